@@ -1,0 +1,73 @@
+"""One error type for the whole service and the handler that turns every error into the envelope.
+
+Every error under /api/v1 reaches the client as {"error": {"code": ..., "message": ...}} with a
+stable, machine-readable code; clients rely on the codes, so they never change meaning.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
+from rest_framework import exceptions as drf_exceptions
+from rest_framework.response import Response
+
+logger = logging.getLogger(__name__)
+
+
+class ApplicationError(Exception):
+    """A failure the client can act on: a code from the contract, a plain message, an HTTP status."""
+
+    def __init__(self, code: str, message: str, *, status: int = 400, extra: dict | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.status = status
+        self.extra = extra or {}
+
+    def body(self) -> dict:
+        error = {"code": self.code, "message": self.message}
+        error.update(self.extra)
+        return {"error": error}
+
+
+def error_body(code: str, message: str) -> dict:
+    return {"error": {"code": code, "message": message}}
+
+
+def error_response(code: str, message: str, status: int) -> JsonResponse:
+    """The envelope as a plain Django response, for middleware and non-DRF views."""
+    return JsonResponse(error_body(code, message), status=status)
+
+
+def api_exception_handler(exc: Exception, context: dict) -> Response:
+    """DRF exception handler: every exception becomes the documented envelope."""
+    if isinstance(exc, ApplicationError):
+        return Response(exc.body(), status=exc.status)
+    if isinstance(exc, drf_exceptions.NotAuthenticated | drf_exceptions.AuthenticationFailed):
+        detail = exc.detail if isinstance(exc, drf_exceptions.AuthenticationFailed) else None
+        message = str(detail) if detail else "Invalid or missing API key."
+        return Response(error_body("unauthorized", message), status=401)
+    if isinstance(exc, drf_exceptions.PermissionDenied | PermissionDenied):
+        message = str(getattr(exc, "detail", "")) or "This key has no active subscription."
+        return Response(error_body("forbidden", message), status=403)
+    if isinstance(exc, drf_exceptions.ParseError):
+        return Response(error_body("invalid_json", f"The request body is not valid JSON: {exc.detail}"), status=400)
+    if isinstance(exc, drf_exceptions.UnsupportedMediaType):
+        return Response(
+            error_body("unsupported_media_type", "Send the request body as JSON (Content-Type: application/json)."),
+            status=415,
+        )
+    if isinstance(exc, drf_exceptions.MethodNotAllowed):
+        return Response(error_body("method_not_allowed", str(exc.detail)), status=405)
+    if isinstance(exc, drf_exceptions.NotFound | Http404):
+        return Response(error_body("not_found", "No such endpoint or object."), status=404)
+    if isinstance(exc, drf_exceptions.Throttled):
+        return Response(error_body("rate_limited", str(exc.detail)), status=429)
+    if isinstance(exc, drf_exceptions.ValidationError):
+        return Response(error_body("invalid_request", str(exc.detail)), status=400)
+    if isinstance(exc, drf_exceptions.APIException):
+        return Response(error_body(exc.default_code, str(exc.detail)), status=exc.status_code)
+    logger.exception("Unhandled error in API view", exc_info=exc)
+    return Response(error_body("internal_error", "Internal server error."), status=500)

@@ -1,0 +1,24 @@
+"""URL map: the JSON API under /api/v1, the author web app at the root, the staff admin."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+import billing.urls
+import books.urls
+import covers.urls
+from byc_site import api_docs
+
+api_v1 = [
+    *books.urls.api_urlpatterns,
+    *covers.urls.api_urlpatterns,
+    *billing.urls.api_urlpatterns,
+    *api_docs.urlpatterns,
+]
+
+urlpatterns = [
+    path("api/v1/", include((api_v1, "api"), namespace="api")),
+    path("admin/", admin.site.urls),
+    *billing.urls.urlpatterns,
+    *books.urls.urlpatterns,
+    *covers.urls.urlpatterns,
+]
