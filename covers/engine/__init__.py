@@ -1,0 +1,110 @@
+"""The cover engine: book text and options in, a finished cover PNG out.
+
+Pure Python on purpose: nothing here imports Django, so the engine can be tested and
+benchmarked without a database (a test checks it). Brief -> Artwork -> Typeset -> Image.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .errors import EditNotUnderstood, EngineError
+from .recipe import RECIPE_VERSION, BookText, CoverOptions, Recipe
+
+if TYPE_CHECKING:
+    from .catalog import TemplateInfo
+    from .service import EditResult
+
+__all__ = [
+    "RECIPE_VERSION",
+    "BookText",
+    "CoverOptions",
+    "EditNotUnderstood",
+    "EditResult",
+    "EngineError",
+    "Recipe",
+    "TemplateInfo",
+    "catalogue",
+    "recipe_edit",
+    "recipe_for_book",
+    "recipe_variation",
+    "render",
+    "render_size",
+    "template_by_id",
+    "template_preview",
+    "templates_for_genre",
+    "unsupported_characters",
+]
+
+
+def __getattr__(name: str):
+    # EditResult and TemplateInfo live in modules that pull in the heavier parts; load lazily.
+    if name == "EditResult":
+        from .service import EditResult
+
+        return EditResult
+    if name == "TemplateInfo":
+        from .catalog import TemplateInfo
+
+        return TemplateInfo
+    raise AttributeError(name)
+
+
+def recipe_for_book(book: BookText, options: CoverOptions, *, seed: int) -> Recipe:
+    from .service import recipe_for_book as impl
+
+    return impl(book, options, seed=seed)
+
+
+def recipe_variation(recipe: Recipe, *, seed: int) -> Recipe:
+    from .service import recipe_variation as impl
+
+    return impl(recipe, seed=seed)
+
+
+def recipe_edit(recipe: Recipe, prompt: str) -> EditResult:
+    from .service import recipe_edit as impl
+
+    return impl(recipe, prompt)
+
+
+def render(recipe: Recipe, *, format: str = "ebook", scale: float = 1.0) -> bytes:
+    from .render import render as impl
+
+    return impl(recipe, format=format, scale=scale)
+
+
+def render_size(format: str, scale: float) -> tuple[int, int]:
+    from .render import render_size as impl
+
+    return impl(format, scale)
+
+
+def catalogue() -> list[TemplateInfo]:
+    from .catalog import catalogue as impl
+
+    return impl()
+
+
+def template_by_id(template_id: str) -> TemplateInfo | None:
+    from .catalog import template_by_id as impl
+
+    return impl(template_id)
+
+
+def templates_for_genre(genre: str) -> list[TemplateInfo]:
+    from .catalog import templates_for_genre as impl
+
+    return impl(genre)
+
+
+def template_preview(template_id: str, *, scale: float = 0.25) -> bytes:
+    from .catalog import template_preview as impl
+
+    return impl(template_id, scale=scale)
+
+
+def unsupported_characters(text: str) -> list[str]:
+    from .typeset.fonts import unsupported_characters as impl
+
+    return impl(text)

@@ -1,0 +1,1 @@
+"""Typesetting: fonts, line breaking, fitting and drawing of title, subtitle and author."""
