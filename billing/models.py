@@ -1,0 +1,181 @@
+"""Plans, accounts, API keys, the credit ledger and stored idempotent responses.
+
+Credits are never a mutable counter: every change is a new `CreditEntry` row, and each row
+records the balance of its pool right after it, so a database constraint can refuse any row
+that would take a pool below zero.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class Plan(models.Model):
+    STARTER = "starter"
+    GROWTH = "growth"
+    SCALE = "scale"
+    CODE_CHOICES = [(STARTER, "Starter"), (GROWTH, "Growth"), (SCALE, "Scale")]
+
+    code = models.CharField(max_length=20, unique=True, choices=CODE_CHOICES)
+    name = models.CharField(max_length=50)
+    monthly_credits = models.PositiveIntegerField()
+    max_concurrent_jobs = models.PositiveIntegerField()
+    price_usd = models.DecimalField(max_digits=8, decimal_places=2, help_text="Monthly price, for display.")
+
+    class Meta:
+        ordering = ["monthly_credits"]
+        constraints = [
+            models.CheckConstraint(condition=Q(max_concurrent_jobs__gte=1), name="plan_concurrency_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Account(models.Model):
+    """One customer: a Django user, a plan, a subscription flag and the current billing period."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="account")
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="accounts")
+    is_active = models.BooleanField("active subscription", default=True)
+    period_start = models.DateTimeField()
+    period_end = models.DateTimeField()
+    webhook_url = models.URLField(max_length=500, blank=True)
+    webhook_secret = models.CharField(max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(period_end__gt=models.F("period_start")), name="account_period_order"),
+        ]
+
+    def __str__(self) -> str:
+        return self.user.email or self.user.get_username()
+
+
+class ApiKey(models.Model):
+    """An API key. Only a SHA-256 hash of the raw key is kept; the raw key is shown once."""
+
+    account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="api_keys")
+    name = models.CharField(max_length=100)
+    prefix = models.CharField(max_length=20, help_text="The first characters of the key, for recognising it.")
+    hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None
+
+
+class CreditEntry(models.Model):
+    """One append-only line of the credit ledger.
+
+    `amount` is signed: grants, purchases and refunds add, debits and expiries remove,
+    staff adjustments go either way. `balance_after` is the pool's balance once this line
+    is applied; it is computed while the account row is locked.
+    """
+
+    POOL_MONTHLY = "monthly"
+    POOL_OVERAGE = "overage"
+    POOL_CHOICES = [(POOL_MONTHLY, "Monthly"), (POOL_OVERAGE, "Overage")]
+
+    KIND_GRANT = "grant"
+    KIND_EXPIRY = "expiry"
+    KIND_PURCHASE = "purchase"
+    KIND_DEBIT = "debit"
+    KIND_REFUND = "refund"
+    KIND_ADJUSTMENT = "adjustment"
+    KIND_CHOICES = [
+        (KIND_GRANT, "Monthly grant"),
+        (KIND_EXPIRY, "Expiry"),
+        (KIND_PURCHASE, "Overage purchase"),
+        (KIND_DEBIT, "Debit"),
+        (KIND_REFUND, "Refund"),
+        (KIND_ADJUSTMENT, "Staff adjustment"),
+    ]
+
+    account = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="credit_entries")
+    pool = models.CharField(max_length=10, choices=POOL_CHOICES)
+    kind = models.CharField(max_length=12, choices=KIND_CHOICES)
+    amount = models.IntegerField()
+    balance_after = models.IntegerField()
+    reference = models.CharField(max_length=100, blank=True, help_text='What caused it, e.g. "job:<uuid>".')
+    memo = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name_plural = "credit entries"
+        ordering = ["-id"]
+        indexes = [
+            models.Index(fields=["account", "pool", "-id"], name="credit_account_pool_idx"),
+            models.Index(fields=["account", "reference"], name="credit_account_ref_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(pool__in=["monthly", "overage"]), name="credit_pool_valid"),
+            models.CheckConstraint(
+                condition=Q(kind__in=["grant", "expiry", "purchase", "debit", "refund", "adjustment"]),
+                name="credit_kind_valid",
+            ),
+            models.CheckConstraint(condition=~Q(amount=0), name="credit_amount_nonzero"),
+            models.CheckConstraint(
+                condition=~Q(kind__in=["grant", "purchase", "refund"]) | Q(amount__gt=0),
+                name="credit_additions_positive",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind__in=["debit", "expiry"]) | Q(amount__lt=0), name="credit_removals_negative"
+            ),
+            models.CheckConstraint(condition=Q(balance_after__gte=0), name="credit_balance_never_negative"),
+            models.CheckConstraint(
+                condition=~Q(kind__in=["grant", "expiry"]) | Q(pool="monthly"), name="credit_grant_expiry_monthly"
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="purchase") | Q(pool="overage"), name="credit_purchase_is_overage"
+            ),
+            # A period is granted and expired at most once, whoever runs the renewal.
+            models.UniqueConstraint(
+                fields=["account", "kind", "reference"],
+                condition=Q(kind__in=["grant", "expiry"]),
+                name="credit_once_per_period",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.amount:+d} {self.pool}"
+
+
+class IdempotencyRecord(models.Model):
+    """The first response to a POST sent with an Idempotency-Key, replayed for repeats.
+
+    The row is inserted before the request runs (status_code empty = in progress); the
+    unique constraint on (account, key) is what stops two concurrent requests from both running.
+    """
+
+    account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="idempotency_records")
+    key = models.CharField(max_length=255)
+    fingerprint = models.CharField(max_length=64, help_text="SHA-256 of method, path and canonical body.")
+    status_code = models.PositiveSmallIntegerField(null=True, blank=True)
+    response_body = models.JSONField(null=True, blank=True)
+    created_at = models.DateTimeField()
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["account", "key"], name="idempotency_key_unique_per_account"),
+        ]
+        indexes = [models.Index(fields=["created_at"], name="idempotency_created_idx")]
+
+    def __str__(self) -> str:
+        return self.key

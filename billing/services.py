@@ -1,0 +1,411 @@
+"""Write operations on accounts, API keys and credits.
+
+Rules for callers:
+- `credits_spend` and `credits_refund` expect the caller to hold the account lock:
+  `with transaction.atomic(): account = account_lock(account_id=...); credits_spend(...)`.
+  Reserving credits and creating the job that uses them then commit (or roll back) together.
+- The other functions take the lock themselves.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import logging
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import IntegrityError, transaction
+from django.db.models import Q, Sum
+from django.utils import timezone
+
+from billing.models import Account, ApiKey, CreditEntry, Plan
+from byc_site.errors import ApplicationError
+
+logger = logging.getLogger(__name__)
+
+API_KEY_PREFIX = "byc_sk_"
+API_KEY_DISPLAY_CHARS = 12  # "byc_sk_" + 5 random characters: enough to tell keys apart in a list
+
+
+@dataclass(frozen=True)
+class Balance:
+    monthly: int
+    overage: int
+
+    @property
+    def total(self) -> int:
+        return self.monthly + self.overage
+
+
+# --- periods ------------------------------------------------------------------------------------
+
+
+def add_months(moment: datetime, months: int) -> datetime:
+    """The same day and time `months` later, clamped to the month's last day (Jan 31 + 1 = Feb 28/29)."""
+    month_index = moment.month - 1 + months
+    year = moment.year + month_index // 12
+    month = month_index % 12 + 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
+
+
+def _period_reference(start: datetime) -> str:
+    return "period:" + start.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# --- accounts -----------------------------------------------------------------------------------
+
+
+def account_lock(*, account_id: int) -> Account:
+    """Load the account row locked for update; call inside `transaction.atomic()`.
+
+    Every credit change goes through this lock, so two requests can never both spend the
+    same credits. (SQLite has no row locks; its IMMEDIATE transactions lock the whole file.)
+    """
+    return Account.objects.select_for_update(of=("self",)).select_related("plan", "user").get(pk=account_id)
+
+
+def _plan_by_code(code: str) -> Plan:
+    try:
+        return Plan.objects.get(code=code)
+    except Plan.DoesNotExist:
+        codes = ", ".join(Plan.objects.values_list("code", flat=True))
+        raise ApplicationError("invalid_plan", f"Unknown plan {code!r}; choose one of: {codes}.") from None
+
+
+def account_create(
+    *,
+    email: str,
+    plan_code: str = Plan.STARTER,
+    password: str | None = None,
+    monthly_credits: int | None = None,
+    overage_credits: int = 0,
+    is_active: bool = True,
+    webhook_url: str = "",
+    now: datetime | None = None,
+) -> Account:
+    """Create a user (username = email) and their account, and grant the first period's credits.
+
+    `monthly_credits` replaces the plan's grant for this first period only; later periods get
+    the plan's amount. Without a password the user cannot log in to the web app.
+    """
+    now = now or timezone.now()
+    email = email.strip()
+    if not email or "@" not in email:
+        raise ApplicationError("invalid_email", "Give a valid email address.")
+    if monthly_credits is not None and monthly_credits < 0:
+        raise ApplicationError("invalid_credits", "Monthly credits cannot be negative.")
+    if overage_credits < 0:
+        raise ApplicationError("invalid_credits", "Overage credits cannot be negative.")
+    plan = _plan_by_code(plan_code)
+    user_model = get_user_model()
+    with transaction.atomic():
+        if user_model.objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).exists():
+            raise ApplicationError("email_taken", f"An account for {email} already exists.", status=409)
+        try:
+            user = user_model.objects.create_user(username=email, email=email, password=password)
+        except IntegrityError:
+            raise ApplicationError("email_taken", f"An account for {email} already exists.", status=409) from None
+        account = Account.objects.create(
+            user=user,
+            plan=plan,
+            is_active=is_active,
+            period_start=now,
+            period_end=add_months(now, 1),
+            webhook_url=webhook_url,
+            webhook_secret=_new_webhook_secret(),
+        )
+        grant = plan.monthly_credits if monthly_credits is None else monthly_credits
+        if is_active and grant > 0:
+            _append(account, CreditEntry.POOL_MONTHLY, CreditEntry.KIND_GRANT, grant, _period_reference(now))
+        if overage_credits > 0:
+            _append(account, CreditEntry.POOL_OVERAGE, CreditEntry.KIND_PURCHASE, overage_credits, "signup")
+    return account
+
+
+def account_for_user(*, user: AbstractBaseUser) -> Account:
+    """The account of a logged-in user; 403 forbidden for users without one (e.g. bare staff users)."""
+    try:
+        return Account.objects.select_related("plan").get(user=user)
+    except Account.DoesNotExist:
+        raise ApplicationError("forbidden", "This user has no account.", status=403) from None
+
+
+def account_change_plan(*, account: Account, plan_code: str, changed_by: AbstractBaseUser | None = None) -> Account:
+    """Move an account to another plan.
+
+    The concurrency limit changes at once; the new monthly grant applies from the next
+    renewal (the current period's credits stay as they are).
+    """
+    plan = _plan_by_code(plan_code)
+    with transaction.atomic():
+        locked = account_lock(account_id=account.pk)
+        previous = locked.plan
+        locked.plan = plan
+        locked.save(update_fields=["plan"])
+        logger.info("Account %s moved from %s to %s by %s", locked.pk, previous.code, plan.code, changed_by)
+    account.plan = plan
+    return locked
+
+
+def account_set_active(*, account: Account, is_active: bool) -> Account:
+    Account.objects.filter(pk=account.pk).update(is_active=is_active)
+    account.is_active = is_active
+    return account
+
+
+def account_webhook_update(*, account: Account, webhook_url: str) -> Account:
+    """Set (or clear, with "") the default webhook URL of the account."""
+    from django.core.exceptions import ValidationError
+    from django.core.validators import URLValidator
+
+    webhook_url = webhook_url.strip()
+    if webhook_url:
+        if len(webhook_url) > 500:
+            raise ApplicationError("field_too_long", "webhookUrl is longer than 500 characters.")
+        try:
+            URLValidator(schemes=["http", "https"])(webhook_url)
+        except ValidationError:
+            raise ApplicationError("invalid_field_value", "webhookUrl must be an http(s) URL.") from None
+    Account.objects.filter(pk=account.pk).update(webhook_url=webhook_url)
+    account.webhook_url = webhook_url
+    return account
+
+
+def _new_webhook_secret() -> str:
+    return "whsec_" + secrets.token_urlsafe(32)
+
+
+def webhook_secret_rotate(*, account: Account) -> str:
+    """Replace the webhook signing secret; the new one signs every later delivery."""
+    secret = _new_webhook_secret()
+    Account.objects.filter(pk=account.pk).update(webhook_secret=secret)
+    account.webhook_secret = secret
+    return secret
+
+
+# --- API keys -----------------------------------------------------------------------------------
+
+
+def api_key_hash(raw_key: str) -> str:
+    """Keys carry 256 random bits, so a plain SHA-256 is safe to store and fast to look up."""
+    return hashlib.sha256(raw_key.encode()).hexdigest()
+
+
+def api_key_create(*, account: Account, name: str) -> tuple[ApiKey, str]:
+    """Create a key and return it with its raw value, which is never stored and cannot be shown again."""
+    name = name.strip()
+    if not name:
+        raise ApplicationError("missing_required_fields", "Give the key a name.")
+    if len(name) > 100:
+        raise ApplicationError("field_too_long", "The key name is longer than 100 characters.")
+    raw_key = API_KEY_PREFIX + secrets.token_urlsafe(32)  # 43 URL-safe characters
+    api_key = ApiKey.objects.create(
+        account=account, name=name, prefix=raw_key[:API_KEY_DISPLAY_CHARS], hash=api_key_hash(raw_key)
+    )
+    return api_key, raw_key
+
+
+def api_key_revoke(*, account: Account, api_key_id: int) -> ApiKey:
+    """Revoke one of the account's keys (404 api_key_not_found for others' keys). Revoking twice is harmless."""
+    try:
+        api_key = ApiKey.objects.get(pk=api_key_id, account=account)
+    except (ApiKey.DoesNotExist, ValueError, TypeError):
+        raise ApplicationError("api_key_not_found", "API key not found.", status=404) from None
+    if api_key.revoked_at is None:
+        api_key.revoked_at = timezone.now()
+        api_key.save(update_fields=["revoked_at"])
+    return api_key
+
+
+# --- credits ------------------------------------------------------------------------------------
+
+
+def _pool_balance(account: Account, pool: str) -> int:
+    last = CreditEntry.objects.filter(account=account, pool=pool).order_by("-id").values_list("balance_after")[:1]
+    return last[0][0] if last else 0
+
+
+def credits_balance(*, account: Account) -> Balance:
+    """Both pools' balances. Read under `account_lock` when about to spend them."""
+    return Balance(
+        monthly=_pool_balance(account, CreditEntry.POOL_MONTHLY),
+        overage=_pool_balance(account, CreditEntry.POOL_OVERAGE),
+    )
+
+
+def _append(
+    account: Account,
+    pool: str,
+    kind: str,
+    amount: int,
+    reference: str = "",
+    memo: str = "",
+    created_by: AbstractBaseUser | None = None,
+) -> CreditEntry:
+    """Add a ledger line; the caller holds the account lock (or has just created the account)."""
+    balance_after = _pool_balance(account, pool) + amount
+    return CreditEntry.objects.create(
+        account=account,
+        pool=pool,
+        kind=kind,
+        amount=amount,
+        balance_after=balance_after,
+        reference=reference[:100],
+        memo=memo[:300],
+        created_by=created_by,
+    )
+
+
+def insufficient_credits_error(*, needed: int, balance: Balance) -> ApplicationError:
+    return ApplicationError(
+        "insufficient_credits",
+        f"Insufficient credits. Need {needed}, have {balance.total} "
+        f"({balance.monthly} monthly + {balance.overage} overage).",
+        status=402,
+    )
+
+
+def credits_spend(*, account: Account, amount: int, reference: str, memo: str = "") -> None:
+    """Take `amount` credits, monthly pool first, then overage. The caller holds `account_lock`.
+
+    Raises 402 insufficient_credits (and writes nothing) when both pools together fall short.
+    """
+    if amount <= 0:
+        raise ValueError("amount must be positive")
+    balance = credits_balance(account=account)
+    if balance.total < amount:
+        raise insufficient_credits_error(needed=amount, balance=balance)
+    from_monthly = min(amount, balance.monthly)
+    from_overage = amount - from_monthly
+    if from_monthly:
+        _append(account, CreditEntry.POOL_MONTHLY, CreditEntry.KIND_DEBIT, -from_monthly, reference, memo)
+    if from_overage:
+        _append(account, CreditEntry.POOL_OVERAGE, CreditEntry.KIND_DEBIT, -from_overage, reference, memo)
+
+
+def _net_spent(account: Account, reference: str, pool: str) -> int:
+    """Credits debited for `reference` from `pool` and not yet refunded."""
+    total = (
+        CreditEntry.objects.filter(
+            account=account, reference=reference, pool=pool, kind__in=[CreditEntry.KIND_DEBIT, CreditEntry.KIND_REFUND]
+        ).aggregate(total=Sum("amount"))["total"]
+        or 0
+    )
+    return max(0, -total)
+
+
+def credits_refund(*, account: Account, amount: int, reference: str, memo: str = "") -> None:
+    """Give back up to `amount` credits spent under `reference`. The caller holds `account_lock`.
+
+    Credits go back to the pools they came from, overage first (the reverse of spending),
+    and never more than is still unrefunded for that reference, so a repeated refund is a no-op.
+    """
+    if amount <= 0:
+        raise ValueError("amount must be positive")
+    remaining = amount
+    for pool in (CreditEntry.POOL_OVERAGE, CreditEntry.POOL_MONTHLY):
+        back = min(remaining, _net_spent(account, reference, pool))
+        if back:
+            _append(account, pool, CreditEntry.KIND_REFUND, back, reference, memo)
+            remaining -= back
+        if not remaining:
+            break
+
+
+def credits_grant_overage(
+    *, account: Account, amount: int, memo: str = "", granted_by: AbstractBaseUser | None = None
+) -> Balance:
+    """Add overage credits (a purchase or a staff gift); they never expire."""
+    if amount <= 0:
+        raise ApplicationError("invalid_credits", "The number of credits must be positive.")
+    with transaction.atomic():
+        locked = account_lock(account_id=account.pk)
+        _append(
+            locked, CreditEntry.POOL_OVERAGE, CreditEntry.KIND_PURCHASE, amount, "overage", memo, created_by=granted_by
+        )
+        return credits_balance(account=locked)
+
+
+def credits_adjust(
+    *, account: Account, pool: str, amount: int, memo: str, adjusted_by: AbstractBaseUser | None = None
+) -> Balance:
+    """A staff correction in either direction; it cannot take a pool below zero."""
+    if pool not in (CreditEntry.POOL_MONTHLY, CreditEntry.POOL_OVERAGE):
+        raise ApplicationError("invalid_field_value", "pool must be 'monthly' or 'overage'.")
+    if amount == 0:
+        raise ApplicationError("invalid_credits", "An adjustment cannot be zero.")
+    if not memo.strip():
+        raise ApplicationError("missing_required_fields", "Say why in the memo.")
+    with transaction.atomic():
+        locked = account_lock(account_id=account.pk)
+        if _pool_balance(locked, pool) + amount < 0:
+            raise ApplicationError("insufficient_credits", f"The {pool} pool would go below zero.", status=402)
+        _append(locked, pool, CreditEntry.KIND_ADJUSTMENT, amount, "staff", memo, created_by=adjusted_by)
+        return credits_balance(account=locked)
+
+
+# --- renewal ------------------------------------------------------------------------------------
+
+
+def account_renew(*, account_id: int, now: datetime | None = None) -> bool:
+    """Close every finished period of one account: expire unused monthly credits, grant the new ones.
+
+    Returns False when the current period has not ended (so running it twice changes nothing).
+    An account many periods behind jumps straight to the period containing `now`.
+    Inactive accounts lose their monthly credits at period end but are granted nothing.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        account = account_lock(account_id=account_id)
+        if account.period_end > now:
+            return False
+        start, end = account.period_start, account.period_end
+        steps = 0
+        while end <= now:
+            steps += 1
+            start, end = end, add_months(account.period_start, steps + 1)
+        expired = _pool_balance(account, CreditEntry.POOL_MONTHLY)
+        if expired:
+            _append(
+                account,
+                CreditEntry.POOL_MONTHLY,
+                CreditEntry.KIND_EXPIRY,
+                -expired,
+                _period_reference(account.period_start),
+                "Unused monthly credits expire at renewal.",
+            )
+        if account.is_active and account.plan.monthly_credits:
+            _append(
+                account,
+                CreditEntry.POOL_MONTHLY,
+                CreditEntry.KIND_GRANT,
+                account.plan.monthly_credits,
+                _period_reference(start),
+                f"{account.plan.name} plan, monthly credits.",
+            )
+        account.period_start, account.period_end = start, end
+        account.save(update_fields=["period_start", "period_end"])
+    return True
+
+
+def accounts_renew(*, now: datetime | None = None) -> int:
+    """Renew every account whose period has ended; returns how many were renewed.
+
+    Safe to run as often as you like and from several machines at once: each account is
+    renewed under its row lock, and the ledger refuses a second grant for the same period.
+    """
+    now = now or timezone.now()
+    renewed = 0
+    for account_id in Account.objects.filter(period_end__lte=now).values_list("pk", flat=True).iterator():
+        try:
+            if account_renew(account_id=account_id, now=now):
+                renewed += 1
+        except IntegrityError:
+            # Another renewal got there first and the ledger's unique constraint stopped us.
+            logger.info("Account %s was renewed concurrently", account_id)
+    return renewed

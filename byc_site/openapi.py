@@ -1,0 +1,96 @@
+"""Pieces for describing endpoints in the OpenAPI schema (drf-spectacular), shared by every app.
+
+    @extend_schema(request=..., responses={201: BookCreated, **error_responses("missing_required_fields", ...)})
+
+`error_responses` groups the given contract codes by HTTP status and documents each with an example
+envelope; 401/403 (every authenticated endpoint) are added unless `auth=False`.
+"""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, inline_serializer
+from rest_framework import serializers
+
+# Every error code the service uses: status and what it means. The API contract's codes plus ours.
+ERROR_CODES: dict[str, tuple[int, str]] = {
+    "missing_required_fields": (400, "Required fields are missing or blank; the message names them."),
+    "missing_book_id": (400, "bookId is required."),
+    "invalid_count": (400, "count must be an integer from 1 to 5."),
+    "invalid_genre": (400, "The genre slug is not in the catalogue (slugs are case-sensitive)."),
+    "unsupported_characters": (400, "Text contains control characters or characters no installed font can draw."),
+    "field_too_long": (400, "A field is longer than its maximum; the message names it."),
+    "invalid_field_type": (400, "A field has the wrong JSON type (e.g. a number where a string is expected)."),
+    "invalid_field_value": (400, "A field's value is not in its allowed set."),
+    "content_policy_violation": (400, "The request violates the content policy."),
+    "missing_prompt": (400, "An edit needs a non-empty prompt."),
+    "missing_cover_image": (400, "The cover has no preview image yet."),
+    "invalid_source_asset": (400, 'sourceAsset must be "preview" or "audiobook_preview".'),
+    "invalid_json": (400, "The body is not valid JSON."),
+    "invalid_request": (400, "The body is not a JSON object, or a query parameter is malformed."),
+    "invalid_idempotency_key": (400, "Idempotency-Key must be 1 to 255 characters."),
+    "unauthorized": (401, "Missing, malformed, unknown or revoked API key."),
+    "insufficient_credits": (402, "Not enough credits (monthly + overage) for this operation."),
+    "forbidden": (403, "The key's account has no active subscription."),
+    "book_not_found": (404, "No such book in your account."),
+    "cover_not_found": (404, "No such cover in your account."),
+    "asset_not_available": (404, "That asset has not been generated yet."),
+    "job_not_found": (404, "No such job in your account."),
+    "not_found": (404, "No such endpoint."),
+    "method_not_allowed": (405, "The endpoint does not accept this HTTP method."),
+    "asset_already_exists": (409, "The upscaled asset already exists."),
+    "idempotency_key_reused": (409, "The Idempotency-Key was used before with a different request."),
+    "idempotency_request_in_progress": (409, "A request with this Idempotency-Key is still running; retry."),
+    "payload_too_large": (413, "The body is larger than 64 KiB."),
+    "unsupported_media_type": (415, "Send the body as application/json."),
+    "concurrency_limit": (429, "Too many jobs running at once for your plan."),
+    "internal_error": (500, "Something failed on our side; nothing was charged."),
+}
+
+ErrorEnvelope = inline_serializer(
+    name="Error",
+    fields={
+        "error": inline_serializer(
+            name="ErrorBody",
+            fields={
+                "code": serializers.CharField(help_text="Stable machine-readable code."),
+                "message": serializers.CharField(help_text="Human-readable explanation."),
+            },
+        )
+    },
+)
+
+IDEMPOTENCY_KEY_PARAMETER = OpenApiParameter(
+    name="Idempotency-Key",
+    type=str,
+    location=OpenApiParameter.HEADER,
+    required=False,
+    description=(
+        "Up to 255 characters, unique per request. The first response is stored for 24 hours and replayed "
+        "(with `Idempotent-Replayed: true`) for a retry with the same key and body; the same key with a "
+        "different body gives 409 idempotency_key_reused."
+    ),
+)
+
+
+def error_responses(*codes: str, auth: bool = True) -> dict[int, OpenApiResponse]:
+    chosen = list(codes) + (["unauthorized", "forbidden"] if auth else []) + ["internal_error"]
+    by_status: dict[int, list[str]] = {}
+    for code in chosen:
+        status, _ = ERROR_CODES[code]
+        by_status.setdefault(status, []).append(code)
+    responses = {}
+    for status, status_codes in sorted(by_status.items()):
+        responses[status] = OpenApiResponse(
+            response=ErrorEnvelope,
+            description="; ".join(f"`{code}`: {ERROR_CODES[code][1]}" for code in status_codes),
+            examples=[
+                OpenApiExample(
+                    code,
+                    value={"error": {"code": code, "message": ERROR_CODES[code][1]}},
+                    response_only=True,
+                    status_codes=[str(status)],
+                )
+                for code in status_codes
+            ],
+        )
+    return responses

@@ -1,0 +1,100 @@
+"""Fixtures shared by every test package.
+
+    def test_it_lists_books(make_account, api_client_for, make_book):
+        account = make_account(plan="growth", monthly=5, overage=2)
+        make_book(account=account, title="Dune")
+        response = api_client_for(account).get("/api/v1/books")
+
+- `make_account(...)`: a new account through billing.services.account_create (unique email each
+  call); `monthly` replaces the plan's first grant, `overage` adds overage credits,
+  `active=False` makes an account without a subscription.
+- `api_client_for(account)`: a DRF APIClient sending `Authorization: Bearer <a new key>`;
+  the raw key is on `client.raw_key`, the ApiKey row on `client.api_key`.
+- `make_book(account=..., **fields)`: a valid book through books.services.book_create.
+- `account`, `api_client`: one ready account (starter plan, 10 monthly credits) and its client.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from rest_framework.test import APIClient
+
+_emails = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(settings, tmp_path):
+    """Files written by a test land in its own temporary folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    storages = dict(settings.STORAGES)
+    default = dict(storages["default"])
+    if default["BACKEND"] == "django.core.files.storage.FileSystemStorage":
+        default["OPTIONS"] = {**default.get("OPTIONS", {}), "location": tmp_path / "media"}
+        storages["default"] = default
+        settings.STORAGES = storages
+
+
+@pytest.fixture
+def make_account(db):
+    from billing.services import account_create
+
+    def make(
+        *,
+        plan: str = "starter",
+        monthly: int | None = 10,
+        overage: int = 0,
+        active: bool = True,
+        email: str | None = None,
+        password: str | None = None,
+        webhook_url: str = "",
+    ):
+        return account_create(
+            email=email or f"author{next(_emails)}@example.com",
+            plan_code=plan,
+            password=password,
+            monthly_credits=monthly,
+            overage_credits=overage,
+            is_active=active,
+            webhook_url=webhook_url,
+        )
+
+    return make
+
+
+@pytest.fixture
+def api_client_for(db):
+    from billing.services import api_key_create
+
+    def make(account, *, name: str = "test key") -> APIClient:
+        api_key, raw_key = api_key_create(account=account, name=name)
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {raw_key}")
+        client.raw_key = raw_key
+        client.api_key = api_key
+        return client
+
+    return make
+
+
+@pytest.fixture
+def make_book(db):
+    from books.services import book_create
+
+    def make(*, account, **fields):
+        values = {"title": "The Salt Road", "author": "Ada Reyes", "genre": "fantasy"}
+        values.update(fields)
+        return book_create(account=account, **values)
+
+    return make
+
+
+@pytest.fixture
+def account(make_account):
+    return make_account()
+
+
+@pytest.fixture
+def api_client(api_client_for, account) -> APIClient:
+    return api_client_for(account)
