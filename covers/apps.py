@@ -1,6 +1,30 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class CoversConfig(AppConfig):
     name = "covers"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        post_migrate.connect(_after_migrate, sender=self)
+
+
+# The background schedules this app needs, (re)declared at every migrate.
+SCHEDULES = {
+    "covers: sweep stuck jobs": "covers.tasks.jobs_sweep_task",
+    "covers: retry webhooks": "covers.tasks.webhooks_retry_task",
+}
+
+
+def _after_migrate(sender: AppConfig, using: str = "default", **kwargs) -> None:
+    """Mirror the engine's templates and make sure the sweeper and webhook-retry schedules exist."""
+    from django_q.models import Schedule
+
+    from covers.services import template_sync
+
+    template_sync()
+    for name, func in SCHEDULES.items():
+        Schedule.objects.using(using).update_or_create(
+            name=name, defaults={"func": func, "schedule_type": Schedule.MINUTES, "minutes": 1, "repeats": -1}
+        )

@@ -1,0 +1,430 @@
+"""The cover, job and template endpoints of /api/v1: thin views over covers.services.
+
+Views check the JSON shape (types) and call one service; every rule is in the service.
+"""
+
+from __future__ import annotations
+
+from django.http import FileResponse, HttpResponse, HttpResponseNotModified, HttpResponseRedirect
+from django.utils.cache import patch_cache_control
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from books import catalogue
+from books.services import book_get_for_account
+from byc_site.auth import account_from_request
+from byc_site.errors import ApplicationError, error_response
+from byc_site.idempotency import idempotent
+from byc_site.openapi import IDEMPOTENCY_KEY_PARAMETER, error_responses
+from covers import representations, services, storage
+from covers.models import Cover, Job, Template
+
+PAGE_SIZE_DEFAULT = 20
+PAGE_SIZE_MAX = 100
+
+_COMMON_JOB_ERRORS = (
+    "field_too_long",
+    "invalid_field_type",
+    "invalid_field_value",
+    "invalid_json",
+    "invalid_request",
+    "insufficient_credits",
+    "concurrency_limit",
+    "invalid_idempotency_key",
+    "idempotency_key_reused",
+    "idempotency_request_in_progress",
+)
+
+JobAccepted = inline_serializer(
+    name="JobAccepted",
+    fields={
+        "jobId": serializers.UUIDField(),
+        "status": serializers.CharField(help_text='Always "queued".'),
+        "operation": serializers.ChoiceField(choices=[c for c, _ in Job.OPERATION_CHOICES]),
+        "external_ref": serializers.CharField(allow_null=True),
+        "created_at": serializers.DateTimeField(),
+        "poll_url": serializers.CharField(),
+    },
+)
+
+
+# --- body parsing (shape only) ------------------------------------------------------------------
+
+
+def _body(request: Request) -> dict:
+    data = request.data
+    if data is None or data == {}:
+        return {}
+    if not isinstance(data, dict):
+        raise ApplicationError("invalid_request", "The request body must be a JSON object.")
+    return data
+
+
+def _string(data: dict, name: str) -> str | None:
+    value = data.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ApplicationError("invalid_field_type", f"{name} must be a string.")
+    return value
+
+
+def _count(data: dict) -> int:
+    value = data.get("count", 1)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ApplicationError("invalid_count", "count must be an integer between 1 and 5.")
+    return value
+
+
+def _common(data: dict) -> dict:
+    return {"external_ref": _string(data, "external_ref"), "webhook_url": _string(data, "webhookUrl")}
+
+
+def _accepted(job: Job) -> Response:
+    return Response(representations.job_accepted(job), status=202)
+
+
+def _int_param(request: Request, name: str, default: int, low: int, high: int) -> int:
+    raw = request.query_params.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ApplicationError("invalid_request", f"{name} must be an integer.") from None
+    if not low <= value <= high:
+        raise ApplicationError("invalid_request", f"{name} must be between {low} and {high}.")
+    return value
+
+
+def _page(request: Request, queryset, key: str, render) -> Response:
+    limit = _int_param(request, "limit", PAGE_SIZE_DEFAULT, 1, PAGE_SIZE_MAX)
+    offset = _int_param(request, "offset", 0, 0, 10**9)
+    total = queryset.count()
+    items = list(queryset[offset : offset + limit])
+    return Response(
+        {
+            key: [render(item) for item in items],
+            "total": total,
+            "limit": limit,
+            "offset": offset,
+            "next_offset": offset + limit if offset + limit < total else None,
+        }
+    )
+
+
+# --- job-creating endpoints -----------------------------------------------------------------------
+
+
+class CoverGenerateView(APIView):
+    @extend_schema(
+        operation_id="covers_generate",
+        summary="Generate covers for a book",
+        description="Starts a job making 1-5 covers; each costs one credit, reserved now and refunded if not made.",
+        request=inline_serializer(
+            name="GenerateRequest",
+            fields={
+                "bookId": serializers.UUIDField(),
+                "count": serializers.IntegerField(min_value=1, max_value=5, required=False, default=1),
+                "templateId": serializers.CharField(required=False),
+                "mainElements": serializers.CharField(max_length=1000, required=False),
+                "mood": serializers.ChoiceField(choices=list(catalogue.MOODS), required=False),
+                "colorPalette": serializers.ChoiceField(choices=list(catalogue.COLOR_PALETTES), required=False),
+                "external_ref": serializers.CharField(max_length=200, required=False),
+                "webhookUrl": serializers.URLField(max_length=500, required=False),
+            },
+        ),
+        parameters=[IDEMPOTENCY_KEY_PARAMETER],
+        responses={
+            202: JobAccepted,
+            **error_responses(
+                "missing_book_id",
+                "invalid_count",
+                "content_policy_violation",
+                "unsupported_characters",
+                "book_not_found",
+                *_COMMON_JOB_ERRORS,
+            ),
+        },
+    )
+    @idempotent
+    def post(self, request: Request) -> Response:
+        data = _body(request)
+        job = services.job_create_generate(
+            account=account_from_request(request),
+            book_id=data.get("bookId"),
+            count=_count(data),
+            template_id=_string(data, "templateId"),
+            main_elements=_string(data, "mainElements") or "",
+            mood=_string(data, "mood"),
+            color_palette=_string(data, "colorPalette"),
+            **_common(data),
+        )
+        return _accepted(job)
+
+
+class CoverVariationsView(APIView):
+    @extend_schema(
+        operation_id="covers_variations",
+        summary="Make variations of a cover",
+        description="Same book and style, new seeds: 1-5 new covers, one credit each.",
+        request=inline_serializer(
+            name="VariationsRequest",
+            fields={
+                "count": serializers.IntegerField(min_value=1, max_value=5, required=False, default=1),
+                "external_ref": serializers.CharField(max_length=200, required=False),
+                "webhookUrl": serializers.URLField(max_length=500, required=False),
+            },
+        ),
+        parameters=[IDEMPOTENCY_KEY_PARAMETER],
+        responses={
+            202: JobAccepted,
+            **error_responses("invalid_count", "cover_not_found", "content_policy_violation", *_COMMON_JOB_ERRORS),
+        },
+    )
+    @idempotent
+    def post(self, request: Request, cover_id: str) -> Response:
+        data = _body(request)
+        job = services.job_create_variation(
+            account=account_from_request(request), cover_id=cover_id, count=_count(data), **_common(data)
+        )
+        return _accepted(job)
+
+
+class CoverEditView(APIView):
+    @extend_schema(
+        operation_id="covers_edit_image",
+        summary="Edit a cover with a prompt",
+        description="A new cover: the source cover changed as the prompt asks (colours, light, motifs, type). "
+        "One credit. A prompt the engine cannot act on fails the job with edit_not_understood and refunds.",
+        request=inline_serializer(
+            name="EditRequest",
+            fields={
+                "prompt": serializers.CharField(max_length=1000),
+                "external_ref": serializers.CharField(max_length=200, required=False),
+                "webhookUrl": serializers.URLField(max_length=500, required=False),
+            },
+        ),
+        parameters=[IDEMPOTENCY_KEY_PARAMETER],
+        responses={
+            202: JobAccepted,
+            **error_responses(
+                "missing_prompt",
+                "missing_cover_image",
+                "cover_not_found",
+                "content_policy_violation",
+                "unsupported_characters",
+                *_COMMON_JOB_ERRORS,
+            ),
+        },
+    )
+    @idempotent
+    def post(self, request: Request, cover_id: str) -> Response:
+        data = _body(request)
+        job = services.job_create_edit(
+            account=account_from_request(request), cover_id=cover_id, prompt=_string(data, "prompt"), **_common(data)
+        )
+        return _accepted(job)
+
+
+class CoverUpscaleView(APIView):
+    @extend_schema(
+        operation_id="covers_upscale",
+        summary="Upscale a cover asset",
+        description="Re-renders preview as full (3200x5120) or audiobook_preview as audiobook_full (4800x4800). "
+        "One credit; 409 if the target exists or is being made.",
+        request=inline_serializer(
+            name="UpscaleRequest",
+            fields={
+                "sourceAsset": serializers.ChoiceField(choices=["preview", "audiobook_preview"]),
+                "external_ref": serializers.CharField(max_length=200, required=False),
+                "webhookUrl": serializers.URLField(max_length=500, required=False),
+            },
+        ),
+        parameters=[IDEMPOTENCY_KEY_PARAMETER],
+        responses={
+            202: JobAccepted,
+            **error_responses(
+                "invalid_source_asset",
+                "cover_not_found",
+                "asset_not_available",
+                "asset_already_exists",
+                *_COMMON_JOB_ERRORS,
+            ),
+        },
+    )
+    @idempotent
+    def post(self, request: Request, cover_id: str) -> Response:
+        data = _body(request)
+        job = services.job_create_upscale(
+            account=account_from_request(request),
+            cover_id=cover_id,
+            source_asset=data.get("sourceAsset") if isinstance(data.get("sourceAsset"), str) else None,
+            **_common(data),
+        )
+        return _accepted(job)
+
+
+class CoverAudiobookView(APIView):
+    @extend_schema(
+        operation_id="covers_audiobook_cover",
+        summary="Make the square audiobook cover",
+        description="Re-lays the design out on a 2400x2400 square (not a crop). One credit.",
+        request=inline_serializer(
+            name="AudiobookRequest",
+            fields={
+                "external_ref": serializers.CharField(max_length=200, required=False),
+                "webhookUrl": serializers.URLField(max_length=500, required=False),
+            },
+        ),
+        parameters=[IDEMPOTENCY_KEY_PARAMETER],
+        responses={
+            202: JobAccepted,
+            **error_responses("missing_cover_image", "cover_not_found", "asset_already_exists", *_COMMON_JOB_ERRORS),
+        },
+    )
+    @idempotent
+    def post(self, request: Request, cover_id: str) -> Response:
+        data = _body(request)
+        job = services.job_create_audiobook(account=account_from_request(request), cover_id=cover_id, **_common(data))
+        return _accepted(job)
+
+
+# --- reading ----------------------------------------------------------------------------------------
+
+
+class JobDetailView(APIView):
+    @extend_schema(
+        operation_id="jobs_retrieve",
+        summary="Poll a job",
+        description="Status, credits and, once finished, the result with signed URLs valid one hour "
+        "(fresh on every call). A failed job has `error: {code, message}`.",
+        responses={200: dict, **error_responses("job_not_found")},
+    )
+    def get(self, request: Request, job_id: str) -> Response:
+        job = services.job_get_for_account(account=account_from_request(request), job_id=job_id)
+        return Response(representations.job_detail(job))
+
+
+class JobListView(APIView):
+    @extend_schema(
+        operation_id="jobs_list",
+        summary="List jobs",
+        description="Your jobs, newest first.",
+        parameters=[
+            OpenApiParameter("status", str, enum=[s for s, _ in Job.STATUS_CHOICES]),
+            OpenApiParameter("limit", int, description=f"1 to {PAGE_SIZE_MAX}, default {PAGE_SIZE_DEFAULT}."),
+            OpenApiParameter("offset", int),
+        ],
+        responses={200: dict, **error_responses("invalid_field_value", "invalid_request")},
+    )
+    def get(self, request: Request) -> Response:
+        status = request.query_params.get("status")
+        jobs = services.jobs_for_account(account=account_from_request(request), status=status)
+        return _page(request, jobs, "jobs", representations.job_summary)
+
+
+class BookCoversView(APIView):
+    @extend_schema(
+        operation_id="books_covers_list",
+        summary="List a book's covers",
+        description="The book's covers, newest first, with their assets and fresh signed URLs.",
+        parameters=[OpenApiParameter("limit", int), OpenApiParameter("offset", int)],
+        responses={200: dict, **error_responses("book_not_found", "invalid_request")},
+    )
+    def get(self, request: Request, book_id: str) -> Response:
+        book = book_get_for_account(account=account_from_request(request), book_id=book_id)
+        covers = Cover.objects.filter(book=book).prefetch_related("assets").order_by("-created_at", "-id")
+        return _page(request, covers, "covers", representations.cover_detail)
+
+
+class CoverDetailView(APIView):
+    @extend_schema(
+        operation_id="covers_retrieve",
+        summary="Get a cover",
+        description="Which assets exist, with fresh signed URLs (one hour) for those that do.",
+        responses={200: dict, **error_responses("cover_not_found")},
+    )
+    def get(self, request: Request, cover_id: str) -> Response:
+        cover = services.cover_get_for_account(account=account_from_request(request), cover_id=cover_id)
+        return Response(representations.cover_detail(cover))
+
+
+class CoverAssetDownloadView(APIView):
+    @extend_schema(
+        operation_id="covers_asset_download",
+        summary="Download a cover asset",
+        description="302 to a signed URL valid one hour.",
+        responses={302: None, **error_responses("cover_not_found", "invalid_field_value", "asset_not_available")},
+    )
+    def get(self, request: Request, cover_id: str, asset_type: str) -> HttpResponse:
+        cover = services.cover_get_for_account(account=account_from_request(request), cover_id=cover_id)
+        asset = services.cover_asset_get(cover=cover, asset_type=asset_type)
+        response = HttpResponseRedirect(representations.asset_signed_url(asset).url)
+        patch_cache_control(response, no_store=True)
+        return response
+
+
+class TemplateListView(APIView):
+    @extend_schema(
+        operation_id="templates_list",
+        summary="List cover templates",
+        description="No credits are used. Filter by a genre slug.",
+        parameters=[OpenApiParameter("genre", str, enum=list(catalogue.GENRES))],
+        responses={200: dict, **error_responses("invalid_genre")},
+    )
+    def get(self, request: Request) -> Response:
+        genre = request.query_params.get("genre")
+        templates = services.templates_available(genre=genre)
+        return Response({"templates": [representations.template_entry(t) for t in templates], "total": len(templates)})
+
+
+class TemplatePreviewView(APIView):
+    """A template's sample cover; public (it shows no customer data) and cached."""
+
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+
+    @extend_schema(operation_id="templates_preview", summary="A template's preview image", responses={200: None})
+    def get(self, request: Request, template_id: str) -> HttpResponse:
+        template = Template.objects.filter(pk=template_id, in_engine=True).first()
+        if template is None:
+            return error_response("template_not_found", "No such template.", 404)
+        data, etag = services.template_preview_png(template=template)
+        if request.headers.get("If-None-Match") == etag:
+            return HttpResponseNotModified(headers={"ETag": etag})
+        response = HttpResponse(data, content_type="image/png", headers={"ETag": etag})
+        patch_cache_control(response, public=True, max_age=86400)
+        return response
+
+
+class SignedFileView(APIView):
+    """Streams a stored file to whoever holds a valid, unexpired signed link (local storage only)."""
+
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+
+    @extend_schema(exclude=True)
+    def get(self, request: Request, token: str) -> HttpResponse:
+        try:
+            target = storage.signed_file_open(token)
+        except storage.SignedUrlInvalid as exc:
+            return error_response("signed_url_invalid", str(exc), 403)
+        etag = f'"{target["checksum"]}"' if target["checksum"] else None
+        if etag and request.headers.get("If-None-Match") == etag:
+            return HttpResponseNotModified(headers={"ETag": etag})
+        try:
+            size = storage.file_size(target["name"])
+            handle = storage.file_open(target["name"])
+        except FileNotFoundError:
+            return error_response("asset_not_available", "This file no longer exists.", 404)
+        response = FileResponse(handle, content_type=target["content_type"])
+        response["Content-Length"] = str(size)
+        if etag:
+            response["ETag"] = etag
+        patch_cache_control(response, private=True, max_age=3600)
+        return response

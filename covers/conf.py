@@ -1,0 +1,62 @@
+"""Settings of the covers app, each read from Django settings with a default taken from the environment.
+
+Kept here rather than in byc_site/settings.py so the app documents its own knobs in one place.
+"""
+
+from __future__ import annotations
+
+import os
+
+from django.conf import settings
+
+
+def _setting(name: str, env: str, default: str) -> str:
+    value = getattr(settings, name, None)
+    if value is not None:
+        return str(value)
+    return os.environ.get(env) or default
+
+
+def render_scale() -> float:
+    """Multiplier on the engine's sizes. 1 in production; tests render small (e.g. 0.1)."""
+    return float(_setting("COVERS_RENDER_SCALE", "BYC_RENDER_SCALE", "1"))
+
+
+def signed_url_seconds() -> int:
+    return int(getattr(settings, "SIGNED_URL_SECONDS", 3600))
+
+
+def job_running_deadline_seconds() -> int:
+    """A job running longer than this lost its worker: the sweeper fails it and refunds.
+
+    Above the task timeout, so a slow render that is still alive is never swept.
+    """
+    default = str(int(getattr(settings, "Q_TIMEOUT", 300)) + 120)
+    return int(_setting("COVERS_JOB_RUNNING_DEADLINE", "BYC_JOB_RUNNING_DEADLINE", default))
+
+
+def job_queued_grace_seconds() -> int:
+    """A queued job whose task has not started after this long is enqueued again."""
+    default = str(int(getattr(settings, "Q_TIMEOUT", 300)) + 60)
+    return int(_setting("COVERS_JOB_QUEUED_GRACE", "BYC_JOB_QUEUED_GRACE", default))
+
+
+def webhook_allow_private_networks() -> bool:
+    value = getattr(settings, "WEBHOOK_ALLOW_PRIVATE_NETWORKS", None)
+    if value is not None:
+        return bool(value)
+    return os.environ.get("BYC_WEBHOOK_ALLOW_PRIVATE_NETWORKS", "").lower() in {"1", "true", "yes", "on"}
+
+
+def webhook_timeout_seconds() -> float:
+    return float(getattr(settings, "WEBHOOK_TIMEOUT_SECONDS", 10))
+
+
+def content_policy_terms_file() -> str:
+    """Path of an operator's term list (one term or phrase a line); empty: the shipped list."""
+    return _setting("COVERS_CONTENT_POLICY_FILE", "BYC_CONTENT_POLICY_FILE", "")
+
+
+def content_policy_mode() -> str:
+    """`extend` adds the operator's terms to the shipped list; `replace` uses only the operator's."""
+    return _setting("COVERS_CONTENT_POLICY_MODE", "BYC_CONTENT_POLICY_MODE", "extend")

@@ -1,0 +1,95 @@
+"""Where rendered images live and how clients get at them: signed URLs that expire.
+
+`BYC_STORAGE=local` keeps files under the data dir and signs URLs to our own file view with
+django.core.signing (HMAC with SECRET_KEY); `BYC_STORAGE=s3` stores in a bucket and hands out
+S3 presigned GET URLs, which the S3 server checks itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.urls import reverse
+from django.utils import timezone
+
+from covers import conf
+
+_SALT = "covers.storage.signed-file"
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    name: str
+    size_bytes: int
+    checksum: str
+
+
+@dataclass(frozen=True)
+class SignedUrl:
+    url: str
+    expires_at: datetime
+
+
+class SignedUrlInvalid(Exception):
+    """The token was tampered with, or it expired."""
+
+
+def file_store(*, name: str, data: bytes) -> StoredFile:
+    """Save bytes under `name` (the backend may alter it to keep names unique) and describe them."""
+    stored_name = default_storage.save(name, ContentFile(data))
+    return StoredFile(name=stored_name, size_bytes=len(data), checksum=hashlib.sha256(data).hexdigest())
+
+
+def file_read(name: str) -> bytes:
+    with default_storage.open(name, "rb") as handle:
+        return handle.read()
+
+
+def file_open(name: str):
+    return default_storage.open(name, "rb")
+
+
+def file_size(name: str) -> int:
+    return default_storage.size(name)
+
+
+def file_exists(name: str) -> bool:
+    return default_storage.exists(name)
+
+
+def file_delete(name: str) -> None:
+    default_storage.delete(name)
+
+
+def signed_file_url(
+    *, name: str, checksum: str = "", content_type: str = "image/png", seconds: int | None = None
+) -> SignedUrl:
+    """A URL anyone can GET for `seconds` (default one hour), then refused."""
+    seconds = conf.signed_url_seconds() if seconds is None else seconds
+    now = timezone.now().replace(microsecond=0)
+    expires_at = now + timedelta(seconds=seconds)
+    if settings.BYC_STORAGE == "s3":
+        url = default_storage.url(name, expire=seconds)
+        return SignedUrl(url=url, expires_at=expires_at)
+    token = signing.dumps({"n": name, "e": int(expires_at.timestamp()), "c": checksum, "t": content_type}, salt=_SALT)
+    path = reverse("api:signed-file", kwargs={"token": token})
+    return SignedUrl(url=f"{settings.PUBLIC_URL}{path}", expires_at=expires_at)
+
+
+def signed_file_open(token: str) -> dict:
+    """Check a local signed token; returns {name, checksum, content_type} or raises SignedUrlInvalid."""
+    try:
+        payload = signing.loads(token, salt=_SALT)
+    except signing.BadSignature as exc:
+        raise SignedUrlInvalid("This link is not valid.") from exc
+    if not isinstance(payload, dict) or not {"n", "e"} <= payload.keys():
+        raise SignedUrlInvalid("This link is not valid.")
+    if int(payload["e"]) < timezone.now().timestamp():
+        raise SignedUrlInvalid("This link has expired; ask the API for a fresh one.")
+    return {"name": payload["n"], "checksum": payload.get("c", ""), "content_type": payload.get("t", "image/png")}

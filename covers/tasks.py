@@ -1,0 +1,32 @@
+"""django-q2 tasks. Each takes ids, never model instances, and calls one service."""
+
+from __future__ import annotations
+
+from django_q.tasks import async_task
+
+from covers import deliveries, services
+
+
+def job_run_task(job_id: str) -> bool:
+    return services.job_run(job_id=job_id)
+
+
+def job_unit_task(job_id: str, position: int) -> None:
+    services.job_unit_run(job_id=job_id, position=position)
+
+
+def webhook_deliver_task(delivery_id: int) -> bool:
+    return deliveries.webhook_deliver(delivery_id=delivery_id)
+
+
+def jobs_sweep_task() -> str:
+    report = services.jobs_sweep()
+    return f"failed {report.failed}, requeued {report.requeued}"
+
+
+def webhooks_retry_task() -> int:
+    """Every minute: hand each due delivery to a worker of its own (a slow receiver blocks only that one)."""
+    due = deliveries.webhooks_due()
+    for delivery_id in due:
+        async_task("covers.tasks.webhook_deliver_task", delivery_id, task_name=f"webhook-{delivery_id}")
+    return len(due)
