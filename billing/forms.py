@@ -1,0 +1,76 @@
+"""Forms of the author web app's account pages: they check shape; billing.services decides."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import AuthenticationForm
+
+from billing.models import Account, ApiKey
+
+
+class SignupForm(forms.Form):
+    email = forms.EmailField(
+        label="Email",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+    password1 = forms.CharField(
+        label="Password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 8 characters; not only digits, and not a common password.",
+    )
+    password2 = forms.CharField(
+        label="Repeat the password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean_email(self) -> str:
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        first, second = cleaned.get("password1"), cleaned.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", "The two passwords differ.")
+        elif first:
+            probe = get_user_model()(username=cleaned.get("email", ""), email=cleaned.get("email", ""))
+            try:
+                password_validation.validate_password(first, probe)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    """Django's login form, labelled for what authors type: their email."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "Email"
+        self.fields["username"].widget.attrs.update({"autocomplete": "email", "type": "email"})
+
+    def clean_username(self) -> str:
+        return self.cleaned_data["username"].strip().lower()
+
+
+class ApiKeyCreateForm(forms.Form):
+    name = forms.CharField(
+        label="Key name",
+        max_length=ApiKey._meta.get_field("name").max_length,
+        help_text="Something to recognise it by, such as the app or server that will use it.",
+        widget=forms.TextInput(attrs={"placeholder": "e.g. Publishing server"}),
+    )
+
+
+class WebhookUrlForm(forms.Form):
+    webhook_url = forms.URLField(
+        label="Default webhook URL",
+        required=False,
+        max_length=Account._meta.get_field("webhook_url").max_length,
+        assume_scheme="https",
+        help_text="We POST a signed JSON notice here when a job completes or fails. Leave empty for none.",
+        widget=forms.URLInput(attrs={"placeholder": "https://example.com/hooks/covers"}),
+    )

@@ -1,0 +1,164 @@
+"""Author web app: sign-up and the account page (plan, credits, ledger, API keys, webhooks).
+
+Views only check shape and call billing.services, exactly like the API does.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from billing import services
+from billing.forms import ApiKeyCreateForm, SignupForm, WebhookUrlForm
+from billing.models import Account, CreditEntry
+from byc_site.errors import ApplicationError
+
+LEDGER_ROWS = 30
+JOB_ROWS = 15
+DELIVERY_ROWS = 10
+
+
+def author_account(request: HttpRequest) -> Account:
+    """The logged-in author's account; users without one (e.g. bare staff users) get a 404 page."""
+    try:
+        return services.account_for_user(user=request.user)
+    except ApplicationError:
+        raise Http404("This user has no author account.") from None
+
+
+def render_author_page(
+    request: HttpRequest, template: str, context: dict, *, account: Account | None = None, status: int = 200
+) -> HttpResponse:
+    """Render a page of the author app with the header's credit count."""
+    if account is not None and "balance" not in context:
+        context["balance"] = services.credits_balance(account=account)
+    if "balance" in context:
+        context["nav_credits"] = context["balance"].total
+    return render(request, template, context, status=status)
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("library")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            account = services.account_create(email=form.cleaned_data["email"], password=form.cleaned_data["password1"])
+        except ApplicationError as error:
+            form.add_error("email", error.message)
+        else:
+            login(request, account.user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(
+                request,
+                f"Welcome! Your {account.plan.name} plan comes with {account.plan.monthly_credits} credits this month. "
+                "Start by telling us about your book.",
+            )
+            return redirect("book_create")
+    return render(request, "registration/signup.html", {"form": form})
+
+
+def _account_context(request: HttpRequest, account: Account) -> dict:
+    from covers.models import Job, WebhookDelivery
+
+    return {
+        "account": account,
+        "balance": services.credits_balance(account=account),
+        "ledger": list(CreditEntry.objects.filter(account=account).order_by("-id")[:LEDGER_ROWS]),
+        "api_keys": list(account.api_keys.all()),
+        "jobs": list(
+            Job.objects.filter(account=account)
+            .select_related("book", "source_cover__book")
+            .order_by("-created_at")[:JOB_ROWS]
+        ),
+        "deliveries": list(
+            WebhookDelivery.objects.filter(job__account=account)
+            .select_related("job")
+            .order_by("-created_at")[:DELIVERY_ROWS]
+        ),
+        "key_form": ApiKeyCreateForm(),
+        "webhook_form": WebhookUrlForm(initial={"webhook_url": account.webhook_url}),
+        "public_url": request.build_absolute_uri("/").rstrip("/"),
+    }
+
+
+@login_required
+def account_page(request: HttpRequest) -> HttpResponse:
+    account = author_account(request)
+    return render_author_page(request, "billing/account.html", _account_context(request, account))
+
+
+@login_required
+@require_POST
+def api_key_create(request: HttpRequest) -> HttpResponse:
+    account = author_account(request)
+    form = ApiKeyCreateForm(request.POST)
+    context = _account_context(request, account)
+    if form.is_valid():
+        try:
+            api_key, raw_key = services.api_key_create(account=account, name=form.cleaned_data["name"])
+        except ApplicationError as error:
+            form.add_error("name", error.message)
+        else:
+            # The raw key exists only in this response: it is never stored and cannot be shown again.
+            context["api_keys"] = list(account.api_keys.all())
+            context["new_key"] = {"name": api_key.name, "raw": raw_key}
+            return render_author_page(request, "billing/account.html", context)
+    context["key_form"] = form
+    return render_author_page(request, "billing/account.html", context, status=400)
+
+
+@login_required
+@require_POST
+def api_key_revoke(request: HttpRequest, key_id: int) -> HttpResponse:
+    account = author_account(request)
+    try:
+        api_key = services.api_key_revoke(account=account, api_key_id=key_id)
+    except ApplicationError as error:
+        if error.status == 404:
+            raise Http404(error.message) from None
+        raise
+    messages.success(request, f"The key “{api_key.name}” is revoked; requests using it are now refused.")
+    return redirect("/account/#api-keys")
+
+
+@login_required
+@require_POST
+def webhook_update(request: HttpRequest) -> HttpResponse:
+    account = author_account(request)
+    form = WebhookUrlForm(request.POST)
+    if form.is_valid():
+        try:
+            services.account_webhook_update(account=account, webhook_url=form.cleaned_data["webhook_url"] or "")
+        except ApplicationError as error:
+            form.add_error("webhook_url", error.message)
+        else:
+            messages.success(request, "Webhook URL saved." if account.webhook_url else "Webhook URL removed.")
+            return redirect("/account/#webhooks")
+    context = _account_context(request, account)
+    context["webhook_form"] = form
+    return render_author_page(request, "billing/account.html", context, status=400)
+
+
+@login_required
+@require_POST
+def webhook_secret_reveal(request: HttpRequest) -> HttpResponse:
+    # A POST, so the secret never lands in a URL, the browser history or a cache.
+    account = author_account(request)
+    context = _account_context(request, account)
+    context["revealed_secret"] = account.webhook_secret
+    return render_author_page(request, "billing/account.html", context)
+
+
+@login_required
+@require_POST
+def webhook_secret_rotate(request: HttpRequest) -> HttpResponse:
+    account = author_account(request)
+    secret = services.webhook_secret_rotate(account=account)
+    context = _account_context(request, account)
+    context["revealed_secret"] = secret
+    context["secret_rotated"] = True
+    return render_author_page(request, "billing/account.html", context)

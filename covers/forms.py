@@ -1,0 +1,72 @@
+"""Forms of the cover wizard and the refine page. They collect input; covers.services decides what is valid."""
+
+from __future__ import annotations
+
+from django import forms
+
+from books import catalogue
+from covers.services import MAIN_ELEMENTS_MAX, MAX_COUNT, PROMPT_MAX
+
+COUNT_CHOICES = [(str(n), str(n)) for n in range(1, MAX_COUNT + 1)]
+
+
+def _counted_textarea(label: str, limit: int, **attrs) -> forms.CharField:
+    field = forms.CharField(
+        label=label,
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 3, "data-max-chars": limit, "dir": "auto", **attrs}),
+    )
+    field.counter_max = limit
+    return field
+
+
+class StyleForm(forms.Form):
+    """Wizard step 2. Empty template, mood or palette means "let the engine choose"."""
+
+    template = forms.CharField(required=False)
+    mood = forms.CharField(required=False)
+    palette = forms.CharField(required=False)
+    main_elements = _counted_textarea(
+        "Main elements",
+        MAIN_ELEMENTS_MAX,
+        placeholder="e.g. a lighthouse on a cliff, stormy sea, a single lit window",
+    )
+    count = forms.CharField(required=False, initial="3")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields[
+            "main_elements"
+        ].help_text = (
+            "What you would like to see on the cover, in your own words. Leave empty to let the summary decide."
+        )
+
+    @property
+    def mood_choices(self) -> list[tuple[str, str]]:
+        return [("", "Auto")] + [(m, m.capitalize()) for m in catalogue.MOODS]
+
+    def value_of(self, name: str) -> str:
+        if self.is_bound:
+            return self.data.get(name, "")
+        return str(self.initial.get(name, self.fields[name].initial or ""))
+
+
+class VariationForm(forms.Form):
+    count = forms.CharField(required=False, initial="3")
+
+
+class EditForm(forms.Form):
+    prompt = _counted_textarea("What should change?", PROMPT_MAX, placeholder="e.g. make the sky more dramatic")
+
+
+EXAMPLE_PROMPTS = (
+    "Make the sky more dramatic",
+    "Darker background and more stars",
+    "Warmer colours",
+    "Put the title at the bottom",
+    "Bigger title",
+    "Add a full moon",
+    "Less busy, more minimal",
+    "Use a script font for the title",
+)

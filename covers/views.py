@@ -1,0 +1,408 @@
+"""Author web app: wizard steps 2-4 (style, progress, refine), the cover page and downloads.
+
+Every write goes through covers.services, the same functions the API calls: credits, concurrency,
+validation and the content policy are decided there, once.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from billing.models import Account
+from billing.services import credits_balance
+from billing.views import author_account, render_author_page
+from books import catalogue
+from books.services import book_get_for_account
+from byc_site.errors import ApplicationError
+from covers import services
+from covers.forms import COUNT_CHOICES, EXAMPLE_PROMPTS, EditForm, StyleForm, VariationForm
+from covers.models import Cover, CoverAsset, Job
+from covers.representations import asset_signed_url
+
+ASSET_LABELS = {
+    "preview": ("Ebook cover", "1600 × 2560"),
+    "full": ("Ebook cover, high resolution", "3200 × 5120"),
+    "audiobook_preview": ("Audiobook cover", "2400 × 2400"),
+    "audiobook_full": ("Audiobook cover, high resolution", "4800 × 4800"),
+}
+LINEAGE_DEPTH = 12
+
+
+# --- helpers --------------------------------------------------------------------------------------
+
+
+def asset_url(asset: CoverAsset) -> str:
+    """A fresh signed URL for an asset. Local-storage links are made relative to this site so the page
+    works whatever host name the author used to reach it."""
+    url = asset_signed_url(asset).url
+    if settings.BYC_STORAGE == "local" and url.startswith(settings.PUBLIC_URL):
+        url = url[len(settings.PUBLIC_URL) :] or "/"
+    return url
+
+
+def cover_thumbs(covers) -> list[dict]:
+    """Covers with the URL of their preview. Expects `preview_assets` prefetched (see books.views)."""
+    thumbs = []
+    for cover in covers:
+        previews = getattr(cover, "preview_assets", None)
+        if previews is None:
+            previews = [a for a in cover.assets.all() if a.asset_type == "preview"]
+        thumbs.append({"cover": cover, "url": asset_url(previews[0]) if previews else ""})
+    return thumbs
+
+
+def _cover_for_author(account: Account, cover_id) -> Cover:
+    try:
+        return services.cover_get_for_account(account=account, cover_id=cover_id)
+    except ApplicationError:
+        raise Http404("Cover not found.") from None
+
+
+def _job_for_author(account: Account, job_id) -> Job:
+    try:
+        return services.job_get_for_account(account=account, job_id=job_id)
+    except ApplicationError:
+        raise Http404("Job not found.") from None
+
+
+def _plain_error(error: ApplicationError) -> dict:
+    """A job error in words an author can act on: a title, the service's message, and what to do next."""
+    advice = {
+        "insufficient_credits": (
+            "Not enough credits",
+            "Choose fewer covers, wait for your monthly credits to renew, or ask the service's staff for overage "
+            "credits. Your balance is on the Account page.",
+        ),
+        "concurrency_limit": (
+            "Too many jobs at once",
+            "Your plan runs a limited number of jobs at the same time. Wait for one to finish (they take a few "
+            "seconds) and try again.",
+        ),
+        "content_policy_violation": (
+            "This text is not allowed",
+            "Some words break the content policy. Reword the text and try again.",
+        ),
+        "asset_already_exists": ("Already done", "That version already exists or is being made right now."),
+        "edit_not_understood": (
+            "We did not understand that edit",
+            "Try one of the example prompts: colours, light, sky, title position or size, adding or removing things.",
+        ),
+    }
+    title, what_to_do = advice.get(error.code, ("That did not work", ""))
+    return {"code": error.code, "title": title, "message": error.message, "advice": what_to_do}
+
+
+def _palette_swatches() -> list[dict]:
+    """Each named palette with a few of its colours, from the engine's own palette table."""
+    try:
+        from covers.engine import palettes as engine_palettes
+    except ImportError:
+        engine_palettes = None
+    swatches = []
+    for name in catalogue.COLOR_PALETTES:
+        colors: list[str] = []
+        table = getattr(engine_palettes, "PALETTES", None) if engine_palettes else None
+        palette = table.get(name) if isinstance(table, dict) else None
+        if palette is not None:
+            values = getattr(palette, "colors", palette)
+            if isinstance(values, dict):
+                keys = ("sky_top", "mid", "accent", "glow", "near")
+                colors = [values[k] for k in keys if k in values]
+        swatches.append({"name": name, "label": name.capitalize(), "colors": colors})
+    return swatches
+
+
+def _templates_for(genre: str, show_all: bool) -> list[dict]:
+    """The gallery: templates suited to the book's genre (or all of them), with their engine-rendered previews."""
+    templates = [] if show_all else services.templates_available(genre=genre)
+    if not templates:
+        templates = services.templates_available()
+    templates.sort(key=lambda t: (t.family, t.name))
+    return [
+        {"template": t, "preview_url": reverse("api:template-preview", kwargs={"template_id": t.id})} for t in templates
+    ]
+
+
+# --- wizard step 2: style ---------------------------------------------------------------------------
+
+
+@login_required
+def cover_style(request: HttpRequest, book_id) -> HttpResponse:
+    account = author_account(request)
+    try:
+        book = book_get_for_account(account=account, book_id=book_id)
+    except ApplicationError:
+        raise Http404("Book not found.") from None
+    form = StyleForm(request.POST or None)
+    job_error = None
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            job = services.job_create_generate(
+                account=account,
+                book_id=book.id,
+                count=_as_count(data["count"]),
+                template_id=data["template"] or None,
+                main_elements=data["main_elements"],
+                mood=data["mood"] or None,
+                color_palette=data["palette"] or None,
+            )
+        except ApplicationError as error:
+            status = error.status
+            if error.code == "field_too_long" or (
+                error.code == "content_policy_violation" and "mainElements" in error.message
+            ):
+                form.add_error("main_elements", error.message)
+            job_error = _plain_error(error)
+        else:
+            return redirect("job_detail", job_id=job.id)
+    show_all = request.GET.get("templates") == "all"
+    balance = credits_balance(account=account)
+    context = {
+        "book": book,
+        "form": form,
+        "job_error": job_error,
+        "templates": _templates_for(book.genre, show_all),
+        "show_all": show_all,
+        "moods": form.mood_choices,
+        "palettes": _palette_swatches(),
+        "counts": COUNT_CHOICES,
+        "chosen": {name: form.value_of(name) for name in ("template", "mood", "palette", "count")},
+        "balance": balance,
+        "step": 2,
+    }
+    return render_author_page(request, "covers/style.html", context, status=status)
+
+
+def _as_count(value: str) -> int | str:
+    """Radio buttons send strings; the service checks the range and answers invalid_count."""
+    try:
+        return int(value) if value else 1
+    except ValueError:
+        return value
+
+
+# --- wizard step 3: progress --------------------------------------------------------------------------
+
+
+def _job_context(job: Job) -> dict:
+    """What the job page shows: the covers it made (newest state) or its error."""
+    covers = []
+    if job.status == Job.COMPLETED or job.status == Job.FAILED:
+        cover_ids = (job.result or {}).get("cover_ids") or []
+        by_id = {
+            str(c.id): c
+            for c in Cover.objects.filter(pk__in=cover_ids).select_related("template").prefetch_related("assets")
+        }
+        for cover_id in cover_ids:
+            cover = by_id.get(str(cover_id))
+            if cover is None:
+                continue
+            wanted = job.target_asset or "preview"
+            asset = next((a for a in cover.assets.all() if a.asset_type == wanted), None)
+            covers.append({"cover": cover, "asset": asset, "url": asset_url(asset) if asset else ""})
+    done = job.status in (Job.COMPLETED, Job.FAILED)
+    return {"job": job, "covers": covers, "done": done, "status_text": _status_text(job)}
+
+
+def _status_text(job: Job) -> str:
+    if job.status == Job.QUEUED:
+        return "Waiting for a free worker…"
+    if job.status == Job.RUNNING:
+        total = max(job.count, 1)
+        if total > 1:
+            return f"Rendering… {job.units_done} of {total} ready"
+        return "Rendering…"
+    if job.status == Job.COMPLETED:
+        return "Done."
+    return "This job failed."
+
+
+def _progress(job: Job) -> float:
+    if job.status == Job.QUEUED:
+        return 0.05
+    if job.status == Job.RUNNING:
+        return 0.15 + 0.8 * (job.units_done / max(job.count, 1))
+    return 1.0
+
+
+@login_required
+def job_detail(request: HttpRequest, job_id) -> HttpResponse:
+    account = author_account(request)
+    job = _job_for_author(account, job_id)
+    context = _job_context(job)
+    context["progress"] = _progress(job)
+    context["step"] = 3 if job.operation == Job.OP_GENERATE else 4
+    return render_author_page(request, "covers/job.html", context, account=account)
+
+
+@login_required
+def job_status(request: HttpRequest, job_id) -> JsonResponse:
+    """The JSON the progress page polls; once the job is done it carries the rendered result."""
+    account = author_account(request)
+    job = _job_for_author(account, job_id)
+    context = _job_context(job)
+    body = {
+        "status": job.status,
+        "status_text": context["status_text"],
+        "progress": _progress(job),
+        "done": context["done"],
+    }
+    if context["done"]:
+        body["html"] = render_to_string("covers/_job_result.html", context, request=request)
+    return JsonResponse(body, headers={"Cache-Control": "no-store"})
+
+
+# --- step 4: the cover page and refining --------------------------------------------------------------
+
+
+def _lineage(cover: Cover) -> list[Cover]:
+    """The chain of covers this one came from, oldest first, ending with the cover itself."""
+    chain = [cover]
+    current = cover
+    while current.source_cover_id and len(chain) < LINEAGE_DEPTH:
+        parent = (
+            Cover.objects.filter(pk=current.source_cover_id, account_id=cover.account_id)
+            .select_related("template")
+            .prefetch_related("assets")
+            .first()
+        )
+        if parent is None:
+            break
+        chain.append(parent)
+        current = parent
+    chain.reverse()
+    return chain
+
+
+@login_required
+def cover_detail(request: HttpRequest, cover_id, *, forms: dict | None = None, error=None, status=200) -> HttpResponse:
+    account = author_account(request)
+    cover = _cover_for_author(account, cover_id)
+    assets = {a.asset_type: a for a in cover.assets.all()}
+    active_jobs = list(Job.objects.filter(source_cover=cover, status__in=Job.ACTIVE_STATUSES).order_by("created_at"))
+    lineage = [{"cover": c, "url": _preview_url(c)} for c in _lineage(cover)]
+    derived = cover_thumbs(
+        Cover.objects.filter(source_cover=cover).select_related("template").prefetch_related("assets")
+    )
+    asset_rows = []
+    for asset_type, (label, size) in ASSET_LABELS.items():
+        asset = assets.get(asset_type)
+        asset_rows.append(
+            {
+                "type": asset_type,
+                "label": label,
+                "size": f"{asset.width} × {asset.height}" if asset else size,
+                "asset": asset,
+                "url": asset_url(asset) if asset else "",
+                "megabytes": round(asset.size_bytes / 1_000_000, 1) if asset else None,
+                "pending": any(j.target_asset == asset_type for j in active_jobs),
+            }
+        )
+    forms = forms or {}
+    context = {
+        "cover": cover,
+        "book": cover.book,
+        "preview_url": asset_url(assets["preview"]) if "preview" in assets else "",
+        "audiobook_url": asset_url(assets["audiobook_preview"]) if "audiobook_preview" in assets else "",
+        "assets": asset_rows,
+        "has": set(assets),
+        "active_jobs": active_jobs,
+        "lineage": lineage,
+        "derived": derived,
+        "variation_form": forms.get("variation") or VariationForm(),
+        "edit_form": forms.get("edit") or EditForm(),
+        "example_prompts": EXAMPLE_PROMPTS,
+        "counts": COUNT_CHOICES,
+        "job_error": error,
+        "step": 4,
+    }
+    return render_author_page(request, "covers/cover.html", context, account=account, status=status)
+
+
+def _preview_url(cover: Cover) -> str:
+    preview = next((a for a in cover.assets.all() if a.asset_type == "preview"), None)
+    return asset_url(preview) if preview else ""
+
+
+def _refine(request: HttpRequest, cover_id, start, *, form_name: str | None = None, form=None) -> HttpResponse:
+    """Run one refine action; on success go to its progress page, on failure redisplay the cover page."""
+    account = author_account(request)
+    cover = _cover_for_author(account, cover_id)
+    try:
+        job = start(account, cover)
+    except ApplicationError as error:
+        forms = {form_name: form} if form_name else {}
+        if form_name == "edit" and error.code in ("missing_prompt", "field_too_long", "content_policy_violation"):
+            form.add_error("prompt", error.message)
+        return cover_detail(request, cover_id, forms=forms, error=_plain_error(error), status=error.status)
+    return redirect("job_detail", job_id=job.id)
+
+
+@login_required
+@require_POST
+def cover_variations(request: HttpRequest, cover_id) -> HttpResponse:
+    form = VariationForm(request.POST)
+    form.is_valid()
+    count = _as_count(form.cleaned_data.get("count", ""))
+    return _refine(
+        request,
+        cover_id,
+        lambda account, cover: services.job_create_variation(account=account, cover_id=cover.id, count=count),
+        form_name="variation",
+        form=form,
+    )
+
+
+@login_required
+@require_POST
+def cover_edit(request: HttpRequest, cover_id) -> HttpResponse:
+    form = EditForm(request.POST)
+    form.is_valid()
+    prompt = form.cleaned_data.get("prompt", "")
+    return _refine(
+        request,
+        cover_id,
+        lambda account, cover: services.job_create_edit(account=account, cover_id=cover.id, prompt=prompt),
+        form_name="edit",
+        form=form,
+    )
+
+
+@login_required
+@require_POST
+def cover_audiobook(request: HttpRequest, cover_id) -> HttpResponse:
+    return _refine(
+        request, cover_id, lambda account, cover: services.job_create_audiobook(account=account, cover_id=cover.id)
+    )
+
+
+@login_required
+@require_POST
+def cover_upscale(request: HttpRequest, cover_id) -> HttpResponse:
+    source = request.POST.get("source_asset", "preview")
+    return _refine(
+        request,
+        cover_id,
+        lambda account, cover: services.job_create_upscale(account=account, cover_id=cover.id, source_asset=source),
+    )
+
+
+@login_required
+def asset_download(request: HttpRequest, cover_id, asset_type: str) -> HttpResponse:
+    """A stable link for the author: redirects to a fresh signed URL of the file."""
+    account = author_account(request)
+    cover = _cover_for_author(account, cover_id)
+    asset = cover.assets.filter(asset_type=asset_type).first()
+    if asset is None:
+        raise Http404("This asset has not been made yet.")
+    response = redirect(asset_url(asset))
+    response["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,169 @@
+/* Small progressive enhancements for the author web app. Every page works without this file;
+   it adds live character counters, genre-dependent subgenres, the live credit cost, job polling,
+   copy buttons and example prompts. */
+(function () {
+  "use strict";
+
+  function onReady(fn) {
+    if (document.readyState !== "loading") fn();
+    else document.addEventListener("DOMContentLoaded", fn);
+  }
+
+  // Live "n / max" counters under every field that has a maxlength. Characters are counted
+  // as code points, like the server does, so an emoji or a CJK character counts once.
+  function setupCounters() {
+    document.querySelectorAll("[data-counter-for]").forEach(function (counter) {
+      var input = document.getElementById(counter.getAttribute("data-counter-for"));
+      if (!input) return;
+      var max = parseInt(input.getAttribute("data-max-chars") || input.getAttribute("maxlength"), 10);
+      if (!max) return;
+      function update() {
+        var used = Array.from(input.value).length;
+        counter.textContent = used + " / " + max;
+        counter.classList.toggle("near", used >= max * 0.9 && used <= max);
+        counter.classList.toggle("over", used > max);
+      }
+      input.addEventListener("input", update);
+      update();
+    });
+  }
+
+  // The subgenre list follows the chosen genre; genres without subgenres hide the field.
+  function setupSubgenres() {
+    var genre = document.querySelector("[data-genre-select]");
+    var sub = document.querySelector("[data-subgenre-select]");
+    var dataNode = document.getElementById("subgenre-data");
+    if (!genre || !sub || !dataNode) return;
+    var table = JSON.parse(dataNode.textContent);
+    var wrapper = sub.closest(".field");
+    function rebuild() {
+      var current = sub.value;
+      var choices = table[genre.value] || {};
+      var keys = Object.keys(choices);
+      sub.innerHTML = "";
+      var none = document.createElement("option");
+      none.value = "";
+      none.textContent = keys.length ? "No subgenre" : "No subgenres for this genre";
+      sub.appendChild(none);
+      keys.forEach(function (slug) {
+        var opt = document.createElement("option");
+        opt.value = slug;
+        opt.textContent = choices[slug];
+        if (slug === current) opt.selected = true;
+        sub.appendChild(opt);
+      });
+      sub.disabled = keys.length === 0;
+      if (wrapper) wrapper.hidden = keys.length === 0;
+    }
+    genre.addEventListener("change", rebuild);
+    rebuild();
+  }
+
+  // "This uses N credits" next to the generate button, updated as the count changes.
+  function setupCost() {
+    var box = document.querySelector("[data-cost-box]");
+    if (!box) return;
+    var available = parseInt(box.getAttribute("data-available"), 10);
+    var perCover = parseInt(box.getAttribute("data-per-cover") || "1", 10);
+    var out = box.querySelector("[data-cost]");
+    var warn = box.querySelector("[data-cost-warning]");
+    var inputs = document.querySelectorAll("input[name='count']");
+    function update() {
+      var checked = document.querySelector("input[name='count']:checked");
+      var count = checked ? parseInt(checked.value, 10) : 1;
+      var cost = count * perCover;
+      out.textContent = cost + (cost === 1 ? " credit" : " credits");
+      if (warn) warn.hidden = cost <= available;
+    }
+    inputs.forEach(function (i) { i.addEventListener("change", update); });
+    update();
+  }
+
+  // Poll a job's JSON status until it finishes, then swap in the rendered result.
+  function setupPolling() {
+    var root = document.querySelector("[data-poll-url]");
+    if (!root) return;
+    var url = root.getAttribute("data-poll-url");
+    var statusText = root.querySelector("[data-status-text]");
+    var bar = root.querySelector("[data-progress] span");
+    var delay = 700;
+    var failures = 0;
+    function tick() {
+      fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+        .then(function (r) {
+          if (!r.ok) throw new Error("HTTP " + r.status);
+          return r.json();
+        })
+        .then(function (data) {
+          failures = 0;
+          if (statusText && data.status_text) statusText.textContent = data.status_text;
+          if (bar && typeof data.progress === "number") bar.style.width = Math.round(data.progress * 100) + "%";
+          if (data.done) {
+            var target = document.querySelector("[data-poll-target]") || root;
+            target.innerHTML = data.html;
+            root.removeAttribute("data-poll-url");
+            var heading = target.querySelector("h2, h1");
+            if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
+            return;
+          }
+          delay = Math.min(delay * 1.25, 2500);
+          setTimeout(tick, delay);
+        })
+        .catch(function () {
+          failures += 1;
+          if (statusText && failures > 2) statusText.textContent = "Still working… (connection hiccup, retrying)";
+          setTimeout(tick, Math.min(1000 * failures, 5000));
+        });
+    }
+    setTimeout(tick, 400);
+  }
+
+  function setupCopy() {
+    document.querySelectorAll("[data-copy]").forEach(function (btn) {
+      btn.hidden = !navigator.clipboard;
+      btn.addEventListener("click", function () {
+        var node = document.getElementById(btn.getAttribute("data-copy"));
+        if (!node) return;
+        navigator.clipboard.writeText(node.textContent.trim()).then(function () {
+          var old = btn.textContent;
+          btn.textContent = "Copied";
+          setTimeout(function () { btn.textContent = old; }, 1500);
+        });
+      });
+    });
+  }
+
+  function setupExamplePrompts() {
+    document.querySelectorAll("[data-example-for]").forEach(function (btn) {
+      btn.addEventListener("click", function () {
+        var target = document.getElementById(btn.getAttribute("data-example-for"));
+        if (!target) return;
+        target.value = btn.getAttribute("data-example") || btn.textContent.trim();
+        target.dispatchEvent(new Event("input"));
+        target.focus();
+      });
+    });
+  }
+
+  // Buttons that start paid work are disabled after the first click so a double click cannot
+  // queue the same job twice (the server is idempotent anyway; this just avoids confusion).
+  function setupSubmitOnce() {
+    document.querySelectorAll("form[data-submit-once]").forEach(function (form) {
+      form.addEventListener("submit", function () {
+        form.querySelectorAll("button[type='submit']").forEach(function (b) {
+          setTimeout(function () { b.disabled = true; }, 0);
+        });
+      });
+    });
+  }
+
+  onReady(function () {
+    setupCounters();
+    setupSubgenres();
+    setupCost();
+    setupPolling();
+    setupCopy();
+    setupExamplePrompts();
+    setupSubmitOnce();
+  });
+})();

@@ -1,0 +1,130 @@
+"""The author web app's account pages, driven through Django's test client."""
+
+from __future__ import annotations
+
+import pytest
+
+from billing.models import Account, ApiKey
+from billing.services import credits_balance
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def author(make_account, client):
+    account = make_account(email="writer@example.com", password="a-long-pass-phrase", monthly=12)
+    client.force_login(account.user)
+    return account
+
+
+def test_it_signs_up_a_new_author_on_starter_with_its_monthly_credits(client):
+    response = client.post(
+        "/signup/",
+        {"email": "New@Example.com", "password1": "correct horse battery", "password2": "correct horse battery"},
+    )
+    assert response.status_code == 302
+    account = Account.objects.get(user__email="new@example.com")
+    assert account.plan.code == "starter"
+    assert credits_balance(account=account).monthly == account.plan.monthly_credits
+    assert client.get("/account/").status_code == 200
+
+
+def test_it_keeps_the_input_and_explains_a_taken_email(client, author):
+    client.logout()
+    response = client.post(
+        "/signup/", {"email": "writer@example.com", "password1": "another pass 123", "password2": "another pass 123"}
+    )
+    assert response.status_code == 200
+    assert "already exists" in response.content.decode()
+    assert 'value="writer@example.com"' in response.content.decode()
+
+
+def test_it_refuses_mismatched_passwords(client):
+    response = client.post("/signup/", {"email": "a@example.com", "password1": "one long pass", "password2": "two"})
+    assert response.status_code == 200
+    assert "differ" in response.content.decode()
+    assert not Account.objects.exists()
+
+
+def test_it_logs_in_with_the_email(client, author):
+    client.logout()
+    response = client.post("/login/", {"username": "WRITER@example.com", "password": "a-long-pass-phrase"})
+    assert response.status_code == 302
+    assert client.get("/account/").status_code == 200
+
+
+def test_it_shows_plan_credits_and_period_end(client, author):
+    page = client.get("/account/").content.decode()
+    assert "Starter plan" in page
+    assert 'data-testid="credits-total">12<' in page
+    assert author.period_end.strftime("%Y") in page
+
+
+def test_it_shows_a_new_api_key_once_and_revokes_it(client, author):
+    response = client.post("/account/keys/", {"name": "Build server"})
+    page = response.content.decode()
+    key = ApiKey.objects.get(account=author)
+    assert "byc_sk_" in page and key.prefix in page
+    assert "byc_sk_" not in client.get("/account/").content.decode().replace(key.prefix, "")
+    response = client.post(f"/account/keys/{key.id}/revoke/")
+    assert response.status_code == 302
+    key.refresh_from_db()
+    assert key.revoked_at is not None
+
+
+def test_it_does_not_revoke_another_accounts_key(client, author, make_account):
+    from billing.services import api_key_create
+
+    other_key, _raw = api_key_create(account=make_account(), name="theirs")
+    assert client.post(f"/account/keys/{other_key.id}/revoke/").status_code == 404
+    other_key.refresh_from_db()
+    assert other_key.revoked_at is None
+
+
+def test_it_saves_and_validates_the_webhook_url(client, author):
+    assert client.post("/account/webhook/", {"webhook_url": "https://hooks.example.com/covers"}).status_code == 302
+    author.refresh_from_db()
+    assert author.webhook_url == "https://hooks.example.com/covers"
+    response = client.post("/account/webhook/", {"webhook_url": "not a url"})
+    assert response.status_code == 400
+    assert "not a url" in response.content.decode()
+
+
+def test_it_reveals_and_rotates_the_webhook_secret(client, author):
+    assert author.webhook_secret not in client.get("/account/").content.decode()
+    assert author.webhook_secret in client.post("/account/webhook/secret/").content.decode()
+    page = client.post("/account/webhook/secret/rotate/").content.decode()
+    author.refresh_from_db()
+    assert author.webhook_secret in page
+
+
+def test_it_sends_a_password_reset_link_by_email(client, author, mailoutbox):
+    client.logout()
+    response = client.post("/password/reset/", {"email": "writer@example.com"})
+    assert response.status_code == 302
+    assert len(mailoutbox) == 1
+    link = next(line for line in mailoutbox[0].body.splitlines() if "/password/reset/" in line)
+    path = link.split("testserver", 1)[1]
+    form_url = client.get(path).url
+    response = client.post(form_url, {"new_password1": "brand new secret 9", "new_password2": "brand new secret 9"})
+    assert response.status_code == 302
+    assert client.login(username="writer@example.com", password="brand new secret 9")
+
+
+def test_it_changes_the_password(client, author):
+    response = client.post(
+        "/password/change/",
+        {
+            "old_password": "a-long-pass-phrase",
+            "new_password1": "fresh pass word 7",
+            "new_password2": "fresh pass word 7",
+        },
+    )
+    assert response.status_code == 302
+    author.user.refresh_from_db()
+    assert author.user.check_password("fresh pass word 7")
+
+
+def test_it_sends_visitors_to_log_in(client):
+    assert client.get("/account/").status_code == 302
+    assert client.get("/").status_code == 200
