@@ -1,0 +1,620 @@
+"""The Brief: what a cover shows, decided from the book's text and the author's options.
+
+``build_brief`` reads the title, subtitle, summary and main elements against the motif lexicon
+(main elements count most), falls back on genre and subgenre conventions when the text gives
+little, and settles mood, palette, lighting and setting. The result is plain data: the painters
+draw it, and its ``prompt`` describes the same picture in words, so an external image model could
+paint it instead. ``reasons`` keeps which words chose which motif, so an author can see why.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from books.catalogue import COLOR_PALETTES, GENRES, MOODS, SUBGENRES
+
+from . import palettes
+from .lexicon import MOTIFS, find_motifs, fold, normalise_words
+from .palettes import Palette
+
+if TYPE_CHECKING:
+    from .recipe import BookText
+
+__all__ = ["Brief", "MotifChoice", "Palette", "build_brief", "compose_prompt"]
+
+LIGHTINGS: tuple[str, ...] = ("dawn", "day", "dusk", "night", "storm", "nebula", "studio", "candle")
+SETTINGS: tuple[str, ...] = ("landscape", "city", "sea", "space", "interior", "abstract", "botanical", "symbolic")
+ADJUST_KEYS: tuple[str, ...] = ("brightness", "contrast", "warmth", "busyness")
+MAX_MOTIFS = 5
+
+
+@dataclass(frozen=True)
+class MotifChoice:
+    name: str
+    weight: float  # 0..1 prominence
+    source: str  # why it is there: "summary: 'lighthouses'", "genre default (thriller)", "edit: ..."
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "weight": self.weight, "source": self.source}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> MotifChoice:
+        return cls(name=str(data["name"]), weight=float(data["weight"]), source=str(data.get("source", "")))
+
+
+@dataclass(frozen=True)
+class Brief:
+    genre: str
+    subgenre: str
+    mood: str
+    palette: Palette
+    motifs: tuple[MotifChoice, ...]  # the first is the hero
+    lighting: str
+    setting: str
+    adjust: dict[str, float]
+    prompt: str
+    reasons: tuple[tuple[str, str], ...]
+    # Motifs the author ruled out ("no dragons", "remove the moon"): never painted, never re-added.
+    avoid: tuple[str, ...] = field(default=())
+
+    @property
+    def hero(self) -> str | None:
+        return self.motifs[0].name if self.motifs else None
+
+    def motif_names(self) -> list[str]:
+        return [m.name for m in self.motifs]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "genre": self.genre,
+            "subgenre": self.subgenre,
+            "mood": self.mood,
+            "palette": self.palette.to_dict(),
+            "motifs": [m.to_dict() for m in self.motifs],
+            "lighting": self.lighting,
+            "setting": self.setting,
+            "adjust": {k: float(self.adjust.get(k, 0.0)) for k in ADJUST_KEYS},
+            "prompt": self.prompt,
+            "reasons": [list(r) for r in self.reasons],
+            "avoid": list(self.avoid),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Brief:
+        adjust = data.get("adjust") or {}
+        return cls(
+            genre=str(data["genre"]),
+            subgenre=str(data.get("subgenre") or ""),
+            mood=str(data["mood"]),
+            palette=Palette.from_dict(data["palette"]),
+            motifs=tuple(MotifChoice.from_dict(m) for m in data["motifs"]),
+            lighting=str(data["lighting"]),
+            setting=str(data["setting"]),
+            adjust={k: float(adjust.get(k, 0.0)) for k in ADJUST_KEYS},
+            prompt=str(data.get("prompt") or ""),
+            reasons=tuple((str(a), str(b)) for a, b in data.get("reasons") or ()),
+            avoid=tuple(str(a) for a in data.get("avoid") or ()),
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Genre conventions
+# ---------------------------------------------------------------------------------------------
+
+# What a cover of the genre shows when the text names nothing (first = hero).
+GENRE_MOTIFS: dict[str, tuple[str, ...]] = {
+    "business-economics": ("arrows", "chart", "grid"),
+    "religion-spirituality": ("light_rays", "clouds", "bird"),
+    "non-fiction": ("globe", "book", "compass"),
+    "fantasy": ("castle", "mountains", "moon"),
+    "romance": ("flowers", "couple", "heart"),
+    "thriller": ("city_skyline", "road", "lone_figure"),
+    "mystery": ("house", "fog", "window"),
+    "science-fiction": ("planet", "stars", "spaceship"),
+    "horror": ("house", "bare_tree", "moon"),
+    "historical-fiction": ("woman", "house", "field"),
+    "health-fitness": ("runner", "sun", "heart"),
+    "contemporary-fiction": ("window", "flowers", "bird"),
+    "young-adult": ("crown", "stars", "feather"),
+    "childrens": ("sun", "hills", "clouds"),
+    "self-help": ("summit_flag", "sun", "road"),
+    "biography-memoir": ("lone_figure", "road", "letter"),
+    "poetry": ("feather", "moon", "leaves"),
+}
+
+SUBGENRE_MOTIFS: dict[str, tuple[str, ...]] = {
+    # romance
+    "contemporary": ("couple", "city_skyline", "heart"),
+    "new-adult": ("couple", "city_skyline", "stars"),
+    "dark-romance": ("rose", "dagger", "crown"),
+    "sports": ("couple", "light_rays", "heart"),
+    "romantic-suspense": ("couple", "road", "city_skyline"),
+    "erotic": ("mask", "rose", "candle"),
+    "paranormal-monster": ("wolf", "moon", "forest"),
+    "historical-romance": ("woman", "rose", "house"),
+    # fantasy (romantasy is listed under both)
+    "romantasy": ("crown", "rose", "magic_sparks"),
+    "epic-fantasy": ("castle", "mountains", "dragon"),
+    "dystopian": ("city_skyline", "ruins", "lone_figure"),
+    "dark-fantasy": ("bare_tree", "raven", "moon"),
+    "cozy-fantasy": ("village", "lantern", "mushroom"),
+    "litrpg": ("sword", "runes", "tower"),
+    "dark-academia": ("book", "candle", "raven"),
+    "myth-folklore": ("deer", "forest", "moon"),
+    "contemporary-urban": ("city_skyline", "magic_sparks", "moon"),
+    "grounded-low": ("sword", "forest", "hills"),
+    # children's
+    "picture-book": ("sun", "hills", "rainbow"),
+    "early-reader": ("sun", "book", "hills"),
+    "chapter-book": ("tree", "house", "map"),
+    "middle-grade": ("key", "map", "forest"),
+}
+
+GENRE_MOODS: dict[str, str] = {
+    "business-economics": "intellectual",
+    "religion-spirituality": "uplifting",
+    "non-fiction": "intellectual",
+    "fantasy": "epic",
+    "romance": "romantic",
+    "thriller": "intense",
+    "mystery": "mysterious",
+    "science-fiction": "epic",
+    "horror": "intense",
+    "historical-fiction": "melancholic",
+    "health-fitness": "uplifting",
+    "contemporary-fiction": "melancholic",
+    "young-adult": "intense",
+    "childrens": "uplifting",
+    "self-help": "uplifting",
+    "biography-memoir": "intellectual",
+    "poetry": "melancholic",
+}
+
+SUBGENRE_MOODS: dict[str, str] = {
+    "dark-romance": "intense",
+    "romantic-suspense": "mysterious",
+    "romantasy": "romantic",
+    "paranormal-monster": "mysterious",
+    "dystopian": "intense",
+    "dark-fantasy": "mysterious",
+    "cozy-fantasy": "uplifting",
+    "dark-academia": "mysterious",
+    "myth-folklore": "mysterious",
+    "litrpg": "epic",
+}
+
+# Words in the text that lean toward a mood when the author chose none.
+MOOD_WORDS: dict[str, tuple[str, ...]] = {
+    "intense": (
+        "murder", "killer", "kill", "chase", "hunt", "danger", "deadly", "revenge", "war", "fight", "blood",
+        "survive", "escape", "race against", "violent", "conspiracy", "terror", "fear", "rage", "brutal",
+    ),
+    "mysterious": (
+        "secret", "mystery", "hidden", "vanish", "disappear", "missing", "clue", "strange", "haunt", "whisper",
+        "shadow", "curse", "unknown", "riddle", "puzzle", "ghost", "unexplained",
+    ),
+    "romantic": (
+        "love", "lover", "kiss", "heart", "passion", "romance", "desire", "wedding", "marry", "crush", "date",
+        "soulmate", "fall for", "fake dating", "enemies to lovers",
+    ),
+    "intellectual": (
+        "science", "theory", "research", "history of", "philosophy", "economic", "strategy", "analysis", "study",
+        "mind", "idea", "learn", "evidence", "guide", "principle",
+    ),
+    "uplifting": (
+        "hope", "joy", "happy", "friendship", "courage", "heal", "dream", "bright", "laugh", "kindness",
+        "celebrate", "grow", "inspire", "cozy", "warm", "fun",
+    ),
+    "epic": (
+        "kingdom", "empire", "quest", "destiny", "legend", "prophecy", "army", "battle", "throne", "galaxy",
+        "chosen one", "ancient", "saga", "realm", "dragon", "gods",
+    ),
+    "melancholic": (
+        "grief", "loss", "lost", "memory", "alone", "lonely", "regret", "mourning", "farewell", "sorrow",
+        "broken", "longing", "past", "forgotten", "silence", "death of",
+    ),
+}  # fmt: skip
+
+_MOOD_LIGHTING: dict[str, tuple[str, ...]] = {
+    "intense": ("night", "storm", "dusk"),
+    "mysterious": ("night", "dusk"),
+    "romantic": ("dusk", "dawn", "candle"),
+    "intellectual": ("studio", "day"),
+    "uplifting": ("dawn", "day"),
+    "epic": ("dusk", "dawn", "storm"),
+    "melancholic": ("dusk", "night", "dawn"),
+}
+
+# Time-of-day words that fix the lighting outright.
+_LIGHTING_WORDS: dict[str, str] = {
+    "dawn": "dawn",
+    "sunrise": "dawn",
+    "daybreak": "dawn",
+    "morning": "dawn",
+    "daylight": "day",
+    "noon": "day",
+    "summer": "day",
+    "dusk": "dusk",
+    "sunset": "dusk",
+    "twilight": "dusk",
+    "evening": "dusk",
+    "night": "night",
+    "midnight": "night",
+    "nightfall": "night",
+    "moonlit": "night",
+    "candlelit": "candle",
+    "candlelight": "candle",
+    "storm": "storm",
+    "stormy": "storm",
+    "tempest": "storm",
+    "nebula": "nebula",
+}
+
+# Where each motif is most at home when it is the hero.
+_SETTING_OF: dict[str, str] = {
+    "planet": "space", "galaxy": "space", "comet": "space", "eclipse": "space", "spaceship": "space",
+    "sea": "sea", "island": "sea", "lighthouse": "sea", "ship": "sea", "boat": "sea", "whale": "sea",
+    "fish": "sea", "waves": "abstract",
+    "city_skyline": "city", "street_lamp": "city", "car": "city", "tower": "city",
+    "window": "interior", "door": "interior", "book": "interior", "candle": "interior", "letter": "interior",
+    "rose": "botanical", "flowers": "botanical", "leaves": "botanical", "vines": "botanical",
+    "lotus": "botanical", "cherry_blossom": "botanical", "mushroom": "botanical", "butterfly": "botanical",
+    "arrows": "abstract", "grid": "abstract", "chart": "abstract", "spiral": "abstract", "runner": "abstract",
+    "mind": "abstract", "light_rays": "landscape",
+}  # fmt: skip
+_SETTING_OF_CATEGORY: dict[str, str] = {
+    "celestial": "landscape",
+    "landscape": "landscape",
+    "weather": "landscape",
+    "architecture": "landscape",
+    "flora": "landscape",
+    "fauna": "landscape",
+    "figure": "landscape",
+    "object": "symbolic",
+    "vehicle": "landscape",
+    "element": "symbolic",
+    "abstract": "symbolic",
+}
+
+# How strongly each place in the book's text counts toward a motif.
+_FIELD_WEIGHTS: tuple[tuple[str, float], ...] = (
+    ("main elements", 3.0),
+    ("title", 2.0),
+    ("subtitle", 1.5),
+    ("summary", 1.0),
+)
+# Weather and elements make fine supporting motifs but rarely a good focal point.
+_HERO_FACTOR: dict[str, float] = {"weather": 0.6, "element": 0.7}
+
+_NEGATION_CUES = frozenset(
+    {"no", "not", "without", "never", "avoid", "dont", "nothing", "exclude", "excluding", "minus"}
+)
+_DETERMINERS = frozenset({"a", "an", "the", "some", "one", "two", "three", "many", "lots", "plenty", "with", "plus"})
+_CLAUSE_SPLIT = re.compile(r"[.,;:!?\n()\[\]]+|\bbut\b|\binstead\b|\bonly\b")
+
+
+# ---------------------------------------------------------------------------------------------
+# Building a brief
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Tally:
+    score: float = 0.0
+    order: int = 0  # first appearance across fields (main elements first)
+    source: str = ""
+    mentions: int = 0
+
+
+def find_negated(text: str) -> list[tuple[str, str]]:
+    """Motifs ruled out in ``text`` ("no dragons", "without a castle or a moon"), as (phrase, motif)."""
+    return _scan(text)[1]
+
+
+def _scan(text: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Split ``text``'s motif mentions into (wanted, negated), each a list of (phrase, motif)."""
+    wanted: list[tuple[str, str]] = []
+    negated: list[tuple[str, str]] = []
+    for clause in _CLAUSE_SPLIT.split(fold(text)):
+        raw = re.findall(r"[a-z0-9]+", clause.replace("'", "").replace("’", ""))
+        if not raw:
+            continue
+        negation_from = [i for i, w in enumerate(raw) if w in _NEGATION_CUES]
+        for match in find_motifs(clause):
+            if _is_negated(raw, match.start, negation_from):
+                negated.append((match.phrase, match.motif))
+            else:
+                wanted.append((match.phrase, match.motif))
+    return wanted, negated
+
+
+def _is_negated(raw: list[str], start: int, cues: list[int]) -> bool:
+    before = [c for c in cues if c < start]
+    if not before:
+        return False
+    # "no dragons and a castle": a fresh determiner after "and" starts a wanted item again.
+    for i in range(before[-1] + 1, start):
+        if raw[i] == "and" and i + 1 < len(raw) and raw[i + 1] in _DETERMINERS:
+            return False
+    return True
+
+
+def build_brief(
+    book: BookText,
+    *,
+    mood: str | None,
+    palette: str | None,
+    main_elements: str,
+    seed: int,
+) -> Brief:
+    """Decide what the cover of ``book`` shows. The seed varies secondary choices only (lighting, palette
+    variant among fitting ones), never which motifs or what mood."""
+    genre = book.genre if book.genre in GENRES else "contemporary-fiction"
+    subgenre = book.subgenre if book.subgenre in SUBGENRES.get(genre, {}) else ""
+    rng = random.Random(f"brief:{seed}")
+
+    texts = {
+        "main elements": main_elements or "",
+        "title": book.title or "",
+        "subtitle": book.subtitle or "",
+        "summary": book.summary or "",
+    }
+    avoid: list[str] = []
+    tallies: dict[str, _Tally] = {}
+    reasons: list[tuple[str, str]] = []
+    order = 0
+    for field_name, weight in _FIELD_WEIGHTS:
+        wanted, negated = _scan(texts[field_name])
+        for _phrase, motif in negated:
+            if motif not in avoid:
+                avoid.append(motif)
+        for position, (phrase, motif) in enumerate(wanted):
+            tally = tallies.setdefault(motif, _Tally(order=order))
+            order += 1
+            # Repeats count, with diminishing returns; in main elements, earlier items lead.
+            bonus = 0.5 / (1 + position) if field_name == "main elements" else 0.0
+            tally.score += weight / (1 + tally.mentions) + bonus
+            tally.mentions += 1
+            if not tally.source:
+                tally.source = f"{field_name}: '{phrase}'"
+            if (phrase, motif) not in reasons:
+                reasons.append((phrase, motif))
+    for motif in avoid:
+        tallies.pop(motif, None)
+    reasons = [r for r in reasons if r[1] not in avoid]
+
+    ranked = sorted(
+        tallies.items(),
+        key=lambda kv: (-kv[1].score * _HERO_FACTOR.get(MOTIFS[kv[0]].category, 1.0), kv[1].order, kv[0]),
+    )[:MAX_MOTIFS]
+    motifs: list[MotifChoice] = []
+    if ranked:
+        top = ranked[0][1].score * _HERO_FACTOR.get(MOTIFS[ranked[0][0]].category, 1.0)
+        for i, (name, tally) in enumerate(ranked):
+            rel = tally.score * _HERO_FACTOR.get(MOTIFS[name].category, 1.0) / top
+            weight = 1.0 if i == 0 else round(min(0.85, 0.35 + 0.5 * rel), 2)
+            motifs.append(MotifChoice(name, weight, tally.source))
+
+    # Too little in the text: the genre's conventions fill in (never what the author ruled out).
+    wanted_total = 2 if len(motifs) >= 2 else 3
+    if len(motifs) < wanted_total:
+        label = subgenre or genre
+        defaults = SUBGENRE_MOTIFS.get(subgenre) or GENRE_MOTIFS.get(genre, ())
+        default_weights = (1.0, 0.55, 0.45, 0.4)
+        for name in defaults:
+            if len(motifs) >= wanted_total:
+                break
+            if name in avoid or any(m.name == name for m in motifs):
+                continue
+            weight = default_weights[min(len(motifs), 3)]
+            motifs.append(MotifChoice(name, weight, f"genre default ({label})"))
+
+    chosen_mood = mood if mood in MOODS else _infer_mood(texts, genre, subgenre)
+    chosen_palette = palettes.choose_palette(
+        family=palette if palette in COLOR_PALETTES else None,
+        genre=genre,
+        subgenre=subgenre,
+        mood=chosen_mood,
+        audience=book.target_audience,
+        seed=seed,
+    )
+    names = [m.name for m in motifs]
+    setting = choose_setting(names, genre)
+    lighting = choose_lighting(
+        names,
+        mood=chosen_mood,
+        setting=setting,
+        palette=chosen_palette,
+        text=" ".join(texts.values()),
+        rng=rng,
+    )
+    adjust = dict.fromkeys(ADJUST_KEYS, 0.0)
+    brief = Brief(
+        genre=genre,
+        subgenre=subgenre,
+        mood=chosen_mood,
+        palette=chosen_palette,
+        motifs=tuple(motifs),
+        lighting=lighting,
+        setting=setting,
+        adjust=adjust,
+        prompt="",
+        reasons=tuple(reasons),
+        avoid=tuple(avoid),
+    )
+    return with_prompt(brief)
+
+
+def _infer_mood(texts: dict[str, str], genre: str, subgenre: str) -> str:
+    default = SUBGENRE_MOODS.get(subgenre) or GENRE_MOODS.get(genre, "melancholic")
+    stems = normalise_words(" ".join(texts.values()))
+    joined = " " + " ".join(stems) + " "
+    counts: dict[str, int] = {}
+    for name, words in MOOD_WORDS.items():
+        total = 0
+        for word in words:
+            key = " " + " ".join(normalise_words(word)) + " "
+            total += joined.count(key)
+        counts[name] = total
+    # The genre's own mood gets a head start: the text must lean clearly elsewhere to override it.
+    counts[default] = counts.get(default, 0) + 1
+    best = max(MOODS, key=lambda m: (counts.get(m, 0), m == default))
+    if best != default and counts[best] >= 2 and counts[best] > counts[default]:
+        return best
+    return default
+
+
+def choose_setting(names: list[str], genre: str) -> str:
+    if not names:
+        return "abstract"
+    hero = names[0]
+    setting = _SETTING_OF.get(hero) or _SETTING_OF_CATEGORY[MOTIFS[hero].category]
+    others = {_SETTING_OF.get(n) for n in names[1:]}
+    if setting == "landscape":
+        # A figure or a creature takes its place from what surrounds it.
+        for candidate in ("sea", "city", "space"):
+            if candidate in others:
+                return candidate
+    if setting == "symbolic" and genre == "science-fiction" and "space" in others:
+        return "space"
+    return setting
+
+
+def choose_lighting(
+    names: list[str], *, mood: str, setting: str, palette: Palette, text: str, rng: random.Random
+) -> str:
+    for word in normalise_words(text):
+        if word in _LIGHTING_STEMS:
+            return _LIGHTING_STEMS[word]
+    present = set(names)
+    if "galaxy" in present and setting == "space":
+        return "nebula"
+    if present & {"storm", "lightning"}:
+        return "storm"
+    if names and names[0] in ("candle", "lantern"):
+        return "candle"
+    if present & {"moon", "stars", "street_lamp", "lantern"}:
+        return "night"
+    if setting == "space":
+        return rng.choice(("night", "nebula"))
+    options = list(_MOOD_LIGHTING.get(mood, ("dusk",)))
+    if setting in ("symbolic", "abstract", "interior"):
+        options = ["studio", "candle"] if mood in ("romantic", "mysterious", "melancholic") else ["studio"]
+    elif "sun" in present:
+        options = [o for o in options if o in ("dawn", "day", "dusk")] or ["dawn", "dusk"]
+    tone = palettes.VARIANTS[palette.name].tone if palette.name in palettes.VARIANTS else ""
+    if tone == "light":
+        options = [o for o in options if o not in ("night", "storm")] or ["day"]
+    return rng.choice(options)
+
+
+_LIGHTING_STEMS: dict[str, str] = {normalise_words(k)[0]: v for k, v in _LIGHTING_WORDS.items()}
+
+
+# ---------------------------------------------------------------------------------------------
+# The text prompt
+# ---------------------------------------------------------------------------------------------
+
+_LIGHTING_TEXT: dict[str, str] = {
+    "dawn": "soft dawn light low on the horizon",
+    "day": "clear, even daylight",
+    "dusk": "a warm dusk glow fading into evening",
+    "night": "night, lit by moonlight and a few points of light",
+    "storm": "a stormy, dramatic sky with heavy clouds",
+    "nebula": "the glow of a nebula across deep space",
+    "studio": "focused studio light on a plain, deep background",
+    "candle": "warm candlelight with deep shadows",
+}
+_SETTING_TEXT: dict[str, str] = {
+    "landscape": "a layered landscape with atmospheric depth",
+    "city": "a city seen as silhouettes against the sky",
+    "sea": "the sea, with a wide horizon",
+    "space": "outer space",
+    "interior": "a quiet interior still life",
+    "abstract": "an abstract, graphic composition",
+    "botanical": "a botanical composition",
+    "symbolic": "a single symbolic object on a dark or graded field",
+}
+
+
+def _color_word(hex_value: str) -> str:
+    """The nearest named colour, with a light/dark qualifier: good enough to describe a palette."""
+    r, g, b = (int(hex_value[i : i + 2], 16) for i in (1, 3, 5))
+    best, best_d = "grey", float("inf")
+    for name, ref in palettes.COLOR_WORDS.items():
+        if " " in name or name in ("golden", "gray", "wine", "rose", "blush", "tan", "lime", "sepia"):
+            continue
+        rr, gg, bb = (int(ref[i : i + 2], 16) for i in (1, 3, 5))
+        d = 2 * (r - rr) ** 2 + 4 * (g - gg) ** 2 + 3 * (b - bb) ** 2
+        if d < best_d:
+            best, best_d = name, d
+    lum = palettes.luminance(hex_value)
+    if best in ("black", "white", "cream", "charcoal"):
+        return best
+    if lum < 0.03:
+        return f"very dark {best}"
+    if lum < 0.12:
+        return f"deep {best}"
+    if lum > 0.65:
+        return f"pale {best}"
+    return best
+
+
+def compose_prompt(brief: Brief) -> str:
+    """A plain-text description of the picture, as one would send to an image model."""
+    genre = GENRES.get(brief.genre, brief.genre)
+    sub = SUBGENRES.get(brief.genre, {}).get(brief.subgenre, "")
+    kind = f"{sub} ({genre})" if sub else genre
+    parts = [f"Book cover artwork for a {kind.lower()} book, with no text or lettering."]
+    if brief.motifs:
+        hero = MOTIFS[brief.motifs[0].name].display
+        parts.append(f"Focal point: {hero}, large and central.")
+        extras = [m for m in brief.motifs[1:]]
+        if extras:
+            words = []
+            for m in extras:
+                label = MOTIFS[m.name].display
+                words.append(f"{label} (prominent)" if m.weight >= 0.7 else label)
+            parts.append("Also: " + ", ".join(words) + ", smaller and supporting.")
+    parts.append(f"Setting: {_SETTING_TEXT.get(brief.setting, brief.setting)}.")
+    parts.append(f"Lighting: {_LIGHTING_TEXT.get(brief.lighting, brief.lighting)}.")
+    parts.append(f"Mood: {brief.mood}.")
+    c = brief.palette.colors
+    parts.append(
+        f"Colours: {_color_word(c['sky_top'])} to {_color_word(c['sky_bottom'])} sky, "
+        f"{_color_word(c['near'])} foreground, {_color_word(c['accent'])} accents."
+    )
+    tweaks = []
+    a = brief.adjust
+    if a.get("brightness", 0) <= -0.2:
+        tweaks.append("darker overall")
+    elif a.get("brightness", 0) >= 0.2:
+        tweaks.append("brighter overall")
+    if a.get("contrast", 0) >= 0.2:
+        tweaks.append("high contrast")
+    elif a.get("contrast", 0) <= -0.2:
+        tweaks.append("soft, low contrast")
+    if a.get("warmth", 0) >= 0.2:
+        tweaks.append("warmer tones")
+    elif a.get("warmth", 0) <= -0.2:
+        tweaks.append("cooler tones")
+    if a.get("busyness", 0) <= -0.2:
+        tweaks.append("minimal and uncluttered")
+    elif a.get("busyness", 0) >= 0.2:
+        tweaks.append("rich in detail")
+    if tweaks:
+        parts.append("Treatment: " + ", ".join(tweaks) + ".")
+    if brief.avoid:
+        parts.append("Do not show: " + ", ".join(MOTIFS[n].display for n in brief.avoid if n in MOTIFS) + ".")
+    parts.append("Leave calm, uncluttered space for the title and the author's name.")
+    return " ".join(parts)
+
+
+def with_prompt(brief: Brief) -> Brief:
+    """The brief with its prompt rewritten from its current fields (after an edit, say)."""
+    from dataclasses import replace
+
+    return replace(brief, prompt=compose_prompt(brief))
