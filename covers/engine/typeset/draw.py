@@ -1,0 +1,374 @@
+"""Drawing placed text on the painted art: ink choice, treatments measured to 4.5:1, ornaments.
+
+For each element we read the painted pixels behind its glyphs (the glyph shapes grown by a
+tenth of the type size), pick the ink, then raise the treatment's strength until the measured
+contrast reaches the target, simulating each step on those pixels before drawing it. After
+drawing we measure again on the real canvas; that figure is what the report states.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import skia
+
+from . import contrast as C
+from .setter import ElementReport, Placed, TextPlan, cap_ratio, faces_used
+from .spec import SAFE_MARGIN
+
+DEFAULT_PALETTE = {
+    "light_ink": "#f7f3ea",
+    "dark_ink": "#16161a",
+    "accent": "#d4a24c",
+    "paper": "#f4efe4",
+}
+BASE_STRENGTH = {"shadow": 0.55, "glow": 0.6, "outline": 1.0, "panel": 0.82, "band": 0.78}
+
+
+@dataclass
+class Layer:
+    """One treatment: a coverage field (for simulation) and how to draw it on the canvas."""
+
+    name: str
+    color: tuple[int, int, int]
+    field: np.ndarray  # float32 (h, w) coverage within the element rect
+    draw: Callable[[skia.Canvas, int, float], None]  # (canvas, argb colour, opacity)
+    strength: float = 0.0
+
+
+def _palette_rgb(palette: dict[str, str], key: str) -> tuple[int, int, int]:
+    return C.hex_to_rgb(palette.get(key) or DEFAULT_PALETTE[key])
+
+
+def _toward(rgb, target, t: float) -> tuple[int, int, int]:
+    return tuple(int(round(a + (b - a) * t)) for a, b in zip(rgb, target, strict=False))
+
+
+def _opposite(ink: tuple[int, int, int], palette: dict[str, str]) -> tuple[int, int, int]:
+    """A shade for scrims and shadows behind this ink: dark behind light ink, pale behind dark."""
+    if C.luminance_rgb(ink) > 0.4:
+        base = _palette_rgb(palette, "dark_ink")
+        while C.luminance_rgb(base) > 0.02:
+            base = _toward(base, (0, 0, 0), 0.35)
+        return base
+    base = _palette_rgb(palette, "paper")
+    while C.luminance_rgb(base) < 0.75:
+        base = _toward(base, (255, 255, 255), 0.35)
+    return base
+
+
+def _field_from(draw_mask: Callable[[skia.Canvas], None], shape: tuple[int, int]) -> np.ndarray:
+    h, w = shape
+    surface = skia.Surface(w, h)
+    canvas = surface.getCanvas()
+    canvas.clear(0)
+    draw_mask(canvas)
+    a = surface.makeImageSnapshot().toarray(colorType=skia.kRGBA_8888_ColorType)[..., 3]
+    return a.astype(np.float32) / 255.0
+
+
+def _tinted(color: int, alpha: float, image_filter=None) -> skia.Paint:
+    paint = skia.Paint(AntiAlias=True)
+    paint.setColorFilter(skia.ColorFilters.Blend(color, skia.BlendMode.kSrcIn))
+    paint.setAlphaf(alpha)
+    if image_filter is not None:
+        paint.setImageFilter(image_filter)
+    return paint
+
+
+def _glyph_layer(p: Placed, name: str, color, image_filter_factory) -> Layer:
+    x0, y0 = p.rect[0], p.rect[1]
+    shape = p.alpha.shape
+
+    def draw_mask(canvas: skia.Canvas) -> None:
+        canvas.drawImage(p.mask, 0, 0, skia.SamplingOptions(), _tinted(0xFFFFFFFF, 1.0, image_filter_factory()))
+
+    def draw(canvas: skia.Canvas, argb: int, opacity: float) -> None:
+        canvas.drawImage(p.mask, x0, y0, skia.SamplingOptions(), _tinted(argb, opacity, image_filter_factory()))
+
+    return Layer(name, color, _field_from(draw_mask, shape), draw)
+
+
+def _rect_layer(p: Placed, name: str, color, rect: skia.Rect, blur: float = 0.0) -> Layer:
+    x0, y0 = p.rect[0], p.rect[1]
+
+    def paint_for(argb: int, opacity: float) -> skia.Paint:
+        paint = skia.Paint(AntiAlias=True, Color=argb)
+        paint.setAlphaf(opacity)
+        if blur:
+            paint.setMaskFilter(skia.MaskFilter.MakeBlur(skia.kNormal_BlurStyle, blur))
+        return paint
+
+    def draw_mask(canvas: skia.Canvas) -> None:
+        canvas.drawRect(rect.makeOffset(-x0, -y0), paint_for(0xFFFFFFFF, 1.0))
+
+    def draw(canvas: skia.Canvas, argb: int, opacity: float) -> None:
+        canvas.drawRect(rect, paint_for(argb, opacity))
+
+    return Layer(name, color, _field_from(draw_mask, p.alpha.shape), draw)
+
+
+def _layer(name: str, p: Placed, color, canvas_w: int) -> Layer:
+    s = p.fitted.size
+    bx0, by0, bx1, by1 = p.ink_box
+    if name == "shadow":
+        dx, dy = 0.02 * s, 0.035 * s
+        return _glyph_layer(
+            p, name, color,
+            lambda: skia.ImageFilters.Offset(dx, dy, skia.ImageFilters.Blur(0.07 * s, 0.07 * s,
+                                             input=skia.ImageFilters.Dilate(0.03 * s, 0.03 * s))),
+        )  # fmt: skip
+    if name == "glow":
+        return _glyph_layer(
+            p, name, color,
+            lambda: skia.ImageFilters.Blur(0.16 * s, 0.16 * s, input=skia.ImageFilters.Dilate(0.05 * s, 0.05 * s)),
+        )  # fmt: skip
+    if name == "outline":
+        radius = max(1.0, 0.035 * s)
+        return _glyph_layer(p, name, color, lambda: skia.ImageFilters.Dilate(radius, radius))
+    if name == "panel":
+        rect = skia.Rect.MakeLTRB(bx0 - 0.45 * s, by0 - 0.32 * s, bx1 + 0.45 * s, by1 + 0.32 * s)
+        return _rect_layer(p, name, color, rect)
+    if name == "band":
+        rect = skia.Rect.MakeLTRB(0, by0 - 0.35 * s, canvas_w, by1 + 0.35 * s)
+        return _rect_layer(p, name, color, rect)
+    # scrim: a soft-edged shade behind the whole element
+    rect = skia.Rect.MakeLTRB(bx0 - 0.3 * s, by0 - 0.25 * s, bx1 + 0.3 * s, by1 + 0.25 * s)
+    return _rect_layer(p, "scrim", color, rect, blur=0.22 * s)
+
+
+def _snapshot(surface: skia.Surface, rect) -> np.ndarray:
+    x0, y0, x1, y1 = rect
+    image = surface.makeImageSnapshot(skia.IRect.MakeLTRB(x0, y0, x1, y1))
+    return image.toarray(colorType=skia.kRGBA_8888_ColorType)[..., :3]
+
+
+def _behind(p: Placed) -> np.ndarray:
+    """Boolean mask (rect-sized) of the pixels a reader sees around and inside the glyphs."""
+    radius = max(1.5, 0.1 * p.fitted.size)
+    grown = _field_from(
+        lambda c: c.drawImage(p.mask, 0, 0, skia.SamplingOptions(), _tinted(0xFFFFFFFF, 1.0,
+                              skia.ImageFilters.Dilate(radius, radius))),
+        p.alpha.shape,
+    )  # fmt: skip
+    return grown > 0.5
+
+
+def _sample(mask: np.ndarray, size: float) -> np.ndarray:
+    """Indexes of a regular subsample of the mask (big titles have millions of pixels)."""
+    step = max(1, int(size / 90))
+    sub = np.zeros_like(mask)
+    sub[::step, ::step] = mask[::step, ::step]
+    return np.flatnonzero(sub)
+
+
+def _choose_ink(want: str, bg: np.ndarray, palette: dict[str, str]) -> tuple[tuple[int, int, int], str]:
+    options = {
+        "light": _palette_rgb(palette, "light_ink"),
+        "dark": _palette_rgb(palette, "dark_ink"),
+        "accent": _palette_rgb(palette, "accent"),
+    }
+    scores = {k: C.measured(C.luminance_rgb(v), bg) for k, v in options.items()}
+    best_plain = max(("light", "dark"), key=lambda k: scores[k])
+    if want in options and scores[want] >= C.AIM:
+        return options[want], want
+    if want in ("light", "dark", "accent") and scores[best_plain] < C.AIM:
+        # Neither ink reads on its own: keep the designed ink; the treatment will carry it.
+        chosen = want if want != "accent" else best_plain
+        return options[chosen], chosen
+    return options[best_plain], best_plain
+
+
+def draw_element(
+    surface: skia.Surface, p: Placed, *, treatment: str, ink_pref: str, palette: dict[str, str]
+) -> ElementReport:
+    canvas = surface.getCanvas()
+    width, height = surface.width(), surface.height()
+    behind = _behind(p)
+    idx = _sample(behind, p.fitted.size)
+    art = _snapshot(surface, p.rect).reshape(-1, 3)
+    bg = art[idx]
+    ink, ink_name = _choose_ink(ink_pref, bg, palette)
+    ink_lum = C.luminance_rgb(ink)
+    shade = _opposite(ink, palette)
+
+    if treatment == "knockout":
+        return _knockout(surface, p, ink, shade, art)
+
+    layers: list[Layer] = []
+    sim = bg.astype(np.float32)
+    if treatment in BASE_STRENGTH:
+        layer = _layer(treatment, p, shade, width)
+        layer.strength = BASE_STRENGTH[treatment]
+        sim = C.blend(sim, shade, layer.field.reshape(-1)[idx] * layer.strength)
+        layers.append(layer)
+    if C.measured(ink_lum, sim) < C.AIM and layers:
+        # Strengthen the designed treatment first.
+        layer = layers[0]
+        need = C.strength_needed(ink_lum, bg, shade, layer.field.reshape(-1)[idx], start=layer.strength)
+        layer.strength = need if need is not None else 1.0
+        sim = C.blend(bg.astype(np.float32), shade, layer.field.reshape(-1)[idx] * layer.strength)
+    if C.measured(ink_lum, sim) < C.AIM:
+        # Add a soft scrim under everything, as strong as needed.
+        scrim = _layer("scrim", p, shade, width)
+        f = scrim.field.reshape(-1)[idx]
+        need = C.strength_needed(ink_lum, sim, shade, f)
+        scrim.strength = need if need is not None else 1.0
+        sim = C.blend(sim, shade, f * scrim.strength)
+        layers.insert(0, scrim)
+    if C.measured(ink_lum, sim) < C.AIM:
+        # Last resort: a solid panel of the shade, and an ink at the far end of the scale.
+        panel = _layer("panel", p, shade, width)
+        panel.strength = 1.0
+        layers.insert(0, panel)
+        ink = (255, 255, 255) if ink_lum > 0.4 else (0, 0, 0)
+        ink_lum = C.luminance_rgb(ink)
+
+    for layer in layers:
+        layer.draw(canvas, C.rgb_to_argb(layer.color), layer.strength)
+    measured = C.measured(ink_lum, _snapshot(surface, p.rect).reshape(-1, 3)[idx])
+    extra = 0
+    while measured < C.TARGET and extra < 4:
+        # The simulation missed (blur tails, rounding): one more scrim pass, then measure again.
+        scrim = _layer("scrim", p, shade, width)
+        scrim.draw(canvas, C.rgb_to_argb(shade), 0.5)
+        layers.append(scrim)
+        measured = C.measured(ink_lum, _snapshot(surface, p.rect).reshape(-1, 3)[idx])
+        extra += 1
+
+    canvas.drawImage(p.mask, p.rect[0], p.rect[1], skia.SamplingOptions(), _tinted(C.rgb_to_argb(ink), 1.0))
+    names = [f"{layer.name}:{layer.strength:.2f}" for layer in layers] or ["plain"]
+    return _report(p, ink, "+".join(names), measured, width, height)
+
+
+def _knockout(surface: skia.Surface, p: Placed, panel_rgb, shade, art: np.ndarray) -> ElementReport:
+    """A solid panel in the ink colour with the letters cut out, the art showing through.
+
+    Here the panel is the 'ink' and the art inside the letters the background; the art inside
+    the letters is tinted toward the opposite tone until they read apart.
+    """
+    canvas = surface.getCanvas()
+    width, height = surface.width(), surface.height()
+    # Only the letters' solid interiors: their anti-aliased rims are part panel, part art.
+    inside = p.alpha.reshape(-1) >= 250
+    idx = np.flatnonzero(inside)[:: max(1, int(p.fitted.size / 90))]
+    panel_lum = C.luminance_rgb(panel_rgb)
+    letters_bg = art[idx]
+    need = C.strength_needed(panel_lum, letters_bg, shade, np.ones(len(idx), np.float32))
+    tint = need if need is not None else 1.0
+    s = p.fitted.size
+    bx0, by0, bx1, by1 = p.ink_box
+    panel = skia.Rect.MakeLTRB(bx0 - 0.4 * s, by0 - 0.3 * s, bx1 + 0.4 * s, by1 + 0.3 * s)
+    # Tint the art inside the letters, then the panel with the letters punched out.
+    canvas.drawImage(p.mask, p.rect[0], p.rect[1], skia.SamplingOptions(), _tinted(C.rgb_to_argb(shade), tint))
+    canvas.saveLayer(panel, None)
+    canvas.drawRect(panel, skia.Paint(AntiAlias=True, Color=C.rgb_to_argb(panel_rgb)))
+    cut = skia.Paint(AntiAlias=True)
+    cut.setBlendMode(skia.BlendMode.kDstOut)
+    canvas.drawImage(p.mask, p.rect[0], p.rect[1], skia.SamplingOptions(), cut)
+    canvas.restore()
+    after = _snapshot(surface, p.rect).reshape(-1, 3)[idx]
+    measured = C.measured(panel_lum, after)
+    return _report(p, panel_rgb, f"knockout:{tint:.2f}", measured, width, height)
+
+
+def _report(p: Placed, ink, treatment: str, measured: float, width: int, height: int) -> ElementReport:
+    x0, y0, x1, y1 = p.ink_box
+    m = SAFE_MARGIN
+    in_safe = x0 >= m * width - 0.5 and y0 >= m * height - 0.5 and x1 <= (1 - m) * width + 0.5
+    in_safe = in_safe and y1 <= (1 - m) * height + 0.5
+    return ElementReport(
+        role=p.role,
+        text=p.text,
+        box=p.ink_box,
+        lines=p.fitted.lines,
+        font_size=round(p.fitted.size, 2),
+        letter_height=round(p.fitted.size * cap_ratio(p.style.chain[0]), 2),
+        faces=faces_used(p),
+        ink="#{:02x}{:02x}{:02x}".format(*tuple(ink)),
+        treatment=treatment,
+        contrast=round(measured, 2),
+        clipped=p.clipped,
+        in_safe_zone=in_safe,
+    )
+
+
+# --- ornaments -----------------------------------------------------------------------------
+
+
+def draw_ornament(surface: skia.Surface, plan: TextPlan, ornament: str, ink_hex: str) -> None:
+    if ornament == "none":
+        return
+    canvas = surface.getCanvas()
+    width, height = surface.width(), surface.height()
+    ink = C.rgb_to_argb(C.hex_to_rgb(ink_hex))
+    unit = min(width, height)
+    paint = skia.Paint(AntiAlias=True, Color=ink, Style=skia.Paint.kStroke_Style)
+    if ornament == "frame":
+        inset, line = 0.04 * unit, max(1.0, 0.0028 * unit)
+        paint.setStrokeWidth(line)
+        canvas.drawRect(skia.Rect.MakeLTRB(inset, inset, width - inset, height - inset), paint)
+        inner = inset + 3.2 * line
+        paint.setStrokeWidth(line * 0.5)
+        canvas.drawRect(skia.Rect.MakeLTRB(inner, inner, width - inner, height - inner), paint)
+        return
+    title, _author = plan.element("title"), plan.element("author")
+    if title is None:
+        return
+    tb = title.ink_box
+    below = [p.ink_box for p in plan.placed if p.role != "title" and p.ink_box[1] >= tb[3]]
+    if below:
+        y = (tb[3] + min(b[1] for b in below)) / 2
+    else:
+        above = [p.ink_box for p in plan.placed if p.role != "title" and p.ink_box[3] <= tb[1]]
+        if not above:
+            return
+        y = (tb[1] + max(b[3] for b in above)) / 2
+    cx = (tb[0] + tb[2]) / 2 if title.align == "center" else (tb[0] if title.align == "left" else tb[2])
+    half = min(0.16 * width, 0.3 * (tb[2] - tb[0]))
+    line = max(1.0, 0.0025 * unit)
+    x0, x1 = (cx - half, cx + half) if title.align == "center" else (
+        (cx, cx + 2 * half) if title.align == "left" else (cx - 2 * half, cx)
+    )  # fmt: skip
+    paint.setStrokeWidth(line)
+    if ornament == "rule":
+        canvas.drawLine(x0, y, x1, y, paint)
+        return
+    # flourish: two tapering strokes meeting at a small diamond
+    mid = (x0 + x1) / 2
+    d = 3.5 * line
+    fill = skia.Paint(AntiAlias=True, Color=ink)
+    for side in (-1, 1):
+        end = x0 if side < 0 else x1
+        path = skia.Path()
+        path.moveTo(mid + side * 2 * d, y - line * 0.8)
+        path.lineTo(end, y)
+        path.lineTo(mid + side * 2 * d, y + line * 0.8)
+        path.close()
+        canvas.drawPath(path, fill)
+    diamond = skia.Path()
+    diamond.moveTo(mid, y - d)
+    diamond.lineTo(mid + d, y)
+    diamond.lineTo(mid, y + d)
+    diamond.lineTo(mid - d, y)
+    diamond.close()
+    canvas.drawPath(diamond, fill)
+
+
+def draw_text(
+    surface: skia.Surface, plan: TextPlan, *, palette: dict[str, str], treatment: str, ink: str, ornament: str
+) -> list[ElementReport]:
+    reports = []
+    # Title first: its treatment (a band, a panel) must not cover the smaller lines.
+    for p in sorted(plan.placed, key=lambda p: 0 if p.role == "title" else 1):
+        own = treatment
+        if p.role != "title" and treatment in ("panel", "band", "knockout"):
+            own = "plain"  # the smaller lines get only what contrast requires
+        reports.append(draw_element(surface, p, treatment=own, ink_pref=ink, palette=palette))
+    title_report = next((r for r in reports if r.role == "title"), None)
+    if title_report:
+        draw_ornament(surface, plan, ornament, title_report.ink)
+    order = {role: i for i, role in enumerate(("title", "subtitle", "author"))}
+    return sorted(reports, key=lambda r: order[r.role])

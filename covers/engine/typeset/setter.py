@@ -1,0 +1,340 @@
+"""Set title, subtitle and author on a painted cover.
+
+Two phases, because the artwork is painted between them: `plan_text` resolves faces, fits and
+places every element (it needs only the layout, the type spec and the text), then
+`draw_text` measures the painted pixels behind each element, picks the ink and the treatment
+strength that reach 4.5:1, and draws.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import skia
+
+from .fit import Fitted, apply_case, fit_text, make_paragraph
+from .fonts import Cut, Face, face_by_slug, face_for_voice, font_chain, resolve_faces, text_scripts, typeface
+from .layout import split_for_subtitle
+from .spec import SAFE_MARGIN, LayoutSpec, TextBlock, TypeSpec
+
+ROLES = ("title", "subtitle", "author")
+
+
+@dataclass
+class Style:
+    face: Face
+    weight: int
+    chain: list[Cut]
+    tracking: float  # em
+    locale: str
+
+
+@dataclass
+class Placed:
+    role: str
+    text: str  # as set (case applied)
+    style: Style
+    fitted: Fitted
+    block: tuple[float, float, float, float]  # px x0, y0, x1, y1
+    align: str
+    rect: tuple[int, int, int, int]  # px area of the mask surface
+    mask: skia.Image
+    alpha: np.ndarray  # uint8 (h, w) coverage of the glyphs inside rect
+    ink_box: tuple[int, int, int, int]  # px x0, y0, x1, y1 of the drawn glyphs
+    clipped: bool
+
+
+@dataclass(frozen=True)
+class ElementReport:
+    role: str
+    text: str
+    box: tuple[int, int, int, int]  # ink box in px (x0, y0, x1, y1)
+    lines: tuple[str, ...]
+    font_size: float
+    letter_height: float  # px, cap height of the primary face at this size
+    faces: tuple[str, ...]  # typefaces that actually draw the characters
+    ink: str
+    treatment: str
+    contrast: float  # measured on the pixels behind the glyphs, after treatment
+    clipped: bool
+    in_safe_zone: bool
+
+
+@dataclass
+class TextPlan:
+    width: int
+    height: int
+    spec: TypeSpec
+    placed: list[Placed] = field(default_factory=list)
+
+    def element(self, role: str) -> Placed | None:
+        return next((p for p in self.placed if p.role == role), None)
+
+
+# --- styles --------------------------------------------------------------------------------
+
+
+def _locale(text: str) -> str:
+    scripts = text_scripts(text)
+    if "kana" in scripts:
+        return "ja"
+    if "hangul" in scripts:
+        return "ko"
+    if "han" in scripts:
+        return "zh-Hans"
+    if "arabic" in scripts:
+        return "ar"
+    if "devanagari" in scripts:
+        return "hi"
+    return ""
+
+
+def _style(role: str, text: str, spec: TypeSpec, key: str) -> tuple[str, Style]:
+    if role == "title":
+        face = face_by_slug(spec.title_face) if spec.title_face else face_for_voice(spec.title_voice, key)
+        weight, case, tracking = spec.title_weight, spec.title_case, spec.title_tracking
+    else:
+        # Author and subtitle share one face: at most two typefaces per cover.
+        if spec.author_face:
+            face = face_by_slug(spec.author_face)
+        elif spec.author_voice:
+            face = face_for_voice(spec.author_voice, key)
+        else:
+            face = face_by_slug(spec.title_face) if spec.title_face else face_for_voice(spec.title_voice, key)
+        if face.voice == "script" and role == "author":
+            case, tracking = "as-is", 0.0
+        else:
+            case, tracking = spec.author_case, spec.author_tracking
+        weight = spec.author_weight
+        if role == "subtitle":
+            # Subtitles read as a sentence: no capitals, little tracking, lighter weight.
+            case = "as-is"
+            tracking = min(tracking, 0.04)
+            weight = max(300, min(weight, 500))
+    if face.caps_only and case == "as-is" and face.voice != "rounded":
+        tracking = max(tracking, 0.02)
+    set_text = apply_case(text, case)
+    locale = _locale(set_text)
+    if locale in ("ar", "hi", "ja", "ko", "zh-Hans"):
+        tracking = 0.0  # letter spacing breaks joining and conjuncts
+    return set_text, Style(face, weight, font_chain(face, weight, set_text), tracking, locale)
+
+
+def cap_ratio(cut: Cut) -> float:
+    font = skia.Font(typeface(cut.slug, cut.weight, cut.width), 100)
+    cap = font.getMetrics().fCapHeight
+    return cap / 100 if cap > 0 else 0.7
+
+
+# --- placement -----------------------------------------------------------------------------
+
+
+def _block_px(block: TextBlock, w: int, h: int) -> tuple[float, float, float, float]:
+    x, y, bw, bh = block.box
+    return x * w, y * h, (x + bw) * w, (y + bh) * h
+
+
+def _rasterize(
+    text_lines: tuple[str, ...], style: Style, fitted: Fitted, origins: list[tuple[float, float]], rect
+) -> tuple[skia.Image, np.ndarray]:
+    x0, y0, x1, y1 = rect
+    surface = skia.Surface(max(1, x1 - x0), max(1, y1 - y0))
+    canvas = surface.getCanvas()
+    canvas.clear(0)
+    for line, (lx, baseline) in zip(text_lines, origins, strict=False):
+        paragraph = make_paragraph(line, style.chain, fitted.size, tracking=style.tracking, locale=style.locale)
+        paragraph.paint(canvas, lx - x0, baseline - paragraph.AlphabeticBaseline - y0)
+    image = surface.makeImageSnapshot()
+    alpha = image.toarray(colorType=skia.kRGBA_8888_ColorType)[..., 3].copy()
+    return image, alpha
+
+
+def _ink_box(alpha: np.ndarray, rect) -> tuple[int, int, int, int] | None:
+    rows = np.flatnonzero(alpha.max(axis=1) > 8)
+    cols = np.flatnonzero(alpha.max(axis=0) > 8)
+    if rows.size == 0:
+        return None
+    return rect[0] + int(cols[0]), rect[1] + int(rows[0]), rect[0] + int(cols[-1]) + 1, rect[1] + int(rows[-1]) + 1
+
+
+def place(
+    role: str,
+    text: str,
+    style: Style,
+    block_px,
+    *,
+    align: str,
+    valign: str,
+    max_size: float,
+    min_size: float,
+    y_limits: tuple[float, float],
+    canvas_size: tuple[int, int],
+) -> Placed | None:
+    """Fit and position one element; shrink until its glyphs sit inside the safe zone."""
+    width, height = canvas_size
+    safe = (SAFE_MARGIN * width, SAFE_MARGIN * height, (1 - SAFE_MARGIN) * width, (1 - SAFE_MARGIN) * height)
+    bx0, by0, bx1, by1 = block_px
+    lo, hi = max(y_limits[0], safe[1]), min(y_limits[1], safe[3])
+    if "arabic" in text_scripts(text) and align != "center":
+        align = "right" if align == "left" else "left"  # mirror for right-to-left text
+    cap = max_size
+    result: Placed | None = None
+    for _ in range(10):
+        fitted = fit_text(
+            text,
+            style.chain,
+            max_width=bx1 - bx0,
+            max_height=by1 - by0,
+            max_size=cap,
+            min_size=min(min_size, cap),
+            tracking=style.tracking,
+            locale=style.locale,
+            line_cost=0.0 if role == "title" else 0.6,
+        )
+        if not fitted.lines:
+            return None
+        if fitted.height > hi - lo:
+            # Even the grown block is too short: smaller type, never overlap or clipping.
+            cap = fitted.size * (hi - lo) / fitted.height * 0.98
+            continue
+        if valign == "top":
+            top = by0
+        elif valign == "bottom":
+            top = by1 - fitted.height
+        else:
+            top = (by0 + by1 - fitted.height) / 2
+        top = min(max(top, lo), hi - fitted.height)
+        origins = []
+        for i, lw in enumerate(fitted.line_widths):
+            if align == "left":
+                lx = bx0
+            elif align == "right":
+                lx = bx1 - lw
+            else:
+                lx = (bx0 + bx1 - lw) / 2
+            origins.append((lx, top + fitted.ascent + i * fitted.leading))
+        pad = int(fitted.size * 0.6) + 4
+        rect = (
+            max(0, int(min(bx0, min(o[0] for o in origins)) - pad)),
+            max(0, int(top - pad)),
+            min(width, int(max(bx1, max(o[0] + w for o, w in zip(origins, fitted.line_widths, strict=False))) + pad)),
+            min(height, int(top + fitted.height + pad)),
+        )
+        mask, alpha = _rasterize(fitted.lines, style, fitted, origins, rect)
+        box = _ink_box(alpha, rect)
+        if box is None:
+            return None
+        clipped = bool(alpha[0].max() or alpha[-1].max() or alpha[:, 0].max() or alpha[:, -1].max())
+        result = Placed(role, text, style, fitted, block_px, align, rect, mask, alpha, box, clipped)
+        inside = box[0] >= safe[0] and box[1] >= lo - 1 and box[2] <= safe[2] and box[3] <= hi + 1
+        if inside and not clipped:
+            return result
+        cap = fitted.size * 0.93
+    return result
+
+
+def plan_text(
+    *, width: int, height: int, layout: LayoutSpec, spec: TypeSpec, title: str, subtitle: str, author: str, key: str
+) -> TextPlan:
+    """Fit and place title, subtitle and author into the layout's blocks."""
+    plan = TextPlan(width=width, height=height, spec=spec)
+    unit = min(width, height / 1.6)
+    gap = 0.018 * height
+    safe_top, safe_bottom = SAFE_MARGIN * height, (1 - SAFE_MARGIN) * height
+
+    title_block, sub_block = layout.title, layout.subtitle
+    dynamic_subtitle = bool(subtitle.strip()) and sub_block is None
+    if dynamic_subtitle:
+        title_block, sub_block = split_for_subtitle(title_block)
+
+    author_px = _block_px(layout.author, width, height)
+    title_px = _block_px(title_block, width, height)
+    author_below = (author_px[1] + author_px[3]) / 2 > (title_px[1] + title_px[3]) / 2
+
+    def limits_avoiding(px_blocks: list[tuple[float, float, float, float]], own) -> tuple[float, float]:
+        lo, hi = safe_top, safe_bottom
+        own_mid = (own[1] + own[3]) / 2
+        for b in px_blocks:
+            if (b[1] + b[3]) / 2 > own_mid:
+                hi = min(hi, b[1] - gap)
+            else:
+                lo = max(lo, b[3] + gap)
+        return lo, hi
+
+    others = [author_px] + ([_block_px(sub_block, width, height)] if sub_block and not dynamic_subtitle else [])
+    if dynamic_subtitle:
+        # Keep room for the subtitle between the title and the author.
+        sub_px = _block_px(sub_block, width, height)
+        if author_below:
+            others.append(sub_px)
+    text_set, style = _style("title", title, spec, key)
+    letter = cap_ratio(style.chain[0])
+    words = len(text_set.split())
+    # Titles of up to five words stand at least 4% of the cover height (cap height).
+    min_size = (0.042 if words <= 5 else 0.03) * height / letter
+    max_size = 0.26 * unit / max(letter / 0.7, 0.8)
+    title_placed = place(
+        "title", text_set, style, title_px,
+        align=title_block.align, valign=title_block.valign,
+        max_size=max_size, min_size=min_size,
+        y_limits=limits_avoiding(others, title_px), canvas_size=(width, height),
+    )  # fmt: skip
+    if title_placed:
+        plan.placed.append(title_placed)
+    title_size = title_placed.fitted.size * letter if title_placed else 0.05 * height
+
+    if author.strip():
+        text_set, style = _style("author", author, spec, key)
+        aletter = cap_ratio(style.chain[0])
+        occupied = [title_placed.ink_box] if title_placed else []
+        author_placed = place(
+            "author", text_set, style, author_px,
+            align=layout.author.align, valign=layout.author.valign,
+            max_size=min(0.62 * title_size, 0.05 * unit) / aletter,
+            min_size=0.014 * height / aletter,
+            y_limits=limits_avoiding(occupied, author_px), canvas_size=(width, height),
+        )  # fmt: skip
+        if author_placed:
+            plan.placed.append(author_placed)
+    if subtitle.strip() and sub_block is not None:
+        text_set, style = _style("subtitle", subtitle, spec, key)
+        sletter = cap_ratio(style.chain[0])
+        author_el = plan.element("author")
+        author_size = author_el.fitted.size * cap_ratio(author_el.style.chain[0]) if author_el else title_size / 2
+        sub_px = _block_px(sub_block, width, height)
+        if dynamic_subtitle and title_placed:
+            tb = title_placed.ink_box
+            top = tb[3] + 0.35 * title_placed.fitted.size * letter
+            sub_px = (sub_px[0], top, sub_px[2], top + (sub_px[3] - sub_px[1]))
+        occupied = [p.ink_box for p in plan.placed]
+        subtitle_placed = place(
+            "subtitle", text_set, style, sub_px,
+            align=sub_block.align, valign=sub_block.valign,
+            max_size=min(0.85 * author_size, 0.5 * title_size, 0.04 * unit) / sletter,
+            min_size=0.012 * height / sletter,
+            y_limits=limits_avoiding(occupied, sub_px), canvas_size=(width, height),
+        )  # fmt: skip
+        if subtitle_placed:
+            plan.placed.append(subtitle_placed)
+    return plan
+
+
+def calm_zones(plan: TextPlan, pad: float = 0.02) -> list[tuple[float, float, float, float]]:
+    """Normalised rectangles where the painter should keep the art quiet."""
+    zones = []
+    for p in plan.placed:
+        x0, y0, x1, y1 = p.ink_box
+        zones.append(
+            (
+                max(0.0, x0 / plan.width - pad),
+                max(0.0, y0 / plan.height - pad),
+                min(1.0, (x1 - x0) / plan.width + 2 * pad),
+                min(1.0, (y1 - y0) / plan.height + 2 * pad),
+            )
+        )
+    return zones
+
+
+def faces_used(p: Placed) -> tuple[str, ...]:
+    return tuple(sorted({slug for slug in resolve_faces(p.style.chain, p.text).values()}))
