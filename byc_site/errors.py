@@ -48,7 +48,8 @@ def api_exception_handler(exc: Exception, context: dict) -> Response:
     if isinstance(exc, drf_exceptions.NotAuthenticated | drf_exceptions.AuthenticationFailed):
         detail = exc.detail if isinstance(exc, drf_exceptions.AuthenticationFailed) else None
         message = str(detail) if detail else "Invalid or missing API key."
-        return Response(error_body("unauthorized", message), status=401)
+        headers = {"WWW-Authenticate": exc.auth_header} if getattr(exc, "auth_header", None) else None
+        return Response(error_body("unauthorized", message), status=401, headers=headers)
     if isinstance(exc, drf_exceptions.PermissionDenied | PermissionDenied):
         message = str(getattr(exc, "detail", "")) or "This key has no active subscription."
         return Response(error_body("forbidden", message), status=403)

@@ -17,11 +17,35 @@
 from __future__ import annotations
 
 import itertools
+import os
+import tempfile
+from pathlib import Path
 
 import pytest
 from rest_framework.test import APIClient
 
 _emails = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix) -> None:
+    """A test database of our own per test process.
+
+    SQLite: a file, not pytest-django's shared in-memory database, whose table locks fail at
+    once instead of waiting, so tests with concurrent threads could not run on it. Both
+    engines: a name with our process id, so several people (or xdist workers) running the
+    suite on one machine never drop each other's database.
+    """
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    test_settings = database.setdefault("TEST", {})
+    if os.environ.get("BYC_TEST_DB_NAME"):
+        return
+    if database["ENGINE"].endswith("sqlite3"):
+        test_settings["NAME"] = str(Path(tempfile.gettempdir()) / f"byc-test-{os.getpid()}.sqlite3")
+    else:
+        test_settings["NAME"] = f"test_byc_{os.getpid()}"
 
 
 @pytest.fixture(autouse=True)
@@ -38,7 +62,10 @@ def _isolated_data_dir(settings, tmp_path):
 
 @pytest.fixture
 def make_account(db):
+    from billing.plans import plans_ensure
     from billing.services import account_create
+
+    plans_ensure()  # transactional tests flush the plans the data migration made
 
     def make(
         *,
