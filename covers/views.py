@@ -21,6 +21,7 @@ from books import catalogue
 from books.services import book_get_for_account
 from byc_site.errors import ApplicationError
 from covers import services
+from covers.engine import palettes as engine_palettes
 from covers.forms import COUNT_CHOICES, EXAMPLE_PROMPTS, EditForm, StyleForm, VariationForm
 from covers.models import Cover, CoverAsset, Job
 from covers.representations import asset_signed_url
@@ -32,6 +33,7 @@ ASSET_LABELS = {
     "audiobook_full": ("Audiobook cover, high resolution", "4800 × 4800"),
 }
 LINEAGE_DEPTH = 12
+SWATCH_KEYS = ("sky_top", "mid", "accent")
 
 
 # --- helpers --------------------------------------------------------------------------------------
@@ -99,21 +101,13 @@ def _plain_error(error: ApplicationError) -> dict:
 
 
 def _palette_swatches() -> list[dict]:
-    """Each named palette with a few of its colours, from the engine's own palette table."""
-    try:
-        from covers.engine import palettes as engine_palettes
-    except ImportError:
-        engine_palettes = None
+    """Each named palette with a strip of colours taken from the engine's own palette table."""
     swatches = []
     for name in catalogue.COLOR_PALETTES:
-        colors: list[str] = []
-        table = getattr(engine_palettes, "PALETTES", None) if engine_palettes else None
-        palette = table.get(name) if isinstance(table, dict) else None
-        if palette is not None:
-            values = getattr(palette, "colors", palette)
-            if isinstance(values, dict):
-                keys = ("sky_top", "mid", "accent", "glow", "near")
-                colors = [values[k] for k in keys if k in values]
+        variants = engine_palettes.FAMILIES.get(name, ())
+        colors = []
+        for variant in variants[:2]:
+            colors += [variant.palette.colors[k] for k in SWATCH_KEYS if k in variant.palette.colors]
         swatches.append({"name": name, "label": name.capitalize(), "colors": colors})
     return swatches
 

@@ -1,0 +1,162 @@
+"""Playwright browser tests: Debian's chromium against Django's live_server, with a real qcluster worker.
+
+- `browser_type_launch_args`: pytest-playwright cannot download a browser here; use /usr/bin/chromium.
+- `qcluster`: starts `manage.py qcluster` on the test database and media folder, stops it afterwards.
+- `shot(page, name)`: a full-page screenshot into screenshots/ (gitignored) for people to look at.
+- `signed_up(page)`: signs a new author up through the form and returns their email.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test
+# body are still plain synchronous calls, so allow them.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+RENDER_SCALE = 0.1  # production code path, a tenth of the pixels
+
+
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(here):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (scripts/apt-packages.txt lists it)")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": {"width": 1280, "height": 900}, "accept_downloads": True}
+
+
+@pytest.fixture(scope="module")
+def _browser_media(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("browser-media")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(settings, _browser_media):
+    """Overrides the suite's per-test media folder with one the worker process can share."""
+    settings.MEDIA_ROOT = _browser_media
+    storages = dict(settings.STORAGES)
+    default = dict(storages["default"])
+    if default["BACKEND"] == "django.core.files.storage.FileSystemStorage":
+        default["OPTIONS"] = {**default.get("OPTIONS", {}), "location": _browser_media}
+        storages["default"] = default
+        settings.STORAGES = storages
+
+
+@pytest.fixture(autouse=True)
+def _site_settings(settings, live_server):
+    from billing.plans import plans_ensure
+    from covers.services import template_sync
+
+    settings.COVERS_RENDER_SCALE = RENDER_SCALE
+    settings.PUBLIC_URL = live_server.url
+    # live_server tests run in transactions that are flushed afterwards, taking the rows the data
+    # migrations made with them: put the plans and the engine's templates back.
+    plans_ensure()
+    template_sync()
+
+
+@pytest.fixture
+def qcluster(live_server, _browser_media, settings):
+    """A real django-q2 cluster in its own process, working on this test's database."""
+    from django.db import connection
+
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.browser.worker_settings",
+        "BYC_BROWSER_DB_NAME": str(connection.settings_dict["NAME"]),
+        "BYC_BROWSER_MEDIA_ROOT": str(_browser_media),
+        "BYC_BROWSER_RENDER_SCALE": str(RENDER_SCALE),
+        "BYC_PUBLIC_URL": live_server.url,
+        "BYC_QUEUE_NAME": settings.Q_CLUSTER["name"],
+        "PYTHONPATH": str(ROOT),
+    }
+    log = open(_browser_media / "qcluster.log", "wb")  # noqa: SIM115 (closed below)
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "qcluster"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+    )
+    try:
+        yield process
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+_shot_numbers = itertools.count(1)
+
+
+@pytest.fixture
+def shot(request):
+    """shot(page, "what it shows"): saves screenshots/<test>-<nn>-<what>.png (full page)."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    test_name = request.node.name.removeprefix("test_")[:40]
+
+    def take(page, name: str) -> Path:
+        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+        path = SCREENSHOTS / f"{test_name}-{next(_shot_numbers):02d}-{slug}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+_emails = itertools.count(1)
+
+
+@pytest.fixture
+def sign_up(live_server):
+    def run(page, *, password: str = "quiet harbour 42") -> str:
+        email = f"browser-author-{os.getpid()}-{next(_emails)}@example.com"
+        page.goto(f"{live_server.url}/signup/")
+        page.get_by_label("Email").fill(email)
+        page.get_by_label("Password", exact=True).fill(password)
+        page.get_by_label("Repeat the password").fill(password)
+        page.get_by_role("button", name="Create account").click()
+        page.wait_for_url(re.compile(r"/books/new/$"))
+        return email
+
+    return run
+
+
+def wait_for_job(page, *, timeout_ms: int = 90_000) -> str:
+    """Wait on a job page until the polling swaps in the result; returns completed or failed."""
+    result = page.locator("[data-testid=job-result]")
+    result.wait_for(timeout=timeout_ms)
+    return result.get_attribute("data-job-status")
