@@ -114,11 +114,17 @@ def _template(template_id: str):
         raise EngineError(f"unknown template {template_id!r}", code="template_not_found") from None
 
 
+def _default_provider():
+    try:
+        from .artwork import default_provider
+    except ImportError as exc:  # the painters are built in parallel; say so plainly
+        raise NotImplementedError(f"the artwork painters are not available yet ({exc})") from exc
+    return default_provider()
+
+
 def render_with_report(
     recipe: Recipe, *, format: str = "ebook", scale: float = 1.0, provider=None
 ) -> tuple[bytes, RenderReport]:
-    from .artwork import default_provider
-
     width, height = render_size(format, scale)
     template = _template(recipe.template_id)
     overrides = recipe.overrides or {}
@@ -126,7 +132,7 @@ def render_with_report(
     type_spec = template.type
     if overrides.get("type_voice") in ("serif", "sans", "script"):
         type_spec = apply_type_voice(type_spec, overrides["type_voice"])
-    provider = provider or default_provider()
+    provider = provider or _default_provider()
     brief = recipe.brief
 
     def paint(canvas, *, width, height, calm_zones):

@@ -318,14 +318,17 @@ def draw_ornament(surface: skia.Surface, plan: TextPlan, ornament: str, ink_hex:
     if title is None:
         return
     tb = title.ink_box
+    # The ornament hangs just under the title (or over it when everything else is above),
+    # never adrift halfway down an empty sky.
+    step = 0.55 * title.fitted.size * cap_ratio(title.style.chain[0])
     below = [p.ink_box for p in plan.placed if p.role != "title" and p.ink_box[1] >= tb[3]]
+    above = [p.ink_box for p in plan.placed if p.role != "title" and p.ink_box[3] <= tb[1]]
     if below:
-        y = (tb[3] + min(b[1] for b in below)) / 2
+        y = min(tb[3] + step, (tb[3] + min(b[1] for b in below)) / 2)
+    elif above:
+        y = max(tb[1] - step, (tb[1] + max(b[3] for b in above)) / 2)
     else:
-        above = [p.ink_box for p in plan.placed if p.role != "title" and p.ink_box[3] <= tb[1]]
-        if not above:
-            return
-        y = (tb[1] + max(b[3] for b in above)) / 2
+        y = tb[3] + step
     cx = (tb[0] + tb[2]) / 2 if title.align == "center" else (tb[0] if title.align == "left" else tb[2])
     half = min(0.16 * width, 0.3 * (tb[2] - tb[0]))
     line = max(1.0, 0.0025 * unit)

@@ -197,13 +197,17 @@ def typeface(slug: str, weight: int = 400, width: float | None = None) -> skia.T
         coords.append(skia.FontArguments.VariationPosition.Coordinate(WDTH, max(a.min, min(a.max, width))))
     if not coords:
         return base
+    # Every wrapper object must stay referenced until makeClone returns: the pybind layer keeps
+    # raw pointers, and a temporary freed early silently leaves the default instance.
+    coordinates = skia.FontArguments.VariationPosition.Coordinates(coords)
+    position = skia.FontArguments.VariationPosition(coordinates)
     args = skia.FontArguments()
     if slug.startswith(CJK_COLLECTION):
         args.setCollectionIndex(CJK_INDEX[slug.split(":", 1)[1]])
-    args.setVariationDesignPosition(
-        skia.FontArguments.VariationPosition(skia.FontArguments.VariationPosition.Coordinates(coords))
-    )
-    return base.makeClone(args)
+    args.setVariationDesignPosition(position)
+    clone = base.makeClone(args)
+    del args, position, coordinates
+    return clone
 
 
 class _Collection:
@@ -291,12 +295,13 @@ def _devanagari_fallback(face: Face, weight: int) -> Cut:
     return Cut("noto-sans-devanagari", weight)
 
 
-def font_chain(face: Face, weight: int, text: str) -> list[Cut]:
+def font_chain(face: Face, weight: int, text: str, *, context: str = "") -> list[Cut]:
     """Cuts in fallback order for setting `text` in `face`.
 
     A face that lacks any Latin, Greek or Cyrillic letter of the text is replaced as a whole by
     its matching Noto (mixing two designs inside one word looks broken); other scripts fall
-    back per character to the face that matches the voice.
+    back per character to the face that matches the voice. `context` (the whole book's text)
+    decides which CJK design leads: an author name in kanji on a Japanese book is Japanese.
     """
     visual = face.visual_weight or weight
     primary = Cut(face.slug, weight)
@@ -304,14 +309,19 @@ def font_chain(face: Face, weight: int, text: str) -> list[Cut]:
     chain: list[Cut] = []
     if all(primary.has(ch) for ch in latin_like):
         chain.append(primary)
-    chain.append(_latin_fallback(face, visual))
     scripts = text_scripts(text)
+    # Text without Latin/Greek/Cyrillic letters goes straight to its script's matching face
+    # (Noto Sans happens to carry Devanagari too, but Hind matches a geometric voice better).
+    if latin_like:
+        chain.append(_latin_fallback(face, visual))
     if "arabic" in scripts:
         chain.append(_arabic_fallback(face, visual))
     if "devanagari" in scripts:
         chain.append(_devanagari_fallback(face, visual))
+    if not latin_like:
+        chain.append(_latin_fallback(face, visual))
     if scripts & CJK_SCRIPTS:
-        first = cjk_language(text)
+        first = cjk_language(context or text)
         chain.append(Cut(f"{CJK_COLLECTION}:{first}", visual))
         for lang in ("ja", "ko", "zh-Hans"):
             if lang != first:

@@ -90,7 +90,7 @@ def _locale(text: str) -> str:
     return ""
 
 
-def _style(role: str, text: str, spec: TypeSpec, key: str) -> tuple[str, Style]:
+def _style(role: str, text: str, spec: TypeSpec, key: str, context: str) -> tuple[str, Style]:
     if role == "title":
         face = face_by_slug(spec.title_face) if spec.title_face else face_for_voice(spec.title_voice, key)
         weight, case, tracking = spec.title_weight, spec.title_case, spec.title_tracking
@@ -116,9 +116,11 @@ def _style(role: str, text: str, spec: TypeSpec, key: str) -> tuple[str, Style]:
         tracking = max(tracking, 0.02)
     set_text = apply_case(text, case)
     locale = _locale(set_text)
+    if locale in ("ja", "ko", "zh-Hans"):
+        locale = _locale(context) if _locale(context) in ("ja", "ko") else locale
     if locale in ("ar", "hi", "ja", "ko", "zh-Hans"):
         tracking = 0.0  # letter spacing breaks joining and conjuncts
-    return set_text, Style(face, weight, font_chain(face, weight, set_text), tracking, locale)
+    return set_text, Style(face, weight, font_chain(face, weight, set_text, context=context), tracking, locale)
 
 
 def cap_ratio(cut: Cut) -> float:
@@ -239,6 +241,7 @@ def plan_text(
 ) -> TextPlan:
     """Fit and place title, subtitle and author into the layout's blocks."""
     plan = TextPlan(width=width, height=height, spec=spec)
+    context = " ".join((title, subtitle, author))
     unit = min(width, height / 1.6)
     gap = 0.018 * height
     safe_top, safe_bottom = SAFE_MARGIN * height, (1 - SAFE_MARGIN) * height
@@ -268,7 +271,7 @@ def plan_text(
         sub_px = _block_px(sub_block, width, height)
         if author_below:
             others.append(sub_px)
-    text_set, style = _style("title", title, spec, key)
+    text_set, style = _style("title", title, spec, key, context)
     letter = cap_ratio(style.chain[0])
     words = len(text_set.split())
     # Titles of up to five words stand at least 4% of the cover height (cap height).
@@ -285,7 +288,7 @@ def plan_text(
     title_size = title_placed.fitted.size * letter if title_placed else 0.05 * height
 
     if author.strip():
-        text_set, style = _style("author", author, spec, key)
+        text_set, style = _style("author", author, spec, key, context)
         aletter = cap_ratio(style.chain[0])
         occupied = [title_placed.ink_box] if title_placed else []
         author_placed = place(
@@ -298,7 +301,7 @@ def plan_text(
         if author_placed:
             plan.placed.append(author_placed)
     if subtitle.strip() and sub_block is not None:
-        text_set, style = _style("subtitle", subtitle, spec, key)
+        text_set, style = _style("subtitle", subtitle, spec, key, context)
         sletter = cap_ratio(style.chain[0])
         author_el = plan.element("author")
         author_size = author_el.fitted.size * cap_ratio(author_el.style.chain[0]) if author_el else title_size / 2
