@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -86,6 +87,7 @@ class AccountAdmin(admin.ModelAdmin):
         "created_at",
     ]
     inlines = [ApiKeyInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     actions = ["grant_overage", "change_plan"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:

@@ -8,6 +8,7 @@ envelope; 401/403 (every authenticated endpoint) are added unless `auth=False`.
 
 from __future__ import annotations
 
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, inline_serializer
 from rest_framework import serializers
 
@@ -94,3 +95,18 @@ def error_responses(*codes: str, auth: bool = True) -> dict[int, OpenApiResponse
             ],
         )
     return responses
+
+
+class ApiKeyAuthenticationScheme(OpenApiAuthenticationExtension):
+    """Tells the schema that every endpoint takes `Authorization: Bearer byc_sk_...`."""
+
+    target_class = "byc_site.auth.ApiKeyAuthentication"
+    name = "ApiKey"
+
+    def get_security_definition(self, auto_schema: object) -> dict:
+        return {
+            "type": "http",
+            "scheme": "bearer",
+            "bearerFormat": "byc_sk_...",
+            "description": "An API key from the account page or `manage.py create_account`.",
+        }

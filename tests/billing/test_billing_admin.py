@@ -1,0 +1,78 @@
+"""The staff admin: lists, the read-only ledger, and the grant-overage and change-plan actions."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+
+from billing.models import CreditEntry, Plan
+from billing.services import credits_balance
+
+CHANGELIST = "/admin/billing/account/"
+
+
+@pytest.fixture
+def staff(admin_client):
+    return admin_client
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/billing/account/",
+        "/admin/billing/plan/",
+        "/admin/billing/apikey/",
+        "/admin/billing/creditentry/",
+        "/admin/billing/idempotencyrecord/",
+        "/admin/books/book/",
+        "/admin/billing/account/?q=author&plan__id__exact=1&is_active__exact=1",
+        "/admin/billing/creditentry/?kind__exact=grant&q=period",
+    ],
+)
+def test_every_list_renders(staff, account, make_book, url):
+    make_book(account=account)
+    assert staff.get(url).status_code == 200
+
+
+def test_an_account_page_renders_with_its_balance(staff, account):
+    response = staff.get(f"/admin/billing/account/{account.pk}/change/")
+    assert response.status_code == 200
+    assert account.user.email in response.content.decode()
+
+
+def test_the_ledger_cannot_be_added_to_changed_or_deleted_in_the_admin(staff, account):
+    entry = CreditEntry.objects.filter(account=account).first()
+    assert staff.get("/admin/billing/creditentry/add/").status_code == 403
+    response = staff.post(f"/admin/billing/creditentry/{entry.pk}/change/", {"amount": 999})
+    assert response.status_code == 403 or CreditEntry.objects.get(pk=entry.pk).amount == entry.amount
+    assert staff.post(f"/admin/billing/creditentry/{entry.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert CreditEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_grant_overage_asks_for_an_amount_then_writes_attributed_ledger_lines(staff, make_account, admin_user):
+    accounts = [make_account(monthly=1), make_account(monthly=1)]
+    selection = {"action": "grant_overage", ACTION_CHECKBOX_NAME: [a.pk for a in accounts]}
+    form_page = staff.post(CHANGELIST, selection)
+    assert form_page.status_code == 200 and b"amount" in form_page.content
+    done = staff.post(CHANGELIST, {**selection, "apply": "1", "amount": "25", "memo": "goodwill"}, follow=True)
+    assert done.status_code == 200
+    for account in accounts:
+        assert credits_balance(account=account).overage == 25
+        entry = CreditEntry.objects.get(account=account, kind="purchase")
+        assert (entry.memo, entry.created_by) == ("goodwill", admin_user)
+
+
+def test_grant_overage_refuses_a_non_positive_amount(staff, account):
+    selection = {"action": "grant_overage", ACTION_CHECKBOX_NAME: [account.pk]}
+    staff.post(CHANGELIST, {**selection, "apply": "1", "amount": "0", "memo": "x"})
+    assert credits_balance(account=account).overage == 0
+
+
+def test_change_plan_moves_the_selected_accounts(staff, make_account):
+    account = make_account()
+    scale = Plan.objects.get(code="scale")
+    selection = {"action": "change_plan", ACTION_CHECKBOX_NAME: [account.pk]}
+    assert b"plan" in staff.post(CHANGELIST, selection).content
+    staff.post(CHANGELIST, {**selection, "apply": "1", "plan": scale.pk})
+    account.refresh_from_db()
+    assert account.plan == scale
