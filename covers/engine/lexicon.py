@@ -318,7 +318,7 @@ _KEEP = frozenset(
         "hundred", "king", "ring", "wing", "string", "spring", "thing", "sing", "sting", "swing", "bring",
         "ceiling", "evening", "morning", "nothing", "something", "everything", "during", "sibling",
         "darling", "viking", "pudding", "wedding", "building", "feeling", "ending", "beginning", "wedged",
-        "python", "downs", "express", "odyssey", "abbess", "rune", "mars",
+        "python", "downs", "express", "odyssey", "abbess", "rune", "mars", "lettering",
     }
 )  # fmt: skip
 

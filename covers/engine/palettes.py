@@ -349,6 +349,7 @@ def choose_palette(
     subgenre: str = "",
     mood: str = "",
     audience: str = "",
+    tone: str | None = None,
     seed: int = 0,
 ) -> Palette:
     """Pick a palette variant: of ``family`` if given (the one fitting the book best), else a genre default.
@@ -359,6 +360,9 @@ def choose_palette(
     rng = random.Random(f"palette:{seed}")
     if family in FAMILIES:
         candidates = list(FAMILIES[family])
+        if tone and any(v.tone == tone for v in candidates):
+            # Keep the cover's overall value (a dark cover stays dark) when only the family changes.
+            candidates = [v for v in candidates if v.tone == tone]
         best = max(_fit(v, genre, subgenre, mood, audience) for v in candidates)
         fitting = [v for v in candidates if _fit(v, genre, subgenre, mood, audience) == best]
         return rng.choice(fitting).palette
@@ -407,7 +411,8 @@ COLOR_WORDS: dict[str, str] = {
     "wine": "#722f37",
     "pink": "#f28bb0",
     "hot pink": "#ff2d8a",
-    "rose": "#e8798f",
+    "rose pink": "#e8798f",
+    "rose gold": "#b76e79",
     "blush": "#f4b6c2",
     "magenta": "#d6246e",
     "fuchsia": "#d42ac0",
@@ -463,7 +468,9 @@ COLOR_WORDS: dict[str, str] = {
 }
 
 # Metals and whites work best as accents (type ornament, glow) rather than as a recolour of the sky.
-ACCENT_COLORS: frozenset[str] = frozenset({"gold", "golden", "silver", "copper", "bronze", "white", "cream"})
+ACCENT_COLORS: frozenset[str] = frozenset(
+    {"gold", "golden", "rose gold", "silver", "copper", "bronze", "white", "cream"}
+)
 
 
 def _rgb(value: str) -> tuple[float, float, float]:

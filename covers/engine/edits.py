@@ -1,0 +1,661 @@
+"""Edits by text prompt: "make the background darker and add more stars" -> a changed brief.
+
+``apply_edit`` reads a free-text instruction in passes, most specific first: typography (title
+position and size, typeface voice), tone (darker, contrast, warmth, busyness, drama), palettes and
+colour words, mood, time of day, and finally motifs with the verb that governs each ("add", "more",
+"remove", "no", "fewer", "bigger"...). Each pass blanks out what it understood so later passes do
+not read the same words twice. Art changes go into the Brief; typography changes go into
+``overrides`` (read by the typesetter). Nothing understood at all is an error, never a silent no-op.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from . import palettes
+from .brief import ADJUST_KEYS, GENRE_MOTIFS, SUBGENRE_MOTIFS, Brief, MotifChoice, choose_setting, with_prompt
+from .errors import EditNotUnderstood
+from .lexicon import MOTIFS, find_motifs, fold, words
+
+MAX_MOTIFS = 5
+TITLE_SCALE_RANGE = (0.7, 1.6)
+
+EXAMPLES = (
+    "make the background darker",
+    "add more stars",
+    "remove the moon",
+    "add a castle",
+    "make it blue",
+    "pastel colours",
+    "more contrast",
+    "warmer",
+    "simpler",
+    "more mysterious",
+    "move the title to the top",
+    "bigger title",
+    "use a serif font",
+)
+
+
+def not_understood_message(prompt: str) -> str:
+    shown = prompt.strip()
+    if len(shown) > 80:
+        shown = shown[:77] + "..."
+    examples = "; ".join(f"'{e}'" for e in EXAMPLES)
+    return (
+        f"Could not understand the edit {shown!r}. Describe a change to the picture, its colours or the title, "
+        f"for example: {examples}. Several changes can be combined in one sentence."
+    )
+
+
+@dataclass
+class _State:
+    brief: Brief
+    overrides: dict[str, Any]
+    understood: list[tuple[int, str]]  # (position in the prompt, what was understood)
+    title_mentioned: bool
+
+
+def _clamp(value: float, lo: float = -1.0, hi: float = 1.0) -> float:
+    return round(max(lo, min(hi, value)), 3)
+
+
+def _nudge(state: _State, key: str, delta: float) -> None:
+    adjust = dict(state.brief.adjust)
+    adjust[key] = _clamp(adjust.get(key, 0.0) + delta)
+    state.brief = replace(state.brief, adjust=adjust)
+
+
+# ---------------------------------------------------------------------------------------------
+# Passes over the text. Each rule is (pattern, handler(state, match) -> understood sentence or None).
+# ---------------------------------------------------------------------------------------------
+
+Rule = tuple[re.Pattern[str], Callable[[_State, re.Match[str]], "str | None"]]
+
+
+def _rule(handler: Callable[[_State, re.Match[str]], str | None], *alternatives: str) -> Rule:
+    """A rule matching any of ``alternatives`` (regular expressions) as whole words."""
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b"), handler
+
+
+_SIZE_UP = r"bigger|larger|huge|enormous|big|large|enlarge|increase|grow|biggest"
+_SIZE_DOWN = r"smaller|small|tiny|shrink|reduce|decrease|smallest"
+_AMOUNT = r"(?:(?:much|a\s+lot|a\s+bit|a\s+little|slightly|way|even|more)\s+)?"
+
+
+def _title_size(state: _State, m: re.Match[str]) -> str:
+    text = m.group(0)
+    up = re.search(_SIZE_UP, text) is not None and re.search(_SIZE_DOWN, text) is None
+    strong = re.search(r"much|a\s+lot|way|huge|enormous", text) is not None
+    factor = (1.35 if strong else 1.2) if up else (1 / 1.35 if strong else 1 / 1.2)
+    current = float(state.overrides.get("title_scale", 1.0))
+    lo, hi = TITLE_SCALE_RANGE
+    state.overrides["title_scale"] = round(max(lo, min(hi, current * factor)), 3)
+    return "bigger title" if up else "smaller title"
+
+
+def _title_position(state: _State, m: re.Match[str]) -> str:
+    where = m.group("pos")
+    if where in ("top", "upper", "higher", "up", "above"):
+        position = "top"
+    elif where in ("bottom", "lower", "down", "below", "foot"):
+        position = "bottom"
+    else:
+        position = "middle"
+    state.overrides["title_position"] = position
+    return {"top": "title at the top", "bottom": "title at the bottom", "middle": "title in the middle"}[position]
+
+
+def _title_it_position(state: _State, m: re.Match[str]) -> str | None:
+    # "move it to the top" only speaks of the title when the prompt names the title.
+    return _title_position(state, m) if state.title_mentioned else None
+
+
+def _voice(voice: str) -> Callable[[_State, re.Match[str]], str]:
+    def handler(state: _State, m: re.Match[str]) -> str:
+        state.overrides["type_voice"] = voice
+        return {"serif": "serif type", "sans": "sans-serif type", "script": "script type"}[voice]
+
+    return handler
+
+
+def _title_shift(state: _State, m: re.Match[str]) -> str:
+    word = m.group("pos2") or m.group("pos3")
+    position = "top" if word in ("higher", "up") else "bottom"
+    state.overrides["title_position"] = position
+    return f"title at the {position}"
+
+
+_FACE = r"(?:\s+(?:font|fonts|type|typeface|typefaces|lettering|letters|style))?"
+_POS = r"(?P<pos>top|upper|higher|bottom|lower|foot|middle|cent(?:er|re)(?:d)?)"
+
+_TYPOGRAPHY_RULES: list[Rule] = [
+    _rule(
+        _title_size,
+        rf"(?:{_SIZE_UP}|{_SIZE_DOWN})\s+(?:the\s+)?(?:size\s+of\s+the\s+)?title(?:\s+(?:text|font|size))?",
+        rf"title(?:\s+(?:text|font|size|lettering))?\s+(?:(?:is|should\s+be|much|a\s+bit|a\s+little|slightly|way|even)\s+)*"
+        rf"(?:{_SIZE_UP}|{_SIZE_DOWN})",
+    ),
+    _rule(
+        _title_position,
+        rf"(?:move|put|place|set|position)\s+(?:the\s+)?title\s+(?:to|at|on|in|near)\s+(?:the\s+)?{_POS}",
+    ),
+    _rule(_title_position, rf"title\s+(?:(?:at|to|on|in|near)\s+)?(?:the\s+)?{_POS}"),
+    _rule(_title_position, rf"{_POS}\s+(?:the\s+)?title"),
+    _rule(_title_it_position, rf"(?:move|put|place|set)\s+it\s+(?:to|at|on|in|near)\s+(?:the\s+)?{_POS}"),
+    _rule(
+        _title_shift, r"(?P<pos2>higher|lower|up|down)\s+(?:the\s+)?title", r"title\s+(?P<pos3>higher|lower|up|down)"
+    ),
+    _rule(_voice("sans"), rf"(?:sans[\s-]*serif|sans|grotesque){_FACE}", rf"modern{_FACE}"),
+    _rule(_voice("serif"), rf"serif{_FACE}", r"classic(?:al)?\s+(?:font|type|typeface|lettering)", r"book\s+face"),
+    _rule(_voice("script"), rf"(?:script|hand[\s-]?written|handwriting|calligraph\w*|cursive){_FACE}"),
+]
+
+
+def _adjust(key: str, delta: float, sentence: str) -> Callable[[_State, re.Match[str]], str]:
+    def handler(state: _State, m: re.Match[str]) -> str:
+        _nudge(state, key, delta)
+        if key == "brightness" and re.search(r"\b(?:background|sky|backdrop)\b", m.string):
+            return sentence + " background"
+        return sentence
+
+    return handler
+
+
+def _dramatic_sky(state: _State, m: re.Match[str]) -> str:
+    state.brief = replace(state.brief, lighting="storm")
+    _nudge(state, "contrast", 0.25)
+    return "more dramatic, stormy sky"
+
+
+def _calmer_sky(state: _State, m: re.Match[str]) -> str:
+    if state.brief.lighting == "storm":
+        state.brief = replace(state.brief, lighting="dusk")
+    _nudge(state, "contrast", -0.2)
+    return "calmer sky"
+
+
+_DARK = r"darker|darken|dimmer|dim|moodier|gloomier|more\s+dark|less\s+bright|less\s+light|tone\s+(?:it\s+)?down"
+_LIGHT = r"lighter|brighter|brighten|lighten|more\s+bright|more\s+light(?!\s+rays?\b|\s+beams?\b)|less\s+dark|sunnier"
+
+_TONE_RULES: list[Rule] = [
+    _rule(
+        _dramatic_sky,
+        r"(?:more\s+)?(?:dramatic|stormy|stormier|turbulent|wilder)\s+sky",
+        r"sky\s+(?:more\s+)?(?:dramatic|stormy|stormier)",
+    ),
+    _rule(_calmer_sky, r"(?:calmer|calm|clear|clearer|peaceful)\s+sky", r"sky\s+(?:calmer|clearer)"),
+    _rule(
+        _adjust("contrast", 0.3, "more contrast"),
+        r"(?:more|higher|increase(?:d)?|stronger|boost(?:ed)?|add(?:\s+more)?|bump\s+up)\s+(?:the\s+)?contrast",
+        r"high[\s-]+contrast",
+        r"contrast\s+(?:up|higher|stronger)",
+        "punchier",
+    ),
+    _rule(
+        _adjust("contrast", -0.3, "less contrast"),
+        r"(?:less|lower|reduce(?:d)?|softer|decrease(?:d)?|weaker)\s+(?:the\s+)?contrast",
+        r"low[\s-]+contrast",
+        r"contrast\s+(?:down|lower|softer)",
+    ),
+    _rule(
+        _adjust("contrast", 0.3, "more dramatic (more contrast)"),
+        r"more\s+(?:dramatic|drama|striking|punchy|impactful)",
+        "dramatic",
+    ),
+    _rule(
+        _adjust("contrast", -0.25, "softer, less contrast"),
+        r"less\s+(?:dramatic|drama|harsh)",
+        "subtler",
+        "softer",
+        "gentler",
+    ),
+    _rule(
+        _adjust("brightness", -0.35, "darker"),
+        "darker",
+        "darken",
+        "dimmer",
+        "moodier",
+        "gloomier",
+        r"more\s+dark",
+        r"less\s+(?:bright|light)",
+        r"tone\s+(?:it\s+)?down",
+        r"dark\s+(?:background|sky|image|cover|picture|tones?|colou?rs)",
+        r"make\s+it\s+dark",
+    ),
+    _rule(
+        _adjust("brightness", 0.35, "lighter"),
+        "lighter",
+        "brighter",
+        "brighten",
+        "lighten",
+        "sunnier",
+        r"more\s+bright",
+        r"more\s+light(?!\s+(?:rays?|beams?)\b)",
+        r"less\s+dark",
+        r"(?:light|bright)\s+(?:background|sky|image|cover|picture|tones?|colou?rs)",
+        r"make\s+it\s+(?:light|bright)",
+    ),
+    _rule(
+        _adjust("warmth", 0.35, "warmer colours"),
+        "warmer",
+        r"warm\s+(?:it|things)\s+up",
+        r"more\s+warmth",
+        r"less\s+(?:cool|cold)",
+    ),
+    _rule(
+        _adjust("warmth", -0.35, "cooler colours"),
+        "cooler",
+        "colder",
+        "icier",
+        r"cool\s+(?:it|things)\s+down",
+        r"less\s+warm(?:th)?",
+    ),
+    _rule(
+        _adjust("busyness", -0.35, "simpler composition"),
+        "simpler",
+        "simplify",
+        "simple",
+        "cleaner",
+        r"minimal(?:ist)?",
+        r"less\s+(?:busy|cluttered|clutter|detail(?:ed)?|going\s+on|noisy|complex)",
+        r"fewer\s+(?:elements|things|details|objects|items)",
+        "declutter",
+        "uncluttered",
+        "calmer",
+        "quieter",
+    ),
+    _rule(
+        _adjust("busyness", 0.35, "busier, more detailed composition"),
+        "busier",
+        r"more\s+(?:detail(?:ed|s)?|busy|elements|things|going\s+on|complex|texture|intricate)",
+        "richer",
+        "detailed",
+        "fuller",
+    ),
+    _rule(
+        _adjust("contrast", 0.2, "more vivid colours"),
+        r"(?:more\s+)?(?:vibrant|vivid|saturated|colou?rful)",
+        r"make\s+it\s+pop",
+        "punchy",
+    ),
+]
+
+
+def _family(family: str) -> Callable[[_State, re.Match[str]], str]:
+    def handler(state: _State, m: re.Match[str]) -> str:
+        b = state.brief
+        tone = "dark" if palettes.luminance(b.palette.colors["sky_top"]) < 0.18 else "light"
+        if family == "monochrome" and re.search(r"black|white|gr[ae]y", m.group(0)):
+            chosen = palettes.VARIANTS["monochrome-ink" if tone == "dark" else "monochrome-silver"].palette
+        else:
+            chosen = palettes.choose_palette(
+                family=family, genre=b.genre, subgenre=b.subgenre, mood=b.mood, tone=tone, seed=0
+            )
+        state.brief = replace(b, palette=chosen)
+        return f"{family} palette"
+
+    return handler
+
+
+_FAMILY_RULES: list[Rule] = [
+    _rule(_family("monochrome"), "monochrome", "monochromatic", r"black\s+(?:and|&)\s+white", r"gr[ae]yscale"),
+    _rule(_family("pastel"), "pastels?"),
+    _rule(_family("earth"), r"earth(?:y|\s+tones?|\s+colou?rs)"),
+    _rule(_family("muted"), "muted", "desaturated", "subdued"),
+    _rule(_family("dark"), r"dark\s+(?:palette|colou?r\s+scheme|theme)"),
+    _rule(_family("bold"), r"bold\s+(?:colou?rs|palette|colou?r\s+scheme)"),
+    _rule(_family("warm"), r"warm\s+(?:colou?rs|palette|tones|colou?r\s+scheme)"),
+    _rule(_family("cool"), r"cool\s+(?:colou?rs|palette|tones|colou?r\s+scheme)"),
+    _rule(_family("metallic"), "metallic", "metal"),
+    _rule(_family("duotone"), r"duo[\s-]?tone", r"two[\s-]tone"),
+]
+
+_COLOR_NAMES = sorted(palettes.COLOR_WORDS, key=len, reverse=True)
+_COLOR_RE = re.compile(
+    r"\b(?P<color>" + "|".join(re.escape(c).replace(r"\ ", r"[\s-]+") for c in _COLOR_NAMES) + r")\b"
+    r"(?P<role>\s+(?:accents?|highlights?|details?|glow|trim))?"
+    r"(?P<bg>\s+(?:background|sky|backdrop|colou?rs?|tones?|palette|colou?r\s+scheme|theme))?"
+)
+
+
+def _color(state: _State, m: re.Match[str]) -> str | None:
+    name = re.sub(r"[\s-]+", " ", m.group("color"))
+    value = palettes.COLOR_WORDS[name]
+    b = state.brief
+    if m.group("role") or (name in palettes.ACCENT_COLORS and not m.group("bg")):
+        state.brief = replace(b, palette=palettes.with_accent(b.palette, value, name=f"{b.palette.name}+{name}"))
+        return f"{name} accents"
+    if name == "black":
+        retinted = palettes.retint(b.palette, value, name="black")
+        state.brief = replace(b, palette=retinted)
+        _nudge(state, "brightness", -0.4)
+        return "black background"
+    if name == "white":
+        _nudge(state, "brightness", 0.4)
+        return "white, lighter background"
+    state.brief = replace(b, palette=palettes.retint(b.palette, value, name=name.replace(" ", "-")))
+    return f"{name} colour scheme"
+
+
+def _mood(mood: str) -> Callable[[_State, re.Match[str]], str]:
+    from .brief import _MOOD_LIGHTING
+
+    def handler(state: _State, m: re.Match[str]) -> str:
+        b = state.brief
+        lighting = b.lighting
+        fitting = _MOOD_LIGHTING[mood]
+        if lighting not in fitting and b.setting not in ("symbolic", "abstract", "interior"):
+            lighting = fitting[0]
+        state.brief = replace(b, mood=mood, lighting=lighting)
+        return f"{mood} mood"
+
+    return handler
+
+
+_MOOD_WORDS: dict[str, str] = {
+    "intense": "intense tense tenser gritty grittier edgy edgier aggressive menacing thrilling",
+    "mysterious": "mysterious mystery mystical eerie eerier spooky spookier creepy creepier ominous enigmatic haunting",
+    "romantic": "romantic romance dreamy dreamier tender sensual sexier sexy loving swoony",
+    "intellectual": "intellectual smart smarter sophisticated serious scholarly academic clever cerebral",
+    "uplifting": "uplifting hopeful happy happier cheerful cheery joyful optimistic positive upbeat fun playful",
+    "epic": "epic grand grander heroic majestic cinematic legendary",
+    "melancholic": "melancholic melancholy sad sadder somber sombre wistful gloomy bleak lonely nostalgic moody",
+}
+_MOOD_RULES: list[Rule] = [_rule(_mood(mood), *vocabulary.split()) for mood, vocabulary in _MOOD_WORDS.items()]
+
+
+def _lighting(lighting: str, sentence: str) -> Callable[[_State, re.Match[str]], str]:
+    def handler(state: _State, m: re.Match[str]) -> str:
+        state.brief = replace(state.brief, lighting=lighting)
+        return sentence
+
+    return handler
+
+
+_LIGHTING_RULES: list[Rule] = [
+    _rule(_lighting("dawn", "dawn light"), r"(?:at\s+)?(?:dawn|sunrise|daybreak|early\s+morning|morning\s+light)"),
+    _rule(
+        _lighting("day", "daylight"),
+        "daytime",
+        r"day\s+time",
+        "daylight",
+        "midday",
+        "noon",
+        r"broad\s+day(?:light)?",
+        r"in\s+the\s+day",
+    ),
+    _rule(_lighting("dusk", "dusk light"), r"(?:at\s+)?(?:dusk|sunset|twilight|evening|golden\s+hour)"),
+    _rule(_lighting("night", "night scene"), r"(?:at\s+)?(?:night(?:time)?|night\s+time|midnight)(?!\s+sky)"),
+    _rule(_lighting("candle", "candlelight"), r"candle[\s-]?(?:light|lit)"),
+    _rule(_lighting("studio", "studio lighting"), r"studio\s+light(?:ing)?", "spotlight"),
+]
+
+
+def _note(state: _State, position: int, sentence: str | None) -> None:
+    if sentence and all(sentence != said for _, said in state.understood):
+        state.understood.append((position, sentence))
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    """Blank out an understood span, keeping offsets (so replies can follow the prompt's order)."""
+    return (
+        text[:start] + " ~" + " " * (end - start - 2) + text[end:]
+        if end - start >= 2
+        else text[:start] + "~" + text[end:]
+    )
+
+
+def _run_rules(state: _State, text: str, rules: list[Rule]) -> str:
+    for pattern, handler in rules:
+        pos = 0
+        while True:
+            m = pattern.search(text, pos)
+            if m is None:
+                break
+            sentence = handler(state, m)
+            if sentence is None:
+                # The rule declined (its words mean something else here): leave them for later passes.
+                pos = m.end()
+                continue
+            _note(state, m.start(), sentence)
+            text = _blank(text, m.start(), m.end())
+            pos = m.start()
+    return text
+
+
+def _run_colors(state: _State, text: str) -> str:
+    pos = 0
+    while True:
+        m = _COLOR_RE.search(text, pos)
+        if m is None:
+            return text
+        after = text[m.end("color") :]
+        # "a red rose", "a black cat", "the golden crown": an adjective on a motif, not a palette change.
+        if not m.group("role") and not m.group("bg"):
+            following = find_motifs(" ".join(words(after)[:3]))
+            if following and following[0].start == 0:
+                pos = m.end()
+                continue
+        _note(state, m.start(), _color(state, m))
+        text = _blank(text, m.start(), m.end())
+        pos = m.start()
+
+
+# ---------------------------------------------------------------------------------------------
+# Motifs
+# ---------------------------------------------------------------------------------------------
+
+_CUES: dict[str, str] = {}
+for _word in "add adding include put place insert show draw want with plus bring give paint need feature have".split():
+    _CUES[_word] = "add"
+for _word in "more extra additional lots plenty many several increase another".split():
+    _CUES[_word] = "more"
+for (
+    _word
+) in "remove delete drop erase without no lose hide eliminate ditch rid exclude not dont nix cut replace swap".split():
+    _CUES[_word] = "remove"
+for _word in "fewer less reduce decrease".split():
+    _CUES[_word] = "fewer"
+for (
+    _word
+) in "bigger larger huge enlarge emphasise emphasize focus highlight prominent prominently centre center".split():
+    _CUES[_word] = "bigger"
+for _word in "smaller shrink tiny subtle subtler minimise minimize".split():
+    _CUES[_word] = "smaller"
+_SUFFIX_CUES = {
+    "bigger": "bigger",
+    "larger": "bigger",
+    "huge": "bigger",
+    "smaller": "smaller",
+    "tiny": "smaller",
+    "gone": "remove",
+    "removed": "remove",
+    "away": "remove",
+    "out": "remove",
+}
+_MOTIF_CLAUSES = re.compile(r"[.,;:!?\n]+|\bthen\b|\bbut\b|\balso\b|\binstead\b")
+
+_THE = frozenset({"moon", "sun", "city_skyline", "sea", "galaxy", "eclipse", "globe", "summit_flag"})
+_PLAIN = frozenset(
+    {
+        "stars", "mountains", "hills", "flowers", "leaves", "vines", "clouds", "ruins", "runes", "arrows", "waves",
+        "hands", "magic_sparks", "light_rays", "fog", "rain", "snow", "smoke", "fire", "ice", "blood", "wheat",
+        "lightning", "forest", "desert", "cherry_blossom",
+    }
+)  # fmt: skip
+
+
+_MASS = frozenset({"fog", "rain", "snow", "smoke", "fire", "ice", "blood", "wheat", "lightning", "sea"})
+
+
+def _noun(name: str) -> str:
+    label = MOTIFS[name].display
+    if name in _THE:
+        return f"the {label}"
+    if name in _PLAIN or label.startswith(("a ", "an ", "the ")):
+        return label
+    return f"{'an' if label[0] in 'aeiou' else 'a'} {label}"
+
+
+def _bare(name: str) -> str:
+    label = MOTIFS[name].display
+    for article in ("a ", "an ", "the "):
+        if label.startswith(article):
+            return label[len(article) :]
+    return label
+
+
+def _set_motifs(state: _State, motifs: list[MotifChoice], avoid: list[str]) -> None:
+    b = state.brief
+    old_hero = b.hero
+    if not motifs:
+        defaults = SUBGENRE_MOTIFS.get(b.subgenre) or GENRE_MOTIFS.get(b.genre, ())
+        for name in defaults:
+            if name not in avoid:
+                motifs.append(MotifChoice(name, 1.0 if not motifs else 0.5, f"genre default ({b.subgenre or b.genre})"))
+                break
+    setting = b.setting
+    if motifs and motifs[0].name != old_hero:
+        setting = choose_setting([m.name for m in motifs], b.genre)
+    state.brief = replace(b, motifs=tuple(motifs), avoid=tuple(avoid), setting=setting)
+
+
+def _apply_motif(state: _State, action: str, name: str, source: str) -> str:
+    motifs = list(state.brief.motifs)
+    avoid = list(state.brief.avoid)
+    index = next((i for i, m in enumerate(motifs) if m.name == name), None)
+    present = index is not None
+    if action == "remove":
+        if present:
+            motifs.pop(index)  # type: ignore[arg-type]
+            if index == 0 and motifs:
+                motifs[0] = replace(motifs[0], weight=1.0)
+        if name not in avoid:
+            avoid.append(name)
+        _set_motifs(state, motifs, avoid)
+        return f"removed the {_bare(name)}" if present else f"no {_bare(name)}"
+    if name in avoid:
+        avoid.remove(name)
+    if action in ("add", "more", "bigger"):
+        bump = {"add": 0.2, "more": 0.25, "bigger": 0.3}[action]
+        if present:
+            m = motifs[index]  # type: ignore[index]
+            motifs[index] = replace(m, weight=round(min(1.0, m.weight + bump), 2))  # type: ignore[index]
+            if action == "bigger" and index:
+                # Bigger than the hero: it becomes the hero.
+                promoted = motifs.pop(index)  # type: ignore[arg-type]
+                motifs[0] = replace(motifs[0], weight=min(motifs[0].weight, 0.8))
+                motifs.insert(0, replace(promoted, weight=1.0))
+        else:
+            weight = {"add": 0.6, "more": 0.7, "bigger": 0.8}[action]
+            if len(motifs) >= MAX_MOTIFS:
+                # Make room by dropping the least prominent supporting motif.
+                weakest = min(range(1, len(motifs)), key=lambda i: (motifs[i].weight, -i))
+                motifs.pop(weakest)
+            motifs.append(MotifChoice(name, weight, source))
+        _after_add(state, name)
+        _set_motifs(state, motifs, avoid)
+        if action == "more":
+            return f"more {_bare(name)}"
+        if action == "bigger":
+            return f"bigger {_bare(name)}"
+        return f"added {_noun(name)}" if not present else f"more prominent {_bare(name)}"
+    # fewer / smaller
+    drop = 0.3
+    if present:
+        m = motifs[index]  # type: ignore[index]
+        weight = round(m.weight - drop, 2)
+        if action == "fewer" and weight < 0.15 and len(motifs) > 1:
+            motifs.pop(index)  # type: ignore[arg-type]
+            if index == 0:
+                motifs[0] = replace(motifs[0], weight=1.0)
+        else:
+            motifs[index] = replace(m, weight=max(0.15, weight))  # type: ignore[index]
+    _set_motifs(state, motifs, avoid)
+    if action == "fewer":
+        return f"{'less' if name in _MASS else 'fewer'} {_bare(name)}"
+    return f"smaller {_bare(name)}"
+
+
+def _after_add(state: _State, name: str) -> None:
+    """Adding some motifs implies a time of day or weather the picture must show."""
+    b = state.brief
+    if name == "sun" and b.lighting in ("night", "nebula", "studio", "candle"):
+        state.brief = replace(b, lighting="dusk")
+    elif name in ("storm", "lightning"):
+        state.brief = replace(b, lighting="storm")
+    elif name in ("moon", "stars") and b.lighting in ("day", "dawn", "studio"):
+        state.brief = replace(b, lighting="night")
+    elif name == "galaxy" and b.setting == "space":
+        state.brief = replace(b, lighting="nebula")
+
+
+def _run_motifs(state: _State, text: str, prompt: str) -> None:
+    bounds = [0, *(x for m in _MOTIF_CLAUSES.finditer(text) for x in (m.start(), m.end())), len(text)]
+    for clause_start, clause_end in zip(bounds[::2], bounds[1::2], strict=True):
+        clause = text[clause_start:clause_end]
+        tokens = list(re.finditer(r"[a-z0-9]+", clause))
+        raw = [t.group(0) for t in tokens]
+        previous_action: str | None = None
+        previous_end = 0
+        for match in find_motifs(clause):
+            action = None
+            for i in range(match.start - 1, previous_end - 1, -1):
+                if raw[i] in _CUES:
+                    action = _CUES[raw[i]]
+                    # "no more stars": a negation before a quantity removes.
+                    if action == "more" and i > 0 and raw[i - 1] in ("no", "not", "dont"):
+                        action = "remove"
+                    break
+            if action is None and previous_action is not None:
+                action = previous_action
+            if action is None:
+                for w in raw[match.end : match.end + 3]:
+                    if w in _SUFFIX_CUES:
+                        action = _SUFFIX_CUES[w]
+                        break
+            action = action or "add"
+            sentence = _apply_motif(state, action, match.motif, f"edit: '{prompt.strip()[:60]}'")
+            _note(state, clause_start + tokens[match.start].start(), sentence)
+            previous_action = action
+            previous_end = match.end
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def apply_edit(brief: Brief, overrides: dict[str, Any], prompt: str) -> tuple[Brief, dict[str, Any], list[str]]:
+    """Apply a free-text edit. Returns the new brief, the new typography overrides and what was understood.
+
+    Raises EditNotUnderstood when no part of the prompt could be turned into a change.
+    """
+    if not isinstance(prompt, str) or not prompt.strip():
+        raise EditNotUnderstood(not_understood_message(prompt if isinstance(prompt, str) else ""))
+    text = " " + re.sub(r"['’]", "", fold(prompt)) + " "
+    text = text.replace("&", " & ")
+    state = _State(
+        brief=brief,
+        overrides=dict(overrides or {}),
+        understood=[],
+        title_mentioned=re.search(r"\btitle\b", text) is not None,
+    )
+    text = _run_rules(state, text, _TYPOGRAPHY_RULES)
+    text = _run_rules(state, text, _TONE_RULES)
+    text = _run_rules(state, text, _FAMILY_RULES)
+    text = _run_colors(state, text)
+    text = _run_rules(state, text, _MOOD_RULES)
+    text = _run_rules(state, text, _LIGHTING_RULES)
+    _run_motifs(state, text, prompt)
+    if not state.understood:
+        raise EditNotUnderstood(not_understood_message(prompt))
+    understood = [sentence for _, sentence in sorted(state.understood, key=lambda item: item[0])]
+    adjust = {k: float(state.brief.adjust.get(k, 0.0)) for k in ADJUST_KEYS}
+    new_brief = with_prompt(replace(state.brief, adjust=adjust))
+    return new_brief, state.overrides, understood
+
+
+__all__ = ["EXAMPLES", "apply_edit", "not_understood_message"]
