@@ -248,8 +248,11 @@ if QUEUE_BROKER not in {"orm", "redis"}:
 # The slowest render (five full-size covers) stays well under the timeout, and retry waits
 # longer than the timeout so a slow task is never handed to a second worker.
 Q_TIMEOUT = envint("BYC_TASK_TIMEOUT", 300)
+# Under pytest each process gets its own queue, so test runs sharing one Redis never take each
+# other's tasks (a worker a test starts is handed the name explicitly).
+_default_queue_name = f"byc-test-{os.getpid()}" if os.environ.get("PYTEST_VERSION") else "byc"
 Q_CLUSTER = {
-    "name": os.environ.get("BYC_QUEUE_NAME", "byc"),
+    "name": os.environ.get("BYC_QUEUE_NAME") or _default_queue_name,
     "workers": envint("BYC_WORKERS", 2),
     "timeout": Q_TIMEOUT,
     "retry": Q_TIMEOUT + 60,

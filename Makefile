@@ -1,0 +1,11 @@
+# The two commands of the README. Each installs what it needs first (.venv, Debian packages).
+.PHONY: run test lint
+
+run:
+	bash scripts/run.sh
+
+test:
+	bash scripts/test.sh
+
+lint:
+	.venv/bin/ruff check . && .venv/bin/ruff format --check .

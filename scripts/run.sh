@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs the service on http://127.0.0.1:8000: the web app (gunicorn) AND a django-q2 worker.
+# Installs what is missing, migrates, creates the demo account on first run. Ctrl-C stops both.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+BIND="${BYC_BIND:-127.0.0.1:8000}"
+bash scripts/setup.sh venv-runtime
+
+.venv/bin/python manage.py migrate --noinput
+.venv/bin/python manage.py ensure_demo_account
+
+pids=()
+stop() {
+    trap - INT TERM EXIT
+    echo
+    echo "Stopping the web server and the worker..."
+    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    wait "${pids[@]}" 2>/dev/null || true
+}
+trap stop INT TERM EXIT
+
+.venv/bin/python manage.py qcluster &
+pids+=($!)
+.venv/bin/gunicorn byc_site.wsgi:application --bind "$BIND" --workers "${BYC_WEB_WORKERS:-2}" \
+    --threads "${BYC_WEB_THREADS:-4}" --access-logfile - --graceful-timeout 5 &
+pids+=($!)
+
+echo "Serving on http://$BIND (API under /api/v1, docs at /api/v1/docs/, admin at /admin/). Ctrl-C stops."
+# Whichever stops first (or Ctrl-C) stops the other.
+wait -n "${pids[@]}" || true
