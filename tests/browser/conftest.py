@@ -3,7 +3,8 @@
 - `browser_type_launch_args`: pytest-playwright cannot download a browser here; use /usr/bin/chromium.
 - `qcluster`: starts `manage.py qcluster` on the test database and media folder, stops it afterwards.
 - `shot(page, name)`: a full-page screenshot into screenshots/ (gitignored) for people to look at.
-- `signed_up(page)`: signs a new author up through the form and returns their email.
+- `sign_up(page)`: signs a new author up through the form and returns their email.
+- `wait_for_job(page)`: waits on a job page until the live polling shows the result.
 """
 
 from __future__ import annotations
@@ -155,8 +156,13 @@ def sign_up(live_server):
     return run
 
 
-def wait_for_job(page, *, timeout_ms: int = 90_000) -> str:
-    """Wait on a job page until the polling swaps in the result; returns completed or failed."""
-    result = page.locator("[data-testid=job-result]")
-    result.wait_for(timeout=timeout_ms)
-    return result.get_attribute("data-job-status")
+@pytest.fixture
+def wait_for_job():
+    """wait_for_job(page): on a job page, wait until polling swaps in the result; completed or failed."""
+
+    def wait(page, *, timeout_ms: int = 90_000) -> str:
+        result = page.locator("[data-testid=job-result]")
+        result.wait_for(timeout=timeout_ms)
+        return result.get_attribute("data-job-status")
+
+    return wait

@@ -1,0 +1,46 @@
+"""The author pages fit a phone screen (no sideways scrolling) and are usable with the keyboard."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+PHONE = {"width": 390, "height": 844}
+
+
+def _fits(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.parametrize("viewport", [PHONE], ids=["phone"])
+def test_pages_fit_a_phone_and_errors_sit_next_to_fields(page, live_server, sign_up, make_book, shot, viewport):
+    page.set_viewport_size(viewport)
+    page.goto(live_server.url)
+    assert _fits(page)
+    shot(page, "phone landing")
+    sign_up(page)
+
+    # Submitting an empty book form keeps the page and shows each error under its field.
+    page.get_by_label("Summary").fill("Kept after the error")
+    page.get_by_role("button", name=re.compile("Save and choose a style")).click()
+    expect(page.locator("#field-title .error-text")).to_have_text(re.compile("Title is required"))
+    expect(page.get_by_label("Summary")).to_have_value("Kept after the error")
+    assert _fits(page)
+    shot(page, "phone book errors")
+
+    for path, name in (("/account/", "account"), ("/", "library")):
+        page.goto(live_server.url + path)
+        assert _fits(page), path
+        shot(page, f"phone {name}")
+
+
+def test_the_skip_link_and_focus_are_visible_with_the_keyboard(page, live_server, sign_up):
+    sign_up(page)
+    page.goto(f"{live_server.url}/account/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to content")
+    expect(skip).to_be_focused()
+    outline = skip.evaluate("el => getComputedStyle(el).outlineStyle")
+    assert outline != "none"
