@@ -292,6 +292,7 @@ _HERO_FACTOR: dict[str, float] = {"weather": 0.6, "element": 0.7}
 _NEGATION_CUES = frozenset(
     {"no", "not", "without", "never", "avoid", "dont", "nothing", "exclude", "excluding", "minus"}
 )
+_PROSE_NEGATION_CUES = frozenset({"no", "without"})
 _DETERMINERS = frozenset({"a", "an", "the", "some", "one", "two", "three", "many", "lots", "plenty", "with", "plus"})
 _CLAUSE_SPLIT = re.compile(r"[.,;:!?\n()\[\]]+|\bbut\b|\binstead\b|\bonly\b")
 
@@ -314,7 +315,7 @@ def find_negated(text: str) -> list[tuple[str, str]]:
     return _scan(text)[1]
 
 
-def _scan(text: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def _scan(text: str, cues: frozenset[str] = _NEGATION_CUES) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Split ``text``'s motif mentions into (wanted, negated), each a list of (phrase, motif)."""
     wanted: list[tuple[str, str]] = []
     negated: list[tuple[str, str]] = []
@@ -322,7 +323,7 @@ def _scan(text: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         raw = re.findall(r"[a-z0-9]+", clause.replace("'", "").replace("’", ""))
         if not raw:
             continue
-        negation_from = [i for i, w in enumerate(raw) if w in _NEGATION_CUES]
+        negation_from = [i for i, w in enumerate(raw) if w in cues]
         for match in find_motifs(clause):
             if _is_negated(raw, match.start, negation_from):
                 negated.append((match.phrase, match.motif))
@@ -367,10 +368,15 @@ def build_brief(
     reasons: list[tuple[str, str]] = []
     order = 0
     for field_name, weight in _FIELD_WEIGHTS:
-        wanted, negated = _scan(texts[field_name])
-        for _phrase, motif in negated:
-            if motif not in avoid:
-                avoid.append(motif)
+        if field_name == "main elements":
+            wanted, negated = _scan(texts[field_name])
+            for _phrase, motif in negated:
+                if motif not in avoid:
+                    avoid.append(motif)
+        else:
+            # In prose ("she never saw the sea again") a negation only keeps the word from counting;
+            # ruling a motif out is for the author's explicit main elements.
+            wanted, _ = _scan(texts[field_name], _PROSE_NEGATION_CUES)
         for position, (phrase, motif) in enumerate(wanted):
             tally = tallies.setdefault(motif, _Tally(order=order))
             order += 1

@@ -62,7 +62,9 @@ _MOTIF_LIST: tuple[MotifInfo, ...] = (
     _m("planet", "celestial", "planet, mars, jupiter, saturn, exoplanet, world ring, gas giant, alien world, orbit"),
     _m("comet", "celestial", "comet, meteor, asteroid, meteorite, falling star"),
     _m(
-        "galaxy", "celestial", "galaxy, nebula, cosmos, cosmic, milky way, universe, deep space, interstellar, galactic"
+        "galaxy",
+        "celestial",
+        "galaxy, spiral galaxy, nebula, cosmos, cosmic, milky way, universe, deep space, interstellar, galactic",
     ),
     _m("eclipse", "celestial", "eclipse, solar eclipse, lunar eclipse, black sun"),
     # landscape

@@ -1,0 +1,245 @@
+"""build_brief: motifs from the book's words, genre defaults, mood, palette, lighting, determinism."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from books.catalogue import COLOR_PALETTES, GENRES, MOODS, SUBGENRES
+from covers.engine.brief import LIGHTINGS, SETTINGS, Brief, MotifChoice, build_brief
+from covers.engine.lexicon import MOTIFS
+from covers.engine.palettes import PALETTE_KEYS, family_of, luminance
+from covers.engine.recipe import BookText
+
+
+def brief_for(
+    genre: str = "fantasy",
+    *,
+    title: str = "Untitled",
+    subtitle: str = "",
+    subgenre: str = "",
+    summary: str = "",
+    main_elements: str = "",
+    mood: str | None = None,
+    palette: str | None = None,
+    audience: str = "",
+    seed: int = 1,
+) -> Brief:
+    book = BookText(
+        title=title,
+        author="A. Writer",
+        genre=genre,
+        subtitle=subtitle,
+        subgenre=subgenre,
+        summary=summary,
+        target_audience=audience,
+    )
+    return build_brief(book, mood=mood, palette=palette, main_elements=main_elements, seed=seed)
+
+
+def names(brief: Brief) -> list[str]:
+    return [m.name for m in brief.motifs]
+
+
+def test_the_summary_chooses_motifs_and_says_which_words_did():
+    brief = brief_for(
+        "mystery",
+        title="The Keeper",
+        summary="Two lighthouses stand on the cliffs; every night a ship vanishes in the fog.",
+    )
+    assert {"lighthouse", "cliff", "ship", "fog"} <= set(names(brief))
+    assert ("lighthouses", "lighthouse") in brief.reasons
+    assert ("cliffs", "cliff") in brief.reasons
+    source = next(m.source for m in brief.motifs if m.name == "lighthouse")
+    assert source == "summary: 'lighthouses'"
+
+
+def test_main_elements_outweigh_the_summary():
+    brief = brief_for(
+        "fantasy",
+        summary="The castle stood for a thousand years; the castle walls never fell to the castle's foes.",
+        main_elements="a red dragon",
+    )
+    assert brief.motifs[0] == MotifChoice("dragon", 1.0, "main elements: 'dragon'")
+    assert "castle" in names(brief)
+
+
+def test_the_first_main_element_leads_and_weather_does_not_take_the_lead():
+    brief = brief_for("thriller", main_elements="rain, a lone figure, the city at night")
+    assert names(brief)[0] == "lone_figure"
+    assert set(names(brief)) >= {"rain", "city_skyline"}
+
+
+def test_the_title_counts_more_than_the_summary():
+    brief = brief_for("romance", title="The Rose Garden", summary="A story about a wolf.")
+    assert names(brief)[0] == "rose"
+
+
+def test_negated_main_elements_are_kept_out_even_of_genre_defaults():
+    brief = brief_for("fantasy", subgenre="epic-fantasy", main_elements="no dragons")
+    assert "dragon" not in names(brief)
+    assert brief.avoid == ("dragon",)
+    assert len(brief.motifs) >= 2
+    assert "dragon" not in [motif for _, motif in brief.reasons]
+
+
+@pytest.mark.parametrize(
+    ("elements", "wanted", "unwanted"),
+    [
+        ("a castle, no dragons", {"castle"}, {"dragon"}),
+        ("no dragons and a castle", {"castle"}, {"dragon"}),
+        ("mountains without any snow or clouds", {"mountains"}, {"snow", "clouds"}),
+        ("avoid skulls; a candle and a book", {"candle", "book"}, {"skull"}),
+        ("a forest but not a wolf", {"forest"}, {"wolf"}),
+    ],
+)
+def test_negations_in_main_elements_are_respected(elements, wanted, unwanted):
+    brief = brief_for("horror", main_elements=elements)
+    assert wanted <= set(names(brief))
+    assert not unwanted & set(names(brief))
+    assert unwanted <= set(brief.avoid)
+
+
+def test_matching_ignores_accents_case_and_inflection():
+    brief = brief_for("fantasy", title="LES DRAGÓNS", main_elements="Burning Wolves")
+    assert {"dragon", "fire", "wolf"} <= set(names(brief))
+
+
+def test_it_never_picks_more_than_five_motifs():
+    brief = brief_for(
+        "fantasy",
+        summary="moon stars castle dragon forest river mountains sword crown raven owl ship island",
+    )
+    assert len(brief.motifs) == 5
+    assert brief.motifs[0].weight == 1.0
+    assert all(0 < m.weight <= 1 for m in brief.motifs)
+
+
+@pytest.mark.parametrize("genre", sorted(GENRES))
+def test_every_genre_has_fitting_defaults_when_the_text_gives_nothing(genre):
+    brief = brief_for(genre)
+    assert 2 <= len(brief.motifs) <= 5
+    assert all(m.name in MOTIFS for m in brief.motifs)
+    assert all(m.source.startswith("genre default") for m in brief.motifs)
+    assert brief.reasons == ()
+    assert brief.mood in MOODS
+    assert brief.lighting in LIGHTINGS
+    assert brief.setting in SETTINGS
+    assert list(brief.palette.colors) == list(PALETTE_KEYS)
+    assert brief.genre == genre
+    assert set(brief.adjust) == {"brightness", "contrast", "warmth", "busyness"}
+
+
+@pytest.mark.parametrize(
+    ("genre", "subgenre", "expected"),
+    [
+        ("romance", "dark-romance", {"rose", "dagger", "crown"}),
+        ("fantasy", "cozy-fantasy", {"village", "lantern", "mushroom"}),
+        ("thriller", "", {"city_skyline", "road", "lone_figure"}),
+        ("business-economics", "", {"arrows", "chart"}),
+        ("science-fiction", "", {"planet", "stars"}),
+        ("horror", "", {"house", "bare_tree"}),
+        ("childrens", "picture-book", {"sun", "hills"}),
+    ],
+)
+def test_genre_and_subgenre_defaults_follow_the_conventions(genre, subgenre, expected):
+    assert expected <= set(names(brief_for(genre, subgenre=subgenre)))
+
+
+@pytest.mark.parametrize("genre", sorted(SUBGENRES))
+def test_every_subgenre_gets_its_own_defaults(genre):
+    seen = set()
+    for subgenre in SUBGENRES[genre]:
+        brief = brief_for(genre, subgenre=subgenre)
+        assert brief.subgenre == subgenre
+        seen.add(tuple(names(brief)))
+    assert len(seen) >= len(SUBGENRES[genre]) - 1
+
+
+def test_dark_romance_is_not_cozy_fantasy():
+    dark = brief_for("romance", subgenre="dark-romance")
+    cozy = brief_for("fantasy", subgenre="cozy-fantasy")
+    assert luminance(dark.palette.colors["sky_top"]) < 0.02
+    assert dark.mood == "intense" and cozy.mood == "uplifting"
+    assert not set(names(dark)) & set(names(cozy))
+
+
+def test_a_single_text_motif_leads_and_the_genre_fills_in():
+    brief = brief_for("science-fiction", title="Whale Song")
+    assert names(brief)[0] == "whale"
+    assert len(brief.motifs) == 3
+    assert brief.motifs[1].source == "genre default (science-fiction)"
+
+
+@pytest.mark.parametrize("family", COLOR_PALETTES)
+def test_the_requested_palette_is_used(family):
+    assert family_of(brief_for("thriller", palette=family).palette) == family
+
+
+@pytest.mark.parametrize("mood", MOODS)
+def test_the_requested_mood_is_used(mood):
+    assert brief_for("poetry", mood=mood).mood == mood
+
+
+def test_the_mood_is_read_from_the_summary_when_not_given():
+    summary = "A killer is loose. The chase ends in blood, with murder at every turn and danger everywhere."
+    assert brief_for("romance", summary=summary).mood == "intense"
+    assert brief_for("romance", summary="A quiet summer.").mood == "romantic"
+
+
+def test_children_audience_brightens_the_palette():
+    brief = brief_for("fantasy", audience="children")
+    assert brief.palette.name in ("bold-candy", "bold-sunburst")
+
+
+def test_time_of_day_words_fix_the_lighting():
+    assert brief_for("fantasy", summary="They ride out at dawn.").lighting == "dawn"
+    assert brief_for("fantasy", main_elements="a castle in a thunderstorm").lighting == "storm"
+    assert brief_for("science-fiction", main_elements="a spiral galaxy").lighting == "nebula"
+
+
+def test_settings_follow_the_hero():
+    assert brief_for("mystery", main_elements="a lighthouse").setting == "sea"
+    assert brief_for("thriller", main_elements="city skyline").setting == "city"
+    assert brief_for("science-fiction", main_elements="a planet").setting == "space"
+    assert brief_for("romance", main_elements="a single rose").setting == "botanical"
+    assert brief_for("romance", subgenre="dark-romance", main_elements="a dagger").setting == "symbolic"
+
+
+def test_it_is_deterministic_for_a_seed():
+    kwargs = {"summary": "A girl, a fox and a lantern in the snowy forest.", "seed": 42}
+    assert brief_for("fantasy", **kwargs) == brief_for("fantasy", **kwargs)
+    assert brief_for("fantasy", **kwargs).to_dict() == brief_for("fantasy", **kwargs).to_dict()
+
+
+def test_seeds_vary_secondary_choices_never_the_meaning():
+    briefs = [brief_for("romance", summary="Two lovers meet by the sea.", seed=s) for s in range(12)]
+    assert len({tuple(names(b)) for b in briefs}) == 1
+    assert len({b.mood for b in briefs}) == 1
+    assert len({b.reasons for b in briefs}) == 1
+    assert len({(b.lighting, b.palette.name) for b in briefs}) > 1
+
+
+def test_it_round_trips_through_json():
+    brief = brief_for("horror", main_elements="a haunted house under a full moon, no skulls", seed=7)
+    again = Brief.from_dict(json.loads(json.dumps(brief.to_dict())))
+    assert again == brief
+    assert again.to_dict() == brief.to_dict()
+
+
+def test_the_prompt_describes_the_picture_in_words():
+    brief = brief_for("horror", main_elements="a haunted house under a full moon, no skulls")
+    assert brief.prompt.startswith("Book cover artwork for a horror book")
+    assert "Focal point: house" in brief.prompt
+    assert "moon" in brief.prompt
+    assert "no text" in brief.prompt
+    assert "Do not show: skull" in brief.prompt
+    assert brief.mood in brief.prompt
+
+
+def test_an_unknown_genre_or_subgenre_falls_back_safely():
+    brief = brief_for("cookbooks", subgenre="nonsense")
+    assert brief.genre == "contemporary-fiction"
+    assert brief.subgenre == ""
+    assert len(brief.motifs) >= 2
