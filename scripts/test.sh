@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, twice: on SQLite (the embedded default), then on PostgreSQL with the
-# Redis queue broker. Extra arguments go to pytest (e.g. `scripts/test.sh -k credits`).
+# Redis queue broker. Arguments replace the default selection `tests` (e.g. `scripts/test.sh tests/api`,
+# `scripts/test.sh tests -k credits`).
 #
 # With CI=true an unreachable PostgreSQL or Redis is a failure; otherwise that run is skipped
 # with a message. Each run uses 2 pytest-xdist workers (each with its own test database).
@@ -58,17 +59,19 @@ try_start_services() {
     sleep 1
 }
 
+selection=("$@")
+[ ${#selection[@]} -eq 0 ] && selection=(tests)
 failed=0
 
-run_pytest "SQLite, ORM broker: all of tests/" tests "$@" || failed=1
+run_pytest "SQLite, ORM broker: ${selection[*]}" "${selection[@]}" || failed=1
 
 if ! reachable postgres "$PG_URL" || ! reachable redis "$REDIS_URL"; then
     try_start_services
 fi
 if reachable postgres "$PG_URL" && reachable redis "$REDIS_URL"; then
     DATABASE_URL="$PG_URL" BYC_QUEUE_BROKER=redis BYC_REDIS_URL="$REDIS_URL" \
-        run_pytest "PostgreSQL, Redis broker: tests/ without engine/ (database-free) and browser/" \
-        tests --ignore=tests/engine --ignore=tests/browser "$@" || failed=1
+        run_pytest "PostgreSQL, Redis broker: ${selection[*]} without tests/engine (database-free) and tests/browser" \
+        "${selection[@]}" --ignore=tests/engine --ignore=tests/browser || failed=1
 else
     message="PostgreSQL ($PG_URL) or Redis ($REDIS_URL) is unreachable"
     if [ "$CI" = "true" ]; then
