@@ -595,12 +595,20 @@ def _after_add(state: _State, name: str) -> None:
 
 
 def _run_motifs(state: _State, text: str, prompt: str) -> None:
-    bounds = [0, *(x for m in _MOTIF_CLAUSES.finditer(text) for x in (m.start(), m.end())), len(text)]
-    for clause_start, clause_end in zip(bounds[::2], bounds[1::2], strict=True):
+    separators = list(_MOTIF_CLAUSES.finditer(text))
+    bounds = [0, *(x for m in separators for x in (m.start(), m.end())), len(text)]
+    carried: str | None = None
+    for n, (clause_start, clause_end) in enumerate(zip(bounds[::2], bounds[1::2], strict=True)):
         clause = text[clause_start:clause_end]
         tokens = list(re.finditer(r"[a-z0-9]+", clause))
         raw = [t.group(0) for t in tokens]
-        previous_action: str | None = None
+        # A list after a comma goes on with the same verb ("remove the castle, the moon and the stars"),
+        # except that "no dragons, a castle" starts a wanted item again.
+        after_comma = n > 0 and separators[n - 1].group(0).strip() == ","
+        previous_action = carried if after_comma else None
+        if previous_action == "remove" and raw and raw[0] in ("a", "an", "some"):
+            previous_action = None
+        carried = None
         previous_end = 0
         for match in find_motifs(clause):
             action = None
@@ -623,6 +631,7 @@ def _run_motifs(state: _State, text: str, prompt: str) -> None:
             _note(state, clause_start + tokens[match.start].start(), sentence)
             previous_action = action
             previous_end = match.end
+            carried = action
 
 
 # ---------------------------------------------------------------------------------------------
