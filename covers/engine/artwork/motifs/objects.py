@@ -1,0 +1,824 @@
+"""Symbolic objects, vehicles and abstract signs."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import skia
+
+from .geometry import (
+    Shape,
+    circle,
+    diff,
+    limb,
+    line,
+    mirror_x,
+    oval,
+    poly,
+    rect,
+    rotated,
+    smooth,
+    star_points,
+    stroke,
+    union,
+)
+
+
+def _float(shape: Shape) -> Shape:
+    shape.ground = False
+    return shape
+
+
+def crown(rng: random.Random) -> Shape:
+    band = rect(16, 62, 84, 80, 2)
+    pts = [
+        (16, 64),
+        (12, 26, 0),
+        (30, 46, 0),
+        (40, 18, 0),
+        (50, 40, 0),
+        (60, 18, 0),
+        (70, 46, 0),
+        (88, 26, 0),
+        (84, 64),
+    ]
+    top = poly([(p[0], p[1]) for p in pts])
+    balls = union(*[circle(x, y, 4) for x, y in ((12, 24), (40, 15), (60, 15), (88, 24))], circle(50, 30, 3))
+    jewels = union(circle(50, 71, 4), circle(32, 71, 3), circle(68, 71, 3))
+    return _float(Shape(diff(union(band, top, balls), jewels), lights=jewels))
+
+
+def dagger(rng: random.Random) -> Shape:
+    blade = poly([(47, 40), (53, 40), (52.5, 88), (50, 100), (47.5, 88)])
+    guard = smooth([(30, 36, 0), (36, 33), (64, 33), (70, 36, 0), (64, 40), (36, 40)])
+    grip = rect(47, 12, 53, 34, 2)
+    pommel = circle(50, 9, 5)
+    return _float(Shape(union(blade, guard, grip, pommel), details=[(line((50, 42), (50, 90)), 0.8)]))
+
+
+def sword(rng: random.Random) -> Shape:
+    blade = poly([(47.5, 28), (52.5, 28), (52, 92), (50, 100), (48, 92)])
+    guard = union(rect(34, 24, 66, 28, 2), circle(34, 26, 3), circle(66, 26, 3))
+    grip = rect(48, 6, 52, 24, 1.5)
+    pommel = circle(50, 4, 3.6)
+    return _float(Shape(union(blade, guard, grip, pommel), details=[(line((50, 30), (50, 90)), 0.7)]))
+
+
+def key(rng: random.Random) -> Shape:
+    bow = diff(
+        union(*[rotated(circle(50, 12, 8), a, 50, 20) for a in (0, 90, 180, 270)], circle(50, 20, 10)),
+        circle(50, 20, 5),
+    )
+    shaft = rect(48, 28, 52, 94)
+    bits = union(rect(52, 76, 62, 80), rect(52, 84, 60, 94), rect(56, 80, 60, 84))
+    collar = rect(45, 32, 55, 35, 1)
+    return _float(Shape(union(bow, shaft, bits, collar)))
+
+
+def feather(rng: random.Random) -> Shape:
+    vane = smooth([(52, 2, 0), (66, 20), (68, 46), (60, 70), (50, 82, 0), (40, 66), (36, 42), (40, 18)])
+    notches = union(poly([(66, 30), (56, 36), (67, 34)]), poly([(38, 54), (47, 58), (37, 58)]))
+    shaft = limb(1.6, (52, 6), (50, 80), (47, 98))
+    body = union(diff(vane, notches), shaft)
+    details = [(line((51, 20 + i * 8), (51 + s * 13, 12 + i * 8)), 0.6) for i in range(7) for s in (-1, 1)]
+    s = _float(Shape(body, details=details))
+    return s
+
+
+def candle(rng: random.Random) -> Shape:
+    body = union(
+        rect(40, 40, 60, 92, 2),
+        poly([(40, 44), (44, 50), (46, 44)]),
+        rect(28, 92, 72, 97, 2),
+        limb(1.2, (50, 40), (50, 34)),
+    )
+    flame = smooth([(50, 6, 0), (56, 22), (55, 30), (50, 34), (45, 30), (44, 22)])
+    return Shape(body, lights=flame)
+
+
+def skull(rng: random.Random) -> Shape:
+    cranium = smooth([(22, 44), (24, 18), (50, 4), (76, 18), (78, 44), (70, 60), (66, 72), (34, 72), (30, 60)])
+    jaw = rect(34, 68, 66, 88, 6)
+    eyes = union(
+        smooth([(32, 40), (44, 36), (46, 48), (38, 54), (30, 48)]),
+        smooth([(68, 40), (56, 36), (54, 48), (62, 54), (70, 48)]),
+    )
+    nose = poly([(50, 52), (54, 62), (46, 62)])
+    teeth = union(*[rect(x, 72, x + 0.8, 86) for x in (42, 46, 50, 54, 58)])
+    return _float(Shape(diff(union(cranium, jaw), eyes, nose, teeth)))
+
+
+def heart(rng: random.Random) -> Shape:
+    p = skia.Path()
+    p.moveTo(50, 92)
+    p.cubicTo(10, 64, 2, 40, 14, 22)
+    p.cubicTo(26, 6, 46, 12, 50, 28)
+    p.cubicTo(54, 12, 74, 6, 86, 22)
+    p.cubicTo(98, 40, 90, 64, 50, 92)
+    p.close()
+    return _float(Shape(p))
+
+
+def hourglass(rng: random.Random) -> Shape:
+    frame = union(rect(24, 4, 76, 10, 2), rect(24, 90, 76, 96, 2), rect(26, 10, 30, 90), rect(70, 10, 74, 90))
+    glass = smooth(
+        [
+            (34, 10, 0),
+            (66, 10, 0),
+            (64, 30),
+            (53, 50, 0),
+            (64, 70),
+            (66, 90, 0),
+            (34, 90, 0),
+            (36, 70),
+            (47, 50, 0),
+            (36, 30),
+        ]
+    )
+    sand = union(poly([(40, 30), (60, 30), (52, 48), (48, 48)]), poly([(50, 52), (64, 88), (36, 88)]))
+    return Shape(
+        union(
+            frame,
+            diff(
+                glass,
+                smooth(
+                    [
+                        (37, 13, 0),
+                        (63, 13, 0),
+                        (61, 30),
+                        (51.5, 49, 0),
+                        (61, 70),
+                        (63, 87, 0),
+                        (37, 87, 0),
+                        (39, 70),
+                        (48.5, 49, 0),
+                        (39, 30),
+                    ]
+                ),
+            ),
+        ),
+        lights=sand,
+    )
+
+
+def ring(rng: random.Random) -> Shape:
+    band = diff(oval(18, 36, 82, 96), oval(25, 44, 75, 90))
+    setting = poly([(38, 36), (44, 26), (56, 26), (62, 36), (50, 44)])
+    gem = poly([(40, 26), (46, 12), (54, 12), (60, 26), (50, 36)])
+    return _float(Shape(union(band, setting), lights=gem))
+
+
+def book(rng: random.Random) -> Shape:
+    left = smooth([(50, 34, 0), (34, 26), (10, 28, 0), (10, 82, 0), (34, 80), (50, 88, 0)], tension=0.5)
+    right = smooth([(50, 34, 0), (66, 26), (90, 28, 0), (90, 82, 0), (66, 80), (50, 88, 0)], tension=0.5)
+    cover = poly([(6, 34), (6, 88), (48, 94), (52, 94), (94, 88), (94, 34), (90, 86), (50, 92), (10, 86)])
+    pages = diff(union(left, right), rect(49.4, 0, 50.6, 100))
+    details = [(line((16, 40 + i * 8), (42, 42 + i * 8)), 1.0) for i in range(5)] + [
+        (line((58, 42 + i * 8), (84, 40 + i * 8)), 1.0) for i in range(5)
+    ]
+    return _float(Shape(cover, lights=pages, details=details))
+
+
+def compass(rng: random.Random) -> Shape:
+    ring_ = diff(circle(50, 54, 40), circle(50, 54, 34))
+    needle = union(poly([(50, 18), (57, 54), (43, 54)]), poly([(50, 90), (57, 54), (43, 54)]))
+    ticks = union(*[rotated(rect(49, 15, 51, 22), a, 50, 54) for a in range(0, 360, 45)])
+    top = union(diff(circle(50, 10, 6), circle(50, 10, 3)))
+    return _float(Shape(union(ring_, ticks, top), lights=needle))
+
+
+def clock(rng: random.Random) -> Shape:
+    face = diff(circle(50, 50, 42), circle(50, 50, 36))
+    ticks = union(*[rotated(rect(48.8, 16, 51.2, 24), a, 50, 50) for a in range(0, 360, 30)])
+    hands = union(limb(3, (50, 50), (50, 24)), limb(3, (50, 50), (66, 58)), circle(50, 50, 3.5))
+    return _float(Shape(union(face, ticks, hands)))
+
+
+def mask(rng: random.Random) -> Shape:
+    m = smooth(
+        [
+            (4, 36, 0),
+            (26, 30),
+            (50, 38),
+            (74, 30),
+            (96, 36, 0),
+            (90, 56),
+            (70, 66),
+            (56, 60),
+            (50, 52),
+            (44, 60),
+            (30, 66),
+            (10, 56),
+        ]
+    )
+    eyes = union(oval(20, 40, 40, 54), oval(60, 40, 80, 54))
+    ribbon = union(limb(1.6, (6, 40), (0, 60)), limb(1.6, (94, 40), (100, 62)))
+    return _float(Shape(union(diff(m, eyes), ribbon)))
+
+
+def lantern(rng: random.Random) -> Shape:
+    top = union(poly([(30, 30), (50, 16), (70, 30)]), diff(circle(50, 10, 7), circle(50, 10, 4)))
+    frame = union(
+        rect(28, 30, 72, 34), rect(30, 84, 70, 90, 2), rect(30, 34, 34, 84), rect(66, 34, 70, 84), rect(48, 34, 52, 84)
+    )
+    glass = rect(34, 34, 66, 84)
+    flame = smooth([(50, 48, 0), (56, 64), (50, 74), (44, 64)])
+    return Shape(union(top, frame), lights=union(diff(glass, rect(48, 34, 52, 84)), flame))
+
+
+def mirror(rng: random.Random) -> Shape:
+    frame = diff(oval(22, 4, 78, 80), oval(28, 10, 72, 74))
+    handle = union(rect(46, 78, 54, 98, 3), circle(50, 80, 6))
+    return _float(Shape(union(frame, handle), lights=oval(28, 10, 72, 74)))
+
+
+def potion(rng: random.Random) -> Shape:
+    flask = union(circle(50, 66, 28), rect(42, 14, 58, 44))
+    cork = rect(40, 4, 60, 16, 2)
+    liquid = diff(circle(50, 66, 24), rect(0, 0, 100, 60))
+    glass = diff(flask, circle(50, 66, 24), rect(45, 16, 55, 44))
+    return _float(Shape(union(glass, cork), lights=liquid))
+
+
+def letter(rng: random.Random) -> Shape:
+    env = rect(8, 24, 92, 80, 3)
+    flap = poly([(10, 26), (50, 58), (90, 26), (90, 30), (50, 62), (10, 30)])
+    seal = circle(50, 58, 8)
+    return _float(Shape(diff(env, flap), lights=seal))
+
+
+def chess_piece(rng: random.Random) -> Shape:
+    base = union(rect(22, 88, 78, 98, 3), rect(28, 82, 72, 88, 2))
+    bodyp = smooth(mirror_x([(50, 30), (42, 34), (38, 40, 0), (42, 46), (38, 82, 0)]), tension=0.8)
+    collar = rect(34, 40, 66, 46, 2)
+    head = circle(50, 22, 11)
+    cross = union(rect(48, 0, 52, 12), rect(44, 4, 56, 8))
+    return Shape(union(base, bodyp, collar, head, cross))
+
+
+def revolver(rng: random.Random) -> Shape:
+    barrel = rect(30, 30, 98, 40, 2)
+    frame = rect(22, 28, 52, 50, 4)
+    cyl = rect(32, 32, 56, 48, 5)
+    grip = smooth([(26, 46), (40, 46), (36, 70), (30, 92, 0), (14, 92, 0), (18, 66)])
+    guard = diff(circle(44, 54, 8), circle(44, 54, 5), rect(0, 0, 100, 50))
+    hammer = poly([(22, 30), (14, 22, 0), (26, 28)])
+    return _float(Shape(union(barrel, frame, cyl, grip, guard, hammer, rect(92, 26, 96, 30))))
+
+
+def camera(rng: random.Random) -> Shape:
+    bodyp = union(rect(8, 30, 92, 84, 6), rect(30, 22, 56, 32, 3), rect(14, 24, 26, 32, 2))
+    lens = circle(50, 57, 20)
+    return _float(Shape(diff(bodyp, lens), lights=union(diff(lens, circle(50, 57, 15)), circle(50, 57, 9))))
+
+
+def cross_(rng: random.Random) -> Shape:
+    return _float(Shape(union(rect(44, 2, 56, 98, 1), rect(22, 24, 78, 36, 1))))
+
+
+def shield(rng: random.Random) -> Shape:
+    outer = smooth([(14, 10, 0), (50, 4), (86, 10, 0), (84, 50), (50, 96, 0), (16, 50)], tension=0.7)
+    inner = smooth([(22, 16, 0), (50, 11), (78, 16, 0), (76, 50), (50, 86, 0), (24, 50)], tension=0.7)
+    emblem = union(rect(47, 20, 53, 78), rect(28, 38, 72, 44))
+    return _float(Shape(union(diff(outer, inner), emblem), lights=diff(inner, emblem)))
+
+
+def anchor(rng: random.Random) -> Shape:
+    ring_ = diff(circle(50, 12, 8), circle(50, 12, 4.5))
+    shaft = rect(47, 18, 53, 88)
+    bar = rect(30, 26, 70, 31, 2)
+    p = skia.Path()
+    p.addArc(skia.Rect(14, 44, 86, 92), 10, 160)
+    arc = stroke(p, 6)
+    flukes = union(poly([(82, 60), (92, 56, 0), (88, 70)]), poly([(18, 60), (8, 56, 0), (12, 70)]))
+    return _float(Shape(union(ring_, shaft, bar, arc, flukes)))
+
+
+def map_(rng: random.Random) -> Shape:
+    panels = poly([(6, 20), (34, 12), (66, 20), (94, 12), (94, 84), (66, 92), (34, 84), (6, 92)])
+    route = stroke(smooth([(16, 76), (30, 58), (48, 66), (62, 40), (80, 30)], close=False), 1.6)
+    mark = union(limb(2.6, (76, 24), (84, 32)), limb(2.6, (84, 24), (76, 32)))
+    return _float(
+        Shape(panels, lights=union(route, mark), details=[(line((34, 12), (34, 84)), 1), (line((66, 20), (66, 92)), 1)])
+    )
+
+
+def bell(rng: random.Random) -> Shape:
+    b = smooth([(50, 10), (68, 20), (72, 50), (76, 72), (88, 82, 0), (12, 82, 0), (24, 72), (28, 50), (32, 20)])
+    return _float(Shape(union(b, circle(50, 88, 7), diff(circle(50, 8, 6), circle(50, 8, 3)))))
+
+
+def teacup(rng: random.Random) -> Shape:
+    cup = smooth([(16, 40, 0), (84, 40, 0), (80, 62), (66, 78), (34, 78), (20, 62)])
+    handle = diff(circle(84, 54, 10), circle(84, 54, 6))
+    saucer = oval(6, 78, 94, 90)
+    steam = union(
+        stroke(smooth([(40, 34), (34, 24), (42, 14), (36, 2)], close=False), 2.2),
+        stroke(smooth([(58, 34), (52, 24), (60, 14), (54, 2)], close=False), 2.2),
+    )
+    return Shape(union(cup, handle, saucer, steam))
+
+
+def umbrella(rng: random.Random) -> Shape:
+    canopy = smooth(
+        [
+            (4, 46, 0),
+            (14, 22),
+            (50, 6),
+            (86, 22),
+            (96, 46, 0),
+            (84, 40),
+            (72, 46, 0),
+            (61, 40),
+            (50, 46, 0),
+            (39, 40),
+            (28, 46, 0),
+            (16, 40),
+        ],
+        tension=0.7,
+    )
+    handle = stroke(smooth([(50, 8), (50, 88), (44, 96), (38, 88)], close=False, tension=0.6), 3)
+    return _float(Shape(union(canopy, handle)))
+
+
+def scales(rng: random.Random) -> Shape:
+    post = union(rect(48, 10, 52, 90), rect(30, 88, 70, 96, 2), circle(50, 10, 4))
+    beam = rect(10, 18, 90, 22, 2)
+    pans = union(diff(circle(20, 54, 14), rect(0, 0, 100, 54)), diff(circle(80, 54, 14), rect(0, 0, 100, 54)))
+    strings = union(
+        limb(0.8, (12, 20), (7, 54)),
+        limb(0.8, (28, 20), (33, 54)),
+        limb(0.8, (72, 20), (67, 54)),
+        limb(0.8, (88, 20), (93, 54)),
+    )
+    return Shape(union(post, beam, pans, strings))
+
+
+def padlock(rng: random.Random) -> Shape:
+    shackle = diff(union(circle(50, 36, 24), rect(26, 36, 74, 52)), circle(50, 36, 16), rect(34, 36, 66, 60))
+    bodyp = rect(18, 46, 82, 96, 6)
+    hole = union(circle(50, 66, 6), poly([(47, 68), (53, 68), (55, 84), (45, 84)]))
+    return _float(Shape(union(shackle, diff(bodyp, hole))))
+
+
+def coin(rng: random.Random) -> Shape:
+    outer = circle(50, 50, 42)
+    return _float(Shape(diff(outer, diff(circle(50, 50, 36), circle(50, 50, 33)), star_points(50, 50, 20, 8, 5))))
+
+
+def trophy(rng: random.Random) -> Shape:
+    cup = smooth([(24, 10, 0), (76, 10, 0), (74, 36), (60, 54), (40, 54), (26, 36)])
+    handles = union(
+        diff(circle(24, 26, 12), circle(24, 26, 7), rect(24, 0, 100, 100)),
+        diff(circle(76, 26, 12), circle(76, 26, 7), rect(0, 0, 76, 100)),
+    )
+    stem = union(rect(46, 54, 54, 76), rect(32, 76, 68, 84, 2), rect(26, 84, 74, 94, 2))
+    return Shape(union(cup, handles, stem))
+
+
+def lightbulb(rng: random.Random) -> Shape:
+    globe = smooth([(50, 4), (74, 16), (78, 38), (66, 58), (62, 70, 0), (38, 70, 0), (34, 58), (22, 38), (26, 16)])
+    base = union(rect(38, 72, 62, 78, 2), rect(38, 80, 62, 86, 2), rect(42, 88, 58, 94, 3))
+    glass = diff(
+        globe, smooth([(50, 10), (69, 19), (72, 38), (61, 55), (57, 66, 0), (43, 66, 0), (39, 55), (28, 38), (31, 19)])
+    )
+    fil = stroke(smooth([(44, 66), (42, 44), (50, 38), (58, 44), (56, 66)], close=False), 2)
+    return _float(
+        Shape(
+            union(glass, base, fil),
+            lights=smooth(
+                [(50, 10), (69, 19), (72, 38), (61, 55), (57, 66, 0), (43, 66, 0), (39, 55), (28, 38), (31, 19)]
+            ),
+        )
+    )
+
+
+def arrow(rng: random.Random) -> Shape:
+    shaft = limb(7, (10, 90), (74, 26))
+    head = poly([(92, 8), (86, 46), (54, 14)])
+    return _float(Shape(union(shaft, head)))
+
+
+def bow(rng: random.Random) -> Shape:
+    p = skia.Path()
+    p.moveTo(30, 4)
+    p.cubicTo(70, 20, 70, 80, 30, 96)
+    limbp = stroke(p, 4)
+    string = limb(0.8, (30, 4), (30, 96))
+    arrowp = union(
+        limb(1.6, (6, 50), (82, 50)),
+        poly([(92, 50), (80, 45), (80, 55)]),
+        poly([(6, 50), (0, 45), (12, 46)]),
+        poly([(6, 50), (0, 55), (12, 54)]),
+    )
+    return _float(Shape(union(limbp, string, arrowp)))
+
+
+def axe(rng: random.Random) -> Shape:
+    handle = limb(5, (40, 98), (56, 6))
+    blade = smooth([(50, 14), (76, 4, 0), (90, 26), (78, 48, 0), (50, 36)])
+    return _float(Shape(union(handle, blade)))
+
+
+def scroll(rng: random.Random) -> Shape:
+    sheet = rect(20, 14, 80, 86)
+    rolls = union(rect(14, 6, 86, 18, 6), rect(14, 82, 86, 94, 6))
+    details = [(line((28, 30 + i * 9), (72, 30 + i * 9)), 1.4) for i in range(5)]
+    return _float(Shape(rolls, lights=sheet, details=details))
+
+
+def magnifier(rng: random.Random) -> Shape:
+    ring_ = diff(circle(40, 40, 30), circle(40, 40, 23))
+    handle = limb(9, (62, 62), (90, 90))
+    return _float(Shape(union(ring_, handle), lights=circle(40, 40, 23)))
+
+
+def dice(rng: random.Random) -> Shape:
+    d = rect(14, 14, 86, 86, 12)
+    pips = union(*[circle(x, y, 6) for x, y in ((32, 32), (68, 68), (50, 50), (68, 32), (32, 68))])
+    return _float(Shape(diff(d, pips)))
+
+
+def apple(rng: random.Random) -> Shape:
+    a = smooth([(50, 26), (70, 18), (88, 34), (86, 64), (70, 92), (50, 86), (30, 92), (14, 64), (12, 34), (30, 18)])
+    stem = limb(3, (50, 28), (54, 8))
+    lf = smooth([(55, 14, 0), (66, 4), (76, 8, 0), (66, 16)])
+    return _float(Shape(union(a, stem, lf)))
+
+
+def high_heel(rng: random.Random) -> Shape:
+    shoe = smooth(
+        [
+            (6, 86, 0),
+            (8, 70),
+            (30, 72),
+            (56, 50),
+            (74, 30),
+            (86, 26),
+            (94, 32),
+            (92, 46, 0),
+            (88, 46),
+            (86, 96, 0),
+            (82, 96, 0),
+            (80, 56),
+            (60, 72),
+            (40, 86),
+        ],
+        tension=0.7,
+    )
+    return _float(Shape(shoe))
+
+
+def wine_glass(rng: random.Random) -> Shape:
+    bowl = smooth([(28, 6, 0), (72, 6, 0), (74, 30), (62, 50), (50, 54), (38, 50), (26, 30)])
+    stem = union(rect(48, 52, 52, 88), oval(30, 86, 70, 94))
+    wine = diff(bowl, rect(0, 0, 100, 26))
+    return Shape(
+        union(diff(bowl, smooth([(32, 10, 0), (68, 10, 0), (70, 30), (60, 46), (50, 50), (40, 46), (30, 30)])), stem),
+        lights=wine,
+    )
+
+
+def music_note(rng: random.Random) -> Shape:
+    heads = union(rotated(oval(14, 70, 38, 86), -20, 26, 78), rotated(oval(56, 60, 80, 76), -20, 68, 68))
+    stems = union(rect(34, 20, 38, 80), rect(76, 10, 80, 70))
+    beam = poly([(34, 20), (80, 10), (80, 22), (34, 32)])
+    return _float(Shape(union(heads, stems, beam)))
+
+
+def guitar(rng: random.Random) -> Shape:
+    bodyp = union(circle(50, 74, 20), circle(50, 48, 14), rect(46, 4, 54, 50), rect(43, 0, 57, 12, 2))
+    return _float(Shape(diff(bodyp, circle(50, 58, 5))))
+
+
+def puzzle(rng: random.Random) -> Shape:
+    sq = union(rect(20, 20, 80, 80), circle(50, 20, 10), circle(80, 50, 10))
+    return _float(Shape(diff(sq, circle(50, 80, 10), circle(20, 50, 10))))
+
+
+def gem(rng: random.Random) -> Shape:
+    g = poly([(10, 36), (28, 12), (72, 12), (90, 36), (50, 92)])
+    details = [
+        (line((10, 36), (90, 36)), 1.4),
+        (line((28, 12), (40, 36)), 1.2),
+        (line((72, 12), (60, 36)), 1.2),
+        (line((40, 36), (50, 92)), 1.2),
+        (line((60, 36), (50, 92)), 1.2),
+        (line((50, 12), (40, 36)), 1.2),
+        (line((50, 12), (60, 36)), 1.2),
+    ]
+    return _float(Shape(g, details=details))
+
+
+# --- vehicles ----------------------------------------------------------------------------------
+def ship(rng: random.Random) -> Shape:
+    hull = smooth([(4, 70, 0), (96, 66, 0), (86, 86), (20, 88)], tension=0.5)
+    masts = union(rect(29, 14, 31, 72), rect(54, 4, 56, 70), rect(77, 20, 79, 68))
+    sails = union(
+        smooth([(18, 20, 0), (42, 20, 0), (40, 36), (20, 36)]),
+        smooth([(16, 40, 0), (44, 40, 0), (42, 60), (18, 60)]),
+        smooth([(42, 10, 0), (68, 10, 0), (66, 30), (44, 30)]),
+        smooth([(40, 34, 0), (70, 34, 0), (68, 58), (42, 58)]),
+        smooth([(68, 26, 0), (88, 26, 0), (86, 42), (70, 42)]),
+        smooth([(66, 46, 0), (90, 46, 0), (88, 62), (68, 62)]),
+        poly([(96, 64), (56, 6), (80, 40)]),
+    )
+    flag = poly([(56, 4), (64, 6), (56, 8)])
+    return Shape(union(hull, masts, sails, flag), lights=union(*[circle(30 + i * 12, 76, 1.8) for i in range(5)]))
+
+
+def boat(rng: random.Random) -> Shape:
+    hull = poly([(10, 74), (90, 74), (78, 88), (22, 88)])
+    mast = rect(48, 10, 51, 74)
+    sail = union(poly([(52, 12), (84, 68), (52, 68)]), poly([(47, 20), (22, 68), (47, 68)]))
+    return Shape(union(hull, mast, sail))
+
+
+def car(rng: random.Random) -> Shape:
+    bodyp = smooth([(4, 66, 0), (6, 52), (26, 48), (36, 34), (66, 32), (80, 46), (96, 52), (98, 66, 0)], tension=0.6)
+    wheels = union(circle(24, 68, 10), circle(78, 68, 10))
+    windows = union(poly([(40, 38), (52, 37), (52, 48), (32, 48)]), poly([(56, 37), (65, 37), (75, 48), (56, 48)]))
+    return Shape(diff(union(bodyp, wheels), circle(24, 68, 4), circle(78, 68, 4)), lights=windows)
+
+
+def train(rng: random.Random) -> Shape:
+    boiler = rect(30, 40, 86, 70, 6)
+    cab = rect(4, 24, 34, 74, 2)
+    chimney = union(rect(70, 20, 80, 40), rect(66, 16, 84, 22, 2))
+    cow = poly([(86, 56), (98, 76), (86, 76)])
+    wheels = union(circle(18, 80, 9), circle(46, 80, 9), circle(70, 80, 9))
+    rail = rect(0, 89, 100, 92)
+    return Shape(
+        diff(union(boiler, cab, chimney, cow, wheels, rail), circle(18, 80, 3), circle(46, 80, 3), circle(70, 80, 3)),
+        lights=rect(10, 30, 28, 44, 2),
+    )
+
+
+def rocket(rng: random.Random) -> Shape:
+    bodyp = smooth([(50, 0, 0), (62, 20), (64, 56), (62, 76, 0), (38, 76, 0), (36, 56), (38, 20)])
+    fins = union(
+        poly([(38, 50), (22, 80, 0), (24, 90), (38, 76)]),
+        poly([(62, 50), (78, 80), (76, 90), (62, 76)]),
+        rect(47, 60, 53, 86, 2),
+    )
+    windowp = circle(50, 36, 7)
+    flame = smooth([(40, 78, 0), (60, 78, 0), (56, 92), (50, 104, 0), (44, 92)])
+    return _float(Shape(diff(union(bodyp, fins), windowp), lights=union(flame, circle(50, 36, 4.5))))
+
+
+def spaceship(rng: random.Random) -> Shape:
+    hull = smooth([(2, 60, 0), (30, 50), (60, 44), (98, 52, 0), (60, 62), (30, 66)])
+    wing = poly([(30, 56), (56, 56), (36, 82, 0)])
+    fin = poly([(20, 54), (10, 36, 0), (34, 50)])
+    return _float(Shape(union(hull, wing, fin), lights=union(oval(60, 47, 80, 53), circle(2, 60, 3))))
+
+
+def airplane(rng: random.Random) -> Shape:
+    fus = smooth([(4, 50, 0), (12, 46), (88, 46), (98, 50, 0), (88, 54), (12, 54)])
+    wings = union(poly([(44, 48), (30, 10), (38, 10), (60, 48)]), poly([(44, 52), (30, 90), (38, 90), (60, 52)]))
+    tail = union(poly([(84, 48), (92, 30), (96, 30), (94, 48)]), poly([(84, 52), (92, 70), (96, 70), (94, 52)]))
+    return _float(Shape(union(fus, wings, tail)))
+
+
+def bicycle(rng: random.Random) -> Shape:
+    wheels = union(diff(circle(22, 68, 20), circle(22, 68, 17)), diff(circle(78, 68, 20), circle(78, 68, 17)))
+    frame = union(
+        limb(3, (22, 68), (42, 68), (70, 40), (36, 40), (22, 68)),
+        limb(3, (42, 68), (32, 32)),
+        limb(3, (70, 40), (78, 68)),
+        limb(3, (70, 40), (68, 28), (76, 26)),
+        limb(4, (26, 30), (38, 30)),
+    )
+    return Shape(union(wheels, frame))
+
+
+def balloon(rng: random.Random) -> Shape:
+    envelope = smooth([(50, 2), (80, 16), (86, 40), (72, 62), (60, 72, 0), (40, 72, 0), (28, 62), (14, 40), (20, 16)])
+    basket = rect(42, 84, 58, 96, 2)
+    ropes = union(limb(0.9, (41, 72), (43, 84)), limb(0.9, (59, 72), (57, 84)))
+    stripes = [
+        (smooth([(50, 2), (36, 36), (44, 72)], close=False), 1.6),
+        (smooth([(50, 2), (64, 36), (56, 72)], close=False), 1.6),
+    ]
+    return _float(Shape(union(envelope, basket, ropes), details=stripes))
+
+
+def carriage(rng: random.Random) -> Shape:
+    cab = smooth([(20, 24, 0), (80, 24, 0), (84, 44), (78, 70, 0), (22, 70, 0), (16, 44)])
+    wheels = union(diff(circle(28, 78, 14), circle(28, 78, 11)), diff(circle(74, 78, 14), circle(74, 78, 11)))
+    roof = rect(16, 18, 84, 24, 3)
+    return Shape(union(cab, wheels, roof), lights=rect(38, 32, 62, 50, 3))
+
+
+# --- abstract ----------------------------------------------------------------------------------
+def circle_sign(rng: random.Random) -> Shape:
+    return _float(Shape(union(diff(circle(50, 50, 44), circle(50, 50, 38)), circle(50, 50, 24))))
+
+
+def spiral(rng: random.Random) -> Shape:
+    pts = []
+    for i in range(120):
+        t = i / 119
+        a = t * 6 * math.pi
+        r = 2 + t * 44
+        pts.append((50 + math.cos(a) * r, 50 + math.sin(a) * r))
+    return _float(Shape(stroke(poly(pts, close=False), 4)))
+
+
+def triangle(rng: random.Random) -> Shape:
+    return _float(Shape(diff(poly([(50, 6), (96, 86), (4, 86)]), poly([(50, 26), (80, 78), (20, 78)]))))
+
+
+def grid(rng: random.Random) -> Shape:
+    p = skia.Path()
+    for i in range(6):
+        p.addPath(rect(4 + i * 18, 4, 6 + i * 18, 96))
+        p.addPath(rect(4, 4 + i * 18, 96, 6 + i * 18))
+    return _float(Shape(union(p)))
+
+
+def chart(rng: random.Random) -> Shape:
+    bars = union(*[rect(8 + i * 18, 90 - (i + 1) * 14, 22 + i * 18, 92, 1.5) for i in range(5)])
+    arrowp = union(limb(4, (6, 64), (36, 40), (52, 52), (86, 14)), poly([(96, 2), (92, 28), (72, 12)]))
+    return _float(Shape(bars, lights=arrowp))
+
+
+def infinity(rng: random.Random) -> Shape:
+    p = skia.Path()
+    p.moveTo(50, 50)
+    p.cubicTo(64, 30, 92, 30, 92, 50)
+    p.cubicTo(92, 70, 64, 70, 50, 50)
+    p.cubicTo(36, 30, 8, 30, 8, 50)
+    p.cubicTo(8, 70, 36, 70, 50, 50)
+    return _float(Shape(stroke(p, 7)))
+
+
+def maze(rng: random.Random) -> Shape:
+    p = skia.Path()
+    for k in range(4):
+        r = 10 + k * 12
+        gap = rng.uniform(0, 300)
+        arc = skia.Path()
+        arc.addArc(skia.Rect(50 - r, 50 - r, 50 + r, 50 + r), gap, 320)
+        p.addPath(stroke(arc, 4))
+    return _float(Shape(union(p)))
+
+
+def target(rng: random.Random) -> Shape:
+    return _float(
+        Shape(
+            union(
+                diff(circle(50, 50, 46), circle(50, 50, 36)),
+                diff(circle(50, 50, 27), circle(50, 50, 18)),
+                circle(50, 50, 9),
+            )
+        )
+    )
+
+
+def mandala(rng: random.Random) -> Shape:
+    petals = [rotated(smooth([(50, 50, 0), (58, 30), (50, 6, 0), (42, 30)]), i * 30, 50, 50) for i in range(12)]
+    inner = [rotated(circle(50, 30, 4), i * 30 + 15, 50, 50) for i in range(12)]
+    return _float(Shape(diff(union(*petals, circle(50, 50, 12)), circle(50, 50, 7)), lights=union(*inner)))
+
+
+def dots(rng: random.Random) -> Shape:
+    p = skia.Path()
+    for j in range(7):
+        for i in range(7):
+            p.addCircle(8 + i * 14, 8 + j * 14, 2 + 3.5 * ((i + j) / 12))
+    return _float(Shape(p))
+
+
+def waves_abstract(rng: random.Random) -> Shape:
+    p = skia.Path()
+    for row in range(5):
+        y = 14 + row * 18
+        p.moveTo(2, y)
+        for i in range(3):
+            x = 2 + i * 32
+            p.cubicTo(x + 10, y - 12, x + 22, y + 12, x + 32, y)
+    return _float(Shape(stroke(p, 4)))
+
+
+def blocks(rng: random.Random) -> Shape:
+    return _float(Shape(union(rect(6, 6, 56, 56), rect(44, 44, 94, 94), rect(60, 10, 90, 40))))
+
+
+BUILDERS = {
+    "crown": crown,
+    "tiara": crown,
+    "dagger": dagger,
+    "knife": dagger,
+    "blade": dagger,
+    "sword": sword,
+    "key": key,
+    "feather": feather,
+    "quill": feather,
+    "candle": candle,
+    "skull": skull,
+    "bones": skull,
+    "heart": heart,
+    "love": heart,
+    "hourglass": hourglass,
+    "time": hourglass,
+    "ring": ring,
+    "book": book,
+    "books": book,
+    "library": book,
+    "compass": compass,
+    "clock": clock,
+    "watch": clock,
+    "mask": mask,
+    "lantern": lantern,
+    "lamp": lantern,
+    "mirror": mirror,
+    "potion": potion,
+    "bottle": potion,
+    "poison": potion,
+    "letter": letter,
+    "envelope": letter,
+    "chess": chess_piece,
+    "chess piece": chess_piece,
+    "king": chess_piece,
+    "gun": revolver,
+    "revolver": revolver,
+    "pistol": revolver,
+    "camera": camera,
+    "cross": cross_,
+    "shield": shield,
+    "anchor": anchor,
+    "map": map_,
+    "bell": bell,
+    "teacup": teacup,
+    "tea": teacup,
+    "coffee": teacup,
+    "umbrella": umbrella,
+    "scales": scales,
+    "justice": scales,
+    "lock": padlock,
+    "padlock": padlock,
+    "coin": coin,
+    "money": coin,
+    "gold": coin,
+    "trophy": trophy,
+    "lightbulb": lightbulb,
+    "idea": lightbulb,
+    "bulb": lightbulb,
+    "arrow": arrow,
+    "bow": bow,
+    "axe": axe,
+    "scroll": scroll,
+    "magnifying glass": magnifier,
+    "magnifier": magnifier,
+    "dice": dice,
+    "apple": apple,
+    "high heel": high_heel,
+    "shoe": high_heel,
+    "wine": wine_glass,
+    "wine glass": wine_glass,
+    "glass": wine_glass,
+    "music": music_note,
+    "music note": music_note,
+    "guitar": guitar,
+    "puzzle": puzzle,
+    "diamond": gem,
+    "jewel": gem,
+    "ship": ship,
+    "sailing ship": ship,
+    "boat": boat,
+    "sailboat": boat,
+    "car": car,
+    "train": train,
+    "rocket": rocket,
+    "spaceship": spaceship,
+    "starship": spaceship,
+    "plane": airplane,
+    "airplane": airplane,
+    "aircraft": airplane,
+    "bicycle": bicycle,
+    "bike": bicycle,
+    "balloon": balloon,
+    "hot air balloon": balloon,
+    "carriage": carriage,
+    "circle": circle_sign,
+    "spiral": spiral,
+    "triangle": triangle,
+    "grid": grid,
+    "chart": chart,
+    "growth": chart,
+    "graph": chart,
+    "infinity": infinity,
+    "maze": maze,
+    "labyrinth": maze,
+    "target": target,
+    "goal": target,
+    "mandala": mandala,
+    "dots": dots,
+    "pattern": dots,
+    "lines": waves_abstract,
+    "blocks": blocks,
+    "shapes": blocks,
+    "geometry": blocks,
+}

@@ -1,0 +1,386 @@
+"""Graphic scenes: symbol, typographic, geometric, abstract, botanical, frame, portrait, motion."""
+
+from __future__ import annotations
+
+import math
+
+import skia
+
+from . import effects as fx
+from . import world as W
+from .color import RGB, darken, lighten, luminance, mix
+from .context import Art, MotifRef
+from .motifs import draw_shape, shape_for
+
+GLOWS: dict[str, RGB | None] = {
+    "gold": (0.86, 0.68, 0.3),
+    "silver": (0.82, 0.86, 0.92),
+    "red": (0.85, 0.1, 0.12),
+    "fire": (1.0, 0.52, 0.16),
+    "violet": (0.62, 0.36, 0.95),
+    "white": (1.0, 1.0, 1.0),
+}
+
+
+def _glow_color(art: Art) -> RGB | None:
+    g = str(art.params.get("glow", "soft"))
+    if g == "none":
+        return None
+    return GLOWS.get(g, art.c("glow"))
+
+
+def _metal(c: RGB) -> skia.Shader:
+    """A metallic fill in shape space (0..100): light edge, deep band, bright rim."""
+    return skia.GradientShader.MakeLinear(
+        [skia.Point(0, 0), skia.Point(100, 100)],
+        [
+            fx.argb(lighten(c, 0.55)),
+            fx.argb(c),
+            fx.argb(darken(c, 0.35)),
+            fx.argb(lighten(c, 0.3)),
+            fx.argb(darken(c, 0.2)),
+        ],
+        [0.0, 0.3, 0.55, 0.75, 1.0],
+    )
+
+
+def _hero_box(art: Art, scale: float = 0.62) -> tuple[float, float, float]:
+    """Centre x, centre y and size for a central hero, inside the free band."""
+    y0, y1 = art.free_band()
+    mode = W.hero_mode(art)
+    size = min(art.w * scale, (y1 - y0) * 0.82)
+    cy = (y0 + y1) / 2
+    if mode == "high":
+        cy = y0 + size * 0.55
+    elif mode == "low":
+        cy = y1 - size * 0.55
+    cx = W.hero_x(art) if mode in ("left", "right") else art.w / 2
+    return cx, cy, size
+
+
+def _draw_rotated(art: Art, shape, *, x, y, size, angle: float, **kw) -> skia.Rect:
+    art.canvas.save()
+    art.canvas.rotate(angle, x, y)
+    r = draw_shape(art.canvas, shape, x=x, y=y, size=size, anchor="center", **kw)
+    art.canvas.restore()
+    return r
+
+
+def _field(art: Art, kind: str) -> RGB:
+    """Paint the background field; returns its dominant colour."""
+    if kind == "paper":
+        fx.paper(art, art.c("paper"), 0.8)
+        return art.c("paper")
+    if kind == "black":
+        base = (0.035, 0.035, 0.045)
+        lift = mix(base, art.c("accent"), 0.12)
+    elif kind == "gradient":
+        base = art.c("sky_top")
+        lift = art.c("accent")
+        art.canvas.drawPaint(
+            fx.linear(art, 0, art.h, [(0, base, 1), (0.6, mix(base, lift, 0.5), 1), (1, lift, 1)], x0=0, x1=art.w * 0.3)
+        )
+        return mix(base, lift, 0.5)
+    else:
+        base = darken(art.c("sky_top"), 0.45)
+        lift = art.c("sky_bottom")
+    art.canvas.drawPaint(fx.linear(art, 0, art.h, [(0, base, 1), (1, mix(base, lift, 0.25), 1)]))
+    return base
+
+
+def symbol(art: Art) -> None:
+    field = str(art.param("field", "dark"))
+    bg = _field(art, field)
+    hero = art.hero or MotifRef("star", 1.0)
+    cx, cy, size = _hero_box(art, 0.6)
+    size *= W.hero_weight_scale(hero) / 1.1
+    glow_c = _glow_color(art)
+    dark_field = luminance(bg) < 0.25
+    if dark_field and field != "gradient":
+        fx.clouds(
+            art,
+            (0, cy - size, art.w, size * 2),
+            mix(bg, art.c("accent"), 0.25),
+            density=0.35 * W.density(art),
+            alpha=0.5,
+            name="smoke",
+            stretch=1.2,
+        )
+    if glow_c is not None:
+        fx.glow(art, cx, cy, size * 1.2, glow_c, 0.5 if dark_field else 0.3)
+    if art.params.get("frame") == "arch":
+        p = skia.Paint(AntiAlias=True, Color=fx.argb(glow_c or art.c("accent"), 0.7), StrokeWidth=max(1.5, art.s * 2.5))
+        p.setStyle(skia.Paint.kStroke_Style)
+        r = size * 0.62
+        path = skia.Path()
+        path.moveTo(cx - r, cy + size * 0.75)
+        path.lineTo(cx - r, cy - size * 0.2)
+        path.arcTo(skia.Rect(cx - r, cy - size * 0.2 - r, cx + r, cy - size * 0.2 + r), 180, 180, False)
+        path.lineTo(cx + r, cy + size * 0.75)
+        art.canvas.drawPath(path, p)
+    shape = shape_for(hero.name, art.rng("shape-" + hero.name))
+    angle = float(art.params.get("angle", 0) or 0)
+    metal = glow_c or art.c("accent")
+    if field == "paper":
+        fill = art.c("dark_ink")
+        detail = art.c("paper")
+    else:
+        fill = _metal(metal)
+        detail = darken(metal, 0.5)
+    _draw_rotated(
+        art,
+        shape,
+        x=cx,
+        y=cy,
+        size=size,
+        angle=angle,
+        fill=fill,
+        light=lighten(art.c("glow"), 0.2),
+        detail=detail,
+        glow=glow_c if dark_field else None,
+        glow_strength=0.45,
+    )
+    rng = art.rng("symbol-extras")
+    if art.params.get("sparkles") or W.has(art, "magic sparks", "magic_sparks", "stars"):
+        p = skia.Paint(AntiAlias=True)
+        for _ in range(int(70 * W.density(art))):
+            a = rng.uniform(0, 2 * math.pi)
+            d = size * (0.45 + rng.random() ** 0.7 * 0.7)
+            x, y = cx + math.cos(a) * d, cy + math.sin(a) * d
+            if art.in_calm(x, y):
+                continue
+            r = art.s * rng.uniform(1, 4)
+            p.setColor(fx.argb(lighten(glow_c or art.c("glow"), 0.4), rng.uniform(0.3, 0.9)))
+            art.canvas.drawCircle(x, y, r, p)
+    secondaries = art.secondary[: 2 if W.density(art) < 1.2 else 3]
+    for k, m in enumerate(secondaries):
+        s2 = shape_for(m.name, art.rng("shape-" + m.name))
+        side = -1 if k % 2 == 0 else 1
+        sz = size * (0.16 + 0.1 * m.weight)
+        x = cx + side * (size * 0.55 + sz * 0.4)
+        y = cy + size * (0.3 - 0.25 * k)
+        x = min(art.w * 0.9 - sz / 2, max(art.w * 0.1 + sz / 2, x))
+        if art.rect_calm_overlap((x - sz / 2, y - sz / 2, sz, sz)) > 0.05:
+            continue
+        col = mix(fill if isinstance(fill, tuple) else metal, bg, 0.35)
+        draw_shape(art.canvas, s2, x=x, y=y, size=sz, fill=col, light=art.c("glow"), anchor="center", alpha=0.85)
+    grain = float(art.params.get("grain", 0.05) or 0.05)
+    W.finish(art, grain=min(0.12, grain * 0.12 if grain > 0.2 else grain), vignette=0.45 if dark_field else 0.12)
+
+
+def typographic(art: Art) -> None:
+    """Flat colour or texture with a small motif: the type carries the cover."""
+    variant = str(art.param("variant", "flat"))
+    base = art.c("paper") if variant in ("paper", "doodles") else art.c("sky_top")
+    if variant == "paper":
+        fx.paper(art, base, 0.8)
+    else:
+        art.canvas.drawPaint(fx.linear(art, 0, art.h, [(0, base, 1), (1, mix(base, art.c("sky_bottom"), 0.25), 1)]))
+    if variant == "halftone":
+        fx.halftone(art, (0, art.h * 0.45, art.w, art.h * 0.55), art.c("accent"), cell=22, fade="down", alpha=0.55)
+    elif variant == "grain":
+        fx.grain(art, 0.12)
+    ink = art.c("accent") if luminance(base) < 0.5 else mix(art.c("accent"), art.c("dark_ink"), 0.2)
+    placement = str(art.param("motif", "small"))
+    hero = art.hero
+    rng = art.rng("typo")
+    if variant == "doodles":
+        for k in range(int(14 * W.density(art))):
+            m = art.motifs[k % len(art.motifs)] if art.motifs else MotifRef("star", 1)
+            x, y = rng.random() * art.w, rng.random() * art.h
+            sz = min(art.w, art.h) * rng.uniform(0.06, 0.1)
+            if art.rect_calm_overlap((x - sz / 2, y - sz / 2, sz, sz)) > 0.0:
+                continue
+            _draw_rotated(
+                art,
+                shape_for(m.name, art.rng(f"d{k}")),
+                x=x,
+                y=y,
+                size=sz,
+                angle=rng.uniform(-25, 25),
+                fill=mix(ink, base, 0.35),
+            )
+    elif hero is not None and placement != "none":
+        shape = shape_for(hero.name, art.rng("shape-" + hero.name))
+        if placement == "scatter":
+            for _ in range(int(9 * W.density(art))):
+                sz = min(art.w, art.h) * rng.uniform(0.05, 0.09)
+                x, y = rng.random() * art.w, rng.random() * art.h
+                if art.rect_calm_overlap((x - sz / 2, y - sz / 2, sz, sz)) == 0:
+                    draw_shape(art.canvas, shape, x=x, y=y, size=sz, fill=ink, anchor="center", alpha=0.8)
+        else:
+            y0, y1 = art.free_band()
+            size = min(art.w, art.h) * {"centre": 0.34, "high": 0.22, "corner": 0.14, "small": 0.16}.get(
+                placement, 0.16
+            )
+            size = min(size, (y1 - y0) * 0.7)
+            if placement == "corner":
+                x, y = art.w * 0.82, art.h - art.w * 0.18
+                if art.rect_calm_overlap((x - size / 2, y - size / 2, size, size)) > 0:
+                    x, y = art.w * 0.5, (y0 + y1) / 2
+            elif placement == "high":
+                x, y = art.w / 2, y0 + size * 0.7
+            else:
+                x, y = art.w / 2, (y0 + y1) / 2
+            draw_shape(
+                art.canvas, shape, x=x, y=y, size=size, fill=ink, light=lighten(ink, 0.4), detail=base, anchor="center"
+            )
+    W.finish(art, grain=0.04, vignette=0.0)
+
+
+def geometric(art: Art) -> None:
+    variant = str(art.param("variant", "circles"))
+    rng = art.rng("geo")
+    base = art.c("sky_top")
+    a, b, c = art.c("accent"), art.c("horizon"), art.c("sky_bottom")
+    art.canvas.drawPaint(fx.fill_paint(base))
+    canvas = art.canvas
+    w, h = art.w, art.h
+    d = W.density(art)
+    angle = float(art.params.get("angle", 0) or 0)
+    if variant == "circles":
+        for k in range(int(5 * d) + 2):
+            r = min(w, h) * rng.uniform(0.12, 0.42)
+            x, y = w * rng.uniform(0.1, 0.9), h * rng.uniform(0.35, 0.9)
+            canvas.drawCircle(x, y, r, fx.fill_paint([a, b, c][k % 3], 0.85 if k % 2 == 0 else 0.6))
+    elif variant == "blocks":
+        cols = 3
+        for j in range(int(4 * d) + 2):
+            for i in range(cols):
+                if rng.random() < 0.55:
+                    x0, y0 = w * i / cols, h * (0.3 + 0.7 * j / (4 * d + 2))
+                    canvas.drawRect(
+                        skia.Rect(x0, y0, x0 + w / cols, y0 + h * 0.7 / (4 * d + 2)),
+                        fx.fill_paint([a, b, c][(i + j) % 3], 0.9),
+                    )
+    elif variant == "stripes":
+        canvas.save()
+        canvas.rotate(angle or -30, w / 2, h / 2)
+        step = h * 0.06 / max(0.6, d)
+        y = -h
+        k = 0
+        while y < h * 2:
+            if k % 2 == 0:
+                canvas.drawRect(skia.Rect(-w, y, w * 2, y + step * 0.5), fx.fill_paint([a, b][k // 2 % 2], 0.9))
+            y += step
+            k += 1
+        canvas.restore()
+    elif variant == "grid":
+        step = min(w, h) / (8 * max(0.6, d))
+        p = skia.Paint(AntiAlias=True, Color=fx.argb(b, 0.5), StrokeWidth=max(1.0, art.s * 1.5))
+        p.setStyle(skia.Paint.kStroke_Style)
+        x = step / 2
+        while x < w:
+            canvas.drawLine(x, 0, x, h, p)
+            x += step
+        y = step / 2
+        while y < h:
+            canvas.drawLine(0, y, w, y, p)
+            y += step
+        for _ in range(int(6 * d)):
+            gx, gy = int(rng.random() * w / step), int(rng.random() * h / step)
+            canvas.drawRect(
+                skia.Rect.MakeXYWH(gx * step + step / 2, gy * step + step / 2, step, step), fx.fill_paint(a, 0.9)
+            )
+    elif variant == "arrow":
+        canvas.save()
+        canvas.rotate(angle or -18, w / 2, h / 2)
+        for k in range(3):
+            off = (k - 1) * min(w, h) * 0.22
+            path = skia.Path()
+            x0 = w * 0.1
+            y0 = h * 0.62 + off
+            path.moveTo(x0, y0)
+            path.lineTo(w * 0.75, y0)
+            path.lineTo(w * 0.75, y0 - h * 0.04)
+            path.lineTo(w * 0.95, y0 + h * 0.02)
+            path.lineTo(w * 0.75, y0 + h * 0.08)
+            path.lineTo(w * 0.75, y0 + h * 0.04)
+            path.lineTo(x0, y0 + h * 0.04)
+            path.close()
+            canvas.drawPath(path, fx.fill_paint([a, b, c][k], 0.95 if k == 1 else 0.55))
+        canvas.restore()
+    elif variant == "chevrons":
+        step = h * 0.07
+        for k in range(int(6 * d) + 3):
+            y = h * 0.35 + k * step
+            path = skia.Path()
+            path.moveTo(0, y)
+            path.lineTo(w / 2, y - h * 0.06)
+            path.lineTo(w, y)
+            path.lineTo(w, y + step * 0.45)
+            path.lineTo(w / 2, y - h * 0.06 + step * 0.45)
+            path.lineTo(0, y + step * 0.45)
+            path.close()
+            canvas.drawPath(path, fx.fill_paint([a, b][k % 2], 0.9))
+    elif variant == "shards":
+        for k in range(int(8 * d) + 3):
+            pts = [(w * rng.random(), h * rng.uniform(0.3, 1.0)) for _ in range(3)]
+            path = skia.Path()
+            path.addPoly([skia.Point(*p) for p in pts], True)
+            canvas.drawPath(path, fx.fill_paint([a, b, c][k % 3], rng.uniform(0.5, 0.9)))
+    elif variant == "split":
+        ratio = float(art.params.get("ratio", 0.5) or 0.5)
+        canvas.drawRect(skia.Rect(0, h * ratio, w, h), fx.fill_paint(a))
+        if art.params.get("sun"):
+            r = min(w, h) * 0.22
+            canvas.drawCircle(w * 0.68, h * ratio, r, fx.fill_paint(lighten(art.c("glow"), 0.2)))
+    # The hero as a flat icon, placed in the free band.
+    hero = art.hero
+    if hero is not None and variant not in ("grid",):
+        cx, cy, size = _hero_box(art, 0.42)
+        fill = art.c("light_ink") if luminance(base) < 0.45 else art.c("dark_ink")
+        draw_shape(
+            canvas,
+            shape_for(hero.name, art.rng("shape-" + hero.name)),
+            x=cx,
+            y=cy,
+            size=size,
+            fill=fill,
+            light=a,
+            detail=base,
+            anchor="center",
+        )
+    W.finish(art, grain=0.035, vignette=0.0)
+
+
+def abstract(art: Art) -> None:
+    variant = str(art.param("variant", "wash"))
+    rng = art.rng("abstract")
+    top, bottom = art.c("sky_top"), art.c("sky_bottom")
+    a, g = art.c("accent"), art.c("glow")
+    w, h = art.w, art.h
+    if variant == "horizon":
+        horizon = h * float(art.params.get("horizon", 0.62))
+        art.canvas.drawPaint(fx.linear(art, 0, horizon, [(0, top, 1), (1, art.c("horizon"), 1)]))
+        art.canvas.drawRect(
+            skia.Rect(0, horizon, w, h), fx.linear(art, horizon, h, [(0, art.c("far"), 1), (1, art.c("near"), 1)])
+        )
+        fx.glow(art, w / 2, horizon, w * 0.6, g, 0.45)
+    elif variant == "gradient":
+        art.canvas.drawPaint(fx.linear(art, 0, h, [(0, top, 1), (0.5, bottom, 1), (1, a, 1)], x0=w * 0.1, x1=w * 0.9))
+    elif variant == "clouds":
+        art.canvas.drawPaint(fx.linear(art, 0, h, [(0, lighten(top, 0.1), 1), (1, bottom, 1)]))
+        fx.clouds(art, (0, 0, w, h), lighten(g, 0.5), density=0.45 * W.density(art), alpha=0.7, stretch=1.6)
+    else:
+        art.canvas.drawPaint(fx.fill_paint(mix(top, bottom, 0.3)))
+        for k in range(int(4 * W.density(art)) + 2):
+            r = min(w, h) * rng.uniform(0.3, 0.7)
+            x, y = w * rng.uniform(0, 1), h * rng.uniform(0.2, 1.0)
+            col = [a, g, bottom, art.c("horizon")][k % 4]
+            art.canvas.drawCircle(x, y, r, fx.radial(x, y, r, [(0, col, 0.55), (1, col, 0.0)]))
+    hero = art.hero
+    if hero is not None:
+        cx, cy, size = _hero_box(art, 0.3)
+        draw_shape(
+            art.canvas,
+            shape_for(hero.name, art.rng("shape-" + hero.name)),
+            x=cx,
+            y=cy,
+            size=size,
+            fill=mix(art.c("dark_ink"), top, 0.2) if luminance(top) > 0.4 else lighten(g, 0.3),
+            light=a,
+            anchor="center",
+            alpha=0.92,
+        )
+    W.finish(art, grain=0.06, vignette=0.0)

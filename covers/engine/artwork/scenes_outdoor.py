@@ -1,0 +1,698 @@
+"""Outdoor scenes: landscape, seascape, cityscape, space, rays, horror, kids."""
+
+from __future__ import annotations
+
+import numpy as np
+import skia
+
+from . import effects as fx
+from . import world as W
+from .color import RGB, darken, lighten, mix
+from .context import Art, MotifRef
+from .motifs import draw_shape, shape_for
+
+
+def _horizon(art: Art, default: float) -> float:
+    value = art.params.get("horizon", default)
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        v = default
+    if art.square:
+        v = 0.5 + (v - 0.5) * 0.8
+    return art.h * max(0.3, min(0.88, v))
+
+
+def _celestial_spot(art: Art, hx: float, horizon: float, r: float, *, behind_hero: bool) -> tuple[float, float, float]:
+    y0, y1 = art.free_band(0, horizon)
+    room = (y1 - y0) / 2
+    r = min(r, room * 0.8)
+    rng = art.rng("celestial")
+    if behind_hero:
+        cx = hx + rng.uniform(-0.08, 0.08) * art.w
+        cy = max(y0 + r * 1.1, min(horizon - r * 0.2, y0 + (y1 - y0) * 0.5))
+    else:
+        cx = art.w * (0.5 + rng.choice([-1, 1]) * rng.uniform(0.12, 0.22))
+        cy = y0 + (y1 - y0) * rng.uniform(0.4, 0.6)
+    return cx, cy, r
+
+
+def tree_row(
+    art: Art,
+    ys: np.ndarray,
+    color: RGB,
+    height: float,
+    *,
+    name: str,
+    kind: str = "pine",
+    spacing: float = 0.6,
+    skip: tuple[float, float] | None = None,
+) -> None:
+    """A row of tree silhouettes standing on a ridge (one path; trees overlap into a forest edge)."""
+    rng = art.rng(name)
+    path = skia.Path()
+    x = -height * 0.3
+    while x < art.w + height * 0.3:
+        h = height * rng.uniform(0.55, 1.15)
+        if skip is None or not (skip[0] < x < skip[1]):
+            base = W.y_at(ys, x, art.w) + h * 0.08
+            if kind == "pine":
+                half = h * 0.22
+                pts = [(x, base - h)]
+                tiers = 5
+                for i in range(1, tiers + 1):
+                    y = base - h + h * 0.88 * i / tiers
+                    hw = half * (0.35 + 0.65 * i / tiers)
+                    pts.append((x + hw, y))
+                    if i < tiers:
+                        pts.append((x + hw * 0.4, y - h * 0.015))
+                pts += [(x + h * 0.02, base), (x - h * 0.02, base)]
+                pts += [(2 * x - px, py) for px, py in reversed(pts[1:-2])]
+                path.moveTo(*pts[0])
+                for p in pts[1:]:
+                    path.lineTo(*p)
+                path.close()
+            else:
+                r = h * 0.32
+                path.addCircle(x, base - h + r, r)
+                path.addCircle(x - r * 0.6, base - h + r * 1.6, r * 0.8)
+                path.addCircle(x + r * 0.6, base - h + r * 1.5, r * 0.85)
+                path.addRect(skia.Rect(x - h * 0.03, base - h * 0.5, x + h * 0.03, base))
+        x += h * spacing * rng.uniform(0.5, 1.0)
+    art.canvas.drawPath(path, fx.fill_paint(color))
+
+
+def _road(art: Art, horizon: float, vx: float, near: RGB, sky: RGB) -> None:
+    bottom_w = art.w * 0.9
+    road = skia.Path()
+    road.moveTo(vx - art.w * 0.004, horizon)
+    road.lineTo(vx + art.w * 0.004, horizon)
+    road.lineTo(art.w / 2 + bottom_w / 2, art.h)
+    road.lineTo(art.w / 2 - bottom_w / 2, art.h)
+    road.close()
+    surface = mix(near, sky, 0.35)
+    art.canvas.drawPath(road, fx.linear(art, horizon, art.h, [(0, mix(surface, sky, 0.5), 1), (1, surface, 1)]))
+    dash = skia.Path()
+    t = 0.04
+    while t < 1:
+        t2 = t + 0.025 + t * 0.06
+        y1, y2 = horizon + (art.h - horizon) * t, horizon + (art.h - horizon) * min(1, t2)
+        x1 = vx + (art.w / 2 - vx) * t
+        x2 = vx + (art.w / 2 - vx) * min(1, t2)
+        w1, w2 = art.w * 0.004 * (0.3 + 3 * t), art.w * 0.004 * (0.3 + 3 * min(1, t2))
+        dash.moveTo(x1 - w1, y1)
+        dash.lineTo(x1 + w1, y1)
+        dash.lineTo(x2 + w2, y2)
+        dash.lineTo(x2 - w2, y2)
+        dash.close()
+        t = t2 + 0.02 + t * 0.08
+    art.canvas.drawPath(dash, fx.fill_paint(lighten(art.c("glow"), 0.2), 0.7))
+
+
+# --- landscape ---------------------------------------------------------------------------------
+def landscape(art: Art) -> None:
+    W.apply_tone(art)
+    light = W.lighting(art)
+    horizon = _horizon(art, 0.64)
+    hero = art.hero
+    hero_kind = W.kind_of(hero.name) if hero else "silhouette"
+    variant = str(art.param("variant", "auto"))
+    names = W.motif_names(art)
+    if variant == "auto":
+        for v in ("castle", "forest", "mountains", "road", "village", "house", "fields"):
+            if v in names or (v == "fields" and "field" in names):
+                variant = v
+                break
+    hx = W.hero_x(art)
+    W.paint_sky(art, horizon, light)
+    haze = W.haze_color(art, light)
+    W.paint_stars(art, horizon, light)
+    body = W.celestial_body(art, light)
+    hero_is_sky = hero_kind == "sky"
+    if body != "none":
+        base_r = min(art.w, art.h) * (0.2 if hero_is_sky else (0.13 if body == "moon" else 0.07))
+        cx, cy, r = _celestial_spot(art, hx, horizon, base_r, behind_hero=hero_kind == "silhouette" or hero_is_sky)
+        W.paint_celestial(art, body, cx, cy, r, light)
+    if hero_is_sky and hero.name.lower() in ("planet", "comet", "galaxy"):
+        y0, y1 = art.free_band(0, horizon)
+        r = min(art.w, art.h) * 0.17
+        fx.planet(art, hx, (y0 + y1) / 2, min(r, (y1 - y0) * 0.4), art.c("accent"), art.c("glow"), rings=True)
+    W.paint_clouds(art, horizon, light, 0.8)
+
+    d = W.density(art)
+    n = 3 if d < 0.8 else (4 if d < 1.3 else 5)
+    mountains = variant == "mountains" or "mountains" in names or "canyon" in names
+    hills = variant in ("fields", "plains") or "hills" in names
+    layers = []
+    for i in range(n):
+        depth = 1 - i / (n - 1) if n > 1 else 0.5
+        t = i / max(1, n - 1)
+        base_y = horizon + (art.h - horizon) * (0.02 + 0.62 * t**1.4)
+        if mountains and i < 2:
+            amp = art.h * (0.2 - 0.06 * i) * (0.85 if art.square else 1)
+            rough, octv = 0.55, 6
+        elif hills:
+            amp = art.h * 0.035
+            rough, octv = 0.35, 3
+        else:
+            amp = art.h * (0.075 - 0.012 * i)
+            rough, octv = 0.45, 5
+        path, ys = W.ridge(
+            art,
+            base_y,
+            amp,
+            f"ridge{i}",
+            roughness=rough,
+            octaves=octv,
+            peak=(hx / art.w if (mountains and hero and hero.name.lower().startswith("mountain") and i == 0) else None),
+        )
+        layers.append((depth, ys))
+
+    stand = max(0, n - 2)  # the hero stands on the second-nearest ridge
+    hero_rect = None
+    hero_size = 0.0
+    set_piece = None
+    if hero_kind == "silhouette":
+        set_piece = hero
+    elif variant in ("castle", "house", "village"):
+        set_piece = MotifRef("castle" if variant == "castle" else "house", 0.7)
+    if set_piece is not None:
+        W.flatten(layers[stand][1], hx, art.w, art.w * 0.09)
+    ground_rows = []
+    fog_on = art.params.get("weather") == "fog" or "fog" in names or "mist" in names
+    for i, (depth, ys) in enumerate(layers):
+        color = W.layer_color(art, depth, haze)
+        W.fill_ridge(art, W.path_from(art, ys), ys, color, haze, fog=0.45 if fog_on else 0.25)
+        if (variant == "forest" or "forest" in names) and 0 < i < n - 1:
+            tree_row(
+                art,
+                ys,
+                color,
+                art.h * (0.05 + 0.035 * i),
+                name=f"trees{i}",
+                skip=(hx - art.w * 0.12, hx + art.w * 0.12) if i == stand and set_piece else None,
+            )
+        if i == stand and set_piece is not None:
+            wanted = min(art.w, art.h) * (0.5 if art.square else 0.55) * W.hero_weight_scale(set_piece)
+            if set_piece is not hero:
+                wanted *= 0.6
+            ground_y = W.y_at(ys, hx, art.w) + art.h * 0.004
+            hero_size = W.fit_size(art, ground_y, wanted)
+            hero_rect = W.draw_silhouette(
+                art, set_piece, hx, ground_y, hero_size, darken(color, 0.15), light=art.c("glow")
+            )
+            if variant == "village":
+                for _k, off in enumerate((-0.22, 0.2, 0.3)):
+                    x = hx + off * art.w
+                    gy = W.y_at(ys, x, art.w) + art.h * 0.004
+                    W.draw_silhouette(art, MotifRef("house", 0.4), x, gy, hero_size * 0.45, darken(color, 0.1))
+        if i >= 1:
+            ground_rows.append((ys, color))
+        if fog_on and 0 < i < n - 1:
+            fx.fog(art, float(ys.min()) + art.h * 0.03, art.h * 0.08, haze, 0.45)
+    if variant == "road" or "road" in names:
+        _road(art, layers[-1][1].min(), hx, W.layer_color(art, 0, haze), haze)
+    if hero is not None and hero_kind == "silhouette" and set_piece is not hero:
+        pass
+    elif hero is not None and set_piece is not hero and hero_kind == "silhouette":
+        pass
+    secondaries = [m for m in W.silhouette_motifs(art) if m is not set_piece]
+    band = art.free_band(0, horizon)
+    W.place_secondaries(
+        art,
+        secondaries,
+        hero_rect=hero_rect,
+        ground=ground_rows[-2:] or ground_rows,
+        sky_band=(band[0] + (band[1] - band[0]) * 0.2, band[0] + (band[1] - band[0]) * 0.6),
+        hero_size=hero_size or art.h * 0.3,
+        limit=2 if d < 1.2 else 3,
+    )
+    W.paint_weather(art, horizon, light)
+    W.finish(art, grain=0.05, vignette=0.3 if light != "day" else 0.15)
+
+
+# --- seascape ----------------------------------------------------------------------------------
+def seascape(art: Art) -> None:
+    W.apply_tone(art)
+    light = W.lighting(art)
+    variant = str(art.param("variant", "calm"))
+    if variant == "underwater":
+        return _underwater(art)
+    horizon = _horizon(art, 0.55)
+    hero = art.hero
+    hx = W.hero_x(art)
+    top, mid, bottom = W.paint_sky(art, horizon, light)
+    W.paint_stars(art, horizon, light)
+    body = W.celestial_body(art, light)
+    rng = art.rng("sea")
+    cx = art.w * 0.5
+    if body != "none":
+        r = min(art.w, art.h) * (0.12 if body == "moon" else 0.08)
+        y0, y1 = art.free_band(0, horizon)
+        cx = art.w * (0.5 + rng.uniform(-0.15, 0.15)) if W.hero_mode(art) == "centre" else art.w - hx
+        cy = max(y0 + r * 1.2, horizon - (horizon - y0) * rng.uniform(0.3, 0.5))
+        W.paint_celestial(art, body, cx, cy, r, light)
+    W.paint_clouds(art, horizon, light, 0.7)
+    # The sea: brighter at the horizon, deep toward the viewer.
+    sea_top = mix(bottom, art.c("far"), 0.45)
+    sea_deep = mix(art.c("near"), art.c("ground"), 0.4)
+    art.canvas.drawRect(
+        skia.Rect(0, horizon, art.w, art.h),
+        fx.linear(art, horizon, art.h, [(0, sea_top, 1), (0.35, mix(sea_top, sea_deep, 0.6), 1), (1, sea_deep, 1)]),
+    )
+    # Glitter column under the light source.
+    glint = lighten(art.c("glow"), 0.3)
+    strokes = skia.Path()
+    count = int(90 * W.density(art))
+    for _i in range(count):
+        t = rng.random() ** 1.6
+        y = horizon + (art.h - horizon) * t
+        spread = art.w * (0.03 + 0.22 * t)
+        x = cx + rng.gauss(0, 0.45) * spread
+        ln = art.w * (0.01 + 0.05 * t) * rng.uniform(0.4, 1.2)
+        th = max(1.0, art.h * 0.0018 * (0.4 + 2 * t))
+        if art.in_calm(x, y):
+            continue
+        strokes.addRect(skia.Rect(x - ln / 2, y, x + ln / 2, y + th))
+    if body != "none":
+        art.canvas.drawPath(strokes, fx.fill_paint(glint, 0.55))
+        fx.glow(art, cx, horizon, art.w * 0.25, art.c("glow"), 0.25)
+    # Wave lines everywhere, wider apart toward the viewer.
+    waves = skia.Path()
+    for _i in range(int(140 * W.density(art))):
+        t = rng.random() ** 1.3
+        y = horizon + (art.h - horizon) * t
+        x = rng.random() * art.w
+        ln = art.w * (0.02 + 0.08 * t)
+        th = max(0.8, art.h * 0.0012 * (0.5 + 2 * t))
+        if art.in_calm(x, y):
+            continue
+        waves.addRect(skia.Rect(x, y, x + ln, y + th))
+    art.canvas.drawPath(waves, fx.fill_paint(lighten(sea_top, 0.25), 0.25))
+    art.canvas.drawRect(
+        skia.Rect(0, horizon - 1, art.w, horizon + max(1.0, art.h * 0.0015)), fx.fill_paint(lighten(bottom, 0.3), 0.5)
+    )
+    if art.params.get("weather") == "fog" or W.has(art, "fog", "mist"):
+        fx.fog(art, horizon, art.h * 0.12, W.haze_color(art, light), 0.6)
+
+    hero_rect = None
+    hero_size = min(art.w, art.h) * 0.5
+    silhouette = darken(mix(art.c("near"), art.c("ground"), 0.5), 0.2)
+    hname = hero.name.lower() if hero else ""
+    hkind = W.kind_of(hero.name) if hero else "sky"
+    if hkind == "silhouette":
+        shape = shape_for(hero.name, art.rng("shape-" + hero.name))
+        if hname in ("ship", "boat", "sailboat", "whale", "island") or not shape.ground or variant == "ship":
+            base = horizon + (art.h - horizon) * 0.22
+            hero_size = W.fit_size(art, base, min(art.w, art.h) * 0.5 * W.hero_weight_scale(hero))
+            hero_rect = draw_shape(
+                art.canvas, shape, x=hx, y=base, size=hero_size, fill=silhouette, light=art.c("glow"), anchor="bottom"
+            )
+            refl = skia.Rect(hero_rect.left(), base, hero_rect.right(), base + hero_rect.height() * 0.4)
+            art.canvas.drawRect(refl, fx.linear(art, base, refl.bottom(), [(0, silhouette, 0.4), (1, silhouette, 0.0)]))
+        else:
+            # A headland rising from the sea at the hero's side, the hero standing on it.
+            side = -1 if hx < art.w / 2 else 1
+            hx = art.w * (0.5 + side * 0.22)
+            ground_y = horizon + (art.h - horizon) * 0.42
+            rock = skia.Path()
+            rock.moveTo(art.w / 2 + side * art.w * 0.02, art.h)
+            edge = art.w / 2 + side * art.w * 0.06
+            rock.cubicTo(edge, ground_y + art.h * 0.1, hx - side * art.w * 0.1, ground_y, hx, ground_y)
+            rock.lineTo(art.w + side * art.w if side > 0 else -art.w * 0.1, ground_y + art.h * 0.02)
+            rock.lineTo(art.w if side > 0 else 0, art.h)
+            rock.close()
+            art.canvas.drawPath(rock, fx.fill_paint(silhouette))
+            hero_size = W.fit_size(art, ground_y, min(art.w, art.h) * 0.62 * W.hero_weight_scale(hero))
+            if hname == "lighthouse":
+                top_y = ground_y - hero_size * 0.87
+                start = 180 if side > 0 else -10
+                fx.rays(
+                    art,
+                    hx,
+                    top_y,
+                    art.c("glow"),
+                    count=2,
+                    spread=30,
+                    start=start - (20 if side > 0 else 0),
+                    alpha=0.35,
+                    name="beam",
+                )
+            hero_rect = draw_shape(
+                art.canvas,
+                shape,
+                x=hx,
+                y=ground_y + 2,
+                size=hero_size,
+                fill=silhouette,
+                light=art.c("glow"),
+                anchor="bottom",
+            )
+    secondaries = [m for m in W.silhouette_motifs(art) if m is not hero]
+    y0, y1 = art.free_band(0, horizon)
+    W.place_secondaries(
+        art,
+        secondaries,
+        hero_rect=hero_rect,
+        ground=[],
+        sky_band=(y0 + (y1 - y0) * 0.2, y0 + (y1 - y0) * 0.7),
+        hero_size=hero_size,
+        limit=2,
+    )
+    W.paint_weather(art, horizon, light)
+    W.finish(art, grain=0.05, vignette=0.3)
+
+
+def _underwater(art: Art) -> None:
+    top, deep = lighten(art.c("sky_bottom"), 0.15), darken(art.c("ground"), 0.3)
+    art.canvas.drawPaint(fx.linear(art, 0, art.h, [(0, top, 1), (0.5, mix(top, deep, 0.55), 1), (1, deep, 1)]))
+    fx.rays(
+        art,
+        art.w * 0.5,
+        -art.h * 0.15,
+        lighten(art.c("glow"), 0.3),
+        count=9,
+        spread=50,
+        start=65,
+        alpha=0.3,
+        name="sun-shafts",
+    )
+    rng = art.rng("bubbles")
+    ring = skia.Paint(AntiAlias=True, Color=fx.argb((1, 1, 1), 0.35), StrokeWidth=max(1.0, art.s * 1.5))
+    ring.setStyle(skia.Paint.kStroke_Style)
+    for _ in range(int(40 * W.density(art))):
+        x, y = rng.random() * art.w, rng.random() * art.h
+        if not art.in_calm(x, y):
+            art.canvas.drawCircle(x, y, rng.uniform(2, 9) * art.s, ring)
+    hero = art.hero or MotifRef("whale", 1)
+    y0, y1 = art.free_band()
+    size = min(art.w * 0.8, (y1 - y0) * 0.7)
+    sil = mix(art.c("near"), deep, 0.5)
+    shape = shape_for(hero.name, art.rng("shape-" + hero.name))
+    draw_shape(
+        art.canvas, shape, x=W.hero_x(art), y=(y0 + y1) / 2, size=size, fill=sil, light=art.c("glow"), anchor="center"
+    )
+    for _k, m in enumerate(art.secondary[:3]):
+        draw_shape(
+            art.canvas,
+            shape_for(m.name, art.rng("s" + m.name)),
+            x=art.w * (0.2 + 0.6 * rng.random()),
+            y=y0 + (y1 - y0) * rng.uniform(0.1, 0.9),
+            size=size * 0.2,
+            fill=mix(sil, top, 0.4),
+            anchor="center",
+        )
+    W.finish(art, grain=0.05, vignette=0.45)
+
+
+# --- cityscape ---------------------------------------------------------------------------------
+def _buildings(
+    art: Art,
+    base_y: float,
+    color: RGB,
+    *,
+    min_h: float,
+    max_h: float,
+    width: tuple[float, float],
+    name: str,
+    windows: RGB | None,
+    lit: float,
+    style: str = "modern",
+    skip=None,
+) -> None:
+    rng = art.rng(name)
+    body = skia.Path()
+    lights = skia.Path()
+    x = -art.w * 0.02
+    ww = max(2.0, art.w * 0.006)
+    while x < art.w:
+        bw = art.w * rng.uniform(*width)
+        bh = art.h * rng.uniform(min_h, max_h)
+        top = base_y - bh
+        if skip and skip[0] < x + bw / 2 < skip[1]:
+            bh *= 0.55
+            top = base_y - bh
+        body.addRect(skia.Rect(x, top, x + bw, art.h))
+        kind = rng.random()
+        if style == "old-town":
+            body.moveTo(x - bw * 0.05, top)
+            body.lineTo(x + bw / 2, top - bw * rng.uniform(0.4, 0.8))
+            body.lineTo(x + bw * 1.05, top)
+            body.close()
+        elif kind < 0.18:
+            body.addRect(skia.Rect(x + bw * 0.3, top - bh * 0.12, x + bw * 0.7, top + 1))
+            body.addRect(skia.Rect(x + bw * 0.48, top - bh * 0.25, x + bw * 0.52, top))
+        elif kind < 0.3 or style == "future":
+            body.moveTo(x, top + 1)
+            body.lineTo(x + bw / 2, top - bw * (0.8 if style != "future" else 1.8))
+            body.lineTo(x + bw, top + 1)
+            body.close()
+        if windows is not None:
+            step_x = ww * 2.2
+            step_y = ww * 2.6
+            cols = max(1, int((bw - ww) / step_x))
+            rows = int((bh - ww * 3) / step_y)
+            density = lit * rng.uniform(0.4, 1.2)
+            for r in range(rows):
+                wy = top + ww * 2 + r * step_y
+                if wy > art.h:
+                    break
+                for c in range(cols):
+                    if rng.random() < density:
+                        wx = x + ww * 0.8 + c * step_x
+                        lights.addRect(skia.Rect(wx, wy, wx + ww, wy + ww * 1.3))
+        x += bw * rng.uniform(0.92, 1.05)
+    art.canvas.drawPath(body, fx.fill_paint(color))
+    if windows is not None:
+        art.canvas.drawPath(lights, fx.fill_paint(windows, 0.85))
+
+
+def cityscape(art: Art) -> None:
+    W.apply_tone(art)
+    light = W.lighting(art)
+    if light not in ("night", "dusk", "dawn", "day", "storm"):
+        light = "night"
+    variant = str(art.param("variant", "skyline"))
+    horizon = _horizon(art, 0.7)
+    hero = art.hero
+    hx = W.hero_x(art)
+    top, mid, bottom = W.paint_sky(art, horizon, light)
+    W.paint_stars(art, horizon * 0.6, light, 0.5)
+    body = W.celestial_body(art, light)
+    if body != "none":
+        cx, cy, r = _celestial_spot(art, hx, horizon * 0.8, min(art.w, art.h) * 0.1, behind_hero=False)
+        W.paint_celestial(art, body, cx, cy, r, light)
+    W.paint_clouds(art, horizon, light, 0.5)
+    haze = W.haze_color(art, light)
+    neon = bool(art.params.get("neon")) or variant == "future"
+    win = lighten(art.c("glow"), 0.1) if not neon else lighten(art.c("accent"), 0.2)
+    lit = {"night": 0.35, "dusk": 0.25, "dawn": 0.12, "day": 0.0, "storm": 0.2}[light] * W.density(art)
+    tall = variant in ("towers", "future")
+    style = "old-town" if variant in ("old-town", "lane") else ("future" if variant == "future" else "modern")
+    h_scale = 1.6 if tall else 1.0
+    sq = 0.8 if art.square else 1.0
+    _buildings(
+        art,
+        horizon,
+        W.layer_color(art, 0.95, haze),
+        min_h=0.08 * h_scale * sq,
+        max_h=0.2 * h_scale * sq,
+        width=(0.04, 0.08),
+        name="far",
+        windows=None,
+        lit=0,
+        style=style,
+    )
+    fx.fog(art, horizon, art.h * 0.05, haze, 0.5)
+    _buildings(
+        art,
+        horizon + art.h * 0.015,
+        W.layer_color(art, 0.6, haze),
+        min_h=0.06 * h_scale * sq,
+        max_h=0.17 * h_scale * sq,
+        width=(0.06, 0.12),
+        name="mid",
+        windows=win,
+        lit=lit * 0.6,
+        style=style,
+    )
+    near_c = W.layer_color(art, 0.15, haze)
+    skip = (hx - art.w * 0.15, hx + art.w * 0.15) if variant == "lane" else None
+    _buildings(
+        art,
+        horizon + art.h * 0.04,
+        near_c,
+        min_h=0.04 * h_scale * sq,
+        max_h=0.13 * h_scale * sq,
+        width=(0.1, 0.2),
+        name="near",
+        windows=win,
+        lit=lit,
+        style=style,
+        skip=skip,
+    )
+    # The street: a foreground band, wet with reflections when it rains or at night.
+    street_y = horizon + art.h * 0.04
+    ground = darken(art.c("ground"), 0.2)
+    art.canvas.drawRect(
+        skia.Rect(0, street_y, art.w, art.h),
+        fx.linear(art, street_y, art.h, [(0, mix(ground, haze, 0.3), 1), (1, ground, 1)]),
+    )
+    rng = art.rng("street")
+    if light in ("night", "dusk", "storm") or art.params.get("weather") == "rain":
+        refl = skia.Path()
+        for _ in range(int(60 * W.density(art))):
+            x = rng.random() * art.w
+            y = street_y + (art.h - street_y) * rng.random() ** 1.5
+            if art.in_calm(x, y):
+                continue
+            refl.addRect(skia.Rect(x, y, x + art.w * rng.uniform(0.002, 0.006), y + art.h * rng.uniform(0.01, 0.05)))
+        art.canvas.drawPath(refl, fx.fill_paint(win, 0.22))
+    if neon:
+        line = skia.Paint(AntiAlias=True, Color=fx.argb(art.c("accent"), 0.9), StrokeWidth=max(2.0, art.s * 3))
+        line.setMaskFilter(skia.MaskFilter.MakeBlur(skia.kNormal_BlurStyle, art.s * 4))
+        art.canvas.drawLine(0, street_y, art.w, street_y, line)
+    if variant == "lane" or W.has(art, "road", "street lamp", "street_lamp"):
+        for _k, side in enumerate((-1, 1)):
+            x = art.w * (0.5 + side * 0.36)
+            pole_top = street_y - art.h * 0.16
+            art.canvas.drawRect(
+                skia.Rect(x - art.s * 3, pole_top, x + art.s * 3, art.h), fx.fill_paint(darken(ground, 0.3))
+            )
+            fx.glow(art, x, pole_top, art.w * 0.14, art.c("glow"), 0.55)
+            art.canvas.drawCircle(x, pole_top, art.s * 9, fx.fill_paint(lighten(art.c("glow"), 0.5)))
+    hero_rect = None
+    hero_size = art.h * 0.3
+    if hero is not None and W.kind_of(hero.name) == "silhouette":
+        shape = shape_for(hero.name, art.rng("shape-" + hero.name))
+        mode = W.hero_mode(art)
+        base = street_y + (art.h - street_y) * (0.55 if mode == "low" else 0.4)
+        wanted = min(art.w, art.h) * (0.45 if shape.ground else 0.4) * W.hero_weight_scale(hero)
+        hero_size = W.fit_size(art, base, wanted)
+        if shape.ground:
+            fx.glow(art, hx, base - hero_size * 0.5, hero_size * 0.9, art.c("glow"), 0.25)
+            hero_rect = draw_shape(
+                art.canvas,
+                shape,
+                x=hx,
+                y=base,
+                size=hero_size,
+                fill=darken(ground, 0.5),
+                light=art.c("glow"),
+                anchor="bottom",
+            )
+            shadow = skia.Rect(
+                hx - hero_size * 0.3, base - hero_size * 0.01, hx + hero_size * 0.3, base + hero_size * 0.03
+            )
+            art.canvas.drawOval(shadow, fx.fill_paint(darken(ground, 0.6), 0.5))
+        else:
+            y0, y1 = art.free_band(0, horizon)
+            hero_rect = draw_shape(
+                art.canvas,
+                shape,
+                x=hx,
+                y=(y0 + y1) / 2,
+                size=min(hero_size, (y1 - y0) * 0.8),
+                fill=darken(top, 0.3),
+                light=art.c("glow"),
+                glow=art.c("glow"),
+                glow_strength=0.4,
+            )
+    y0, y1 = art.free_band(0, horizon)
+    W.place_secondaries(
+        art,
+        [m for m in W.silhouette_motifs(art) if m is not hero],
+        hero_rect=hero_rect,
+        ground=[],
+        sky_band=(y0 + (y1 - y0) * 0.2, y0 + (y1 - y0) * 0.5),
+        hero_size=hero_size,
+        limit=2,
+    )
+    W.paint_weather(art, horizon, light)
+    W.finish(art, grain=0.06, vignette=0.4)
+
+
+# --- space -------------------------------------------------------------------------------------
+def space(art: Art) -> None:
+    W.apply_tone(art)
+    variant = str(art.param("variant", "nebula"))
+    top = darken(art.c("sky_top"), 0.55)
+    bottom = darken(art.c("sky_bottom"), 0.45)
+    art.canvas.drawPaint(fx.linear(art, 0, art.h, [(0, top, 1), (1, bottom, 1)]))
+    rng = art.rng("space")
+    if variant == "nebula" or W.lighting(art) == "nebula" or W.has(art, "nebula", "galaxy"):
+        fx.nebula(art, (0, 0, art.w, art.h), [art.c("accent"), art.c("horizon"), art.c("sky_bottom")], alpha=0.85)
+    fx.stars(art, (0, 0, art.w, art.h), int(420 * W.density(art) * art.w / 1600), lighten(art.c("glow"), 0.5))
+    hero = art.hero
+    y0, y1 = art.free_band()
+    mode = W.hero_mode(art)
+    hx = W.hero_x(art)
+    big_r = art.w * (0.7 if not art.square else 0.55)
+    hero_rect = None
+    if variant in ("planet", "station") or (hero and hero.name.lower() in ("planet", "moon")):
+        # A planet's limb filling the bottom (or the hero planet in the free band).
+        if hero and hero.name.lower() == "planet":
+            r = min(art.w * 0.34, (y1 - y0) * 0.45)
+            fx.planet(art, hx, (y0 + y1) / 2, r, art.c("accent"), art.c("glow"), rings=rng.random() < 0.6)
+            hero_rect = skia.Rect.MakeXYWH(hx - r, (y0 + y1) / 2 - r, 2 * r, 2 * r)
+        else:
+            cy = art.h + big_r * 0.55
+            fx.planet(art, art.w * 0.5, cy, big_r, mix(art.c("far"), art.c("accent"), 0.4), art.c("glow"), name="limb")
+    if hero is not None and hero_rect is None:
+        kind = W.kind_of(hero.name)
+        if kind == "sky" and hero.name.lower() in ("moon", "sun"):
+            r = min(art.w * 0.3, (y1 - y0) * 0.4)
+            W.paint_celestial(art, hero.name.lower(), hx, (y0 + y1) / 2, r, "night")
+        else:
+            shape = shape_for(hero.name, art.rng("shape-" + hero.name))
+            size = min(art.w * 0.62, (y1 - y0) * 0.75) * W.hero_weight_scale(hero)
+            cy = (y0 + y1) / 2 + ((y1 - y0) * 0.15 if mode == "low" else 0)
+            fill = skia.GradientShader.MakeLinear(
+                [skia.Point(0, 0), skia.Point(100, 100)],
+                [fx.argb(lighten(art.c("glow"), 0.4)), fx.argb(art.c("accent"))],
+            )
+            fx.glow(art, hx, cy, size * 0.8, art.c("glow"), 0.3)
+            hero_rect = draw_shape(
+                art.canvas,
+                shape,
+                x=hx,
+                y=cy,
+                size=size,
+                fill=fill,
+                light=lighten(art.c("glow"), 0.5),
+                anchor="center",
+                detail=darken(art.c("accent"), 0.4),
+            )
+    for k, m in enumerate(art.secondary[:3]):
+        name = m.name.lower()
+        for _attempt in range(5):
+            x = art.w * rng.uniform(0.12, 0.88)
+            y = rng.uniform(y0, y1)
+            r = min(art.w, art.h) * rng.uniform(0.04, 0.08)
+            box = skia.Rect.MakeXYWH(x - r, y - r, 2 * r, 2 * r)
+            if art.rect_calm_overlap((x - r, y - r, 2 * r, 2 * r)) < 0.02 and (
+                hero_rect is None or not box.intersects(hero_rect)
+            ):
+                if name in ("planet", "moon", "sun", "stars", "galaxy", "nebula"):
+                    fx.planet(
+                        art,
+                        x,
+                        y,
+                        r,
+                        mix(art.c("accent"), art.c("horizon"), rng.random()),
+                        art.c("glow"),
+                        name="p" + str(k),
+                    )
+                else:
+                    draw_shape(
+                        art.canvas,
+                        shape_for(m.name, art.rng("s" + m.name)),
+                        x=x,
+                        y=y,
+                        size=r * 2.4,
+                        fill=lighten(art.c("far"), 0.2),
+                        light=art.c("glow"),
+                        anchor="center",
+                    )
+                break
+    W.finish(art, grain=0.04, vignette=0.45)

@@ -1,0 +1,368 @@
+"""Shared pieces of the outdoor scenes: skies by lighting, ridges with atmospheric depth, placing
+the hero and the secondary motifs, and the finishing passes (grain, vignette)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import skia
+
+from . import effects as fx
+from .color import RGB, darken, lighten, luminance, mix, saturate, with_lightness
+from .context import Art, MotifRef, fractal_noise_1d
+from .motifs import SKY_MOTIFS, TERRAIN_MOTIFS, WEATHER_MOTIFS, builder_name, draw_shape, shape_for
+
+DENSITY = {"sparse": 0.6, "low": 0.6, "medium": 1.0, "dense": 1.5, "high": 1.5}
+
+
+def density(art: Art) -> float:
+    value = art.params.get("density", "medium")
+    if isinstance(value, (int, float)):
+        d = float(value)
+    else:
+        d = DENSITY.get(str(value), 1.0)
+    return d * art.busy
+
+
+def lighting(art: Art) -> str:
+    return str(art.param("lighting", art.lighting))
+
+
+def hero_mode(art: Art) -> str:
+    value = str(art.param("hero", "centre")).lower()
+    return {"center": "centre", "middle": "centre"}.get(value, value)
+
+
+def hero_x(art: Art) -> float:
+    rng = art.rng("hero-x")
+    mode = hero_mode(art)
+    base = {"left": 0.3, "right": 0.7}.get(mode, 0.5)
+    if art.square and mode in ("left", "right"):
+        base = 0.5 + (base - 0.5) * 1.25
+    return art.w * (base + rng.uniform(-0.035, 0.035))
+
+
+def apply_tone(art: Art) -> None:
+    """A template's tone (e.g. sepia) recolours the palette before anything is painted."""
+    tone = art.params.get("tone")
+    if tone == "sepia":
+        for key, c in list(art.pal.items()):
+            lum = 0.3 * c[0] + 0.59 * c[1] + 0.11 * c[2]
+            art.pal[key] = mix(c, (min(1.0, lum * 1.08 + 0.04), lum * 0.9 + 0.02, lum * 0.68), 0.85)
+    elif tone == "mono":
+        for key, c in list(art.pal.items()):
+            lum = 0.3 * c[0] + 0.59 * c[1] + 0.11 * c[2]
+            art.pal[key] = (lum, lum, lum)
+
+
+# --- motif sorting -------------------------------------------------------------------------------
+def kind_of(name: str) -> str:
+    """sky | weather | terrain | silhouette: how an outdoor scene uses a motif."""
+    b = builder_name(name) or ""
+    n = name.lower().replace("_", " ")
+    if n in SKY_MOTIFS or b in SKY_MOTIFS:
+        return "sky"
+    if n in WEATHER_MOTIFS or b in WEATHER_MOTIFS:
+        return "weather"
+    if n in TERRAIN_MOTIFS or n in ("hills", "lake", "canyon", "valley"):
+        return "terrain"
+    return "silhouette"
+
+
+def motif_names(art: Art) -> set[str]:
+    return {m.name.lower().replace("_", " ") for m in art.motifs}
+
+
+def has(art: Art, *names: str) -> bool:
+    ms = motif_names(art)
+    return any(n in ms for n in names)
+
+
+def silhouette_motifs(art: Art) -> list[MotifRef]:
+    return [m for m in art.motifs if kind_of(m.name) == "silhouette"]
+
+
+# --- sky -----------------------------------------------------------------------------------------
+def sky_colors(art: Art, light: str) -> tuple[RGB, RGB, RGB]:
+    top, mid, bottom = art.c("sky_top"), art.c("sky_bottom"), art.c("horizon")
+    if light == "night":
+        top = darken(top, 0.35)
+        mid = darken(mix(mid, top, 0.3), 0.2)
+        bottom = mix(bottom, mid, 0.55)
+    elif light == "day":
+        top, mid, bottom = lighten(top, 0.08), lighten(mid, 0.12), lighten(bottom, 0.2)
+    elif light == "storm":
+        top = darken(saturate(top, 0.5), 0.25)
+        mid = saturate(mid, 0.5)
+        bottom = saturate(mix(bottom, mid, 0.4), 0.6)
+    elif light == "dawn":
+        bottom = lighten(bottom, 0.18)
+    elif light == "dusk":
+        bottom = saturate(bottom, 1.15)
+    return top, mid, bottom
+
+
+def paint_sky(art: Art, horizon_y: float, light: str) -> tuple[RGB, RGB, RGB]:
+    top, mid, bottom = sky_colors(art, light)
+    fx.sky(art, top, mid, bottom, horizon_y)
+    return top, mid, bottom
+
+
+def celestial_body(art: Art, light: str) -> str:
+    if has(art, "moon", "crescent", "eclipse"):
+        return "moon"
+    if has(art, "sun"):
+        return "sun"
+    if art.params.get("moon") is True:
+        return "moon"
+    if art.params.get("sun") is True:
+        return "sun"
+    if art.params.get("moon") is False:
+        return "none"
+    return {"night": "moon", "dusk": "sun", "dawn": "sun", "day": "sun", "storm": "none"}.get(light, "none")
+
+
+def paint_celestial(art: Art, kind: str, cx: float, cy: float, r: float, light: str) -> None:
+    if kind == "moon":
+        phase = 0.0 if not has(art, "crescent") else 0.6
+        moon_c = mix(art.c("glow"), (0.92, 0.94, 1.0), 0.5)
+        fx.moon(art, cx, cy, r, moon_c, mix(art.c("glow"), art.c("sky_bottom"), 0.3), phase=phase)
+        if has(art, "eclipse"):
+            art.canvas.drawCircle(cx + r * 0.06, cy, r * 0.97, fx.fill_paint(darken(art.c("sky_top"), 0.4)))
+    elif kind == "sun":
+        sun_c = lighten(art.c("glow"), 0.35) if light != "day" else (1.0, 0.98, 0.9)
+        fx.sun(art, cx, cy, r, sun_c, art.c("glow"), halo=7.0 if light in ("dusk", "dawn") else 5.0)
+
+
+def paint_stars(art: Art, horizon_y: float, light: str, amount: float = 1.0) -> None:
+    if light not in ("night", "nebula") and not has(art, "stars", "constellation", "galaxy"):
+        return
+    count = int(260 * amount * density(art) * (art.w * art.h) / (1600 * 2560) ** 1 * 1.0)
+    count = max(60, min(count, 700))
+    fx.stars(art, (0, 0, art.w, horizon_y * 0.95), count, lighten(art.c("glow"), 0.6))
+
+
+def paint_weather(art: Art, horizon_y: float, light: str) -> None:
+    weather = art.params.get("weather")
+    if has(art, "rain", "storm") or weather == "rain" or light == "storm":
+        fx.rain(art, (0, 0, art.w, art.h), lighten(art.c("sky_bottom"), 0.5), count=int(320 * art.w / 1600), alpha=0.28)
+    if has(art, "snow", "snowflake", "ice"):
+        fx.snow(art, (0, 0, art.w, art.h), (1, 1, 1), count=int(260 * art.w / 1600))
+    if has(art, "lightning", "thunder") or (light == "storm" and has(art, "storm")):
+        x = art.w * art.rng("bolt").uniform(0.15, 0.85)
+        fx.lightning(art, x, 0, horizon_y * 0.85, lighten(art.c("glow"), 0.4))
+
+
+def paint_clouds(art: Art, horizon_y: float, light: str, amount: float = 1.0) -> None:
+    d = density(art) * amount
+    if light == "night":
+        c, alpha = lighten(art.c("sky_bottom"), 0.15), 0.35
+    elif light == "storm":
+        c, alpha = darken(art.c("sky_top"), 0.2), 0.9
+    elif light == "day":
+        c, alpha = (1.0, 1.0, 1.0), 0.8
+    else:
+        c, alpha = mix(art.c("horizon"), art.c("glow"), 0.35), 0.6
+    if has(art, "clouds", "cloud", "storm"):
+        d *= 1.5
+    band_h = horizon_y * (0.35 if light != "storm" else 0.75)
+    fx.clouds(
+        art, (0, horizon_y - band_h, art.w, band_h * 0.9), c, density=min(0.9, 0.35 * d), alpha=alpha, name="clouds-low"
+    )
+    if light == "storm" or d > 1.2:
+        fx.clouds(
+            art,
+            (0, 0, art.w, horizon_y * 0.45),
+            darken(c, 0.1),
+            density=min(0.9, 0.45 * d),
+            alpha=alpha * 0.8,
+            name="clouds-high",
+        )
+
+
+# --- ridges --------------------------------------------------------------------------------------
+def ridge(
+    art: Art,
+    base_y: float,
+    amp: float,
+    name: str,
+    *,
+    roughness: float = 0.5,
+    octaves: int = 5,
+    n: int = 160,
+    peak: float | None = None,
+) -> tuple[skia.Path, np.ndarray]:
+    """A ridge line (path filled down to the bottom edge) and its heights at n+1 x samples."""
+    rng = art.rng(name)
+    noise = fractal_noise_1d(rng, n + 1, octaves=octaves, roughness=roughness)
+    ys = base_y - amp * (0.5 + 0.5 * noise)
+    if peak is not None:
+        xs = np.linspace(0, 1, n + 1)
+        ys = ys - amp * 1.4 * np.exp(-((xs - peak) ** 2) / 0.02)
+    path = skia.Path()
+    path.moveTo(0, art.h + 1)
+    for i, y in enumerate(ys):
+        path.lineTo(art.w * i / n, float(y))
+    path.lineTo(art.w, art.h + 1)
+    path.close()
+    return path, ys
+
+
+def y_at(ys: np.ndarray, x: float, w: float) -> float:
+    n = len(ys) - 1
+    t = max(0.0, min(1.0, x / w)) * n
+    i = min(int(t), n - 1)
+    f = t - i
+    return float(ys[i] * (1 - f) + ys[i + 1] * f)
+
+
+def flatten(ys: np.ndarray, x: float, w: float, half: float) -> None:
+    """Level the ridge around x so a building stands on flat ground (a plateau, eased)."""
+    n = len(ys) - 1
+    xs = np.linspace(0, w, n + 1)
+    level = float(np.min(ys[np.abs(xs - x) < half])) if np.any(np.abs(xs - x) < half) else y_at(ys, x, w)
+    k = np.clip(1 - (np.abs(xs - x) - half) / (half * 1.2), 0, 1)
+    k = k * k * (3 - 2 * k)
+    ys[:] = ys * (1 - k) + level * k
+
+
+def path_from(art: Art, ys: np.ndarray) -> skia.Path:
+    n = len(ys) - 1
+    path = skia.Path()
+    path.moveTo(0, art.h + 1)
+    for i, y in enumerate(ys):
+        path.lineTo(art.w * i / n, float(y))
+    path.lineTo(art.w, art.h + 1)
+    path.close()
+    return path
+
+
+def layer_color(art: Art, depth: float, haze: RGB) -> RGB:
+    """Colour of a land layer at depth 0 (nearest) .. 1 (farthest): far layers fade into the haze."""
+    near, mid, far = art.c("near"), art.c("mid"), art.c("far")
+    base = mix(near, mid, depth * 2) if depth < 0.5 else mix(mid, far, (depth - 0.5) * 2)
+    return mix(base, haze, 0.55 * depth**1.3)
+
+
+def fill_ridge(art: Art, path: skia.Path, ys: np.ndarray, color: RGB, haze: RGB, fog: float = 0.35) -> None:
+    """Fill a ridge with its colour, hazier toward its base (mist in the valley)."""
+    top = float(ys.min())
+    base = min(art.h, float(ys.max()) + (art.h - float(ys.max())) * 0.35)
+    paint = fx.linear(art, top, base, [(0.0, color, 1.0), (0.55, color, 1.0), (1.0, mix(color, haze, fog), 1.0)])
+    art.canvas.drawPath(path, paint)
+
+
+# --- hero and secondaries ------------------------------------------------------------------------
+def fit_size(art: Art, ground_y: float, wanted: float) -> float:
+    """Shrink a standing hero so its top stays out of the calm zones above it."""
+    y0, _ = art.free_band(0, ground_y)
+    room = ground_y - y0 - 0.02 * art.h
+    return max(0.08 * min(art.w, art.h), min(wanted, room))
+
+
+def hero_weight_scale(m: MotifRef | None) -> float:
+    return 0.8 + 0.3 * (m.weight if m else 0.5)
+
+
+def draw_silhouette(
+    art: Art,
+    m: MotifRef,
+    x: float,
+    base_y: float,
+    size: float,
+    color: RGB,
+    *,
+    light: RGB | None = None,
+    glow: RGB | None = None,
+    flip: bool = False,
+    anchor: str = "auto",
+    detail: RGB | None = None,
+) -> skia.Rect:
+    shape = shape_for(m.name, art.rng("shape-" + m.name))
+    return draw_shape(
+        art.canvas,
+        shape,
+        x=x,
+        y=base_y,
+        size=size,
+        fill=color,
+        light=light if light is not None else art.c("glow"),
+        glow=glow,
+        flip=flip,
+        anchor=anchor,
+        detail=detail,
+    )
+
+
+def place_secondaries(
+    art: Art,
+    motifs: list[MotifRef],
+    *,
+    hero_rect: skia.Rect | None,
+    ground: list[tuple[np.ndarray, RGB]],
+    sky_band: tuple[float, float],
+    hero_size: float,
+    limit: int = 3,
+) -> None:
+    """Secondary silhouettes: grounded ones on a ridge away from the hero, floating ones in the sky."""
+    rng = art.rng("secondaries")
+    side = 1 if rng.random() < 0.5 else -1
+    count = 0
+    for m in motifs:
+        if count >= limit:
+            break
+        shape = shape_for(m.name, art.rng("shape-" + m.name))
+        size = hero_size * (0.28 + 0.25 * m.weight)
+        for _attempt in range(6):
+            if shape.ground and ground:
+                ys, color = ground[min(len(ground) - 1, count % len(ground))]
+                x = art.w * (0.5 + side * rng.uniform(0.22, 0.4))
+                y = y_at(ys, x, art.w) + size * 0.02
+                box = (x - size / 2, y - size, size, size)
+            else:
+                color = mix(art.c("near"), art.c("sky_bottom"), 0.25)
+                x = art.w * (0.5 + side * rng.uniform(0.15, 0.38))
+                y = rng.uniform(*sky_band)
+                box = (x - size / 2, y - size / 2, size, size)
+            hits_hero = hero_rect is not None and skia.Rect.MakeXYWH(*box).intersects(hero_rect)
+            if art.rect_calm_overlap(box) < 0.05 and not hits_hero:
+                draw_shape(art.canvas, shape, x=x, y=y, size=size, fill=color, light=art.c("glow"), flip=side < 0)
+                count += 1
+                side = -side
+                break
+            side = -side
+            size *= 0.85
+
+
+def finish(art: Art, *, grain: float = 0.05, vignette: float = 0.35) -> None:
+    if vignette > 0:
+        fx.vignette(art, vignette)
+    fx.grain(art, grain)
+
+
+def haze_color(art: Art, light: str) -> RGB:
+    base = art.c("horizon")
+    if light == "night":
+        return mix(base, art.c("sky_bottom"), 0.6)
+    if light == "storm":
+        return mix(base, art.c("sky_top"), 0.4)
+    return base
+
+
+def ink_for(bg: RGB) -> RGB:
+    return (0.06, 0.06, 0.08) if luminance(bg) > 0.3 else (0.96, 0.95, 0.92)
+
+
+def ensure_lightness(c: RGB, lo: float, hi: float) -> RGB:
+    import colorsys
+
+    _, lig, _ = colorsys.rgb_to_hls(*c)
+    return with_lightness(c, min(hi, max(lo, lig)))
+
+
+def angle_points(cx: float, cy: float, r: float, n: int, start: float = 0.0):
+    return [
+        (cx + math.cos(start + 2 * math.pi * i / n) * r, cy + math.sin(start + 2 * math.pi * i / n) * r)
+        for i in range(n)
+    ]
