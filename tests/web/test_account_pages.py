@@ -10,13 +10,6 @@ from billing.services import credits_balance
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def author(make_account, client):
-    account = make_account(email="writer@example.com", password="a-long-pass-phrase", monthly=12)
-    client.force_login(account.user)
-    return account
-
-
 def test_it_signs_up_a_new_author_on_starter_with_its_monthly_credits(client):
     response = client.post(
         "/signup/",
@@ -56,7 +49,7 @@ def test_it_logs_in_with_the_email(client, author):
 def test_it_shows_plan_credits_and_period_end(client, author):
     page = client.get("/account/").content.decode()
     assert "Starter plan" in page
-    assert 'data-testid="credits-total">12<' in page
+    assert 'data-testid="credits-total">10<' in page
     assert author.period_end.strftime("%Y") in page
 
 

@@ -9,13 +9,6 @@ from books.models import Book
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def author(make_account, client):
-    account = make_account(monthly=5)
-    client.force_login(account.user)
-    return account
-
-
 BOOK = {
     "title": "The Salt Lantern",
     "subtitle": "",
