@@ -142,6 +142,9 @@ class Job(models.Model):
     credits_reserved = models.PositiveIntegerField(default=0)
     credits_used = models.PositiveIntegerField(default=0)
     credits_refunded = models.PositiveIntegerField(default=0)
+    # Units are the covers of a job (or its one asset). Workers claim them one at a time, so the
+    # worker that claimed the job finishes it alone if no other worker is free to help.
+    units_claimed = models.PositiveSmallIntegerField(default=0)
     units_done = models.PositiveSmallIntegerField(default=0)
     units_failed = models.PositiveSmallIntegerField(default=0)
     external_ref = models.CharField(max_length=200, blank=True)

@@ -16,7 +16,6 @@ import hashlib
 import logging
 import struct
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
@@ -24,7 +23,6 @@ from functools import partial
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 
 from billing.models import Account
@@ -506,10 +504,11 @@ def job_enqueue(*, job_id: uuid.UUID) -> None:
     async_task("covers.tasks.job_run_task", str(job_id), task_name=f"job-{job_id}")
 
 
-def _unit_enqueue(*, job_id: uuid.UUID, position: int) -> None:
+def _helpers_enqueue(*, job_id: uuid.UUID, helpers: int) -> None:
     from django_q.tasks import async_task
 
-    async_task("covers.tasks.job_unit_task", str(job_id), position, task_name=f"job-{job_id}-{position}")
+    for number in range(helpers):
+        async_task("covers.tasks.job_help_task", str(job_id), task_name=f"job-{job_id}-help-{number}")
 
 
 # --- running jobs -------------------------------------------------------------------------------
@@ -518,17 +517,40 @@ def _unit_enqueue(*, job_id: uuid.UUID, position: int) -> None:
 def job_run(*, job_id: uuid.UUID | str) -> bool:
     """Claim a queued job and render it. Returns False when another worker already claimed it.
 
-    The job's other covers are handed to other workers, so a job of five renders in parallel.
+    For a job of several covers, helper tasks are enqueued so that idle workers render some of
+    the covers in parallel; whoever is free claims the next cover, so the job never waits for a
+    helper stuck behind other work in the queue.
     """
     claimed = Job.objects.filter(pk=job_id, status=Job.QUEUED).update(status=Job.RUNNING, started_at=timezone.now())
     if not claimed:
         logger.info("Job %s is not queued any more; another worker got there first", job_id)
         return False
-    job = Job.objects.get(pk=job_id)
-    for position in range(1, job.count):
-        _unit_enqueue(job_id=job.id, position=position)
-    job_unit_run(job_id=job.id, position=0)
+    job = Job.objects.only("id", "count").get(pk=job_id)
+    if job.count > 1:
+        _helpers_enqueue(job_id=job.id, helpers=job.count - 1)
+    job_work(job_id=job.id)
     return True
+
+
+def job_work(*, job_id: uuid.UUID | str) -> int:
+    """Render units of a running job until none is left to claim; returns how many this call rendered."""
+    rendered = 0
+    while (position := _unit_claim(job_id)) is not None:
+        job_unit_run(job_id=job_id, position=position)
+        rendered += 1
+    return rendered
+
+
+def _unit_claim(job_id: uuid.UUID | str) -> int | None:
+    """Take the next unrendered unit of a running job (compare-and-set on units_claimed)."""
+    for _attempt in range(50):
+        row = Job.objects.filter(pk=job_id).values("status", "units_claimed", "count").first()
+        if row is None or row["status"] != Job.RUNNING or row["units_claimed"] >= row["count"]:
+            return None
+        position = row["units_claimed"]
+        if Job.objects.filter(pk=job_id, status=Job.RUNNING, units_claimed=position).update(units_claimed=position + 1):
+            return position
+    return None
 
 
 @dataclass
@@ -637,7 +659,6 @@ def job_unit_run(*, job_id: uuid.UUID | str, position: int) -> None:
 
 
 def _unit_record(*, job_id, position: int, cover_id, rendered: _Rendered, template: Template, stored: list) -> bool:
-    after_commit: list[Callable] = []
     with transaction.atomic():
         job = Job.objects.select_for_update().select_related("source_cover").get(pk=job_id)
         if job.status != Job.RUNNING:
@@ -673,18 +694,14 @@ def _unit_record(*, job_id, position: int, cover_id, rendered: _Rendered, templa
                 size_bytes=file.size_bytes,
                 checksum=file.checksum,
             )
-        job.units_done = F("units_done") + 1
+        job.units_done += 1
         job.save(update_fields=["units_done"])
-        job.refresh_from_db(fields=["units_done"])
-        _job_close_if_done(job, after_commit)
-    for callback in after_commit:
-        callback()
+        _job_close_if_done(job)
     return True
 
 
 def job_unit_failed(*, job_id: uuid.UUID | str, code: str, message: str) -> None:
     """Record that one unit of a running job failed; the job fails once every unit has reported."""
-    after_commit: list[Callable] = []
     with transaction.atomic():
         job = Job.objects.select_for_update().filter(pk=job_id).first()
         if job is None or job.status != Job.RUNNING:
@@ -693,9 +710,7 @@ def job_unit_failed(*, job_id: uuid.UUID | str, code: str, message: str) -> None
         if not job.error_code:
             job.error_code, job.error_message = code, message
         job.save(update_fields=["units_failed", "error_code", "error_message"])
-        _job_close_if_done(job, after_commit)
-    for callback in after_commit:
-        callback()
+        _job_close_if_done(job)
 
 
 def _delivered_cover_ids(job: Job) -> list[str]:
@@ -704,7 +719,7 @@ def _delivered_cover_ids(job: Job) -> list[str]:
     return [str(pk) for pk in job.covers.order_by("job_position").values_list("pk", flat=True)]
 
 
-def _job_close_if_done(job: Job, after_commit: list[Callable]) -> None:
+def _job_close_if_done(job: Job) -> None:
     """With the job row locked: once every unit has reported, complete or fail the job."""
     if job.units_done + job.units_failed < job.count:
         return
@@ -715,12 +730,12 @@ def _job_close_if_done(job: Job, after_commit: list[Callable]) -> None:
         if job.target_asset:
             job.result["asset"] = job.target_asset
         job.save(update_fields=["status", "completed_at", "result"])
-        after_commit.extend(_webhook_schedule(job))
+        _webhook_schedule(job)
         return
-    _job_fail_locked(job, code=job.error_code, message=job.error_message, after_commit=after_commit)
+    _job_fail_locked(job, code=job.error_code, message=job.error_message)
 
 
-def _job_fail_locked(job: Job, *, code: str, message: str, after_commit: list[Callable]) -> None:
+def _job_fail_locked(job: Job, *, code: str, message: str) -> None:
     """Fail a locked, unfinished job: keep what was delivered, refund the rest, schedule the webhook."""
     undelivered = job.credits_reserved - job.units_done - job.credits_refunded
     if undelivered > 0:
@@ -745,7 +760,7 @@ def _job_fail_locked(job: Job, *, code: str, message: str, after_commit: list[Ca
             "result",
         ]
     )
-    after_commit.extend(_webhook_schedule(job))
+    _webhook_schedule(job)
 
 
 def job_fail(*, job_id: uuid.UUID | str, code: str, message: str) -> bool:
@@ -753,14 +768,11 @@ def job_fail(*, job_id: uuid.UUID | str, code: str, message: str) -> bool:
 
     Returns False if the job had already finished.
     """
-    after_commit: list[Callable] = []
     with transaction.atomic():
         job = Job.objects.select_for_update().filter(pk=job_id).first()
         if job is None or job.is_finished:
             return False
-        _job_fail_locked(job, code=code, message=message, after_commit=after_commit)
-    for callback in after_commit:
-        callback()
+        _job_fail_locked(job, code=code, message=message)
     return True
 
 
@@ -817,18 +829,18 @@ def jobs_sweep(*, now=None) -> SweepReport:
 # --- webhooks -----------------------------------------------------------------------------------
 
 
-def _webhook_schedule(job: Job) -> list[Callable]:
-    """Create the delivery of a finished job's event (if it has a URL); returns what to run after commit."""
+def _webhook_schedule(job: Job) -> None:
+    """Create the delivery of a finished job's event, if it has a URL, and send it once committed."""
     url = job.webhook_url or Account.objects.filter(pk=job.account_id).values_list("webhook_url", flat=True).first()
     if not url:
-        return []
+        return
     delivery = WebhookDelivery.objects.create(
         job=job,
         event="job.completed" if job.status == Job.COMPLETED else "job.failed",
         url=url,
         next_attempt_at=timezone.now(),
     )
-    return [partial(webhook_enqueue, delivery_id=delivery.pk)]
+    transaction.on_commit(partial(webhook_enqueue, delivery_id=delivery.pk))
 
 
 def webhook_enqueue(*, delivery_id: int) -> None:

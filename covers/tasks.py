@@ -11,8 +11,8 @@ def job_run_task(job_id: str) -> bool:
     return services.job_run(job_id=job_id)
 
 
-def job_unit_task(job_id: str, position: int) -> None:
-    services.job_unit_run(job_id=job_id, position=position)
+def job_help_task(job_id: str) -> int:
+    return services.job_work(job_id=job_id)
 
 
 def webhook_deliver_task(delivery_id: int) -> bool:

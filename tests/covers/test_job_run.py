@@ -50,6 +50,15 @@ def test_a_job_is_claimed_once(account, book, run_jobs):
     assert Cover.objects.filter(job=job).count() == 1
 
 
+def test_the_claiming_worker_renders_every_cover_when_no_helper_is_free(account, book):
+    job = services.job_create_generate(account=account, book_id=book.id, count=3)
+    # Not in sync mode: the helper tasks wait in the broker, as when every other worker is busy.
+    assert services.job_run(job_id=job.id) is True
+    job.refresh_from_db()
+    assert job.status == Job.COMPLETED and job.covers.count() == 3
+    assert services.job_work(job_id=job.id) == 0  # a helper arriving late finds nothing left
+
+
 def test_a_unit_that_runs_twice_records_one_cover(account, book, run_jobs):
     job = services.job_create_generate(account=account, book_id=book.id, count=2)
     Job.objects.filter(pk=job.pk).update(status=Job.RUNNING, started_at=timezone.now())
