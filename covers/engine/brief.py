@@ -279,6 +279,10 @@ _SETTING_OF_CATEGORY: dict[str, str] = {
     "abstract": "symbolic",
 }
 
+_GENRE_MEANING: dict[str, dict[str, str]] = {
+    "science-fiction": {"ship": "spaceship", "boat": "spaceship"},
+}
+
 # How strongly each place in the book's text counts toward a motif.
 _FIELD_WEIGHTS: tuple[tuple[str, float], ...] = (
     ("main elements", 3.0),
@@ -388,6 +392,15 @@ def build_brief(
                 tally.source = f"{field_name}: '{phrase}'"
             if (phrase, motif) not in reasons:
                 reasons.append((phrase, motif))
+    # Some words mean another thing in a genre: a ship in science fiction flies.
+    for word, meant in _GENRE_MEANING.get(genre, {}).items():
+        if word in tallies and meant not in avoid:
+            moved = tallies.pop(word)
+            target = tallies.setdefault(meant, _Tally(order=moved.order))
+            target.score += moved.score
+            target.order = min(target.order, moved.order)
+            target.source = target.source or moved.source
+            reasons = [(phrase, meant if motif == word else motif) for phrase, motif in reasons]
     for motif in avoid:
         tallies.pop(motif, None)
     reasons = [r for r in reasons if r[1] not in avoid]

@@ -76,7 +76,11 @@ _MOTIF_LIST: tuple[MotifInfo, ...] = (
     _m("hills", "landscape", "hill, hillside, rolling hill, meadow, countryside, moor, glen, downs, shire"),
     _m("forest", "landscape", "forest, wood, woodland, wildwood, jungle, grove, rainforest, enchanted forest, pine"),
     _m("desert", "landscape", "desert, dune, sand dune, sahara, wasteland, badlands, oasis"),
-    _m("sea", "landscape", "sea, ocean, coast, coastline, shore, seaside, beach, tide, harbour, harbor, bay, seashore"),
+    _m(
+        "sea",
+        "landscape",
+        "sea, ocean, coast, coastal, coastline, shore, seaside, beach, tide, harbour, harbor, bay, seashore",
+    ),
     _m("river", "landscape", "river, stream, creek, brook, riverbank, delta"),
     _m("lake", "landscape", "lake, pond, loch, lagoon"),
     _m("island", "landscape", "island, isle, archipelago, atoll, desert island"),
@@ -111,7 +115,7 @@ _MOTIF_LIST: tuple[MotifInfo, ...] = (
         "city_skyline",
         "architecture",
         "city, skyline, city skyline, city lights, metropolis, downtown, urban, new york, london, paris, tokyo, "
-        "town, neon city",
+        "neon city",
         "a city skyline",
     ),
     _m("lighthouse", "architecture", "lighthouse, beacon, lightkeeper"),
@@ -124,7 +128,7 @@ _MOTIF_LIST: tuple[MotifInfo, ...] = (
     _m("window", "architecture", "window, lit window, windowsill, window light, glass pane"),
     _m("road", "architecture", "road, highway, lane, path, pathway, journey, trail, street, route, road trip"),
     _m("street_lamp", "architecture", "street lamp, streetlight, street light, lamppost, lamp post, gaslight"),
-    _m("village", "architecture", "village, hamlet, small town, market town, inn, tavern, bakery"),
+    _m("village", "architecture", "village, hamlet, town, hometown, small town, market town, inn, tavern, bakery"),
     # flora
     _m("tree", "flora", "tree, oak, willow, great tree, tree of life, orchard, branch"),
     _m(
@@ -172,12 +176,15 @@ _MOTIF_LIST: tuple[MotifInfo, ...] = (
         "figure",
         "couple, lovers, romance, kiss, embrace, newlyweds, husband and wife, sweethearts, love story",
     ),
-    _m("child", "figure", "child, kid, boy, girl, children, toddler, baby, little one, son, daughter, orphan"),
+    _m(
+        "child",
+        "figure",
+        "child, kid, kids, little boy, little girl, young boy, young girl, schoolboy, schoolgirl, children, "
+        "toddler, baby, little one, orphan",
+    ),
     _m("warrior", "figure", "warrior, knight, fighter, gladiator, samurai, viking, army, battle, warlord, paladin"),
     _m("woman", "figure", "woman, lady, princess, heroine, mother, bride, witch, sister, widow, duchess"),
-    _m(
-        "runner", "figure", "runner, running, run, athlete, marathon, sprint, jogging, fitness, workout, exercise, race"
-    ),
+    _m("runner", "figure", "runner, running, run, athlete, marathon, sprint, jogging, fitness, workout, exercise"),
     _m("hands", "figure", "hand, hands, holding hands, fingers, reaching hand, helping hand"),
     _m(
         "mind",
@@ -193,7 +200,7 @@ _MOTIF_LIST: tuple[MotifInfo, ...] = (
     _m("feather", "object", "feather, quill, plume"),
     _m("book", "object", "book, library, tome, grimoire, diary, journal, spellbook, manuscript, novel, reading"),
     _m("candle", "object", "candle, candlelight, candlelit, candlestick, vigil, wick"),
-    _m("skull", "object", "skull, skeleton, bones, bone, death, dead, corpse, grave, graveyard, cemetery, tomb"),
+    _m("skull", "object", "skull, skeleton, bones, bone, death, corpse, grave, graveyard, cemetery, tomb"),
     _m("mask", "object", "mask, masquerade, disguise, masked, identity, secret identity, facade"),
     _m("clock", "object", "clock, pocket watch, clockwork, timepiece, midnight, deadline, countdown, ticking"),
     _m("compass", "object", "compass, navigation, direction, explorer, expedition, adventure"),
@@ -292,6 +299,7 @@ _IRREGULAR: dict[str, str] = {
     "fungi": "fungus",
     "oases": "oasis",
     "crises": "crisis",
+    "does": "do",
     "runes": "rune",
     "ran": "run",
     "flew": "fly",
@@ -320,7 +328,7 @@ _KEEP = frozenset(
         "hundred", "king", "ring", "wing", "string", "spring", "thing", "sing", "sting", "swing", "bring",
         "ceiling", "evening", "morning", "nothing", "something", "everything", "during", "sibling",
         "darling", "viking", "pudding", "wedding", "building", "feeling", "ending", "beginning", "wedged",
-        "python", "downs", "express", "odyssey", "abbess", "rune", "mars", "lettering",
+        "python", "downs", "express", "odyssey", "abbess", "rune", "mars", "lettering", "training",
     }
 )  # fmt: skip
 
@@ -333,37 +341,42 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def _strip_suffix(word: str) -> tuple[str, bool]:
+    """The word without its inflection, and whether a verb ending (-ing, -ed) was removed."""
+    w = word
+    if w in _IRREGULAR:
+        return _IRREGULAR[w], False
+    if w in _KEEP or len(w) <= 3:
+        return w, False
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y", False
+    if w.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        return w[:-2], False
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1], False
+    if w.endswith("ing") and len(w) > 5:
+        w = w[:-3]
+        return (w[:-1] if _DOUBLE.search(w) else w), True
+    if w.endswith("ed") and not w.endswith("eed") and len(w) > 4:
+        w = w[:-2]
+        if w.endswith("i"):
+            return w[:-1] + "y", True
+        return (w[:-1] if _DOUBLE.search(w) else w), True
+    return w, False
+
+
 def stem(word: str) -> str:
     """A small, predictable English stemmer for matching (applied to text and phrases alike).
 
     It only has to map the forms a cover brief meets to one key: plurals ("stars", "cities",
-    "churches"), -ing and -ed forms ("burning", "haunted", "running") and a final silent e
-    ("rose"/"roses", "rise"/"rising").
+    "churches"), -ing and -ed forms ("burning", "haunted", "running"). A verb form whose stem lost
+    a silent e ("smoking", "blazing") gets it back when the lexicon knows that word, so "care" never
+    becomes "car".
     """
-    w = word
-    if w in _IRREGULAR:
-        return _IRREGULAR[w]
-    if w in _KEEP or len(w) <= 3:
-        return w
-    if w.endswith("ies") and len(w) > 4:
-        w = w[:-3] + "y"
-    elif w.endswith(("sses", "shes", "ches", "xes", "zzes")):
-        w = w[:-2]
-    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    elif w.endswith("ing") and len(w) > 5:
-        w = w[:-3]
-        if _DOUBLE.search(w):
-            w = w[:-1]
-    elif w.endswith("ed") and not w.endswith("eed") and len(w) > 4:
-        w = w[:-2]
-        if w.endswith("i"):
-            w = w[:-1] + "y"
-        elif _DOUBLE.search(w):
-            w = w[:-1]
-    if w.endswith("e") and not w.endswith("ee") and len(w) > 3:
-        w = w[:-1]
-    return w
+    base, verbal = _strip_suffix(word)
+    if verbal and base not in _VOCABULARY and base + "e" in _VOCABULARY:
+        return base + "e"
+    return base
 
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -377,6 +390,24 @@ def words(text: str) -> list[str]:
 
 def normalise_words(text: str) -> list[str]:
     return [stem(w) for w in words(text)]
+
+
+# The base words of every phrase (no -ing/-ed forms): lets stem() restore a silent e.
+_VOCABULARY: frozenset[str] = frozenset(
+    base
+    for motif in _MOTIF_LIST
+    for phrase in (motif.name.replace("_", " "), *motif.phrases)
+    for base, verbal in map(_strip_suffix, words(phrase))
+    if not verbal
+)
+
+# Phrases whose words would otherwise call up a motif they do not mean ("a key witness", "next door").
+STOP_PHRASES: tuple[str, ...] = (
+    "key witness", "key player", "key figure", "key role", "key question", "key to", "key moment", "next door",
+    "race against time", "on the run", "in the wake", "at the heart", "heart of the", "fall in love", "falls in love",
+    "fell in love", "world war", "new world", "old world", "time is running out", "ring true", "bear witness",
+    "right hand", "first hand", "hand in hand", "on the other hand", "fire up", "chapter book", "picture book",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -398,7 +429,12 @@ def _phrase_index() -> dict[tuple[str, ...], str]:
 
 
 PHRASE_INDEX: dict[tuple[str, ...], str] = _phrase_index()
-_MAX_PHRASE = max(len(k) for k in PHRASE_INDEX)
+# What the matcher consults: motif phrases plus stop phrases (which match to "" and are skipped).
+_MATCH_INDEX: dict[tuple[str, ...], str] = {
+    **PHRASE_INDEX,
+    **{tuple(normalise_words(p)): "" for p in STOP_PHRASES},
+}
+_MAX_PHRASE = max(len(k) for k in _MATCH_INDEX)
 
 
 def find_motifs(text: str) -> list[Match]:
@@ -409,9 +445,10 @@ def find_motifs(text: str) -> list[Match]:
     i = 0
     while i < len(stems):
         for size in range(min(_MAX_PHRASE, len(stems) - i), 0, -1):
-            motif = PHRASE_INDEX.get(tuple(stems[i : i + size]))
+            motif = _MATCH_INDEX.get(tuple(stems[i : i + size]))
             if motif is not None:
-                found.append(Match(motif, " ".join(raw[i : i + size]), i, i + size))
+                if motif:
+                    found.append(Match(motif, " ".join(raw[i : i + size]), i, i + size))
                 i += size
                 break
         else:
