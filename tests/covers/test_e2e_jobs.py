@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 import requests
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("covers-e2e")]
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable

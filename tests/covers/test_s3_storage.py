@@ -49,3 +49,16 @@ def test_an_expired_presigned_url_is_refused(s3_storage):
     response = requests.get(url, timeout=10)
     assert response.status_code == 403
     assert "expired" in response.text.lower()
+
+
+def test_a_generated_cover_is_stored_in_the_bucket_and_served_by_presigned_urls(
+    s3_storage, account, make_cover, api_client
+):
+    cover = make_cover(account=account)
+    preview = api_client.get(f"/api/v1/covers/{cover.id}").json()["assets"]["preview"]
+    assert preview["signedUrl"].startswith(f"{s3_storage.endpoint_url}/{s3_storage.bucket}/covers/")
+    response = requests.get(preview["signedUrl"], timeout=10)
+    assert response.status_code == 200 and response.content[:8] == b"\x89PNG\r\n\x1a\n"
+    download = api_client.get(f"/api/v1/covers/{cover.id}/assets/preview/download")
+    assert download.status_code == 302
+    assert requests.get(download["Location"], timeout=10).content == response.content
