@@ -279,6 +279,15 @@ _SETTING_OF_CATEGORY: dict[str, str] = {
     "abstract": "symbolic",
 }
 
+# In a novel's summary "business", "data" or "success" rarely describe the picture.
+_WEAK_IN_FICTION = frozenset({"chart", "arrows", "grid", "mind", "globe", "compass", "clock"})
+_FICTION = frozenset(
+    {
+        "fantasy", "romance", "thriller", "mystery", "science-fiction", "horror", "historical-fiction",
+        "contemporary-fiction", "young-adult", "childrens", "poetry",
+    }
+)  # fmt: skip
+
 _GENRE_MEANING: dict[str, dict[str, str]] = {
     "science-fiction": {"ship": "spaceship", "boat": "spaceship"},
 }
@@ -386,7 +395,8 @@ def build_brief(
             order += 1
             # Repeats count, with diminishing returns; in main elements, earlier items lead.
             bonus = 0.5 / (1 + position) if field_name == "main elements" else 0.0
-            tally.score += weight / (1 + tally.mentions) + bonus
+            factor = 0.5 if field_name == "summary" and motif in _WEAK_IN_FICTION and genre in _FICTION else 1.0
+            tally.score += factor * weight / (1 + tally.mentions) + bonus
             tally.mentions += 1
             if not tally.source:
                 tally.source = f"{field_name}: '{phrase}'"
@@ -403,12 +413,17 @@ def build_brief(
             reasons = [(phrase, meant if motif == word else motif) for phrase, motif in reasons]
     for motif in avoid:
         tallies.pop(motif, None)
-    reasons = [r for r in reasons if r[1] not in avoid]
+    # One passing mention of "business" in a novel's summary does not make a chart cover.
+    for motif in [m for m, t in tallies.items() if m in _WEAK_IN_FICTION and genre in _FICTION and t.score < 1.0]:
+        del tallies[motif]
 
     ranked = sorted(
         tallies.items(),
         key=lambda kv: (-kv[1].score * _HERO_FACTOR.get(MOTIFS[kv[0]].category, 1.0), kv[1].order, kv[0]),
     )[:MAX_MOTIFS]
+    # Reasons explain what is on the cover: words whose motif did not make the cut are left out.
+    shown = {name for name, _ in ranked}
+    reasons = [r for r in reasons if r[1] in shown]
     motifs: list[MotifChoice] = []
     if ranked:
         top = ranked[0][1].score * _HERO_FACTOR.get(MOTIFS[ranked[0][0]].category, 1.0)
@@ -440,6 +455,8 @@ def build_brief(
         audience=book.target_audience,
         seed=seed,
     )
+    if palette not in COLOR_PALETTES:
+        chosen_palette = _colored_by_words(chosen_palette, main_elements, genre, subgenre, chosen_mood, seed)
     names = [m.name for m in motifs]
     setting = choose_setting(names, genre)
     lighting = choose_lighting(
@@ -465,6 +482,24 @@ def build_brief(
         avoid=tuple(avoid),
     )
     return with_prompt(brief)
+
+
+def _colored_by_words(base: Palette, text: str, genre: str, subgenre: str, mood: str, seed: int) -> Palette:
+    """Colours the author named in the main elements ("gold and black", "a teal sky") steer the palette."""
+    result = base
+    # Whole-palette colours first, so accents ("gold on black") land on the final palette.
+    for mention in sorted(palettes.find_colors(text), key=lambda c: c.role == "accent"):
+        value = palettes.COLOR_WORDS[mention.name]
+        dark = palettes.luminance(result.colors["sky_top"]) < 0.18
+        if mention.role == "accent":
+            result = palettes.with_accent(result, value, name=f"{result.name}+{mention.name}")
+        elif mention.name in ("black", "charcoal") and not dark:
+            result = palettes.choose_palette(family="dark", genre=genre, subgenre=subgenre, mood=mood, seed=seed)
+        elif mention.name in ("white", "cream") and dark:
+            result = palettes.choose_palette(family="monochrome", genre=genre, mood=mood, tone="light", seed=seed)
+        elif mention.name not in ("black", "charcoal", "white", "cream"):
+            result = palettes.retint(result, value, name=mention.name.replace(" ", "-"))
+    return result
 
 
 def _infer_mood(texts: dict[str, str], genre: str, subgenre: str) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 from . import palettes
 from .brief import ADJUST_KEYS, GENRE_MOTIFS, SUBGENRE_MOTIFS, Brief, MotifChoice, choose_setting, with_prompt
 from .errors import EditNotUnderstood
-from .lexicon import MOTIFS, find_motifs, fold, words
+from .lexicon import MOTIFS, find_motifs, fold
 
 MAX_MOTIFS = 5
 TITLE_SCALE_RANGE = (0.7, 1.6)
@@ -314,24 +314,16 @@ _FAMILY_RULES: list[Rule] = [
     _rule(_family("duotone"), r"duo[\s-]?tone", r"two[\s-]tone"),
 ]
 
-_COLOR_NAMES = sorted(palettes.COLOR_WORDS, key=len, reverse=True)
-_COLOR_RE = re.compile(
-    r"\b(?P<color>" + "|".join(re.escape(c).replace(r"\ ", r"[\s-]+") for c in _COLOR_NAMES) + r")\b"
-    r"(?P<role>\s+(?:accents?|highlights?|details?|glow|trim))?"
-    r"(?P<bg>\s+(?:background|sky|backdrop|colou?rs?|tones?|palette|colou?r\s+scheme|theme))?"
-)
 
-
-def _color(state: _State, m: re.Match[str]) -> str | None:
-    name = re.sub(r"[\s-]+", " ", m.group("color"))
+def _color(state: _State, mention: palettes.ColorMention) -> str:
+    name = mention.name
     value = palettes.COLOR_WORDS[name]
     b = state.brief
-    if m.group("role") or (name in palettes.ACCENT_COLORS and not m.group("bg")):
+    if mention.role == "accent":
         state.brief = replace(b, palette=palettes.with_accent(b.palette, value, name=f"{b.palette.name}+{name}"))
         return f"{name} accents"
     if name == "black":
-        retinted = palettes.retint(b.palette, value, name="black")
-        state.brief = replace(b, palette=retinted)
+        state.brief = replace(b, palette=palettes.retint(b.palette, value, name="black"))
         _nudge(state, "brightness", -0.4)
         return "black background"
     if name == "white":
@@ -428,21 +420,10 @@ def _run_rules(state: _State, text: str, rules: list[Rule]) -> str:
 
 
 def _run_colors(state: _State, text: str) -> str:
-    pos = 0
-    while True:
-        m = _COLOR_RE.search(text, pos)
-        if m is None:
-            return text
-        after = text[m.end("color") :]
-        # "a red rose", "a black cat", "the golden crown": an adjective on a motif, not a palette change.
-        if not m.group("role") and not m.group("bg"):
-            following = find_motifs(" ".join(words(after)[:3]))
-            if following and following[0].start == 0:
-                pos = m.end()
-                continue
-        _note(state, m.start(), _color(state, m))
-        text = _blank(text, m.start(), m.end())
-        pos = m.start()
+    for mention in palettes.find_colors(text):
+        _note(state, mention.start, _color(state, mention))
+        text = _blank(text, mention.start, mention.end)
+    return text
 
 
 # ---------------------------------------------------------------------------------------------

@@ -101,7 +101,7 @@ _MOTIF_LIST: tuple[MotifInfo, ...] = (
     _m("fog", "weather", "fog, foggy, mist, misty, haze, hazy, smog, murk"),
     _m("storm", "weather", "storm, stormy, tempest, hurricane, gale, thunderstorm, typhoon, thunder"),
     _m("lightning", "weather", "lightning, lightning bolt, thunderbolt, bolt"),
-    _m("clouds", "weather", "cloud, cloudy, sky, skies, overcast, heaven"),
+    _m("clouds", "weather", "cloud, cloudy, cloudy sky, overcast, heaven, cloudscape"),
     _m("rainbow", "weather", "rainbow"),
     # architecture
     _m("castle", "architecture", "castle, fortress, citadel, palace, stronghold, kingdom, court"),
@@ -168,7 +168,7 @@ _MOTIF_LIST: tuple[MotifInfo, ...] = (
         "lone_figure",
         "figure",
         "man, stranger, figure, silhouette, lone figure, detective, agent, spy, killer, hero, survivor, traveller, "
-        "traveler, wanderer, assassin, soldier, person, someone, stranger in the dark",
+        "traveler, wanderer, assassin, soldier, stranger in the dark",
         "a lone figure",
     ),
     _m(

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import colorsys
 import random
+import re
 from dataclasses import dataclass, field
 
 from books.catalogue import COLOR_PALETTES
+
+from .lexicon import find_motifs, fold, words
 
 PALETTE_KEYS: tuple[str, ...] = (
     "sky_top",
@@ -471,6 +474,41 @@ COLOR_WORDS: dict[str, str] = {
 ACCENT_COLORS: frozenset[str] = frozenset(
     {"gold", "golden", "rose gold", "silver", "copper", "bronze", "white", "cream"}
 )
+
+
+_COLOR_RE = re.compile(
+    r"\b(?P<color>"
+    + "|".join(re.escape(c).replace(r"\ ", r"[\s-]+") for c in sorted(COLOR_WORDS, key=len, reverse=True))
+    + r")\b"
+    r"(?P<accent>\s+(?:accents?|highlights?|details?|glow|trim))?"
+    r"(?P<scheme>\s+(?:background|sky|backdrop|colou?rs?|tones?|palette|colou?r\s+scheme|theme))?"
+)
+
+
+@dataclass(frozen=True)
+class ColorMention:
+    name: str  # a key of COLOR_WORDS
+    start: int
+    end: int
+    role: str  # "accent" (gold, silver, "teal accents") or "scheme" (the whole palette takes the hue)
+
+
+def find_colors(text: str) -> list[ColorMention]:
+    """Colour words in (folded) ``text`` that speak of the cover's colours.
+
+    A colour right before a motif ("a red rose", "the black cat") describes that motif and is
+    left out; "gold", "silver" and "... accents" are accents; the rest recolour the palette.
+    """
+    found: list[ColorMention] = []
+    for m in _COLOR_RE.finditer(fold(text)):
+        name = re.sub(r"[\s-]+", " ", m.group("color"))
+        if not m.group("accent") and not m.group("scheme"):
+            following = find_motifs(" ".join(words(m.string[m.end("color") :])[:3]))
+            if following and following[0].start == 0:
+                continue
+        accent = bool(m.group("accent")) or (name in ACCENT_COLORS and not m.group("scheme"))
+        found.append(ColorMention(name, m.start(), m.end(), "accent" if accent else "scheme"))
+    return found
 
 
 def _rgb(value: str) -> tuple[float, float, float]:

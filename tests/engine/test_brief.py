@@ -243,3 +243,34 @@ def test_an_unknown_genre_or_subgenre_falls_back_safely():
     assert brief.genre == "contemporary-fiction"
     assert brief.subgenre == ""
     assert len(brief.motifs) >= 2
+
+
+def test_colours_named_in_the_main_elements_steer_the_palette():
+    plain = brief_for("romance", subgenre="contemporary", main_elements="a crown")
+    golden = brief_for("romance", subgenre="contemporary", main_elements="a crown, gold on black")
+    assert luminance(plain.palette.colors["sky_top"]) > 0.18
+    assert luminance(golden.palette.colors["sky_top"]) < 0.18
+    assert golden.palette.colors["accent"] == "#d4af37"
+
+
+def test_a_colour_on_a_motif_describes_the_motif_only():
+    assert (
+        brief_for("romance", main_elements="a red rose").palette == brief_for("romance", main_elements="a rose").palette
+    )
+
+
+def test_a_named_palette_wins_over_colour_words():
+    brief = brief_for("thriller", main_elements="teal sky", palette="warm")
+    assert family_of(brief.palette) == "warm"
+
+
+def test_abstract_words_in_a_novel_summary_do_not_take_over():
+    brief = brief_for("thriller", summary="The family business hides a secret in the data.")
+    assert names(brief)[0] != "chart"
+
+
+def test_reasons_only_explain_motifs_on_the_cover():
+    brief = brief_for("fantasy", summary="moon stars castle dragon forest river mountains sword crown raven owl")
+    shown = set(names(brief))
+    assert brief.reasons
+    assert {motif for _, motif in brief.reasons} == shown
