@@ -155,9 +155,24 @@ _TYPOGRAPHY_RULES: list[Rule] = [
 ]
 
 
+# One step of darker/warmer/more contrast...: a clearly visible change; "much" and "a bit" scale it.
+STEP = 0.5
+_STRONG = re.compile(r"\b(?:much|a\s+lot|way|far|very|really|significantly|a\s+lot)\s+$")
+_GENTLE = re.compile(r"\b(?:slightly|a\s+bit|a\s+little|a\s+touch|somewhat|a\s+tad|little)\s+$")
+
+
+def _intensity(m: re.Match[str]) -> float:
+    before = m.string[max(0, m.start() - 16) : m.start()]
+    if _STRONG.search(before):
+        return 1.6
+    if _GENTLE.search(before):
+        return 0.5
+    return 1.0
+
+
 def _adjust(key: str, delta: float, sentence: str) -> Callable[[_State, re.Match[str]], str]:
     def handler(state: _State, m: re.Match[str]) -> str:
-        _nudge(state, key, delta)
+        _nudge(state, key, delta * _intensity(m))
         if key == "brightness" and re.search(r"\b(?:background|sky|backdrop)\b", m.string):
             return sentence + " background"
         return sentence
@@ -167,7 +182,7 @@ def _adjust(key: str, delta: float, sentence: str) -> Callable[[_State, re.Match
 
 def _dramatic_sky(state: _State, m: re.Match[str]) -> str:
     state.brief = replace(state.brief, lighting="storm")
-    _nudge(state, "contrast", 0.25)
+    _nudge(state, "contrast", STEP * 0.6)
     return "more dramatic, stormy sky"
 
 
@@ -189,32 +204,32 @@ _TONE_RULES: list[Rule] = [
     ),
     _rule(_calmer_sky, r"(?:calmer|calm|clear|clearer|peaceful)\s+sky", r"sky\s+(?:calmer|clearer)"),
     _rule(
-        _adjust("contrast", 0.3, "more contrast"),
+        _adjust("contrast", STEP, "more contrast"),
         r"(?:more|higher|increase(?:d)?|stronger|boost(?:ed)?|add(?:\s+more)?|bump\s+up)\s+(?:the\s+)?contrast",
         r"high[\s-]+contrast",
         r"contrast\s+(?:up|higher|stronger)",
         "punchier",
     ),
     _rule(
-        _adjust("contrast", -0.3, "less contrast"),
+        _adjust("contrast", -STEP, "less contrast"),
         r"(?:less|lower|reduce(?:d)?|softer|decrease(?:d)?|weaker)\s+(?:the\s+)?contrast",
         r"low[\s-]+contrast",
         r"contrast\s+(?:down|lower|softer)",
     ),
     _rule(
-        _adjust("contrast", 0.3, "more dramatic (more contrast)"),
+        _adjust("contrast", STEP, "more dramatic (more contrast)"),
         r"more\s+(?:dramatic|drama|striking|punchy|impactful)",
         "dramatic",
     ),
     _rule(
-        _adjust("contrast", -0.25, "softer, less contrast"),
+        _adjust("contrast", -STEP, "softer, less contrast"),
         r"less\s+(?:dramatic|drama|harsh)",
         "subtler",
         "softer",
         "gentler",
     ),
     _rule(
-        _adjust("brightness", -0.35, "darker"),
+        _adjust("brightness", -STEP, "darker"),
         "darker",
         "darken",
         "dimmer",
@@ -227,7 +242,7 @@ _TONE_RULES: list[Rule] = [
         r"make\s+it\s+dark",
     ),
     _rule(
-        _adjust("brightness", 0.35, "lighter"),
+        _adjust("brightness", STEP, "lighter"),
         "lighter",
         "brighter",
         "brighten",
@@ -240,14 +255,14 @@ _TONE_RULES: list[Rule] = [
         r"make\s+it\s+(?:light|bright)",
     ),
     _rule(
-        _adjust("warmth", 0.35, "warmer colours"),
+        _adjust("warmth", STEP, "warmer colours"),
         "warmer",
         r"warm\s+(?:it|things)\s+up",
         r"more\s+warmth",
         r"less\s+(?:cool|cold)",
     ),
     _rule(
-        _adjust("warmth", -0.35, "cooler colours"),
+        _adjust("warmth", -STEP, "cooler colours"),
         "cooler",
         "colder",
         "icier",
@@ -255,7 +270,7 @@ _TONE_RULES: list[Rule] = [
         r"less\s+warm(?:th)?",
     ),
     _rule(
-        _adjust("busyness", -0.35, "simpler composition"),
+        _adjust("busyness", -STEP, "simpler composition"),
         "simpler",
         "simplify",
         "simple",
@@ -269,7 +284,7 @@ _TONE_RULES: list[Rule] = [
         "quieter",
     ),
     _rule(
-        _adjust("busyness", 0.35, "busier, more detailed composition"),
+        _adjust("busyness", STEP, "busier, more detailed composition"),
         "busier",
         r"more\s+(?:detail(?:ed|s)?|busy|elements|things|going\s+on|complex|texture|intricate)",
         "richer",
@@ -277,7 +292,7 @@ _TONE_RULES: list[Rule] = [
         "fuller",
     ),
     _rule(
-        _adjust("contrast", 0.2, "more vivid colours"),
+        _adjust("contrast", STEP * 0.6, "more vivid colours"),
         r"(?:more\s+)?(?:vibrant|vivid|saturated|colou?rful)",
         r"make\s+it\s+pop",
         "punchy",
@@ -324,10 +339,10 @@ def _color(state: _State, mention: palettes.ColorMention) -> str:
         return f"{name} accents"
     if name == "black":
         state.brief = replace(b, palette=palettes.retint(b.palette, value, name="black"))
-        _nudge(state, "brightness", -0.4)
+        _nudge(state, "brightness", -STEP)
         return "black background"
     if name == "white":
-        _nudge(state, "brightness", 0.4)
+        _nudge(state, "brightness", STEP)
         return "white, lighter background"
     state.brief = replace(b, palette=palettes.retint(b.palette, value, name=name.replace(" ", "-")))
     return f"{name} colour scheme"

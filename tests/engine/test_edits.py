@@ -363,3 +363,10 @@ def test_a_comma_list_keeps_its_verb_until_a_new_item_is_wanted(night_castle):
     brief, _, understood = edit(night_castle, "no dragons, a raven")
     assert understood == ["no dragon", "added a raven"]
     assert "raven" in names(brief) and brief.avoid == ("dragon",)
+
+
+def test_much_and_a_bit_scale_a_step(night_castle):
+    plain, _, _ = edit(night_castle, "darker")
+    much, _, _ = edit(night_castle, "much darker")
+    bit, _, _ = edit(night_castle, "a bit darker")
+    assert much.adjust["brightness"] < plain.adjust["brightness"] < bit.adjust["brightness"] < 0
