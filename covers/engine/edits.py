@@ -157,7 +157,7 @@ _TYPOGRAPHY_RULES: list[Rule] = [
 
 # One step of darker/warmer/more contrast...: a clearly visible change; "much" and "a bit" scale it.
 STEP = 0.5
-_STRONG = re.compile(r"\b(?:much|a\s+lot|way|far|very|really|significantly|a\s+lot)\s+$")
+_STRONG = re.compile(r"\b(?:much|a\s+lot|way|far|very|really|significantly)\s+$")
 _GENTLE = re.compile(r"\b(?:slightly|a\s+bit|a\s+little|a\s+touch|somewhat|a\s+tad|little)\s+$")
 
 
