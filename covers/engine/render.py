@@ -82,13 +82,14 @@ def compose(
     palette: dict[str, str],
     paint: Painter,
     key: str = "",
+    title_scale: float = 1.0,
 ) -> tuple[skia.Surface, list[ElementReport], list[tuple[float, float, float, float]], dict[str, float]]:
     """Plan the text, let `paint` draw the art with calm zones where text goes, set the type."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     plan = plan_text(
         width=width, height=height, layout=layout, spec=type_spec,
-        title=title, subtitle=subtitle, author=author, key=key,
+        title=title, subtitle=subtitle, author=author, key=key, title_scale=title_scale,
     )  # fmt: skip
     zones = calm_zones(plan)
     t1 = time.perf_counter()
@@ -112,6 +113,13 @@ def _template(template_id: str):
         return CATALOGUE[template_id]
     except KeyError:
         raise EngineError(f"unknown template {template_id!r}", code="template_not_found") from None
+
+
+def _title_scale(overrides: dict) -> float:
+    value = overrides.get("title_scale", 1.0)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return 1.0
+    return max(0.6, min(1.8, float(value)))
 
 
 def _default_provider():
@@ -144,7 +152,7 @@ def render_with_report(
     surface, reports, zones, timings = compose(
         width=width, height=height, layout=layout, type_spec=type_spec,
         title=recipe.text.title, subtitle=recipe.text.subtitle, author=recipe.text.author,
-        palette=dict(brief.palette.colors), paint=paint, key=template.id,
+        palette=dict(brief.palette.colors), paint=paint, key=template.id, title_scale=_title_scale(overrides),
     )  # fmt: skip
     t0 = time.perf_counter()
     png = encode_png(surface)

@@ -8,6 +8,7 @@ strength that reach 4.5:1, and draws.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -160,6 +161,22 @@ def _ink_box(alpha: np.ndarray, rect) -> tuple[int, int, int, int] | None:
     return rect[0] + int(cols[0]), rect[1] + int(rows[0]), rect[0] + int(cols[-1]) + 1, rect[1] + int(rows[-1]) + 1
 
 
+def _raster_at(fitted: Fitted, style: Style, origins, block_px, canvas_size):
+    width, height = canvas_size
+    pad = int(fitted.size * 0.7) + 4
+    top = min(y for _, y in origins) - fitted.ascent
+    bottom = max(y for _, y in origins) + fitted.descent
+    right = max(x + w for (x, _), w in zip(origins, fitted.line_widths, strict=True))
+    rect = (
+        max(0, int(min(block_px[0], min(x for x, _ in origins)) - pad)),
+        max(0, int(top - pad)),
+        min(width, int(max(block_px[2], right) + pad)),
+        min(height, int(bottom + pad)),
+    )
+    mask, alpha = _rasterize(fitted.lines, style, fitted, origins, rect)
+    return mask, alpha, rect, _ink_box(alpha, rect)
+
+
 def place(
     role: str,
     text: str,
@@ -216,17 +233,28 @@ def place(
             else:
                 lx = (bx0 + bx1 - lw) / 2
             origins.append((lx, top + fitted.ascent + i * fitted.leading))
-        pad = int(fitted.size * 0.6) + 4
-        rect = (
-            max(0, int(min(bx0, min(o[0] for o in origins)) - pad)),
-            max(0, int(top - pad)),
-            min(width, int(max(bx1, max(o[0] + w for o, w in zip(origins, fitted.line_widths, strict=False))) + pad)),
-            min(height, int(top + fitted.height + pad)),
-        )
-        mask, alpha = _rasterize(fitted.lines, style, fitted, origins, rect)
-        box = _ink_box(alpha, rect)
+        mask, alpha, rect, box = _raster_at(fitted, style, origins, block_px, canvas_size)
         if box is None:
             return None
+        # Align the real ink (swashes, accents, descenders) rather than the font metrics: move
+        # it into place within the block and the allowed band, then draw it there.
+        ink_h = box[3] - box[1]
+        if valign == "top":
+            want = by0
+        elif valign == "bottom":
+            want = by1 - ink_h
+        else:
+            want = (by0 + by1 - ink_h) / 2
+        want = min(max(want, lo), hi - ink_h)
+        dy = round(want - box[1])
+        dx = 0
+        if box[0] < safe[0]:
+            dx = math.ceil(safe[0] - box[0])
+        elif box[2] > safe[2]:
+            dx = math.floor(safe[2] - box[2])
+        if dx or dy:
+            origins = [(x + dx, y + dy) for x, y in origins]
+            mask, alpha, rect, box = _raster_at(fitted, style, origins, block_px, canvas_size)
         clipped = bool(alpha[0].max() or alpha[-1].max() or alpha[:, 0].max() or alpha[:, -1].max())
         result = Placed(role, text, style, fitted, block_px, align, rect, mask, alpha, box, clipped)
         inside = box[0] >= safe[0] and box[1] >= lo - 1 and box[2] <= safe[2] and box[3] <= hi + 1
@@ -237,9 +265,22 @@ def place(
 
 
 def plan_text(
-    *, width: int, height: int, layout: LayoutSpec, spec: TypeSpec, title: str, subtitle: str, author: str, key: str
+    *,
+    width: int,
+    height: int,
+    layout: LayoutSpec,
+    spec: TypeSpec,
+    title: str,
+    subtitle: str,
+    author: str,
+    key: str,
+    title_scale: float = 1.0,
 ) -> TextPlan:
-    """Fit and place title, subtitle and author into the layout's blocks."""
+    """Fit and place title, subtitle and author into the layout's blocks.
+
+    `title_scale` (an edit: "bigger title") scales the title's fitted size; a bigger title may
+    use the full safe width and more lines.
+    """
     plan = TextPlan(width=width, height=height, spec=spec)
     context = " ".join((title, subtitle, author))
     unit = min(width, height / 1.6)
@@ -283,6 +324,24 @@ def plan_text(
         max_size=max_size, min_size=min_size,
         y_limits=limits_avoiding(others, title_px), canvas_size=(width, height),
     )  # fmt: skip
+    if title_placed and title_scale != 1.0:
+        target = title_placed.fitted.size * title_scale
+        block = title_px
+        if title_scale > 1.0:
+            left, right = (SAFE_MARGIN + 0.01) * width, (1 - SAFE_MARGIN - 0.01) * width
+            if title_block.align == "left":
+                block = (title_px[0], title_px[1], right, title_px[3])
+            elif title_block.align == "right":
+                block = (left, title_px[1], title_px[2], title_px[3])
+            else:
+                block = (left, title_px[1], right, title_px[3])
+        scaled = place(
+            "title", text_set, style, block,
+            align=title_block.align, valign=title_block.valign,
+            max_size=max(target, min_size), min_size=max(min_size, target) if title_scale > 1 else min_size,
+            y_limits=limits_avoiding(others, title_px), canvas_size=(width, height),
+        )  # fmt: skip
+        title_placed = scaled or title_placed
     if title_placed:
         plan.placed.append(title_placed)
     title_size = title_placed.fitted.size * letter if title_placed else 0.05 * height
