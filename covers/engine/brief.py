@@ -218,7 +218,7 @@ MOOD_WORDS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
-_MOOD_LIGHTING: dict[str, tuple[str, ...]] = {
+MOOD_LIGHTING: dict[str, tuple[str, ...]] = {
     "intense": ("night", "storm", "dusk"),
     "mysterious": ("night", "dusk"),
     "romantic": ("dusk", "dawn", "candle"),
@@ -537,12 +537,8 @@ def choose_setting(names: list[str], genre: str) -> str:
     return setting
 
 
-def choose_lighting(
-    names: list[str], *, mood: str, setting: str, palette: Palette, text: str, rng: random.Random
-) -> str:
-    for word in normalise_words(text):
-        if word in _LIGHTING_STEMS:
-            return _LIGHTING_STEMS[word]
+def motif_lighting(names: list[str], setting: str) -> str | None:
+    """The lighting some motifs demand (a moon needs night, lightning a storm), or None."""
     present = set(names)
     if "galaxy" in present and setting == "space":
         return "nebula"
@@ -552,9 +548,22 @@ def choose_lighting(
         return "candle"
     if present & {"moon", "stars", "street_lamp", "lantern"}:
         return "night"
+    return None
+
+
+def choose_lighting(
+    names: list[str], *, mood: str, setting: str, palette: Palette, text: str, rng: random.Random
+) -> str:
+    for word in normalise_words(text):
+        if word in _LIGHTING_STEMS:
+            return _LIGHTING_STEMS[word]
+    forced = motif_lighting(names, setting)
+    if forced:
+        return forced
+    present = set(names)
     if setting == "space":
         return rng.choice(("night", "nebula"))
-    options = list(_MOOD_LIGHTING.get(mood, ("dusk",)))
+    options = list(MOOD_LIGHTING.get(mood, ("dusk",)))
     if setting in ("symbolic", "abstract", "interior"):
         options = ["studio", "candle"] if mood in ("romantic", "mysterious", "melancholic") else ["studio"]
     elif "sun" in present:

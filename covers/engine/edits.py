@@ -16,7 +16,17 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from . import palettes
-from .brief import ADJUST_KEYS, GENRE_MOTIFS, SUBGENRE_MOTIFS, Brief, MotifChoice, choose_setting, with_prompt
+from .brief import (
+    ADJUST_KEYS,
+    GENRE_MOTIFS,
+    MOOD_LIGHTING,
+    SUBGENRE_MOTIFS,
+    Brief,
+    MotifChoice,
+    choose_setting,
+    motif_lighting,
+    with_prompt,
+)
 from .errors import EditNotUnderstood
 from .lexicon import MOTIFS, find_motifs, fold
 
@@ -316,7 +326,18 @@ def _family(family: str) -> Callable[[_State, re.Match[str]], str]:
     return handler
 
 
+_FAMILY_NAMES = "|".join(sorted(palettes.FAMILIES))
+
+
+def _named_family(state: _State, m: re.Match[str]) -> str:
+    return _family(m.group("family"))(state, m)
+
+
 _FAMILY_RULES: list[Rule] = [
+    _rule(
+        _named_family,
+        rf"(?P<family>{_FAMILY_NAMES})\s+(?:palette|colou?r\s+scheme|colou?r\s+palette|theme|look|style)",
+    ),
     _rule(_family("monochrome"), "monochrome", "monochromatic", r"black\s+(?:and|&)\s+white", r"gr[ae]yscale"),
     _rule(_family("pastel"), "pastels?"),
     _rule(_family("earth"), r"earth(?:y|\s+tones?|\s+colou?rs)"),
@@ -348,17 +369,34 @@ def _color(state: _State, mention: palettes.ColorMention) -> str:
     return f"{name} colour scheme"
 
 
-def _mood(mood: str) -> Callable[[_State, re.Match[str]], str]:
-    from .brief import _MOOD_LIGHTING
+# "less gloomy", "not so romantic": the mood moves to its counterpart.
+_OPPOSITE_MOOD: dict[str, str] = {
+    "intense": "uplifting",
+    "mysterious": "uplifting",
+    "melancholic": "uplifting",
+    "uplifting": "melancholic",
+    "romantic": "intellectual",
+    "epic": "intellectual",
+    "intellectual": "uplifting",
+}
+_LESS = re.compile(r"\b(?:less|not\s+(?:so|as|too)?|no\s+longer|without\s+the)\s*$")
 
+
+def _mood(mood: str) -> Callable[[_State, re.Match[str]], str]:
     def handler(state: _State, m: re.Match[str]) -> str:
+        wanted = mood
+        said = f"{mood} mood"
+        if _LESS.search(m.string[max(0, m.start() - 14) : m.start()]):
+            wanted = _OPPOSITE_MOOD[mood]
+            said = f"less {mood}: {wanted} mood"
         b = state.brief
         lighting = b.lighting
-        fitting = _MOOD_LIGHTING[mood]
-        if lighting not in fitting and b.setting not in ("symbolic", "abstract", "interior"):
+        fitting = MOOD_LIGHTING[wanted]
+        forced = motif_lighting([m.name for m in b.motifs], b.setting)
+        if lighting not in fitting and not forced and b.setting not in ("symbolic", "abstract", "interior"):
             lighting = fitting[0]
-        state.brief = replace(b, mood=mood, lighting=lighting)
-        return f"{mood} mood"
+        state.brief = replace(b, mood=wanted, lighting=lighting)
+        return said
 
     return handler
 

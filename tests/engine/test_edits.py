@@ -370,3 +370,19 @@ def test_much_and_a_bit_scale_a_step(night_castle):
     much, _, _ = edit(night_castle, "much darker")
     bit, _, _ = edit(night_castle, "a bit darker")
     assert much.adjust["brightness"] < plain.adjust["brightness"] < bit.adjust["brightness"] < 0
+
+
+def test_less_of_a_mood_turns_to_its_counterpart(night_castle):
+    brief, _, understood = edit(night_castle, "less gloomy")
+    assert brief.mood == "uplifting"
+    assert understood == ["less melancholic: uplifting mood"]
+    assert brief.lighting == "night"  # the moon still needs the night
+
+
+@pytest.mark.parametrize(
+    ("prompt", "family"),
+    [("use the earth palette", "earth"), ("warm colour scheme", "warm"), ("a bold look", "bold")],
+)
+def test_a_palette_name_with_palette_words(night_castle, prompt, family):
+    brief, _, _ = edit(night_castle, prompt)
+    assert family_of(brief.palette) == family
