@@ -93,6 +93,8 @@ SCENES: dict[str, SceneInfo] = {
             "angle": "degrees",
             "ratio": "split height 0..1",
             "sun": "bool",
+            "horizon": "0..1: with variant grid, a perspective grid floor to this horizon",
+            "lighting": "sky lighting for the horizon grid",
         },
     ),
     "typographic": SceneInfo(

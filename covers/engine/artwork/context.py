@@ -53,6 +53,7 @@ def stable_offset(name: str) -> int:
 class MotifRef:
     name: str
     weight: float
+    source: str = ""
 
 
 @dataclass
@@ -173,7 +174,8 @@ def build_art(
         weight = getattr(m, "weight", None)
         if weight is None and isinstance(m, dict):
             weight = m.get("weight", 0.5)
-        motifs.append(MotifRef(str(name), float(weight if weight is not None else 0.5)))
+        source = getattr(m, "source", None) or (m.get("source", "") if isinstance(m, dict) else "")
+        motifs.append(MotifRef(str(name), float(weight if weight is not None else 0.5), str(source)))
     calm_px = [(x * width, y * height, w * width, h * height) for x, y, w, h in calm_zones]
     return Art(
         canvas=canvas,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import skia
 
 from .color import RGB, argb, lighten, mix
@@ -167,49 +168,66 @@ def nebula(art: Art, rect, colors: list[RGB], *, name: str = "nebula", alpha: fl
     )
 
 
-_GRAIN_CACHE: dict[tuple[int, int], skia.Image] = {}
+_GRAIN_CACHE: dict[int, skia.Image] = {}
 
 
 def _grain_tile(seed: int, size: int = 256) -> skia.Image:
-    key = (seed % 97, size)
+    """A tile of premultiplied black and white specks (alpha follows |noise|), drawn with src-over.
+
+    Src-over of this tile costs ~1/5 of an overlay-blended noise pass at 1600x2560.
+    """
+    key = seed % 31
     img = _GRAIN_CACHE.get(key)
     if img is None:
-        surface = skia.Surface(size, size)
-        shader = skia.PerlinNoiseShader.MakeTurbulence(0.7, 0.7, 2, float(key[0] + 1), skia.ISize(size, size))
-        surface.getCanvas().drawPaint(
-            skia.Paint(
-                Shader=shader,
-                ColorFilter=skia.ColorFilters.Matrix(
-                    [2.2, 0, 0, 0, -0.55, 2.2, 0, 0, 0, -0.55, 2.2, 0, 0, 0, -0.55, 0, 0, 0, 0, 1]
-                ),
-            )
-        )
-        img = surface.makeImageSnapshot()
+        rng = np.random.default_rng(1000 + key)
+        n = rng.normal(0.0, 1.0, (size, size))
+        alpha = np.clip(np.abs(n) * 60.0, 0, 255).astype(np.uint8)
+        value = np.where(n > 0, alpha, 0).astype(np.uint8)  # white specks premultiplied; black ones are 0
+        arr = np.ascontiguousarray(np.dstack([value, value, value, alpha]))
+        img = skia.Image.fromarray(arr, colorType=skia.kRGBA_8888_ColorType, alphaType=skia.kPremul_AlphaType)
         _GRAIN_CACHE[key] = img
     return img
 
 
 def grain(art: Art, amount: float = 0.06) -> None:
-    """Fine film grain (overlay blend); also breaks up any gradient banding."""
+    """Fine film grain; it also breaks up any residual gradient banding."""
     if amount <= 0:
         return
     tile = _grain_tile(art.seed)
     scale = max(1.0, art.s * 1.1)
     shader = tile.makeShader(skia.TileMode.kRepeat, skia.TileMode.kRepeat, LINEAR, skia.Matrix.Scale(scale, scale))
-    art.canvas.drawPaint(skia.Paint(Shader=shader, BlendMode=skia.BlendMode.kOverlay, Alpha=round(amount * 255)))
+    art.canvas.drawPaint(skia.Paint(Shader=shader, Alpha=round(min(1.0, amount * 4.0) * 255)))
+
+
+def soft_layer(
+    art: Art, draw, *, down: float = 4.0, blend: skia.BlendMode = skia.BlendMode.kSrcOver, alpha: float = 1.0
+):
+    """Draw soft, low-frequency light (rays, haze) on a small surface and scale it up: much cheaper
+    than blurring at full resolution, and indistinguishable for content without edges."""
+    sw, sh = max(8, int(art.w / down)), max(8, int(art.h / down))
+    surface = skia.Surface(sw, sh)
+    cv = surface.getCanvas()
+    cv.clear(0x00000000)
+    cv.scale(sw / art.w, sh / art.h)
+    draw(cv)
+    img = surface.makeImageSnapshot()
+    art.canvas.drawImageRect(
+        img, skia.Rect.MakeWH(art.w, art.h), LINEAR, skia.Paint(BlendMode=blend, Alpha=round(alpha * 255))
+    )
 
 
 def paper(art: Art, c: RGB, amount: float = 0.5) -> None:
-    """Paper: a flat stock with large soft mottling and fine fibres."""
+    """Paper: a flat stock with large soft mottling (one tone, never coloured blotches) and grain."""
     art.canvas.drawPaint(fill_paint(c))
-    mott = noise_image(art.w / 10, art.h / 10, 0.08, 3, float(art.seed % 1000 + 3))
+    mott = noise_image(art.w / 12, art.h / 12, 0.09, 3, float(art.seed % 1000 + 3))
+    shade = mix(c, (0.45, 0.36, 0.25), 0.35)
     art.canvas.drawImageRect(
         mott,
         skia.Rect.MakeWH(art.w, art.h),
         LINEAR,
-        skia.Paint(Alpha=round(0.22 * amount * 255), BlendMode=skia.BlendMode.kMultiply),
+        skia.Paint(ColorFilter=_alpha_from_red(shade, 0.9 * amount, -0.3 * amount)),
     )
-    grain(art, 0.10 * amount + 0.03)
+    grain(art, 0.05 * amount + 0.03)
 
 
 def halftone(art: Art, rect, c: RGB, *, cell: float = 18.0, angle: float = 30.0, fade: str = "down", alpha=0.5):
@@ -252,8 +270,14 @@ def halftone(art: Art, rect, c: RGB, *, cell: float = 18.0, angle: float = 30.0,
 def vignette(art: Art, strength: float = 0.55, c: RGB = (0, 0, 0)) -> None:
     cx, cy = art.w / 2, art.h / 2
     r = math.hypot(art.w, art.h) * 0.62
-    art.canvas.drawPaint(
-        radial(cx, cy, r, [(0.0, c, 0.0), (0.55, c, 0.0), (0.82, c, strength * 0.55), (1.0, c, strength)])
+    # Only the ring outside the clear centre is drawn: half the pixels of a full pass.
+    ring = skia.Path()
+    ring.addRect(skia.Rect.MakeWH(art.w, art.h))
+    hole = skia.Path()
+    hole.addOval(skia.Rect(cx - r * 0.54, cy - r * 0.54, cx + r * 0.54, cy + r * 0.54))
+    ring = skia.Op(ring, hole, skia.PathOp.kDifference_PathOp) or ring
+    art.canvas.drawPath(
+        ring, radial(cx, cy, r, [(0.0, c, 0.0), (0.55, c, 0.0), (0.82, c, strength * 0.55), (1.0, c, strength)])
     )
 
 
@@ -277,9 +301,9 @@ def rays(
     alpha: float = 0.22,
     name: str = "rays",
 ) -> None:
-    """Light rays fanning from (cx, cy): wedges with a radial falloff, softened by a blur."""
+    """Light rays fanning from (cx, cy): wedges with a radial falloff, painted soft at low resolution."""
     rng = art.rng(name)
-    length = math.hypot(art.w, art.h)
+    length = math.hypot(art.w, art.h) * 1.2
     path = skia.Path()
     for i in range(count):
         a = math.radians(start + spread * (i + rng.uniform(0.1, 0.9)) / count)
@@ -288,10 +312,13 @@ def rays(
         path.lineTo(cx + math.cos(a - half) * length, cy + math.sin(a - half) * length)
         path.lineTo(cx + math.cos(a + half) * length, cy + math.sin(a + half) * length)
         path.close()
-    paint = radial(cx, cy, length * 0.75, [(0.0, c, alpha), (0.5, c, alpha * 0.45), (1.0, c, 0.0)])
+    paint = radial(cx, cy, length * 0.65, [(0.0, c, alpha), (0.5, c, alpha * 0.45), (1.0, c, 0.0)])
     paint.setMaskFilter(skia.MaskFilter.MakeBlur(skia.kNormal_BlurStyle, 6 * art.s))
-    paint.setBlendMode(skia.BlendMode.kScreen)
-    art.canvas.drawPath(path, paint)
+
+    def draw(cv: skia.Canvas) -> None:
+        cv.drawPath(path, paint)
+
+    soft_layer(art, draw, down=4.0, blend=skia.BlendMode.kScreen)
 
 
 def sun(art: Art, cx: float, cy: float, r: float, c: RGB, glow_c: RGB, *, halo: float = 6.0) -> None:

@@ -152,18 +152,20 @@ def symbol(art: Art) -> None:
             r = art.s * rng.uniform(1, 4)
             p.setColor(fx.argb(lighten(glow_c or art.c("glow"), 0.4), rng.uniform(0.3, 0.9)))
             art.canvas.drawCircle(x, y, r, p)
-    secondaries = art.secondary[: 2 if W.density(art) < 1.2 else 3]
+    # One object is the point of this scene: only motifs the text asked for strongly join it, small and quiet.
+    asked = [m for m in art.secondary if m.weight >= 0.5 and not str(getattr(m, "source", "")).startswith("genre")]
+    secondaries = asked[: 1 if W.density(art) < 1.2 else 2]
     for k, m in enumerate(secondaries):
         s2 = shape_for(m.name, art.rng("shape-" + m.name))
         side = -1 if k % 2 == 0 else 1
-        sz = size * (0.16 + 0.1 * m.weight)
-        x = cx + side * (size * 0.55 + sz * 0.4)
-        y = cy + size * (0.3 - 0.25 * k)
-        x = min(art.w * 0.9 - sz / 2, max(art.w * 0.1 + sz / 2, x))
+        sz = size * 0.24
+        x = cx + side * (size * 0.5 + sz * 0.3)
+        y = cy + size * 0.38
+        x = min(art.w * 0.88 - sz / 2, max(art.w * 0.12 + sz / 2, x))
         if art.rect_calm_overlap((x - sz / 2, y - sz / 2, sz, sz)) > 0.05:
             continue
-        col = mix(fill if isinstance(fill, tuple) else metal, bg, 0.35)
-        draw_shape(art.canvas, s2, x=x, y=y, size=sz, fill=col, light=art.c("glow"), anchor="center", alpha=0.85)
+        col = mix(fill if isinstance(fill, tuple) else metal, bg, 0.45)
+        _draw_rotated(art, s2, x=x, y=y, size=sz, angle=side * 18, fill=col, light=art.c("glow"), alpha=0.8)
     grain = float(art.params.get("grain", 0.05) or 0.05)
     W.finish(art, grain=min(0.12, grain * 0.12 if grain > 0.2 else grain), vignette=0.45 if dark_field else 0.12)
 
@@ -185,10 +187,10 @@ def typographic(art: Art) -> None:
     hero = art.hero
     rng = art.rng("typo")
     if variant == "doodles":
-        for k in range(int(14 * W.density(art))):
+        for k in range(int(40 * W.density(art))):
             m = art.motifs[k % len(art.motifs)] if art.motifs else MotifRef("star", 1)
             x, y = rng.random() * art.w, rng.random() * art.h
-            sz = min(art.w, art.h) * rng.uniform(0.06, 0.1)
+            sz = min(art.w, art.h) * rng.uniform(0.07, 0.12)
             if art.rect_calm_overlap((x - sz / 2, y - sz / 2, sz, sz)) > 0.0:
                 continue
             _draw_rotated(
@@ -239,7 +241,7 @@ def geometric(art: Art) -> None:
     d = W.density(art)
     angle = float(art.params.get("angle", 0) or 0)
     if variant == "circles":
-        for k in range(int(5 * d) + 2):
+        for k in range(int(3 * d) + 2):
             r = min(w, h) * rng.uniform(0.12, 0.42)
             x, y = w * rng.uniform(0.1, 0.9), h * rng.uniform(0.35, 0.9)
             canvas.drawCircle(x, y, r, fx.fill_paint([a, b, c][k % 3], 0.85 if k % 2 == 0 else 0.6))
@@ -265,6 +267,8 @@ def geometric(art: Art) -> None:
             y += step
             k += 1
         canvas.restore()
+    elif variant == "grid" and art.params.get("horizon") is not None:
+        _horizon_grid(art)
     elif variant == "grid":
         step = min(w, h) / (8 * max(0.6, d))
         p = skia.Paint(AntiAlias=True, Color=fx.argb(b, 0.5), StrokeWidth=max(1.0, art.s * 1.5))
@@ -327,8 +331,9 @@ def geometric(art: Art) -> None:
             canvas.drawCircle(w * 0.68, h * ratio, r, fx.fill_paint(lighten(art.c("glow"), 0.2)))
     # The hero as a flat icon, placed in the free band.
     hero = art.hero
-    if hero is not None and variant not in ("grid",):
-        cx, cy, size = _hero_box(art, 0.42)
+    skip_hero = variant == "split" and art.params.get("sun") and hero is not None and hero.name.lower() == "sun"
+    if hero is not None and not skip_hero:
+        cx, cy, size = _hero_box(art, 0.5)
         fill = art.c("light_ink") if luminance(base) < 0.45 else art.c("dark_ink")
         draw_shape(
             canvas,
@@ -342,6 +347,50 @@ def geometric(art: Art) -> None:
             anchor="center",
         )
     W.finish(art, grain=0.035, vignette=0.0)
+
+
+def _horizon_grid(art: Art) -> None:
+    """The retro-future horizon: a striped sun sinking into a glowing perspective grid."""
+    w, h = art.w, art.h
+    horizon = h * float(art.params.get("horizon", 0.6))
+    top, mid, bottom = W.sky_colors(art, W.lighting(art))
+    art.canvas.drawRect(
+        skia.Rect(0, 0, w, horizon),
+        fx.linear(art, 0, horizon, [(0, darken(top, 0.3), 1), (0.7, mid, 1), (1, bottom, 1)]),
+    )
+    fx.stars(art, (0, 0, w, horizon * 0.7), 120, (1, 1, 1))
+    if art.params.get("sun", True):
+        r = min(w, h) * 0.26
+        sun = skia.Path()
+        sun.addCircle(w / 2, horizon - r * 0.25, r)
+        for k in range(6):
+            y = horizon - r * 0.25 + r * (0.05 + 0.16 * k)
+            cut = skia.Path()
+            cut.addRect(skia.Rect(0, y, w, y + r * 0.02 * (k + 1)))
+            sun = skia.Op(sun, cut, skia.PathOp.kDifference_PathOp) or sun
+        fx.glow(art, w / 2, horizon - r * 0.25, r * 2.2, art.c("glow"), 0.45)
+        art.canvas.drawPath(
+            sun,
+            fx.linear(art, horizon - r * 1.25, horizon, [(0, lighten(art.c("glow"), 0.4), 1), (1, art.c("accent"), 1)]),
+        )
+    floor = darken(art.c("ground"), 0.3)
+    art.canvas.drawRect(
+        skia.Rect(0, horizon, w, h),
+        fx.linear(art, horizon, h, [(0, mix(floor, art.c("accent"), 0.25), 1), (1, floor, 1)]),
+    )
+    line = skia.Paint(AntiAlias=True, Color=fx.argb(art.c("accent"), 0.85), StrokeWidth=max(1.0, art.s * 2.2))
+    line.setStyle(skia.Paint.kStroke_Style)
+    vx = w / 2
+    for k in range(-12, 13):
+        art.canvas.drawLine(vx, horizon, vx + k * w * 0.16, h, line)
+    t = 0.02
+    while t < 1.0:
+        y = horizon + (h - horizon) * t
+        art.canvas.drawLine(0, y, w, y, line)
+        t = t * 1.45 + 0.015
+    art.canvas.drawRect(
+        skia.Rect(0, horizon - art.s * 2, w, horizon + art.s * 2), fx.fill_paint(lighten(art.c("accent"), 0.4))
+    )
 
 
 def abstract(art: Art) -> None:

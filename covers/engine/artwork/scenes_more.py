@@ -81,21 +81,26 @@ def botanical(art: Art) -> None:
         art.canvas.restore()
 
     if variant in ("corners", "wreath"):
-        corners = [(0, 0, 135), (art.w, art.h, -45)]
+        # Lush clusters growing in from two (or four) corners: leaves behind, flowers in front.
+        corners = [(0.0, 0.0), (1.0, 1.0)]
         if d > 1.2 or art.square:
-            corners += [(art.w, 0, -135), (0, art.h, 45)]
-        for ci, (cx, cy, base_angle) in enumerate(corners):
-            for k in range(int(7 * d)):
-                a = math.radians(base_angle + rng.uniform(-55, 55) - 90)
-                dist = s * rng.uniform(0.02, 0.22)
-                x, y = (
-                    cx + math.cos(a) * dist * 0.2 + (s * 0.08 if cx == 0 else -s * 0.08),
-                    cy + math.sin(a) * dist * 0.2 + (s * 0.08 if cy == 0 else -s * 0.08),
-                )
-                x += rng.uniform(-1, 1) * s * 0.12
-                y += rng.uniform(-1, 1) * s * 0.12
-                name = "leaf" if k % 2 else None
-                sprig(x, y, s * rng.uniform(0.14, 0.26), base_angle + rng.uniform(-60, 60), name, k + ci)
+            corners += [(1.0, 0.0), (0.0, 1.0)]
+        flowers = [n for n in flora if builder_name(n) not in ("leaf", "branch", "vine", "wheat")] or ["rose"]
+        for ci, (fx_, fy_) in enumerate(corners):
+            cx, cy = fx_ * art.w, fy_ * art.h
+            inward = math.degrees(math.atan2((0.5 - fy_) * art.h, (0.5 - fx_) * art.w))
+            items = int(12 * d) + 5
+            for k in range(items):
+                a = math.radians(inward + rng.uniform(-50, 50))
+                dist = s * (0.05 + 0.5 * (k / items) ** 0.8) * rng.uniform(0.8, 1.15)
+                x, y = cx + math.cos(a) * dist, cy + math.sin(a) * dist
+                angle = math.degrees(a) + 90 + rng.uniform(-25, 25)
+                sprig(x, y, s * rng.uniform(0.28, 0.42), angle, "leaf" if k % 2 else "branch", k + ci)
+            for k in range(int(4 * d) + 2):
+                a = math.radians(inward + rng.uniform(-40, 40))
+                dist = s * rng.uniform(0.1, 0.36)
+                x, y = cx + math.cos(a) * dist, cy + math.sin(a) * dist
+                sprig(x, y, s * rng.uniform(0.2, 0.3), rng.uniform(-30, 30), flowers[k % len(flowers)], k + 10 * ci)
     elif variant == "leaves":
         for k in range(int(26 * d)):
             x, y = rng.random() * art.w, rng.random() * art.h
@@ -107,11 +112,11 @@ def botanical(art: Art) -> None:
         horizon = art.h * 0.78
         for i in range(3):
             path, ys = W.ridge(art, horizon + art.h * 0.06 * i, art.h * 0.03, f"floor{i}", roughness=0.3, octaves=3)
-            col = mix(leaf_c, bg, 0.5 - 0.22 * i)
+            col = mix(darken(leaf_c, 0.2 + 0.25 * i), lighten(bg, 0.25), 0.45 - 0.2 * i)
             from .scenes_outdoor import tree_row
 
             tree_row(
-                art, ys, col, art.h * (0.25 - 0.05 * i), name=f"bt{i}", kind="pine" if i < 2 else "round", spacing=0.45
+                art, ys, col, art.h * (0.3 - 0.06 * i), name=f"bt{i}", kind="pine" if i < 2 else "round", spacing=0.45
             )
             art.canvas.drawPath(path, fx.fill_paint(col))
         for k in range(int(5 * d)):
@@ -288,7 +293,10 @@ def rays(art: Art) -> None:
     variant = str(art.param("variant", "dawn"))
     light = "night" if variant == "moonlight" else W.lighting(art)
     horizon = art.h * (0.78 if not art.square else 0.74)
-    top, mid, bottom = W.paint_sky(art, horizon, light)
+    top, mid, bottom = W.sky_colors(art, light)
+    if luminance(top) > 0.35:
+        top = darken(top, 0.3)
+    fx.sky(art, top, mid, bottom, horizon)
     mode = W.hero_mode(art)
     y0, y1 = art.free_band(0, horizon)
     sy = horizon - art.h * 0.02 if mode != "high" else y0 + (y1 - y0) * 0.35
@@ -309,8 +317,8 @@ def rays(art: Art) -> None:
     W.flatten(ys, art.w * 0.5, art.w, art.w * 0.06)
     col = W.layer_color(art, 0.2, haze)
     art.canvas.drawPath(W.path_from(art, ys), fx.fill_paint(col))
-    hero = art.hero
-    if hero is not None and W.kind_of(hero.name) == "silhouette":
+    hero = next(iter(W.silhouette_motifs(art)), None)
+    if hero is not None:
         gy = W.y_at(ys, art.w / 2, art.w) + 2
         size = W.fit_size(art, gy, min(art.w, art.h) * 0.22 * W.hero_weight_scale(hero))
         W.draw_silhouette(art, hero, art.w / 2, gy, size, col, light=glow_c)
@@ -335,7 +343,8 @@ def kids(art: Art) -> None:
     top = saturate(lighten(art.c("sky_top"), 0.0 if night else 0.25), 1.3)
     bottom = saturate(lighten(art.c("sky_bottom"), 0.0 if night else 0.35), 1.2)
     if night:
-        top, bottom = darken(top, 0.3), darken(bottom, 0.1)
+        top = mix(art.c("sky_top"), (0.04, 0.06, 0.2), 0.7)
+        bottom = mix(art.c("sky_bottom"), (0.16, 0.2, 0.45), 0.6)
     horizon = art.h * (0.7 if not art.square else 0.68)
     art.canvas.drawPaint(fx.linear(art, 0, horizon, [(0, top, 1), (1, bottom, 1)]))
     y0, y1 = art.free_band(0, horizon)
@@ -454,11 +463,10 @@ def horror(art: Art) -> None:
     fx.sky(art, top, mid, bottom, horizon)
     y0, y1 = art.free_band(0, horizon)
     hx = W.hero_x(art)
+    r = min(min(art.w, art.h) * 0.16, (y1 - y0) * 0.35)
+    moon_at = (hx + art.w * 0.05, y0 + (y1 - y0) * 0.42)
     if art.params.get("moon", True) is not False:
-        r = min(art.w, art.h) * 0.16
-        r = min(r, (y1 - y0) * 0.35)
-        cy = y0 + (y1 - y0) * 0.42
-        fx.moon(art, hx + art.w * 0.05, cy, r, (0.92, 0.9, 0.82), mix(art.c("glow"), (1, 1, 1), 0.3))
+        fx.moon(art, moon_at[0], moon_at[1], r, (0.92, 0.9, 0.82), mix(art.c("glow"), (1, 1, 1), 0.3))
     fx.clouds(
         art,
         (0, y0, art.w, (horizon - y0) * 0.8),
@@ -485,13 +493,32 @@ def horror(art: Art) -> None:
         if hero is not None and W.kind_of(hero.name) == "silhouette"
         else MotifRef("house" if variant != "tree" else "bare tree", 0.8)
     )
+    floating = None
+    if set_piece is hero and not shape_for(hero.name, art.rng("shape-" + hero.name)).ground:
+        # A floating hero (a skull, a mask) hangs black against the moon; a bare tree holds the hill.
+        floating = hero
+        set_piece = MotifRef("bare tree", 0.8)
+        hx = art.w * (0.22 if hx > art.w / 2 else 0.78)
+        gy = W.y_at(ys, hx, art.w) + 2
     if variant == "tree" and (builder_name(set_piece.name) or "") != "bare tree":
         bt = MotifRef("bare tree", 0.8)
         W.draw_silhouette(art, bt, art.w * 0.2, W.y_at(ys, art.w * 0.2, art.w) + 2, art.h * 0.45, black)
     size = W.fit_size(art, gy, min(art.w, art.h) * 0.48 * W.hero_weight_scale(set_piece))
     art.canvas.drawPath(W.path_from(art, ys), fx.fill_paint(black))
     W.draw_silhouette(art, set_piece, hx, gy, size, black, light=mix(art.c("glow"), red, 0.5))
-    if variant != "tree":
+    if floating is not None:
+        fx.glow(art, moon_at[0], moon_at[1], r * 2.2, (0.95, 0.9, 0.8), 0.35)
+        draw_shape(
+            art.canvas,
+            shape_for(floating.name, art.rng("shape-" + floating.name)),
+            x=moon_at[0],
+            y=moon_at[1],
+            size=r * 1.7,
+            fill=black,
+            light=red,
+            anchor="center",
+        )
+    if variant != "tree" and floating is None:
         side = art.w * (0.12 if hx > art.w / 2 else 0.88)
         W.draw_silhouette(art, MotifRef("bare tree", 0.5), side, W.y_at(ys, side, art.w) + 4, size * 1.1, black)
     rng = art.rng("crows")
@@ -523,15 +550,65 @@ def _hat_man() -> Shape:
     return Shape(union(man, brim, crown_))
 
 
+def _placed(shape: Shape, x: float, y: float, size: float) -> skia.Path:
+    """The shape's body in canvas pixels, placed as draw_shape places it (bottom-centre anchor)."""
+    b = shape.bounds()
+    k = size / max(b.width(), b.height())
+    m = skia.Matrix.Concat(
+        skia.Matrix.Translate(x - (b.left() + b.width() / 2) * k, y - b.bottom() * k), skia.Matrix.Scale(k, k)
+    )
+    path = skia.Path(shape.body)
+    path.transform(m)
+    return path
+
+
+def _double_exposure(art: Art, shape: Shape, x: float, base: float, size: float) -> None:
+    """A dark head whose inside is a bright misty landscape (the classic double-exposure cover)."""
+    from .scenes_outdoor import tree_row
+
+    clip = _placed(shape, x, base, size)
+    rect = clip.computeTightBounds()
+    art.canvas.drawPath(clip, fx.fill_paint(darken(art.c("ground"), 0.5)))
+    art.canvas.save()
+    art.canvas.clipPath(clip, doAntiAlias=True)
+    top, bottom = rect.top(), rect.bottom()
+    hh = rect.height()
+    art.canvas.drawRect(
+        rect,
+        fx.linear(
+            art,
+            top,
+            bottom,
+            [(0, lighten(art.c("horizon"), 0.35), 1), (0.6, lighten(art.c("glow"), 0.2), 1), (1, art.c("horizon"), 1)],
+        ),
+    )
+    path, ys = W.ridge(art, top + hh * 0.62, hh * 0.16, "dx-far", roughness=0.5, octaves=5)
+    art.canvas.drawPath(path, fx.fill_paint(mix(art.c("far"), art.c("horizon"), 0.55)))
+    path, ys = W.ridge(art, top + hh * 0.78, hh * 0.06, "dx-mid", roughness=0.4, octaves=4)
+    far_c = mix(art.c("mid"), art.c("horizon"), 0.3)
+    tree_row(art, ys, far_c, hh * 0.16, name="dx-trees", spacing=0.38)
+    art.canvas.drawPath(path, fx.fill_paint(far_c))
+    fx.fog(art, top + hh * 0.8, hh * 0.1, lighten(art.c("horizon"), 0.3), 0.6)
+    path, ys = W.ridge(art, top + hh * 0.92, hh * 0.04, "dx-near", roughness=0.3, octaves=3)
+    tree_row(art, ys, darken(art.c("near"), 0.2), hh * 0.22, name="dx-near-trees", spacing=0.5)
+    art.canvas.drawPath(path, fx.fill_paint(darken(art.c("near"), 0.2)))
+    art.canvas.restore()
+
+
 def portrait(art: Art) -> None:
     variant = str(art.param("variant", "standing"))
     light = W.lighting(art)
     hero = art.hero
-    if light == "studio":
+    ink = darken(art.c("ground"), 0.55)
+    if variant == "profile":
+        bg = darken(art.c("sky_top"), 0.35)
+        art.canvas.drawPaint(fx.linear(art, 0, art.h, [(0, bg, 1), (1, darken(bg, 0.4), 1)]))
+        horizon = art.h
+    elif light == "studio" or variant == "shoulders":
         bg = mix(art.c("sky_top"), art.c("sky_bottom"), 0.5)
-        art.canvas.drawPaint(fx.fill_paint(darken(bg, 0.2)))
-        fx.glow(art, art.w * 0.5, art.h * 0.45, max(art.w, art.h) * 0.6, lighten(bg, 0.35), 0.9)
-        horizon = art.h * 0.82
+        art.canvas.drawPaint(fx.fill_paint(darken(bg, 0.25)))
+        fx.glow(art, art.w * 0.5, art.h * 0.42, max(art.w, art.h) * 0.55, lighten(bg, 0.35), 0.95)
+        horizon = art.h
     else:
         horizon = art.h * (0.74 if not art.square else 0.7)
         W.paint_sky(art, horizon, light)
@@ -561,61 +638,38 @@ def portrait(art: Art) -> None:
     y0, y1 = art.free_band()
     mode = W.hero_mode(art)
     hx = W.hero_x(art)
-    ink = darken(art.c("ground"), 0.55)
-    if variant in ("profile", "shoulders"):
-        size = min(art.w * (0.82 if variant == "shoulders" else 0.7), (art.h - y0) * 0.95)
-        base = art.h + 1
-        x = hx if mode in ("left", "right") else art.w / 2
-        rect = draw_shape(art.canvas, shape, x=x, y=base, size=size, fill=ink, anchor="bottom")
-        # Double exposure: a hazy landscape seen through the head.
-        art.canvas.save()
-        m = skia.Matrix()
-        art.canvas.clipRect(rect)
-        b = shape.bounds()
-        k = size / max(b.width(), b.height())
-        art.canvas.translate(x - (b.left() + b.width() / 2) * k, base - b.bottom() * k)
-        art.canvas.scale(k, k)
-        art.canvas.clipPath(shape.body, doAntiAlias=True)
-        art.canvas.resetMatrix() if hasattr(art.canvas, "resetMatrix") else None
-        art.canvas.drawRect(
-            rect,
-            fx.linear(
-                art,
-                rect.top(),
-                rect.bottom(),
-                [(0, mix(art.c("horizon"), art.c("glow"), 0.3), 0.95), (1, art.c("sky_bottom"), 0.95)],
-            ),
-        )
-        sub_h = rect.height()
-        path, ys = W.ridge(art, rect.top() + sub_h * 0.75, sub_h * 0.15, "dx-ridge", roughness=0.5, octaves=5)
-        art.canvas.drawPath(path, fx.fill_paint(mix(art.c("far"), art.c("horizon"), 0.3)))
-        from .scenes_outdoor import tree_row
-
-        tree_row(art, ys, art.c("mid"), sub_h * 0.14, name="dx-trees", spacing=0.4)
-        path2, ys2 = W.ridge(art, rect.top() + sub_h * 0.9, sub_h * 0.05, "dx-near", roughness=0.3, octaves=3)
-        art.canvas.drawPath(path2, fx.fill_paint(art.c("near")))
-        art.canvas.restore()
-        del m
+    x = hx if mode in ("left", "right") else art.w / 2
+    if variant == "profile":
+        size = min(art.w * 0.8, (art.h - y0) * 0.92)
+        _double_exposure(art, shape, x, art.h + 1, size)
+    elif variant == "shoulders":
+        size = min(art.w * 0.86, (art.h - y0) * 0.9)
+        rim = _placed(shape, x, art.h + 1, size)
+        glow = skia.Paint(AntiAlias=True, Color=fx.argb(lighten(art.c("glow"), 0.3), 0.8), StrokeWidth=art.s * 10)
+        glow.setStyle(skia.Paint.kStroke_Style)
+        glow.setMaskFilter(skia.MaskFilter.MakeBlur(skia.kNormal_BlurStyle, art.s * 12))
+        art.canvas.drawPath(rim, glow)
+        art.canvas.drawPath(rim, fx.fill_paint(ink))
     else:
         base = horizon + (art.h - horizon) * (0.45 if mode == "low" else 0.3)
         size = W.fit_size(art, base, min(art.w, art.h) * 0.62 * W.hero_weight_scale(hero))
         shadow = skia.Path()
-        shadow.moveTo(hx - size * 0.06, base)
-        shadow.lineTo(hx + size * 0.06, base)
-        shadow.lineTo(hx + size * 0.5, art.h)
-        shadow.lineTo(hx - size * 0.1, art.h)
+        shadow.moveTo(x - size * 0.06, base)
+        shadow.lineTo(x + size * 0.06, base)
+        shadow.lineTo(x + size * 0.5, art.h)
+        shadow.lineTo(x - size * 0.1, art.h)
         shadow.close()
         art.canvas.drawPath(shadow, fx.linear(art, base, art.h, [(0, ink, 0.55), (1, ink, 0.0)]))
-        draw_shape(art.canvas, shape, x=hx, y=base, size=size, fill=ink, light=art.c("glow"), anchor="bottom")
+        draw_shape(art.canvas, shape, x=x, y=base, size=size, fill=ink, light=art.c("glow"), anchor="bottom")
     for k, m in enumerate(art.secondary[:2]):
-        if W.kind_of(m.name) != "silhouette":
+        if (builder_name(m.name) or "") not in W.FLYING:
             continue
         s2 = shape_for(m.name, art.rng("s" + m.name))
-        x = art.w * (0.18 if k == 0 else 0.82)
-        y = y0 + (y1 - y0) * 0.3
+        bx = art.w * (0.2 if k == 0 else 0.8)
+        by = y0 + (y1 - y0) * 0.25
         sz = min(art.w, art.h) * 0.08
-        if art.rect_calm_overlap((x - sz, y - sz, 2 * sz, 2 * sz)) == 0:
-            draw_shape(art.canvas, s2, x=x, y=y, size=sz, fill=ink, anchor="center", alpha=0.8)
+        if art.rect_calm_overlap((bx - sz, by - sz, 2 * sz, 2 * sz)) == 0:
+            draw_shape(art.canvas, s2, x=bx, y=by, size=sz, fill=ink, anchor="center", alpha=0.85)
     W.finish(art, grain=0.05, vignette=0.3)
 
 

@@ -392,7 +392,7 @@ def _underwater(art: Art) -> None:
     draw_shape(
         art.canvas, shape, x=W.hero_x(art), y=(y0 + y1) / 2, size=size, fill=sil, light=art.c("glow"), anchor="center"
     )
-    for _k, m in enumerate(art.secondary[:3]):
+    for _k, m in enumerate([m for m in art.secondary if W.kind_of(m.name) == "silhouette"][:3]):
         draw_shape(
             art.canvas,
             shape_for(m.name, art.rng("s" + m.name)),
@@ -439,10 +439,16 @@ def _buildings(
             body.lineTo(x + bw / 2, top - bw * rng.uniform(0.4, 0.8))
             body.lineTo(x + bw * 1.05, top)
             body.close()
+        elif style == "future":
+            # Setbacks and a mast: slender towers, not pyramids.
+            body.addRect(skia.Rect(x + bw * 0.15, top - bh * 0.1, x + bw * 0.85, top + 1))
+            body.addRect(skia.Rect(x + bw * 0.3, top - bh * 0.18, x + bw * 0.7, top + 1))
+            if kind < 0.5:
+                body.addRect(skia.Rect(x + bw * 0.47, top - bh * 0.38, x + bw * 0.53, top))
         elif kind < 0.18:
             body.addRect(skia.Rect(x + bw * 0.3, top - bh * 0.12, x + bw * 0.7, top + 1))
             body.addRect(skia.Rect(x + bw * 0.48, top - bh * 0.25, x + bw * 0.52, top))
-        elif kind < 0.3 or style == "future":
+        elif kind < 0.3:
             body.moveTo(x, top + 1)
             body.lineTo(x + bw / 2, top - bw * (0.8 if style != "future" else 1.8))
             body.lineTo(x + bw, top + 1)

@@ -295,6 +295,10 @@ def draw_silhouette(
     )
 
 
+FLYING = {"bird", "birds", "bat", "eagle", "dragon", "butterfly", "comet", "balloon", "airplane", "rocket", "spaceship"}
+PERCHED_TO_FLYING = {"raven": "bird", "crow": "bird", "owl": "bird", "dove": "bird", "phoenix": "eagle"}
+
+
 def place_secondaries(
     art: Art,
     motifs: list[MotifRef],
@@ -305,17 +309,31 @@ def place_secondaries(
     hero_size: float,
     limit: int = 3,
 ) -> None:
-    """Secondary silhouettes: grounded ones on a ridge away from the hero, floating ones in the sky."""
+    """Secondary silhouettes: grounded ones on a ridge away from the hero, flying ones in the sky.
+
+    Objects that neither stand on the ground nor fly (a key, a letter) are left to the symbol-like
+    scenes: floating in a landscape sky they look pasted on.
+    """
     rng = art.rng("secondaries")
     side = 1 if rng.random() < 0.5 else -1
     count = 0
     for m in motifs:
         if count >= limit:
             break
+        b = builder_name(m.name) or ""
         shape = shape_for(m.name, art.rng("shape-" + m.name))
-        size = hero_size * (0.28 + 0.25 * m.weight)
+        flying = b in FLYING
+        if not flying and not shape.ground:
+            continue
+        if shape.ground and not ground:
+            if b in PERCHED_TO_FLYING:
+                shape = shape_for(PERCHED_TO_FLYING[b], art.rng("shape-" + m.name))
+                flying = True
+            else:
+                continue
+        size = hero_size * (0.28 + 0.25 * m.weight) * (0.6 if flying else 1.0)
         for _attempt in range(6):
-            if shape.ground and ground:
+            if not flying:
                 ys, color = ground[min(len(ground) - 1, count % len(ground))]
                 x = art.w * (0.5 + side * rng.uniform(0.22, 0.4))
                 y = y_at(ys, x, art.w) + size * 0.02

@@ -164,7 +164,7 @@ def draw_shape(
         canvas.drawPath(shape.body, gp)
     paint = skia.Paint(AntiAlias=True)
     if isinstance(fill, skia.Shader):
-        paint.setShader(fill.makeWithLocalMatrix(_inverse(m)))
+        paint.setShader(fill)
         paint.setAlphaf(alpha)
     else:
         paint.setColor(argb(fill, alpha))

@@ -24,6 +24,14 @@ class Shape:
         return r
 
 
+def _op(a: skia.Path, b: skia.Path, op: skia.PathOp) -> skia.Path | None:
+    """skia's path boolean; None when it gives up on a degenerate input (it raises in skia-python)."""
+    try:
+        return skia.Op(a, b, op)
+    except RuntimeError:
+        return None
+
+
 def union(*paths: skia.Path) -> skia.Path:
     out = skia.Path()
     for p in paths:
@@ -32,7 +40,7 @@ def union(*paths: skia.Path) -> skia.Path:
         if out.isEmpty():
             out = skia.Path(p)
             continue
-        merged = skia.Op(out, p, skia.PathOp.kUnion_PathOp)
+        merged = _op(out, p, skia.PathOp.kUnion_PathOp)
         if merged is not None:
             out = merged
         else:
@@ -45,7 +53,7 @@ def diff(a: skia.Path, *holes: skia.Path) -> skia.Path:
     for h in holes:
         if h is None or h.isEmpty():
             continue
-        r = skia.Op(out, h, skia.PathOp.kDifference_PathOp)
+        r = _op(out, h, skia.PathOp.kDifference_PathOp)
         if r is not None:
             out = r
     return out

@@ -168,15 +168,31 @@ def sunflower(rng: random.Random) -> Shape:
 
 
 def lotus(rng: random.Random) -> Shape:
+    def petal(length: float, width: float) -> skia.Path:
+        return smooth(
+            [
+                (50, 86),
+                (50 - width, 86 - length * 0.45),
+                (50 - width * 0.55, 86 - length * 0.85),
+                (50, 86 - length, 0),
+                (50 + width * 0.55, 86 - length * 0.85),
+                (50 + width, 86 - length * 0.45),
+            ]
+        )
+
     petals = [
-        smooth([(50, 90), (38, 60), (50, 20, 0), (62, 60)]),
-        rotated(smooth([(50, 90), (40, 62), (50, 30, 0), (60, 62)]), -38, 50, 90),
-        rotated(smooth([(50, 90), (40, 62), (50, 30, 0), (60, 62)]), 38, 50, 90),
-        rotated(smooth([(50, 90), (42, 70), (50, 44, 0), (58, 70)]), -70, 50, 90),
-        rotated(smooth([(50, 90), (42, 70), (50, 44, 0), (58, 70)]), 70, 50, 90),
+        rotated(petal(34, 10), -72, 50, 86),
+        rotated(petal(34, 10), 72, 50, 86),
+        rotated(petal(46, 12), -40, 50, 86),
+        rotated(petal(46, 12), 40, 50, 86),
+        rotated(petal(56, 13), -14, 50, 86),
+        rotated(petal(56, 13), 14, 50, 86),
+        petal(64, 13),
     ]
-    water = smooth([(10, 94), (50, 88), (90, 94), (50, 100)])
-    return Shape(union(*petals, water))
+    bowl = smooth([(22, 80), (50, 74), (78, 80), (66, 92), (50, 94), (34, 92)])
+    water = smooth([(6, 96), (50, 92), (94, 96), (50, 100)])
+    details = [(rotated(line((50, 86), (50, 40)), a, 50, 86), 1.2) for a in (-40, -14, 0, 14, 40)]
+    return Shape(union(*petals, bowl, water), details=details)
 
 
 def leaf(rng: random.Random) -> Shape:
