@@ -141,3 +141,30 @@ def test_cozy_designs_are_kept_from_dark_subgenres_and_back():
     black_rose = CATALOGUE["dark-object-rose"]
     assert "cozy-fantasy" in black_rose.avoid_subgenres
     assert "dark-romance" in black_rose.subgenres
+
+
+def _allowed(doc: str, value) -> bool:
+    """Check a value against the painter's own description of a parameter ('a | b | c', 'bool', '0..1')."""
+    kind = re.split(r"[:,(]", doc)[0].strip()
+    if kind.startswith("bool"):
+        return isinstance(value, bool)
+    bounds = re.search(r"(\d+(?:\.\d+)?)\.\.(\d+(?:\.\d+)?)", kind)
+    if bounds:
+        low, high = float(bounds.group(1)), float(bounds.group(2))
+        return isinstance(value, int | float) and not isinstance(value, bool) and low <= value <= high
+    if kind.startswith("degrees") or kind == "any":
+        return isinstance(value, int | float | str)
+    return value in [option.strip() for option in kind.split("|")]
+
+
+def test_every_scene_and_scene_parameter_is_one_the_painters_understand():
+    from covers.engine.artwork import SCENES
+
+    for spec in SPECS:
+        assert spec.scene in SCENES, (spec.id, spec.scene)
+        documented = SCENES[spec.scene].params
+        for name, value in spec.scene_params.items():
+            assert name in documented, (spec.id, name)
+            assert _allowed(documented[name], value), (spec.id, name, value, documented[name])
+    # The catalogue shows off every kind of picture the painters make.
+    assert {spec.scene for spec in SPECS} >= set(SCENES)

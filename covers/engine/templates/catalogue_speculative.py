@@ -44,7 +44,7 @@ SCI_FI = [
         "graphic",
         genres=("science-fiction", "young-adult", "thriller"),
         scene="geometric",
-        params={"variant": "grid", "horizon": 0.6, "sun": True, "density": "medium", "lighting": "dusk"},
+        params={"variant": "grid", "sun": True, "density": "medium"},
         layout=L.title_top(depth=0.30),
         type=TypeSpec(
             title_voice="futuristic",
