@@ -22,7 +22,8 @@ PREVIEW_SEED = 7
 
 
 def render_preview(template_id: str, *, scale: float = 0.25, format: str = "ebook") -> bytes:
-    from .. import CoverOptions, recipe_for_book, render
+    from .. import CoverOptions, recipe_for_book
+    from ..render import render  # the module: the package attribute of that name is shadowed by it
 
     book = sample_book(CATALOGUE[template_id])
     recipe = recipe_for_book(book, CoverOptions(template_id=template_id), seed=PREVIEW_SEED)
