@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from books.catalogue import COLOR_PALETTES, GENRES, MOODS, SUBGENRES
 
 from . import palettes
-from .lexicon import MOTIFS, find_motifs, fold, normalise_words
+from .lexicon import MOTIFS, find_motifs, fold, motif_noun, motif_word, normalise_words
 from .palettes import Palette
 
 if TYPE_CHECKING:
@@ -626,52 +626,60 @@ def _color_word(hex_value: str) -> str:
     return best
 
 
+def _book_kind(genre: str, subgenre: str) -> str:
+    label = GENRES.get(genre, genre)
+    sub = SUBGENRES.get(genre, {}).get(subgenre, "")
+    if sub and genre == "childrens":
+        kind = f"children's {sub}"
+    elif sub:
+        kind = sub if label.split()[0].lower() in sub.lower() else f"{sub} {label}"
+    else:
+        kind = label
+    kind = kind.lower().replace("&", "and")
+    return kind if kind.endswith("book") else f"{kind} book"
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def compose_prompt(brief: Brief) -> str:
     """A plain-text description of the picture, as one would send to an image model."""
-    genre = GENRES.get(brief.genre, brief.genre)
-    sub = SUBGENRES.get(brief.genre, {}).get(brief.subgenre, "")
-    kind = f"{sub} ({genre})" if sub else genre
-    parts = [f"Book cover artwork for a {kind.lower()} book, with no text or lettering."]
+    parts = [f"Cover artwork for a {_book_kind(brief.genre, brief.subgenre)}, with no text or lettering."]
     if brief.motifs:
-        hero = MOTIFS[brief.motifs[0].name].display
-        parts.append(f"Focal point: {hero}, large and central.")
-        extras = [m for m in brief.motifs[1:]]
+        parts.append(f"Focal point: {motif_noun(brief.motifs[0].name)}, large and central.")
+        extras = [motif_noun(m.name) for m in brief.motifs[1:] if m.weight >= 0.7]
+        minor = [motif_noun(m.name) for m in brief.motifs[1:] if m.weight < 0.7]
         if extras:
-            words = []
-            for m in extras:
-                label = MOTIFS[m.name].display
-                words.append(f"{label} (prominent)" if m.weight >= 0.7 else label)
-            parts.append("Also: " + ", ".join(words) + ", smaller and supporting.")
+            parts.append(f"With {_join(extras)} clearly visible.")
+        if minor:
+            parts.append(f"Smaller, in support: {_join(minor)}.")
     parts.append(f"Setting: {_SETTING_TEXT.get(brief.setting, brief.setting)}.")
-    parts.append(f"Lighting: {_LIGHTING_TEXT.get(brief.lighting, brief.lighting)}.")
+    lighting = _LIGHTING_TEXT.get(brief.lighting, brief.lighting)
+    if brief.setting == "space" and brief.lighting == "night":
+        lighting = "the dark of space, lit by distant stars"
+    parts.append(f"Lighting: {lighting}.")
     parts.append(f"Mood: {brief.mood}.")
     c = brief.palette.colors
-    parts.append(
-        f"Colours: {_color_word(c['sky_top'])} to {_color_word(c['sky_bottom'])} sky, "
-        f"{_color_word(c['near'])} foreground, {_color_word(c['accent'])} accents."
-    )
+    top, bottom = _color_word(c["sky_top"]), _color_word(c["sky_bottom"])
+    sky = f"{top} sky" if top == bottom else f"{top} to {bottom} sky"
+    parts.append(f"Colours: {sky}, {_color_word(c['near'])} foreground, {_color_word(c['accent'])} accents.")
     tweaks = []
     a = brief.adjust
-    if a.get("brightness", 0) <= -0.2:
-        tweaks.append("darker overall")
-    elif a.get("brightness", 0) >= 0.2:
-        tweaks.append("brighter overall")
-    if a.get("contrast", 0) >= 0.2:
-        tweaks.append("high contrast")
-    elif a.get("contrast", 0) <= -0.2:
-        tweaks.append("soft, low contrast")
-    if a.get("warmth", 0) >= 0.2:
-        tweaks.append("warmer tones")
-    elif a.get("warmth", 0) <= -0.2:
-        tweaks.append("cooler tones")
-    if a.get("busyness", 0) <= -0.2:
-        tweaks.append("minimal and uncluttered")
-    elif a.get("busyness", 0) >= 0.2:
-        tweaks.append("rich in detail")
+    for key, low, high in (
+        ("brightness", "darker overall", "brighter overall"),
+        ("contrast", "soft, low contrast", "high contrast"),
+        ("warmth", "cooler tones", "warmer tones"),
+        ("busyness", "minimal and uncluttered", "rich in detail"),
+    ):
+        if a.get(key, 0) <= -0.2:
+            tweaks.append(low)
+        elif a.get(key, 0) >= 0.2:
+            tweaks.append(high)
     if tweaks:
         parts.append("Treatment: " + ", ".join(tweaks) + ".")
     if brief.avoid:
-        parts.append("Do not show: " + ", ".join(MOTIFS[n].display for n in brief.avoid if n in MOTIFS) + ".")
+        parts.append("Do not show: " + ", ".join(motif_word(n) for n in brief.avoid if n in MOTIFS) + ".")
     parts.append("Leave calm, uncluttered space for the title and the author's name.")
     return " ".join(parts)
 

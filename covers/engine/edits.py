@@ -28,7 +28,7 @@ from .brief import (
     with_prompt,
 )
 from .errors import EditNotUnderstood
-from .lexicon import MOTIFS, find_motifs, fold
+from .lexicon import MASS_MOTIFS, find_motifs, fold, motif_noun, motif_word
 
 MAX_MOTIFS = 5
 TITLE_SCALE_RANGE = (0.7, 1.6)
@@ -513,35 +513,6 @@ _SUFFIX_CUES = {
 }
 _MOTIF_CLAUSES = re.compile(r"[.,;:!?\n]+|\bthen\b|\bbut\b|\balso\b|\binstead\b")
 
-_THE = frozenset({"moon", "sun", "city_skyline", "sea", "galaxy", "eclipse", "globe", "summit_flag"})
-_PLAIN = frozenset(
-    {
-        "stars", "mountains", "hills", "flowers", "leaves", "vines", "clouds", "ruins", "runes", "arrows", "waves",
-        "hands", "magic_sparks", "light_rays", "fog", "rain", "snow", "smoke", "fire", "ice", "blood", "wheat",
-        "lightning", "forest", "desert", "cherry_blossom",
-    }
-)  # fmt: skip
-
-
-_MASS = frozenset({"fog", "rain", "snow", "smoke", "fire", "ice", "blood", "wheat", "lightning", "sea"})
-
-
-def _noun(name: str) -> str:
-    label = MOTIFS[name].display
-    if name in _THE:
-        return f"the {label}"
-    if name in _PLAIN or label.startswith(("a ", "an ", "the ")):
-        return label
-    return f"{'an' if label[0] in 'aeiou' else 'a'} {label}"
-
-
-def _bare(name: str) -> str:
-    label = MOTIFS[name].display
-    for article in ("a ", "an ", "the "):
-        if label.startswith(article):
-            return label[len(article) :]
-    return label
-
 
 def _set_motifs(state: _State, motifs: list[MotifChoice], avoid: list[str]) -> None:
     b = state.brief
@@ -571,7 +542,7 @@ def _apply_motif(state: _State, action: str, name: str, source: str) -> str:
         if name not in avoid:
             avoid.append(name)
         _set_motifs(state, motifs, avoid)
-        return f"removed the {_bare(name)}" if present else f"no {_bare(name)}"
+        return f"removed the {motif_word(name)}" if present else f"no {motif_word(name)}"
     if name in avoid:
         avoid.remove(name)
     if action in ("add", "more", "bigger"):
@@ -594,10 +565,10 @@ def _apply_motif(state: _State, action: str, name: str, source: str) -> str:
         _after_add(state, name)
         _set_motifs(state, motifs, avoid)
         if action == "more":
-            return f"more {_bare(name)}"
+            return f"more {motif_word(name)}"
         if action == "bigger":
-            return f"bigger {_bare(name)}"
-        return f"added {_noun(name)}" if not present else f"more prominent {_bare(name)}"
+            return f"bigger {motif_word(name)}"
+        return f"added {motif_noun(name)}" if not present else f"more prominent {motif_word(name)}"
     # fewer / smaller
     drop = 0.3
     if present:
@@ -611,8 +582,8 @@ def _apply_motif(state: _State, action: str, name: str, source: str) -> str:
             motifs[index] = replace(m, weight=max(0.15, weight))  # type: ignore[index]
     _set_motifs(state, motifs, avoid)
     if action == "fewer":
-        return f"{'less' if name in _MASS else 'fewer'} {_bare(name)}"
-    return f"smaller {_bare(name)}"
+        return f"{'less' if name in MASS_MOTIFS else 'fewer'} {motif_word(name)}"
+    return f"smaller {motif_word(name)}"
 
 
 def _after_add(state: _State, name: str) -> None:

@@ -263,6 +263,37 @@ _MOTIF_LIST: tuple[MotifInfo, ...] = (
 
 MOTIFS: dict[str, MotifInfo] = {m.name: m for m in _MOTIF_LIST}
 
+# Motifs named with "the" in a sentence, and those that take no article (plurals, mass nouns).
+_WITH_THE = frozenset({"moon", "sun", "city_skyline", "sea", "galaxy", "eclipse", "globe", "summit_flag"})
+_NO_ARTICLE = frozenset(
+    {
+        "stars", "mountains", "hills", "flowers", "leaves", "vines", "clouds", "ruins", "runes", "arrows", "waves",
+        "hands", "magic_sparks", "light_rays", "fog", "rain", "snow", "smoke", "fire", "ice", "blood", "wheat",
+        "lightning", "forest", "desert", "cherry_blossom",
+    }
+)  # fmt: skip
+MASS_MOTIFS = frozenset({"fog", "rain", "snow", "smoke", "fire", "ice", "blood", "wheat", "lightning", "sea"})
+
+
+def motif_word(name: str) -> str:
+    """The motif as a bare noun phrase: 'moon', 'city skyline', 'flag on a mountain peak'."""
+    label = MOTIFS[name].display
+    for article in ("a ", "an ", "the "):
+        if label.startswith(article):
+            return label[len(article) :]
+    return label
+
+
+def motif_noun(name: str) -> str:
+    """The motif as it reads in a sentence: 'the moon', 'stars', 'a castle', 'an owl'."""
+    label = MOTIFS[name].display
+    if name in _WITH_THE:
+        return f"the {motif_word(name)}"
+    if name in _NO_ARTICLE or label.startswith(("a ", "an ", "the ")):
+        return label
+    return f"{'an' if label[0] in 'aeiou' else 'a'} {label}"
+
+
 # ---------------------------------------------------------------------------------------------
 # Word normalisation and matching
 # ---------------------------------------------------------------------------------------------

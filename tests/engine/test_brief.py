@@ -230,12 +230,25 @@ def test_it_round_trips_through_json():
 
 def test_the_prompt_describes_the_picture_in_words():
     brief = brief_for("horror", main_elements="a haunted house under a full moon, no skulls")
-    assert brief.prompt.startswith("Book cover artwork for a horror book")
-    assert "Focal point: house" in brief.prompt
+    assert brief.prompt.startswith("Cover artwork for a horror book")
+    assert "Focal point: a house" in brief.prompt
     assert "moon" in brief.prompt
     assert "no text" in brief.prompt
     assert "Do not show: skull" in brief.prompt
     assert brief.mood in brief.prompt
+
+
+@pytest.mark.parametrize(
+    ("genre", "subgenre", "kind"),
+    [
+        ("romance", "dark-romance", "dark romance book"),
+        ("fantasy", "dystopian", "dystopian fantasy book"),
+        ("childrens", "picture-book", "children's picture book"),
+        ("business-economics", "", "business and economics book"),
+    ],
+)
+def test_the_prompt_names_the_kind_of_book(genre, subgenre, kind):
+    assert brief_for(genre, subgenre=subgenre).prompt.startswith(f"Cover artwork for a {kind}, ")
 
 
 def test_an_unknown_genre_or_subgenre_falls_back_safely():
