@@ -288,6 +288,8 @@ _FICTION = frozenset(
     }
 )  # fmt: skip
 
+_ONE_OBJECT_SUBGENRES = frozenset({"dark-romance", "erotic"})
+
 _GENRE_MEANING: dict[str, dict[str, str]] = {
     "science-fiction": {"ship": "spaceship", "boat": "spaceship"},
 }
@@ -459,6 +461,9 @@ def build_brief(
         chosen_palette = _colored_by_words(chosen_palette, main_elements, genre, subgenre, chosen_mood, seed)
     names = [m.name for m in motifs]
     setting = choose_setting(names, genre)
+    if subgenre in _ONE_OBJECT_SUBGENRES and names and MOTIFS[names[0]].category in ("flora", "object", "element"):
+        # Dark romance convention: one object on a dark field, not a garden.
+        setting = "symbolic"
     lighting = choose_lighting(
         names,
         mood=chosen_mood,

@@ -287,3 +287,10 @@ def test_reasons_only_explain_motifs_on_the_cover():
     shown = set(names(brief))
     assert brief.reasons
     assert {motif for _, motif in brief.reasons} == shown
+
+
+def test_dark_romance_shows_one_object_on_a_dark_field():
+    brief = brief_for("romance", subgenre="dark-romance", title="Thorns", summary="A bargain sealed in blood.")
+    assert names(brief)[0] == "rose"
+    assert brief.setting == "symbolic"
+    assert brief.lighting in ("studio", "candle")
