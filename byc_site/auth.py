@@ -15,6 +15,7 @@ from rest_framework.authentication import BaseAuthentication
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
+from billing.keylookup import api_key_by_hash
 from billing.models import Account, ApiKey
 from billing.services import API_KEY_PREFIX, account_for_user, api_key_hash
 
@@ -33,10 +34,9 @@ class ApiKeyAuthentication(BaseAuthentication):
         raw_key = raw_key.strip()
         if scheme.lower() != "bearer" or not raw_key.startswith(API_KEY_PREFIX) or len(raw_key) > 200:
             raise exceptions.AuthenticationFailed("Send the API key as 'Authorization: Bearer byc_sk_...'.")
-        try:
-            api_key = ApiKey.objects.select_related("account__plan", "account__user").get(hash=api_key_hash(raw_key))
-        except ApiKey.DoesNotExist:
-            raise exceptions.AuthenticationFailed("Invalid API key.") from None
+        api_key = api_key_by_hash(api_key_hash(raw_key))
+        if api_key is None:
+            raise exceptions.AuthenticationFailed("Invalid API key.")
         if api_key.revoked_at is not None:
             raise exceptions.AuthenticationFailed("This API key has been revoked.")
         user = api_key.account.user

@@ -9,11 +9,17 @@ Apply `@idempotent` to the `post` method of an authenticated DRF view:
 Per account, the first response to a key (status and JSON body) is kept for at least
 IDEMPOTENCY_TTL and replayed, with the header `Idempotent-Replayed: true`, for any later request
 with the same key and the same method, path and body. The same key with anything else is
-409 idempotency_key_reused. A row is inserted *before* the view runs; the unique constraint on
-(account, key) means that of two concurrent requests only one inserts it and runs, on SQLite as
-on PostgreSQL. The other gets 409 idempotency_request_in_progress and may retry.
+409 idempotency_key_reused.
 
-Server errors (5xx) are not stored: the row is deleted so the client can retry with the same key.
+How it holds under concurrency: the record row is inserted, the view runs and the response is
+stored in ONE transaction, so a request's effects and its stored response commit together (a
+crash in between leaves neither). The unique constraint on (account, key) makes a concurrent
+request with the same key wait at its own insert until the first commits (PostgreSQL waits on
+the index entry, SQLite on the database lock), then find the stored response and replay it:
+two requests with one key never both execute.
+
+Client errors (4xx) raised by the view are stored too (the view's writes are rolled back first);
+server errors (5xx) are not, so a retry with the same key runs again.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
+from django.http import HttpResponse
 from django.utils import timezone
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -40,8 +47,6 @@ HEADER = "HTTP_IDEMPOTENCY_KEY"
 REPLAY_HEADER = "Idempotent-Replayed"
 MAX_KEY_LENGTH = 255
 IDEMPOTENCY_TTL = timedelta(hours=24)
-# A row left "in progress" this long belongs to a request that died (killed worker): take it over.
-STALE_IN_PROGRESS = timedelta(minutes=10)
 
 
 def request_fingerprint(request: Request) -> str:
@@ -57,55 +62,55 @@ def request_fingerprint(request: Request) -> str:
     return digest.hexdigest()
 
 
-def _claim(account: Account, key: str, fingerprint: str) -> tuple[IdempotencyRecord, bool]:
-    """Insert the in-progress row, or return the existing one. True when we inserted it."""
+def _claim(account: Account, key: str, fingerprint: str) -> IdempotencyRecord | None:
+    """Insert this request's record (None), or return the one a previous request committed."""
     now = timezone.now()
     for _attempt in range(3):
         try:
             with transaction.atomic():
-                return IdempotencyRecord.objects.create(
-                    account=account, key=key, fingerprint=fingerprint, created_at=now
-                ), True
+                IdempotencyRecord.objects.create(account=account, key=key, fingerprint=fingerprint, created_at=now)
+            return None
         except IntegrityError:
             pass
         existing = IdempotencyRecord.objects.filter(account=account, key=key).first()
         if existing is None:
-            continue  # deleted meanwhile (a 5xx or a purge): try inserting again
-        expired = existing.created_at < now - IDEMPOTENCY_TTL
-        stale = existing.status_code is None and existing.created_at < now - STALE_IN_PROGRESS
-        if expired or stale:
-            # Only one of several concurrent requests deletes it; the others find it gone or new.
-            IdempotencyRecord.objects.filter(pk=existing.pk, created_at=existing.created_at).delete()
+            continue  # purged meanwhile: try inserting again
+        if existing.created_at < now - IDEMPOTENCY_TTL:
+            IdempotencyRecord.objects.filter(pk=existing.pk).delete()
             continue
-        return existing, False
+        return existing
     raise ApplicationError(
         "idempotency_request_in_progress", "A request with this Idempotency-Key is being processed.", status=409
     )
 
 
-def _existing_response(record: IdempotencyRecord, fingerprint: str) -> Response:
+def _replay(record: IdempotencyRecord, fingerprint: str) -> Response:
     if record.fingerprint != fingerprint:
         raise ApplicationError(
             "idempotency_key_reused",
             "This Idempotency-Key was already used with a different request. Use a new key for a new request.",
             status=409,
         )
-    if record.status_code is None:
+    if record.status_code is None:  # only if a record was written by hand, e.g. in the admin
         raise ApplicationError(
-            "idempotency_request_in_progress",
-            "A request with this Idempotency-Key is still being processed; retry in a moment.",
-            status=409,
+            "idempotency_request_in_progress", "A request with this Idempotency-Key is being processed.", status=409
         )
     return Response(record.response_body, status=record.status_code, headers={REPLAY_HEADER: "true"})
 
 
-def _store(record: IdempotencyRecord, status: int, body: object) -> None:
-    if status >= 500:
-        IdempotencyRecord.objects.filter(pk=record.pk).delete()
-        return
-    IdempotencyRecord.objects.filter(pk=record.pk).update(
+def _store(account: Account, key: str, status: int, body: object) -> None:
+    IdempotencyRecord.objects.filter(account=account, key=key).update(
         status_code=status, response_body=body, completed_at=timezone.now()
     )
+
+
+def _body_of(response: HttpResponse) -> object:
+    if isinstance(response, Response):
+        return response.data
+    try:  # a plain Django JsonResponse
+        return json.loads(response.content or b"null")
+    except ValueError:
+        return None
 
 
 def idempotent(view_method: Callable) -> Callable:
@@ -123,20 +128,22 @@ def idempotent(view_method: Callable) -> Callable:
             )
         account = account_from_request(request)
         fingerprint = request_fingerprint(request)
-        record, inserted = _claim(account, key, fingerprint)
-        if not inserted:
-            return _existing_response(record, fingerprint)
-        try:
-            response = view_method(self, request, *args, **kwargs)
-        except Exception as exc:
-            handled = api_exception_handler(exc, {"view": self, "request": request})
-            if handled is None or handled.status_code >= 500:
-                IdempotencyRecord.objects.filter(pk=record.pk).delete()
-            else:
-                _store(record, handled.status_code, handled.data)
-            raise
-        _store(record, response.status_code, getattr(response, "data", None))
-        return response
+        with transaction.atomic():
+            existing = _claim(account, key, fingerprint)
+            if existing is not None:
+                return _replay(existing, fingerprint)
+            try:
+                with transaction.atomic():  # a savepoint: a failing view's writes are undone
+                    response = view_method(self, request, *args, **kwargs)
+            except Exception as exc:
+                response = api_exception_handler(exc, {"view": self, "request": request})
+                if response is None or response.status_code >= 500:
+                    raise  # rolls the record back too: a retry runs again
+            if response.status_code >= 500:
+                transaction.set_rollback(True)
+                return response
+            _store(account, key, response.status_code, _body_of(response))
+            return response
 
     return wrapper
 

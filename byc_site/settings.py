@@ -128,6 +128,7 @@ def _database_from_url(url: str) -> dict:
         "HOST": parsed.hostname or "",
         "PORT": str(parsed.port or ""),
         "CONN_MAX_AGE": envint("BYC_DB_CONN_MAX_AGE", 60),
+        "CONN_HEALTH_CHECKS": True,
         "TEST": {"NAME": os.environ.get("BYC_TEST_DB_NAME") or None},
     }
 
@@ -139,6 +140,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "db.sqlite3",
+            # Opening a connection (and setting WAL) costs about as much as a whole small request.
+            "CONN_MAX_AGE": envint("BYC_DB_CONN_MAX_AGE", 600),
+            "CONN_HEALTH_CHECKS": True,
             # A web process and a worker share the file: wait for locks instead of failing.
             "OPTIONS": {
                 "timeout": 30,

@@ -1,0 +1,310 @@
+"""Benchmark of the books API under gunicorn on loopback, next to a bare Django JSON view.
+
+    .venv/bin/python bench/api.py [--seconds 5] [--clients 1,8,32] [--workers 2] [--threads 4]
+                                  [--database-url postgres://...] [--markdown]
+
+Starts the app (the real settings, plus one bare view at /api/v1/bench-bare that returns a small
+JSON object through the same middleware) under gunicorn on a throw-away data dir, creates an
+account with `manage.py create_account`, then for each endpoint and number of concurrent clients
+runs a closed loop (each client sends its next request when the previous answer arrives, over a
+keep-alive connection) and prints requests/s and p50/p99 latency:
+
+- GET  /api/v1/bench-bare         the framework's own ceiling on this machine
+- POST /api/v1/books              a new book each time, with a fresh Idempotency-Key
+- GET  /api/v1/books/:id          one existing book
+
+Goal: the books endpoints reach >= 50% of the bare view's throughput; p99 < 50 ms at 8 clients.
+The load generator (asyncio, one process) shares the machine's cores with the server, so absolute
+figures are a floor; the ratios are what matters. Writes bench/out/api.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+WARMUP_SECONDS = 1.0
+
+BOOK = {
+    "title": "Scale Without Limits",
+    "author": "Alex Carter",
+    "genre": "business-economics",
+    "subtitle": "Systems and Strategies for Explosive Business Growth",
+    "summary": "A practical guide for entrepreneurs on building scalable systems and predictable growth.",
+    "target_audience": "adult",
+    "external_ref": "book-123",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+class Server:
+    """gunicorn serving bench/api.py's settings on a throw-away data dir."""
+
+    def __init__(self, *, workers: int, threads: int, database_url: str | None) -> None:
+        self.port = free_port()
+        self.data_dir = Path(tempfile.mkdtemp(prefix="byc-bench-api-"))
+        self.env = {
+            **os.environ,
+            "BYC_DATA_DIR": str(self.data_dir),
+            "DJANGO_SETTINGS_MODULE": "bench_api_settings",
+            "PYTHONPATH": f"{self.data_dir}{os.pathsep}{ROOT}",
+            "BYC_LOG_LEVEL": "WARNING",
+        }
+        self.env.pop("DATABASE_URL", None)
+        if database_url:
+            self.env["DATABASE_URL"] = database_url
+        # A settings module (and URL map) of our own: the real ones plus the bare view.
+        (self.data_dir / "bench_api_settings.py").write_text(
+            "from byc_site.settings import *  # noqa\nROOT_URLCONF = 'bench_api_urls'\n"
+        )
+        (self.data_dir / "bench_api_urls.py").write_text(
+            "from django.http import JsonResponse\n"
+            "from django.urls import path\n"
+            "from byc_site.urls import urlpatterns as site\n\n"
+            "def bare(request):\n"
+            "    return JsonResponse({'bookId': '00000000-0000-0000-0000-000000000000', 'ok': True})\n\n"
+            "urlpatterns = [path('api/v1/bench-bare', bare), *site]\n"
+        )
+        self.workers, self.threads = workers, threads
+        self.process: subprocess.Popen | None = None
+
+    def manage(self, *args: str) -> str:
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "manage.py"), *args],
+            env=self.env,
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return result.stdout
+
+    def start(self) -> None:
+        self.manage("migrate", "--noinput", "--verbosity", "0")
+        self.process = subprocess.Popen(
+            [
+                str(BIN / "gunicorn"),
+                "byc_site.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--worker-class",
+                "gthread",
+                "--workers",
+                str(self.workers),
+                "--threads",
+                str(self.threads),
+                "--keep-alive",
+                "30",
+                "--log-level",
+                "warning",
+            ],
+            env=self.env,
+            cwd=ROOT,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.5).close()
+                return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("gunicorn did not start")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
+@dataclass
+class Result:
+    endpoint: str
+    clients: int
+    requests: int
+    errors: int
+    seconds: float
+    rps: float
+    p50_ms: float
+    p99_ms: float
+
+
+def raw_request(method: str, path: str, key: str, body: bytes = b"", extra: str = "") -> bytes:
+    head = (
+        f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {key}\r\n"
+        f"Accept: application/json\r\n{extra}"
+    )
+    if body:
+        head += f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+    return head.encode() + b"\r\n" + body
+
+
+async def read_response(reader: asyncio.StreamReader) -> tuple[int, bool]:
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    length, close = 0, False
+    for line in lines[1:]:
+        name, _, value = line.partition(":")
+        name = name.strip().lower()
+        if name == "content-length":
+            length = int(value)
+        elif name == "connection" and value.strip().lower() == "close":
+            close = True
+    if length:
+        await reader.readexactly(length)
+    return status, close
+
+
+async def closed_loop(port: int, make_request, clients: int, seconds: float, expect: int) -> tuple[list[float], int]:
+    start = time.perf_counter()
+    measure_from = start + WARMUP_SECONDS
+    stop_at = measure_from + seconds
+    latencies: list[float] = []
+    errors = 0
+
+    async def client() -> None:
+        nonlocal errors
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        while (sent := time.perf_counter()) < stop_at:
+            writer.write(make_request())
+            status, close = await read_response(reader)
+            done = time.perf_counter()
+            if sent >= measure_from:
+                latencies.append(done - sent)
+                if status != expect:
+                    errors += 1
+            if close:
+                writer.close()
+                reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.close()
+
+    await asyncio.gather(*(client() for _ in range(clients)))
+    return latencies, errors
+
+
+def measure(port: int, name: str, make_request, clients: int, seconds: float, expect: int) -> Result:
+    latencies, errors = asyncio.run(closed_loop(port, make_request, clients, seconds, expect))
+    return Result(
+        endpoint=name,
+        clients=clients,
+        requests=len(latencies),
+        errors=errors,
+        seconds=seconds,
+        rps=len(latencies) / seconds,
+        p50_ms=percentile(latencies, 0.50) * 1000,
+        p99_ms=percentile(latencies, 0.99) * 1000,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=float, default=5.0, help="measured seconds per point (after 1 s warm-up)")
+    parser.add_argument("--clients", default="1,8,32")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
+    parser.add_argument("--database-url", help="PostgreSQL instead of the embedded SQLite")
+    parser.add_argument("--markdown", action="store_true", help="also print a Markdown table")
+    args = parser.parse_args()
+    client_counts = [int(count) for count in args.clients.split(",")]
+
+    server = Server(workers=args.workers, threads=args.threads, database_url=args.database_url)
+    try:
+        server.start()
+        created = json.loads(server.manage("create_account", "bench@example.com", "--plan", "scale").splitlines()[-1])
+        key = created["api_key"]
+        import http.client
+
+        connection = http.client.HTTPConnection("127.0.0.1", server.port)
+        connection.request(
+            "POST",
+            "/api/v1/books",
+            json.dumps(BOOK),
+            {"Authorization": f"Bearer {key}", "Content-Type": "application/json"},
+        )
+        book_id = json.loads(connection.getresponse().read())["bookId"]
+        connection.close()
+
+        book_body = json.dumps(BOOK).encode()
+        endpoints = [
+            ("GET /api/v1/bench-bare", lambda: raw_request("GET", "/api/v1/bench-bare", key), 200),
+            (
+                "POST /api/v1/books",
+                lambda: raw_request("POST", "/api/v1/books", key, book_body, f"Idempotency-Key: {uuid.uuid4()}\r\n"),
+                201,
+            ),
+            ("GET /api/v1/books/:id", lambda: raw_request("GET", f"/api/v1/books/{book_id}", key), 200),
+        ]
+        results: list[Result] = []
+        print(
+            f"gunicorn gthread {args.workers} workers x {args.threads} threads, "
+            f"{'PostgreSQL' if args.database_url else 'SQLite'}, {args.seconds:g} s per point, {os.cpu_count()} cores"
+        )
+        print(f"{'endpoint':<26}{'clients':>8}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'vs bare':>9}")
+        for clients in client_counts:
+            bare_rps = None
+            for name, make_request, expect in endpoints:
+                result = measure(server.port, name, make_request, clients, args.seconds, expect)
+                results.append(result)
+                bare_rps = bare_rps or result.rps
+                print(
+                    f"{name:<26}{clients:>8}{result.rps:>10.0f}{result.p50_ms:>9.1f}{result.p99_ms:>9.1f}"
+                    f"{result.errors:>8}{result.rps / bare_rps:>9.0%}"
+                )
+    finally:
+        server.stop()
+
+    by_key = {(r.endpoint, r.clients): r for r in results}
+    print()
+    for clients in client_counts:
+        bare = by_key[("GET /api/v1/bench-bare", clients)].rps
+        for name in ("POST /api/v1/books", "GET /api/v1/books/:id"):
+            result = by_key[(name, clients)]
+            verdict = "ok" if result.rps >= 0.5 * bare else "BELOW 50%"
+            print(f"{name} at {clients} clients: {result.rps / bare:.0%} of the bare view ({verdict})")
+    for name in ("POST /api/v1/books", "GET /api/v1/books/:id"):
+        if (name, 8) in by_key:
+            p99 = by_key[(name, 8)].p99_ms
+            print(f"{name} p99 at 8 clients: {p99:.1f} ms ({'ok' if p99 < 50 else 'ABOVE 50 ms'})")
+    if args.markdown:
+        print(
+            "\n| endpoint | clients | req/s | p50 ms | p99 ms | vs bare |\n| --- | ---: | ---: | ---: | ---: | ---: |"
+        )
+        for result in results:
+            bare = by_key[("GET /api/v1/bench-bare", result.clients)].rps
+            print(
+                f"| `{result.endpoint}` | {result.clients} | {result.rps:.0f} | {result.p50_ms:.1f} | "
+                f"{result.p99_ms:.1f} | {result.rps / bare:.0%} |"
+            )
+    out = ROOT / "bench" / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "api.json").write_text(json.dumps([asdict(result) for result in results], indent=2))
+
+
+if __name__ == "__main__":
+    main()
