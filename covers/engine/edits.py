@@ -142,23 +142,34 @@ def _title_shift(state: _State, m: re.Match[str]) -> str:
 _FACE = r"(?:\s+(?:font|fonts|type|typeface|typefaces|lettering|letters|style))?"
 _POS = r"(?P<pos>top|upper|higher|bottom|lower|foot|middle|cent(?:er|re)(?:d)?)"
 
+# Words that may sit between "title" and what is said about it: "the title to be a bit larger".
+_FILLER_WORDS = (
+    "to be is should could can must much a bit little lot slightly way even more go get look sit move text font size "
+    "lettering"
+)
+_FILLER = r"(?:\s+(?:" + "|".join(_FILLER_WORDS.split()) + r"))*"
+_TITLE = r"(?:title|text|lettering|title\s+text|words)"
+
 _TYPOGRAPHY_RULES: list[Rule] = [
     _rule(
         _title_size,
-        rf"(?:{_SIZE_UP}|{_SIZE_DOWN})\s+(?:the\s+)?(?:size\s+of\s+the\s+)?title(?:\s+(?:text|font|size))?",
-        rf"title(?:\s+(?:text|font|size|lettering))?\s+(?:(?:is|should\s+be|much|a\s+bit|a\s+little|slightly|way|even)\s+)*"
-        rf"(?:{_SIZE_UP}|{_SIZE_DOWN})",
+        rf"(?:{_SIZE_UP}|{_SIZE_DOWN})\s+(?:the\s+)?(?:size\s+of\s+the\s+)?{_TITLE}(?:\s+(?:font|size))?",
+        rf"{_TITLE}{_FILLER}\s+(?:{_SIZE_UP}|{_SIZE_DOWN})",
     ),
     _rule(
         _title_position,
         rf"(?:move|put|place|set|position)\s+(?:the\s+)?title\s+(?:to|at|on|in|near)\s+(?:the\s+)?{_POS}",
     ),
-    _rule(_title_position, rf"title\s+(?:(?:at|to|on|in|near)\s+)?(?:the\s+)?{_POS}"),
+    _rule(_title_position, rf"title{_FILLER}\s+(?:(?:at|to|on|in|near)\s+)?(?:the\s+)?{_POS}"),
     _rule(_title_position, rf"{_POS}\s+(?:the\s+)?title"),
     _rule(_title_it_position, rf"(?:move|put|place|set)\s+it\s+(?:to|at|on|in|near)\s+(?:the\s+)?{_POS}"),
     _rule(
-        _title_shift, r"(?P<pos2>higher|lower|up|down)\s+(?:the\s+)?title", r"title\s+(?P<pos3>higher|lower|up|down)"
+        _title_shift,
+        r"(?P<pos2>higher|lower|up|down)\s+(?:the\s+)?title",
+        rf"title{_FILLER}\s+(?P<pos3>higher|lower|up|down)",
     ),
+    # "bigger title and at the top": once the title is named, a bare position speaks of it.
+    _rule(_title_it_position, rf"(?:at|to|on|in)\s+the\s+{_POS}(?:\s+of\s+the\s+(?:cover|page|image))?"),
     _rule(_voice("sans"), rf"(?:sans[\s-]*serif|sans|grotesque){_FACE}", rf"modern{_FACE}"),
     _rule(_voice("serif"), rf"serif{_FACE}", r"classic(?:al)?\s+(?:font|type|typeface|lettering)", r"book\s+face"),
     _rule(_voice("script"), rf"(?:script|hand[\s-]?written|handwriting|calligraph\w*|cursive){_FACE}"),
@@ -406,7 +417,7 @@ _MOOD_WORDS: dict[str, str] = {
     "mysterious": "mysterious mystery mystical eerie eerier spooky spookier creepy creepier ominous enigmatic haunting",
     "romantic": "romantic romance dreamy dreamier tender sensual sexier sexy loving swoony",
     "intellectual": "intellectual smart smarter sophisticated serious scholarly academic clever cerebral",
-    "uplifting": "uplifting hopeful happy happier cheerful cheery joyful optimistic positive upbeat fun playful",
+    "uplifting": "uplifting hopeful happy happier cheerful joyful optimistic positive upbeat fun playful cozy cozier",
     "epic": "epic grand grander heroic majestic cinematic legendary",
     "melancholic": "melancholic melancholy sad sadder somber sombre wistful gloomy bleak lonely nostalgic moody",
 }
@@ -472,9 +483,14 @@ def _run_rules(state: _State, text: str, rules: list[Rule]) -> str:
     return text
 
 
+_NOT_THIS = re.compile(r"\b(?:less|no|not|without|fewer|too\s+much)\s+$")
+
+
 def _run_colors(state: _State, text: str) -> str:
     for mention in palettes.find_colors(text):
-        _note(state, mention.start, _color(state, mention))
+        # "more red, less blue": a colour asked away is not a colour to paint with.
+        if not _NOT_THIS.search(text[max(0, mention.start - 12) : mention.start]):
+            _note(state, mention.start, _color(state, mention))
         text = _blank(text, mention.start, mention.end)
     return text
 
@@ -483,23 +499,17 @@ def _run_colors(state: _State, text: str) -> str:
 # Motifs
 # ---------------------------------------------------------------------------------------------
 
-_CUES: dict[str, str] = {}
-for _word in "add adding include put place insert show draw want with plus bring give paint need feature have".split():
-    _CUES[_word] = "add"
-for _word in "more extra additional lots plenty many several increase another".split():
-    _CUES[_word] = "more"
-for (
-    _word
-) in "remove delete drop erase without no lose hide eliminate ditch rid exclude not dont nix cut replace swap".split():
-    _CUES[_word] = "remove"
-for _word in "fewer less reduce decrease".split():
-    _CUES[_word] = "fewer"
-for (
-    _word
-) in "bigger larger huge enlarge emphasise emphasize focus highlight prominent prominently centre center".split():
-    _CUES[_word] = "bigger"
-for _word in "smaller shrink tiny subtle subtler minimise minimize".split():
-    _CUES[_word] = "smaller"
+# The verb governing a motif: the nearest of these before it in the same clause.
+_CUE_WORDS: dict[str, str] = {
+    "add": "add adding include put place insert show draw want with plus bring give paint need feature have",
+    "more": "more extra additional lots plenty many several increase another",
+    "remove": "remove delete drop erase without no lose hide eliminate ditch rid exclude not dont nix cut replace "
+    "swap instead",
+    "fewer": "fewer less reduce decrease",
+    "bigger": "bigger larger huge enlarge emphasise emphasize focus highlight prominent prominently centre center",
+    "smaller": "smaller shrink tiny subtle subtler minimise minimize",
+}
+_CUES: dict[str, str] = {word: action for action, words in _CUE_WORDS.items() for word in words.split()}
 _SUFFIX_CUES = {
     "bigger": "bigger",
     "larger": "bigger",
@@ -511,7 +521,7 @@ _SUFFIX_CUES = {
     "away": "remove",
     "out": "remove",
 }
-_MOTIF_CLAUSES = re.compile(r"[.,;:!?\n]+|\bthen\b|\bbut\b|\balso\b|\binstead\b")
+_MOTIF_CLAUSES = re.compile(r"[.,;:!?\n]+|\bthen\b|\bbut\b|\balso\b")
 
 
 def _set_motifs(state: _State, motifs: list[MotifChoice], avoid: list[str]) -> None:
@@ -599,7 +609,21 @@ def _after_add(state: _State, name: str) -> None:
         state.brief = replace(b, lighting="nebula")
 
 
+_PREPOSITIONS = frozenset(
+    "at on in under over by near behind above below beside of from into through across against toward towards".split()
+)
+_ARTICLES = frozenset({"a", "an", "the", "some", "its", "their", "his", "her"})
+
+
+def _is_setting_phrase(raw: list[str], start: int) -> bool:
+    i = start - 1
+    while i >= 0 and raw[i] in _ARTICLES:
+        i -= 1
+    return i >= 0 and raw[i] in _PREPOSITIONS
+
+
 def _run_motifs(state: _State, text: str, prompt: str) -> None:
+    handled: set[str] = set()
     separators = list(_MOTIF_CLAUSES.finditer(text))
     bounds = [0, *(x for m in separators for x in (m.start(), m.end())), len(text)]
     carried: str | None = None
@@ -632,11 +656,17 @@ def _run_motifs(state: _State, text: str, prompt: str) -> None:
                         action = _SUFFIX_CUES[w]
                         break
             action = action or "add"
-            sentence = _apply_motif(state, action, match.motif, f"edit: '{prompt.strip()[:60]}'")
-            _note(state, clause_start + tokens[match.start].start(), sentence)
             previous_action = action
             previous_end = match.end
             carried = action
+            if match.motif in handled:
+                continue
+            handled.add(match.motif)
+            if action == "add" and _is_setting_phrase(raw, match.start) and match.motif in state.brief.motif_names():
+                # "a wolf howling at the moon": the moon is where the wolf is, not a request for more moon.
+                continue
+            sentence = _apply_motif(state, action, match.motif, f"edit: '{prompt.strip()[:60]}'")
+            _note(state, clause_start + tokens[match.start].start(), sentence)
 
 
 # ---------------------------------------------------------------------------------------------

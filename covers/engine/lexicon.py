@@ -141,9 +141,9 @@ _MOTIF_LIST: tuple[MotifInfo, ...] = (
     _m(
         "flowers",
         "flora",
-        "flower, blossom, bloom, bouquet, floral, garden, petal, wildflower, daisy, lily, tulip, sunflower",
+        "flower, blossom, bloom, bouquet, floral, garden, petal, springtime, wildflower, daisy, lily, tulip, sunflower",
     ),
-    _m("leaves", "flora", "leaf, leaves, foliage, autumn leaves, fern, ivy leaf"),
+    _m("leaves", "flora", "leaf, leaves, foliage, autumn, autumn leaves, fall foliage, fern, ivy leaf"),
     _m("vines", "flora", "vine, ivy, creeper, bramble, tangle, overgrown"),
     _m("wheat", "flora", "wheat, harvest, grain, barley, corn, crop, rye"),
     _m("lotus", "flora", "lotus, water lily, lotus flower, meditation, mindfulness, zen"),
@@ -183,7 +183,11 @@ _MOTIF_LIST: tuple[MotifInfo, ...] = (
         "toddler, baby, little one, orphan",
     ),
     _m("warrior", "figure", "warrior, knight, fighter, gladiator, samurai, viking, army, battle, warlord, paladin"),
-    _m("woman", "figure", "woman, lady, princess, heroine, mother, bride, witch, sister, widow, duchess"),
+    _m(
+        "woman",
+        "figure",
+        "woman, lady, girl, young woman, princess, heroine, mother, bride, witch, sister, widow, duchess",
+    ),
     _m("runner", "figure", "runner, running, run, athlete, marathon, sprint, jogging, fitness, workout, exercise"),
     _m("hands", "figure", "hand, hands, holding hands, fingers, reaching hand, helping hand"),
     _m(

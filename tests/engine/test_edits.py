@@ -386,3 +386,40 @@ def test_less_of_a_mood_turns_to_its_counterpart(night_castle):
 def test_a_palette_name_with_palette_words(night_castle, prompt, family):
     brief, _, _ = edit(night_castle, prompt)
     assert family_of(brief.palette) == family
+
+
+@pytest.mark.parametrize(
+    ("prompt", "expected_understood", "expected_overrides"),
+    [
+        (
+            "I'd like the title to be larger and at the top of the cover",
+            ["bigger title", "title at the top"],
+            {"title_scale": 1.2, "title_position": "top"},
+        ),
+        ("can the title go lower", ["title at the bottom"], {"title_position": "bottom"}),
+        ("Make the text bigger", ["bigger title"], {"title_scale": 1.2}),
+        ("increase the size of the title", ["bigger title"], {"title_scale": 1.2}),
+    ],
+)
+def test_conversational_title_requests(night_castle, prompt, expected_understood, expected_overrides):
+    _, overrides, understood = edit(night_castle, prompt)
+    assert understood == expected_understood
+    assert overrides == expected_overrides
+
+
+def test_a_colour_asked_away_is_not_painted(night_castle):
+    brief, _, understood = edit(night_castle, "More red, less blue")
+    assert understood == ["red colour scheme"]
+    assert brief.palette.name == "red"
+
+
+def test_instead_of_swaps_motifs(night_castle):
+    brief, _, understood = edit(night_castle, "a raven instead of the moon")
+    assert understood == ["added a raven", "removed the moon"]
+    assert "raven" in names(brief) and "moon" not in names(brief)
+
+
+def test_a_place_phrase_does_not_count_as_a_request(night_castle):
+    brief, _, understood = edit(night_castle, "add a wolf howling at the moon")
+    assert understood == ["added a wolf"]
+    assert weight(brief, "moon") == weight(night_castle, "moon")
