@@ -184,7 +184,13 @@ def best_breaks(tokens: list[Token], widths: dict[tuple[int, int], float], n_lin
                 cost += 1.5  # a lone last word (widow)
             if first_ratio < 0.4:
                 cost += 1.5  # a tiny first line
-            cost += sum(0.8 for w in lws[1:-1] if w / widest < 0.3)  # a stranded short word
+            # A short line stranded between two long ones reads as a hole in the title.
+            for k in range(1, n_lines - 1):
+                ratio = lws[k] / widest
+                if ratio < 0.55 and ends[k] - starts[k] == 1:
+                    cost += 1.2
+                elif ratio < 0.5:
+                    cost += 0.8
         # Prefer shorter overall width (bigger type) a little, relative to the single line.
         cost += 0.35 * widest / total_max
         if cost < best[0]:
@@ -272,7 +278,7 @@ def fit_text(
     def pick(pool):
         # Bigger type wins, unless the break is clearly worse.
         # `line_cost` makes each extra line pay (an author's name wants one line).
-        return max(pool, key=lambda c: c[2] * math.exp(-0.3 * c[1] - line_cost * (c[0] - 1)))
+        return max(pool, key=lambda c: c[2] * math.exp(-0.5 * c[1] - line_cost * (c[0] - 1)))
 
     fitting = [c for c in candidates if c[2] >= min_size]
     if fitting:

@@ -327,10 +327,8 @@ def font_chain(face: Face, weight: int, text: str, *, context: str = "") -> list
             if lang != first:
                 chain.append(Cut(f"{CJK_COLLECTION}:{lang}", visual))
     # Common punctuation and symbols the chosen faces lack.
-    for cut in (Cut("noto-sans", visual), Cut("noto-serif", visual)):
-        if cut not in chain:
-            chain.append(cut)
-    return chain
+    chain += [Cut("noto-sans", visual), Cut("noto-serif", visual)]
+    return list(dict.fromkeys(chain))
 
 
 def resolve_faces(chain: list[Cut], text: str) -> dict[str, str]:
