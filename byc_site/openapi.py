@@ -40,7 +40,7 @@ ERROR_CODES: dict[str, tuple[int, str]] = {
     "method_not_allowed": (405, "The endpoint does not accept this HTTP method."),
     "asset_already_exists": (409, "The upscaled asset already exists."),
     "idempotency_key_reused": (409, "The Idempotency-Key was used before with a different request."),
-    "idempotency_request_in_progress": (409, "A request with this Idempotency-Key is still running; retry."),
+    "idempotency_request_in_progress": (409, "The Idempotency-Key's record is unfinished; retry shortly."),
     "payload_too_large": (413, "The body is larger than 64 KiB."),
     "unsupported_media_type": (415, "Send the body as application/json."),
     "concurrency_limit": (429, "Too many jobs running at once for your plan."),
@@ -67,8 +67,9 @@ IDEMPOTENCY_KEY_PARAMETER = OpenApiParameter(
     required=False,
     description=(
         "Up to 255 characters, unique per request. The first response is stored for 24 hours and replayed "
-        "(with `Idempotent-Replayed: true`) for a retry with the same key and body; the same key with a "
-        "different body gives 409 idempotency_key_reused."
+        "(with `Idempotent-Replayed: true`) for a retry with the same key and body; a concurrent repeat waits "
+        "for the first and gets its response; the same key with a different body gives 409 "
+        "idempotency_key_reused. Server errors (5xx) are not stored."
     ),
 )
 
