@@ -258,7 +258,7 @@ _SETTING_OF: dict[str, str] = {
     "planet": "space", "galaxy": "space", "comet": "space", "eclipse": "space", "spaceship": "space",
     "sea": "sea", "island": "sea", "lighthouse": "sea", "ship": "sea", "boat": "sea", "whale": "sea",
     "fish": "sea", "waves": "abstract",
-    "city_skyline": "city", "street_lamp": "city", "car": "city", "tower": "city",
+    "city_skyline": "city", "street_lamp": "city", "car": "city",
     "window": "interior", "door": "interior", "book": "interior", "candle": "interior", "letter": "interior",
     "rose": "botanical", "flowers": "botanical", "leaves": "botanical", "vines": "botanical",
     "lotus": "botanical", "cherry_blossom": "botanical", "mushroom": "botanical", "butterfly": "botanical",
@@ -291,7 +291,7 @@ _FICTION = frozenset(
 _ONE_OBJECT_SUBGENRES = frozenset({"dark-romance", "erotic"})
 
 _GENRE_MEANING: dict[str, dict[str, str]] = {
-    "science-fiction": {"ship": "spaceship", "boat": "spaceship"},
+    "science-fiction": {"ship": "spaceship", "boat": "spaceship", "train": "spaceship"},
 }
 
 # How strongly each place in the book's text counts toward a motif.

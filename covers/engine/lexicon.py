@@ -59,14 +59,18 @@ _MOTIF_LIST: tuple[MotifInfo, ...] = (
         "star, starlight, starry, starry sky, night sky, constellation, starfield, stardust, shooting star, "
         "twinkle, astral",
     ),
-    _m("planet", "celestial", "planet, mars, jupiter, saturn, exoplanet, world ring, gas giant, alien world, orbit"),
+    _m(
+        "planet",
+        "celestial",
+        "planet, solar system, mars, jupiter, saturn, exoplanet, world ring, gas giant, alien world, orbit",
+    ),
     _m("comet", "celestial", "comet, meteor, asteroid, meteorite, falling star"),
     _m(
         "galaxy",
         "celestial",
         "galaxy, spiral galaxy, nebula, cosmos, cosmic, milky way, universe, deep space, interstellar, galactic",
     ),
-    _m("eclipse", "celestial", "eclipse, solar eclipse, lunar eclipse, black sun"),
+    _m("eclipse", "celestial", "eclipse, solar eclipse, lunar eclipse, black sun, black hole, event horizon"),
     # landscape
     _m(
         "mountains",
@@ -120,7 +124,11 @@ _MOTIF_LIST: tuple[MotifInfo, ...] = (
     ),
     _m("lighthouse", "architecture", "lighthouse, beacon, lightkeeper"),
     _m("bridge", "architecture", "bridge, viaduct"),
-    _m("church", "architecture", "church, chapel, cathedral, abbey, monastery, steeple, convent, faith, prayer"),
+    _m(
+        "church",
+        "architecture",
+        "church, bell tower, chapel, cathedral, abbey, monastery, steeple, convent, faith, prayer",
+    ),
     _m("ruins", "architecture", "ruin, ruined, rubble, wreckage, ancient city, fallen city, abandoned, collapse"),
     _m("temple", "architecture", "temple, shrine, pagoda, pyramid, sanctuary, mosque"),
     _m("gate", "architecture", "gate, gateway, portal, archway, arch"),
@@ -440,7 +448,8 @@ _VOCABULARY: frozenset[str] = frozenset(
 STOP_PHRASES: tuple[str, ...] = (
     "key witness", "key player", "key figure", "key role", "key question", "key to", "key moment", "next door",
     "race against time", "on the run", "in the wake", "at the heart", "heart of the", "fall in love", "falls in love",
-    "fell in love", "world war", "new world", "old world", "time is running out", "ring true", "bear witness",
+    "fell in love", "sparks fly", "this book", "the book shows", "in this book", "world war", "new world",
+    "old world", "time is running out", "ring true", "bear witness",
     "right hand", "first hand", "hand in hand", "on the other hand", "fire up", "chapter book", "picture book",
 )  # fmt: skip
 
