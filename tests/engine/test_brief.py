@@ -294,3 +294,20 @@ def test_dark_romance_shows_one_object_on_a_dark_field():
     assert names(brief)[0] == "rose"
     assert brief.setting == "symbolic"
     assert brief.lighting in ("studio", "candle")
+
+
+@pytest.mark.parametrize(
+    ("genre", "summary", "present", "absent"),
+    [
+        ("science-fiction", "On a mining station at the edge of the solar system.", {"spaceship", "planet"}, {"train"}),
+        ("science-fiction", "The colony ship loses contact.", {"spaceship"}, {"ship"}),
+        ("self-help", "This book shows you how to begin.", set(), {"book"}),
+        ("romance", "Sparks fly when the storm traps them.", {"storm"}, {"magic_sparks"}),
+        ("mystery", "Found dead in the bell tower of the village.", {"church", "village"}, {"tower", "skull"}),
+        ("thriller", "A key witness vanishes from the safe house.", {"house"}, {"key"}),
+    ],
+)
+def test_words_are_read_in_context(genre, summary, present, absent):
+    shown = set(names(brief_for(genre, summary=summary)))
+    assert present <= shown
+    assert not absent & shown
