@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+# The submodule `render` shares its name with the function below: imported lazily, it would
+# rebind `covers.engine.render` to the module on first use. Loading it first keeps the function.
+from . import render as _render_module  # noqa: F401
 from .errors import EditNotUnderstood, EngineError
 from .recipe import RECIPE_VERSION, BookText, CoverOptions, Recipe
 
