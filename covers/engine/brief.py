@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from books.catalogue import COLOR_PALETTES, GENRES, MOODS, SUBGENRES
 
 from . import palettes
-from .lexicon import MOTIFS, find_motifs, fold, motif_noun, motif_word, normalise_words
+from .lexicon import MOTIFS, find_motifs, fold, motif_noun, motif_word, normalise_words, words
 from .palettes import Palette
 
 if TYPE_CHECKING:
@@ -325,17 +325,12 @@ class _Tally:
     mentions: int = 0
 
 
-def find_negated(text: str) -> list[tuple[str, str]]:
-    """Motifs ruled out in ``text`` ("no dragons", "without a castle or a moon"), as (phrase, motif)."""
-    return _scan(text)[1]
-
-
 def _scan(text: str, cues: frozenset[str] = _NEGATION_CUES) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Split ``text``'s motif mentions into (wanted, negated), each a list of (phrase, motif)."""
     wanted: list[tuple[str, str]] = []
     negated: list[tuple[str, str]] = []
     for clause in _CLAUSE_SPLIT.split(fold(text)):
-        raw = re.findall(r"[a-z0-9]+", clause.replace("'", "").replace("’", ""))
+        raw = words(clause)  # the same tokens find_motifs counts in
         if not raw:
             continue
         negation_from = [i for i, w in enumerate(raw) if w in cues]
@@ -512,9 +507,9 @@ def _infer_mood(texts: dict[str, str], genre: str, subgenre: str) -> str:
     stems = normalise_words(" ".join(texts.values()))
     joined = " " + " ".join(stems) + " "
     counts: dict[str, int] = {}
-    for name, words in MOOD_WORDS.items():
+    for name, vocabulary in MOOD_WORDS.items():
         total = 0
-        for word in words:
+        for word in vocabulary:
             key = " " + " ".join(normalise_words(word)) + " "
             total += joined.count(key)
         counts[name] = total
