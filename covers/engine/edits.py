@@ -93,13 +93,12 @@ def _rule(handler: Callable[[_State, re.Match[str]], str | None], *alternatives:
 
 _SIZE_UP = r"bigger|larger|huge|enormous|big|large|enlarge|increase|grow|biggest"
 _SIZE_DOWN = r"smaller|small|tiny|shrink|reduce|decrease|smallest"
-_AMOUNT = r"(?:(?:much|a\s+lot|a\s+bit|a\s+little|slightly|way|even|more)\s+)?"
 
 
 def _title_size(state: _State, m: re.Match[str]) -> str:
     text = m.group(0)
     up = re.search(_SIZE_UP, text) is not None and re.search(_SIZE_DOWN, text) is None
-    strong = re.search(r"much|a\s+lot|way|huge|enormous", text) is not None
+    strong = re.search(r"\b(?:much|a\s+lot|way|huge|enormous)\b", text) is not None
     factor = (1.35 if strong else 1.2) if up else (1 / 1.35 if strong else 1 / 1.2)
     current = float(state.overrides.get("title_scale", 1.0))
     lo, hi = TITLE_SCALE_RANGE
@@ -213,9 +212,6 @@ def _calmer_sky(state: _State, m: re.Match[str]) -> str:
     _nudge(state, "contrast", -0.2)
     return "calmer sky"
 
-
-_DARK = r"darker|darken|dimmer|dim|moodier|gloomier|more\s+dark|less\s+bright|less\s+light|tone\s+(?:it\s+)?down"
-_LIGHT = r"lighter|brighter|brighten|lighten|more\s+bright|more\s+light(?!\s+rays?\b|\s+beams?\b)|less\s+dark|sunnier"
 
 _TONE_RULES: list[Rule] = [
     _rule(
