@@ -179,3 +179,11 @@ def test_the_hero_changes_the_picture():
     castle = paint("landscape", make_brief("castle"))
     lighthouse = paint("landscape", make_brief("lighthouse"))
     assert np.abs(castle - lighthouse).mean() > 1.0
+
+
+@pytest.mark.parametrize("scene", sorted(SCENE_PARAMS))
+def test_it_paints_a_brief_without_motifs(scene):
+    brief = make_brief()
+    brief = Brief(**{**brief.__dict__, "motifs": ()})
+    img = paint(scene, brief, size=(120, 192))
+    assert img.std() > 1.0

@@ -164,7 +164,7 @@ def nebula(art: Art, rect, colors: list[RGB], *, name: str = "nebula", alpha: fl
         img,
         skia.Rect.MakeXYWH(x, y, w, h),
         LINEAR,
-        skia.Paint(Alpha=round(alpha * 255), BlendMode=skia.BlendMode.kScreen),
+        skia.Paint(Alpha=round(alpha * 255)),
     )
 
 
@@ -196,12 +196,10 @@ def grain(art: Art, amount: float = 0.06) -> None:
     tile = _grain_tile(art.seed)
     scale = max(1.0, art.s * 1.1)
     shader = tile.makeShader(skia.TileMode.kRepeat, skia.TileMode.kRepeat, LINEAR, skia.Matrix.Scale(scale, scale))
-    art.canvas.drawPaint(skia.Paint(Shader=shader, Alpha=round(min(1.0, amount * 4.0) * 255)))
+    art.canvas.drawPaint(skia.Paint(Shader=shader, Alpha=round(min(1.0, amount * 3.0) * 255)))
 
 
-def soft_layer(
-    art: Art, draw, *, down: float = 4.0, blend: skia.BlendMode = skia.BlendMode.kSrcOver, alpha: float = 1.0
-):
+def soft_layer(art: Art, draw, *, down: float = 4.0, alpha: float = 1.0):
     """Draw soft, low-frequency light (rays, haze) on a small surface and scale it up: much cheaper
     than blurring at full resolution, and indistinguishable for content without edges."""
     sw, sh = max(8, int(art.w / down)), max(8, int(art.h / down))
@@ -211,22 +209,22 @@ def soft_layer(
     cv.scale(sw / art.w, sh / art.h)
     draw(cv)
     img = surface.makeImageSnapshot()
-    art.canvas.drawImageRect(
-        img, skia.Rect.MakeWH(art.w, art.h), LINEAR, skia.Paint(BlendMode=blend, Alpha=round(alpha * 255))
-    )
+    # Src-over only: a screen blend while scaling up costs ~6x more on the CPU raster pipeline.
+    art.canvas.drawImageRect(img, skia.Rect.MakeWH(art.w, art.h), LINEAR, skia.Paint(Alpha=round(alpha * 255)))
 
 
 def paper(art: Art, c: RGB, amount: float = 0.5) -> None:
     """Paper: a flat stock with large soft mottling (one tone, never coloured blotches) and grain."""
     art.canvas.drawPaint(fill_paint(c))
-    mott = noise_image(art.w / 12, art.h / 12, 0.09, 3, float(art.seed % 1000 + 3))
     shade = mix(c, (0.45, 0.36, 0.25), 0.35)
-    art.canvas.drawImageRect(
-        mott,
-        skia.Rect.MakeWH(art.w, art.h),
-        LINEAR,
-        skia.Paint(ColorFilter=_alpha_from_red(shade, 0.9 * amount, -0.3 * amount)),
+    # The colour filter is applied on the small surface: filtering while scaling up costs 3x more.
+    sw, sh = max(8, int(art.w / 12)), max(8, int(art.h / 12))
+    small = skia.Surface(sw, sh)
+    shader = skia.PerlinNoiseShader.MakeFractalNoise(0.09, 0.09, 3, float(art.seed % 1000 + 3))
+    small.getCanvas().drawPaint(
+        skia.Paint(Shader=shader, ColorFilter=_alpha_from_red(shade, 0.9 * amount, -0.3 * amount))
     )
+    art.canvas.drawImageRect(small.makeImageSnapshot(), skia.Rect.MakeWH(art.w, art.h), LINEAR, skia.Paint())
     grain(art, 0.05 * amount + 0.03)
 
 
@@ -318,7 +316,7 @@ def rays(
     def draw(cv: skia.Canvas) -> None:
         cv.drawPath(path, paint)
 
-    soft_layer(art, draw, down=4.0, blend=skia.BlendMode.kScreen)
+    soft_layer(art, draw, down=4.0)
 
 
 def sun(art: Art, cx: float, cy: float, r: float, c: RGB, glow_c: RGB, *, halo: float = 6.0) -> None:

@@ -127,6 +127,30 @@ def symbol(art: Art) -> None:
     else:
         fill = _metal(metal)
         detail = darken(metal, 0.5)
+    # One object is the point of this scene. A second one the text asked for (the dagger of "a rose and
+    # a dagger") crosses behind it, larger and darker, as on a dark-romance cover; others stay out.
+    asked = [
+        m
+        for m in art.secondary
+        if m.weight >= 0.5
+        and not str(getattr(m, "source", "")).startswith("genre")
+        and W.kind_of(m.name) == "silhouette"
+        and not shape_for(m.name, art.rng("shape-" + m.name)).ground
+    ]
+    if asked:
+        m = asked[0]
+        behind = darken(metal, 0.45) if field != "paper" else mix(art.c("dark_ink"), bg, 0.45)
+        _draw_rotated(
+            art,
+            shape_for(m.name, art.rng("shape-" + m.name)),
+            x=cx,
+            y=cy,
+            size=size * 1.05,
+            angle=angle + 38,
+            fill=behind,
+            light=art.c("glow"),
+            detail=darken(behind, 0.3),
+        )
     _draw_rotated(
         art,
         shape,
@@ -152,20 +176,6 @@ def symbol(art: Art) -> None:
             r = art.s * rng.uniform(1, 4)
             p.setColor(fx.argb(lighten(glow_c or art.c("glow"), 0.4), rng.uniform(0.3, 0.9)))
             art.canvas.drawCircle(x, y, r, p)
-    # One object is the point of this scene: only motifs the text asked for strongly join it, small and quiet.
-    asked = [m for m in art.secondary if m.weight >= 0.5 and not str(getattr(m, "source", "")).startswith("genre")]
-    secondaries = asked[: 1 if W.density(art) < 1.2 else 2]
-    for k, m in enumerate(secondaries):
-        s2 = shape_for(m.name, art.rng("shape-" + m.name))
-        side = -1 if k % 2 == 0 else 1
-        sz = size * 0.24
-        x = cx + side * (size * 0.5 + sz * 0.3)
-        y = cy + size * 0.38
-        x = min(art.w * 0.88 - sz / 2, max(art.w * 0.12 + sz / 2, x))
-        if art.rect_calm_overlap((x - sz / 2, y - sz / 2, sz, sz)) > 0.05:
-            continue
-        col = mix(fill if isinstance(fill, tuple) else metal, bg, 0.45)
-        _draw_rotated(art, s2, x=x, y=y, size=sz, angle=side * 18, fill=col, light=art.c("glow"), alpha=0.8)
     grain = float(art.params.get("grain", 0.05) or 0.05)
     W.finish(art, grain=min(0.12, grain * 0.12 if grain > 0.2 else grain), vignette=0.45 if dark_field else 0.12)
 

@@ -139,7 +139,8 @@ def botanical(art: Art) -> None:
         if variant == "sprig" and len(flora) > 1:
             sprig(art.w * 0.3, (y0 + y1) / 2 + size * 0.2, size * 0.4, 30, flora[1], 1)
     hero = art.hero
-    if hero is not None and (builder_name(hero.name) or "") not in FLORA and variant in ("corners", "leaves", "forest"):
+    floating_hero = hero is not None and not shape_for(hero.name, art.rng("shape-" + hero.name)).ground
+    if floating_hero and (builder_name(hero.name) or "") not in FLORA and variant in ("corners", "leaves", "forest"):
         y0, y1 = art.free_band()
         size = min(art.w * 0.36, (y1 - y0) * 0.6)
         draw_shape(
@@ -398,7 +399,7 @@ def kids(art: Art) -> None:
     hx = W.hero_x(art)
     shape = shape_for(hero.name, art.rng("shape-" + hero.name))
     gy = W.y_at(stand, hx, art.w) + art.h * 0.01
-    size = W.fit_size(art, gy, min(art.w, art.h) * 0.42 * W.hero_weight_scale(hero))
+    size = W.fit_size(art, gy, min(art.w, art.h) * 0.42 * W.hero_weight_scale(hero), hx)
     fill = saturate(art.c("accent"), 1.3)
     if shape.ground:
         draw_shape(
@@ -503,7 +504,7 @@ def horror(art: Art) -> None:
     if variant == "tree" and (builder_name(set_piece.name) or "") != "bare tree":
         bt = MotifRef("bare tree", 0.8)
         W.draw_silhouette(art, bt, art.w * 0.2, W.y_at(ys, art.w * 0.2, art.w) + 2, art.h * 0.45, black)
-    size = W.fit_size(art, gy, min(art.w, art.h) * 0.48 * W.hero_weight_scale(set_piece))
+    size = W.fit_size(art, gy, min(art.w, art.h) * 0.48 * W.hero_weight_scale(set_piece), hx)
     art.canvas.drawPath(W.path_from(art, ys), fx.fill_paint(black))
     W.draw_silhouette(art, set_piece, hx, gy, size, black, light=mix(art.c("glow"), red, 0.5))
     if floating is not None:
@@ -530,7 +531,7 @@ def horror(art: Art) -> None:
     fx.fog(art, art.h * 0.93, art.h * 0.12, mix(mid, (0.6, 0.6, 0.6), 0.3), 0.3)
     W.finish(
         art,
-        grain=0.05 + 0.1 * float(art.params.get("grain", 0.5) or 0.5),
+        grain=0.04 + 0.05 * float(art.params.get("grain", 0.5) or 0.5),
         vignette=float(art.params.get("vignette", 0.75) or 0.75),
     )
 
@@ -652,7 +653,7 @@ def portrait(art: Art) -> None:
         art.canvas.drawPath(rim, fx.fill_paint(ink))
     else:
         base = horizon + (art.h - horizon) * (0.45 if mode == "low" else 0.3)
-        size = W.fit_size(art, base, min(art.w, art.h) * 0.62 * W.hero_weight_scale(hero))
+        size = W.fit_size(art, base, min(art.w, art.h) * 0.62 * W.hero_weight_scale(hero), x)
         shadow = skia.Path()
         shadow.moveTo(x - size * 0.06, base)
         shadow.lineTo(x + size * 0.06, base)

@@ -115,7 +115,7 @@ def landscape(art: Art) -> None:
     light = W.lighting(art)
     horizon = _horizon(art, 0.64)
     hero = art.hero
-    hero_kind = W.kind_of(hero.name) if hero else "silhouette"
+    hero_kind = W.kind_of(hero.name) if hero else "none"
     variant = str(art.param("variant", "auto"))
     names = W.motif_names(art)
     if variant == "auto":
@@ -131,7 +131,10 @@ def landscape(art: Art) -> None:
     hero_is_sky = hero_kind == "sky"
     if body != "none":
         base_r = min(art.w, art.h) * (0.2 if hero_is_sky else (0.13 if body == "moon" else 0.07))
-        cx, cy, r = _celestial_spot(art, hx, horizon, base_r, behind_hero=hero_kind == "silhouette" or hero_is_sky)
+        floating = hero_kind == "silhouette" and not shape_for(hero.name, art.rng("shape-" + hero.name)).ground
+        cx, cy, r = _celestial_spot(
+            art, hx, horizon, base_r, behind_hero=(hero_kind == "silhouette" and not floating) or hero_is_sky
+        )
         W.paint_celestial(art, body, cx, cy, r, light)
     if hero_is_sky and hero.name.lower() in ("planet", "comet", "galaxy"):
         y0, y1 = art.free_band(0, horizon)
@@ -172,9 +175,12 @@ def landscape(art: Art) -> None:
     hero_rect = None
     hero_size = 0.0
     set_piece = None
-    if hero_kind == "silhouette":
+    emblem = None
+    if hero_kind == "silhouette" and shape_for(hero.name, art.rng("shape-" + hero.name)).ground:
         set_piece = hero
-    elif variant in ("castle", "house", "village"):
+    elif hero_kind == "silhouette":
+        emblem = hero  # a flying creature or an object: it takes the sky
+    if set_piece is None and variant in ("castle", "house", "village"):
         set_piece = MotifRef("castle" if variant == "castle" else "house", 0.7)
     if set_piece is not None:
         W.flatten(layers[stand][1], hx, art.w, art.w * 0.09)
@@ -197,7 +203,7 @@ def landscape(art: Art) -> None:
             if set_piece is not hero:
                 wanted *= 0.6
             ground_y = W.y_at(ys, hx, art.w) + art.h * 0.004
-            hero_size = W.fit_size(art, ground_y, wanted)
+            hero_size = W.fit_size(art, ground_y, wanted, hx)
             hero_rect = W.draw_silhouette(
                 art, set_piece, hx, ground_y, hero_size, darken(color, 0.15), light=art.c("glow")
             )
@@ -212,11 +218,10 @@ def landscape(art: Art) -> None:
             fx.fog(art, float(ys.min()) + art.h * 0.03, art.h * 0.08, haze, 0.45)
     if variant == "road" or "road" in names:
         _road(art, layers[-1][1].min(), hx, W.layer_color(art, 0, haze), haze)
-    if hero is not None and hero_kind == "silhouette" and set_piece is not hero:
-        pass
-    elif hero is not None and set_piece is not hero and hero_kind == "silhouette":
-        pass
-    secondaries = [m for m in W.silhouette_motifs(art) if m is not set_piece]
+    if emblem is not None:
+        hero_rect = W.sky_emblem(art, emblem, hx, horizon, avoid=hero_rect)
+        hero_size = hero_size or hero_rect.height()
+    secondaries = [m for m in W.silhouette_motifs(art) if m is not set_piece and m is not emblem]
     band = art.free_band(0, horizon)
     W.place_secondaries(
         art,
@@ -302,9 +307,15 @@ def seascape(art: Art) -> None:
     hkind = W.kind_of(hero.name) if hero else "sky"
     if hkind == "silhouette":
         shape = shape_for(hero.name, art.rng("shape-" + hero.name))
-        if hname in ("ship", "boat", "sailboat", "whale", "island") or not shape.ground or variant == "ship":
+        floats_on_water = hname in ("ship", "boat", "sailboat", "whale", "island", "fish") or (
+            shape.ground and variant == "ship"
+        )
+        if not shape.ground and not floats_on_water:
+            hero_rect = W.sky_emblem(art, hero, hx, horizon)
+            hero_size = hero_rect.height()
+        elif floats_on_water:
             base = horizon + (art.h - horizon) * 0.22
-            hero_size = W.fit_size(art, base, min(art.w, art.h) * 0.5 * W.hero_weight_scale(hero))
+            hero_size = W.fit_size(art, base, min(art.w, art.h) * 0.5 * W.hero_weight_scale(hero), hx)
             hero_rect = draw_shape(
                 art.canvas, shape, x=hx, y=base, size=hero_size, fill=silhouette, light=art.c("glow"), anchor="bottom"
             )
@@ -323,7 +334,7 @@ def seascape(art: Art) -> None:
             rock.lineTo(art.w if side > 0 else 0, art.h)
             rock.close()
             art.canvas.drawPath(rock, fx.fill_paint(silhouette))
-            hero_size = W.fit_size(art, ground_y, min(art.w, art.h) * 0.62 * W.hero_weight_scale(hero))
+            hero_size = W.fit_size(art, ground_y, min(art.w, art.h) * 0.62 * W.hero_weight_scale(hero), hx)
             if hname == "lighthouse":
                 top_y = ground_y - hero_size * 0.87
                 start = 180 if side > 0 else -10
@@ -574,7 +585,7 @@ def cityscape(art: Art) -> None:
         mode = W.hero_mode(art)
         base = street_y + (art.h - street_y) * (0.55 if mode == "low" else 0.4)
         wanted = min(art.w, art.h) * (0.45 if shape.ground else 0.4) * W.hero_weight_scale(hero)
-        hero_size = W.fit_size(art, base, wanted)
+        hero_size = W.fit_size(art, base, wanted, hx)
         if shape.ground:
             fx.glow(art, hx, base - hero_size * 0.5, hero_size * 0.9, art.c("glow"), 0.25)
             hero_rect = draw_shape(

@@ -254,11 +254,64 @@ def fill_ridge(art: Art, path: skia.Path, ys: np.ndarray, color: RGB, haze: RGB,
 
 
 # --- hero and secondaries ------------------------------------------------------------------------
-def fit_size(art: Art, ground_y: float, wanted: float) -> float:
-    """Shrink a standing hero so its top stays out of the calm zones above it."""
-    y0, _ = art.free_band(0, ground_y)
-    room = ground_y - y0 - 0.02 * art.h
+def fit_size(art: Art, ground_y: float, wanted: float, x: float | None = None) -> float:
+    """Shrink a standing hero so its top stays below every calm zone above it in its column."""
+    x = art.w / 2 if x is None else x
+    limit = 0.0
+    for zx, zy, zw, zh in art.calm:
+        half = wanted * 0.5
+        if zx < x + half and zx + zw > x - half and zy + zh <= ground_y + 1:
+            limit = max(limit, zy + zh)
+    room = ground_y - limit - 0.02 * art.h
     return max(0.08 * min(art.w, art.h), min(wanted, room))
+
+
+def sky_emblem(art: Art, m: MotifRef, x: float, horizon: float, avoid: skia.Rect | None = None) -> skia.Rect:
+    """A hero that does not stand on the ground: a flying creature as a big dark silhouette, an object
+    as a glowing metallic emblem, centred in the free sky."""
+    b = builder_name(m.name) or ""
+    shape = shape_for(m.name, art.rng("shape-" + m.name))
+    y0, y1 = art.free_band(0, horizon)
+    if avoid is not None and avoid.top() < y1:
+        y1 = max(y0 + (y1 - y0) * 0.5, avoid.top())
+    size = min(art.w * (0.55 if b in FLYING else 0.4), (y1 - y0) * 0.8) * hero_weight_scale(m) / 1.1
+    cy = (y0 + y1) / 2
+    if b in FLYING:
+        return draw_shape(
+            art.canvas,
+            shape,
+            x=x,
+            y=cy,
+            size=size,
+            fill=darken(art.c("near"), 0.2),
+            light=art.c("glow"),
+            anchor="center",
+        )
+    glow_c = art.c("glow")
+    fx.glow(art, x, cy, size * 1.1, glow_c, 0.45)
+    metal = skia.GradientShader.MakeLinear(
+        [skia.Point(0, 0), skia.Point(100, 100)],
+        [
+            fx.argb(lighten(art.c("accent"), 0.55)),
+            fx.argb(art.c("accent")),
+            fx.argb(darken(art.c("accent"), 0.3)),
+            fx.argb(lighten(art.c("accent"), 0.3)),
+        ],
+        [0.0, 0.35, 0.7, 1.0],
+    )
+    return draw_shape(
+        art.canvas,
+        shape,
+        x=x,
+        y=cy,
+        size=size,
+        fill=metal,
+        light=lighten(glow_c, 0.3),
+        detail=darken(art.c("accent"), 0.45),
+        anchor="center",
+        glow=glow_c,
+        glow_strength=0.35,
+    )
 
 
 def hero_weight_scale(m: MotifRef | None) -> float:
