@@ -453,7 +453,7 @@ def build_brief(
         seed=seed,
     )
     if palette not in COLOR_PALETTES:
-        chosen_palette = _colored_by_words(chosen_palette, main_elements, genre, subgenre, chosen_mood, seed)
+        chosen_palette = _colored_by_words(chosen_palette, texts["main elements"], genre, subgenre, chosen_mood, seed)
     names = [m.name for m in motifs]
     setting = choose_setting(names, genre)
     if subgenre in _ONE_OBJECT_SUBGENRES and names and MOTIFS[names[0]].category in ("flora", "object", "element"):

@@ -311,3 +311,10 @@ def test_words_are_read_in_context(genre, summary, present, absent):
     shown = set(names(brief_for(genre, summary=summary)))
     assert present <= shown
     assert not absent & shown
+
+
+def test_unknown_options_and_missing_main_elements_fall_back_to_the_defaults():
+    book = BookText(title="Untitled", author="A. Writer", genre="poetry")
+    brief = build_brief(book, mood="nonsense", palette="nonsense", main_elements=None, seed=0)  # type: ignore[arg-type]
+    assert brief.mood == "melancholic"
+    assert brief.palette.name in ("muted-sage", "monochrome-silver", "pastel-lilac")
