@@ -139,7 +139,7 @@ class JobAdmin(admin.ModelAdmin):
     def retry_failed(self, request: HttpRequest, queryset: QuerySet[Job]) -> None:
         for job in queryset.select_related("account"):
             try:
-                new_job = services.job_retry(job=job)
+                new_job = services.job_retry(job_id=job.pk)
             except ApplicationError as exc:
                 self.message_user(request, f"Job {job.pk}: {exc.message}", messages.WARNING)
             else:

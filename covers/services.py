@@ -468,8 +468,9 @@ def job_create_audiobook(
     )
 
 
-def job_retry(*, job: Job) -> Job:
+def job_retry(*, job_id: uuid.UUID | str) -> Job:
     """Staff: accept a new job with the same request as a failed one (charged and limited as usual)."""
+    job = Job.objects.select_related("account").get(pk=job_id)
     if job.status != Job.FAILED:
         raise ApplicationError("job_not_failed", "Only failed jobs can be retried.", status=409)
     common = {"account": job.account, "external_ref": job.external_ref or None, "webhook_url": job.webhook_url}

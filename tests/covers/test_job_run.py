@@ -171,13 +171,13 @@ def test_staff_can_retry_a_failed_job_as_a_new_charged_job(account, book, run_jo
     job = services.job_create_generate(account=account, book_id=book.id, count=2, mood="uplifting")
     services.job_fail(job_id=job.id, code="worker_lost", message="stopped")
     with run_jobs():
-        retried = services.job_retry(job=job)
+        retried = services.job_retry(job_id=job.id)
     retried.refresh_from_db()
     assert retried.pk != job.pk and retried.status == Job.COMPLETED
     assert retried.params["mood"] == "uplifting" and retried.count == 2
     assert credits_balance(account=account).total == 8
     with pytest.raises(ApplicationError):
-        services.job_retry(job=retried)
+        services.job_retry(job_id=retried.id)
 
 
 def test_staff_can_refund_a_finished_job_once(account, make_cover):
@@ -203,6 +203,7 @@ def test_the_audiobook_cover_is_square_and_can_then_be_upscaled(account, make_co
     cover = make_cover(account=account)
     with run_jobs():
         services.job_create_audiobook(account=account, cover_id=cover.id)
+    with run_jobs():
         services.job_create_upscale(account=account, cover_id=cover.id, source_asset="audiobook_preview")
     sizes = {a.asset_type: (a.width, a.height) for a in cover.assets.all()}
     assert sizes["audiobook_preview"] == (240, 240)
