@@ -42,6 +42,9 @@ class Account(models.Model):
     is_active = models.BooleanField("active subscription", default=True)
     period_start = models.DateTimeField()
     period_end = models.DateTimeField()
+    # Periods are whole months counted from here, so an account opened on the 31st renews on the
+    # last day of short months and on the 31st again afterwards (no drift to the 28th).
+    billing_anchor = models.DateTimeField()
     webhook_url = models.URLField(max_length=500, blank=True)
     webhook_secret = models.CharField(max_length=100)
     created_at = models.DateTimeField(auto_now_add=True)

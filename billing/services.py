@@ -116,6 +116,7 @@ def account_create(
             is_active=is_active,
             period_start=now,
             period_end=add_months(now, 1),
+            billing_anchor=now,
             webhook_url=webhook_url,
             webhook_secret=_new_webhook_secret(),
         )
@@ -364,11 +365,11 @@ def account_renew(*, account_id: int, now: datetime | None = None) -> bool:
         account = account_lock(account_id=account_id)
         if account.period_end > now:
             return False
-        start, end = account.period_start, account.period_end
-        steps = 0
-        while end <= now:
-            steps += 1
-            start, end = end, add_months(account.period_start, steps + 1)
+        # The first whole month (counted from the anchor) that has not ended yet.
+        months = 0
+        while add_months(account.billing_anchor, months + 1) <= now:
+            months += 1
+        start, end = add_months(account.billing_anchor, months), add_months(account.billing_anchor, months + 1)
         expired = _pool_balance(account, CreditEntry.POOL_MONTHLY)
         if expired:
             _append(

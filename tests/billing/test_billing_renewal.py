@@ -122,3 +122,14 @@ def test_the_schedules_exist_for_the_worker(db):
 
     funcs = set(Schedule.objects.values_list("func", flat=True))
     assert {"billing.tasks.renew_accounts", "billing.tasks.purge_idempotency_records"} <= funcs
+
+
+def test_an_account_opened_on_the_31st_renews_on_the_31st_after_february(db):
+    account = new_account()  # opened on January 31st
+    for months in (1, 2, 3):
+        accounts_renew(now=add_months(START, months))
+    account.refresh_from_db()
+    assert account.period_start == datetime(2026, 4, 30, 12, 0, tzinfo=UTC)
+    assert account.period_end == datetime(2026, 5, 31, 12, 0, tzinfo=UTC)
+    accounts_renew(now=datetime(2026, 3, 31, 12, 0, tzinfo=UTC))  # in the past: nothing
+    assert CreditEntry.objects.filter(account=account, kind="grant").count() == 4
