@@ -97,28 +97,28 @@ _VARIANTS: tuple[PaletteVariant, ...] = (
     # pastel
     _variant(
         "pastel", "blush",
-        "#f6d6dc #fbe9e4 #fff4ec #e6c3d3 #d3a6bf #c596ae #6e4760 #c2577a #fff8f0 #fffaf6 #3a2233 #fdf3ef",
+        "#f6d6dc #fbe9e4 #fff4ec #e6c3d3 #d3a6bf #74506a #5a3850 #c2577a #fff8f0 #fffaf6 #3a2233 #fdf3ef",
         "light", "romance contemporary sports new-adult", "romantic uplifting",
     ),
     _variant(
         "pastel", "mint",
-        "#d8efe8 #eef8f1 #fffbea #bfe0d6 #9ccabd #8fc2b3 #3f6b60 #e58f7a #fffdf2 #fbfffd #1f3b35 #f3faf6",
+        "#d8efe8 #eef8f1 #fffbea #bfe0d6 #9ccabd #3a6b5e #2c5047 #e58f7a #fffdf2 #fbfffd #1f3b35 #f3faf6",
         "light", "childrens health-fitness self-help cozy-fantasy", "uplifting",
     ),
     _variant(
         "pastel", "lilac",
-        "#d9d3f0 #f0e6f5 #fde9ef #c4bce3 #a79fd0 #a39ad0 #4d467a #e79ab8 #fff6fa #fdfbff #2a2444 #f6f2fb",
+        "#d9d3f0 #f0e6f5 #fde9ef #c4bce3 #a79fd0 #5a5290 #4d467a #e79ab8 #fff6fa #fdfbff #2a2444 #f6f2fb",
         "light", "young-adult romantasy poetry", "romantic uplifting",
     ),
     _variant(
         "pastel", "peach",
-        "#ffd9c2 #ffeede #fff6e8 #f3c3b0 #e6a592 #e39d8a #8a4f44 #e0637a #fffaf0 #fffaf5 #40251f #fff4ec",
+        "#ffd9c2 #ffeede #fff6e8 #f3c3b0 #e6a592 #8c5446 #6e3c33 #e0637a #fffaf0 #fffaf5 #40251f #fff4ec",
         "light", "romance contemporary-fiction picture-book", "romantic uplifting",
     ),
     # earth
     _variant(
         "earth", "sepia",
-        "#e9d8b8 #f3e6cc #f8eedb #c9ae84 #a4845a #b89a6e #4a3622 #8a3b1f #fff3d6 #fbf3e2 #2b1d10 #f1e4c8",
+        "#e9d8b8 #f3e6cc #f8eedb #c9ae84 #a4845a #6b5434 #4a3622 #8a3b1f #fff3d6 #fbf3e2 #2b1d10 #f1e4c8",
         "light", "historical-fiction historical-romance biography-memoir", "melancholic intellectual",
     ),
     _variant(
@@ -227,13 +227,13 @@ _VARIANTS: tuple[PaletteVariant, ...] = (
     ),
     _variant(
         "warm", "dawn",
-        "#fbe8c8 #fff6e6 #ffffff #e8cfa4 #cfae7e #c9a77a #6e5436 #c8902e #ffffff #fffdf8 #3a2a18 #fbf4e8",
+        "#fbe8c8 #fff6e6 #ffffff #e8cfa4 #cfae7e #735a38 #54402a #c8902e #ffffff #fffdf8 #3a2a18 #fbf4e8",
         "light", "religion-spirituality self-help poetry", "uplifting",
     ),
     # cool
     _variant(
         "cool", "arctic",
-        "#dfeef5 #f2f8fb #ffffff #b9d6e4 #8db8cf #6b9bb6 #2f5f79 #1f6f9a #ffffff #ffffff #0f2838 #eef5f8",
+        "#dfeef5 #f2f8fb #ffffff #b9d6e4 #8db8cf #3a6680 #244a5e #1f6f9a #ffffff #ffffff #0f2838 #eef5f8",
         "light", "non-fiction health-fitness self-help", "intellectual uplifting",
     ),
     _variant(
