@@ -51,6 +51,12 @@ class GrantOverageForm(forms.Form):
     memo = forms.CharField(max_length=300, help_text="Why (shown in the ledger).")
 
 
+class AdjustCreditsForm(forms.Form):
+    pool = forms.ChoiceField(choices=CreditEntry.POOL_CHOICES)
+    amount = forms.IntegerField(help_text="Credits to add (positive) or remove (negative).")
+    memo = forms.CharField(max_length=300, help_text="Why (shown in the ledger).")
+
+
 class ChangePlanForm(forms.Form):
     plan = forms.ModelChoiceField(queryset=Plan.objects.all(), empty_label=None)
 
@@ -88,7 +94,7 @@ class AccountAdmin(admin.ModelAdmin):
     ]
     inlines = [ApiKeyInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    actions = ["grant_overage", "change_plan"]
+    actions = ["grant_overage", "adjust_credits", "change_plan", "activate_subscription", "deactivate_subscription"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # accounts are made by sign-up or `manage.py create_account`, which grant credits
@@ -139,6 +145,36 @@ class AccountAdmin(admin.ModelAdmin):
             request, f"Granted {form.cleaned_data['amount']} overage credits to {queryset.count()} account(s)."
         )
         return None
+
+    @admin.action(description="Adjust credits (staff correction)")
+    def adjust_credits(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
+        form = AdjustCreditsForm(request.POST if "apply" in request.POST else None)
+        if not form.is_valid():
+            return self._form_page(request, queryset, form, "Adjust credits", "adjust_credits")
+        for account in queryset:
+            try:
+                services.credits_adjust(
+                    account=account,
+                    pool=form.cleaned_data["pool"],
+                    amount=form.cleaned_data["amount"],
+                    memo=form.cleaned_data["memo"],
+                    adjusted_by=request.user,
+                )
+            except ApplicationError as error:
+                self.message_user(request, f"{account}: {error.message}", level=messages.ERROR)
+        return None
+
+    @admin.action(description="Activate subscription")
+    def activate_subscription(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for account in queryset:
+            services.account_set_active(account=account, is_active=True)
+        self.message_user(request, f"Activated {queryset.count()} account(s).")
+
+    @admin.action(description="Deactivate subscription (API keys get 403)")
+    def deactivate_subscription(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for account in queryset:
+            services.account_set_active(account=account, is_active=False)
+        self.message_user(request, f"Deactivated {queryset.count()} account(s).")
 
     @admin.action(description="Change plan")
     def change_plan(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:

@@ -18,6 +18,8 @@ from datetime import UTC, datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
@@ -161,9 +163,6 @@ def account_set_active(*, account: Account, is_active: bool) -> Account:
 
 def account_webhook_update(*, account: Account, webhook_url: str) -> Account:
     """Set (or clear, with "") the default webhook URL of the account."""
-    from django.core.exceptions import ValidationError
-    from django.core.validators import URLValidator
-
     webhook_url = webhook_url.strip()
     if webhook_url:
         if len(webhook_url) > 500:

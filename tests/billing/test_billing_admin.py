@@ -76,3 +76,21 @@ def test_change_plan_moves_the_selected_accounts(staff, make_account):
     staff.post(CHANGELIST, {**selection, "apply": "1", "plan": scale.pk})
     account.refresh_from_db()
     assert account.plan == scale
+
+
+def test_adjust_credits_takes_a_signed_amount_but_never_below_zero(staff, make_account):
+    account = make_account(monthly=5)
+    selection = {"action": "adjust_credits", ACTION_CHECKBOX_NAME: [account.pk]}
+    staff.post(CHANGELIST, {**selection, "apply": "1", "pool": "monthly", "amount": "-3", "memo": "double grant"})
+    assert credits_balance(account=account).monthly == 2
+    staff.post(CHANGELIST, {**selection, "apply": "1", "pool": "monthly", "amount": "-3", "memo": "again"})
+    assert credits_balance(account=account).monthly == 2
+
+
+def test_deactivating_a_subscription_turns_its_keys_away(staff, make_account, api_client_for):
+    account = make_account()
+    client = api_client_for(account)
+    staff.post(CHANGELIST, {"action": "deactivate_subscription", ACTION_CHECKBOX_NAME: [account.pk]})
+    assert client.get("/api/v1/books").status_code == 403
+    staff.post(CHANGELIST, {"action": "activate_subscription", ACTION_CHECKBOX_NAME: [account.pk]})
+    assert client.get("/api/v1/books").status_code == 200

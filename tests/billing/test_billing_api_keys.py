@@ -95,3 +95,17 @@ def test_changing_plan_changes_the_concurrency_limit_now(account):
     account_change_plan(account=account, plan_code="scale")
     account.refresh_from_db()
     assert account.plan.code == "scale" and account.plan.max_concurrent_jobs == 20
+
+
+def test_the_default_webhook_url_must_be_http_or_https(account):
+    from billing.services import account_webhook_update
+
+    account_webhook_update(account=account, webhook_url=" https://hooks.example.com/covers ")
+    account.refresh_from_db()
+    assert account.webhook_url == "https://hooks.example.com/covers"
+    for bad in ["ftp://example.com/x", "not a url", "https://" + "a" * 500 + ".com"]:
+        with pytest.raises(ApplicationError):
+            account_webhook_update(account=account, webhook_url=bad)
+    account_webhook_update(account=account, webhook_url="")
+    account.refresh_from_db()
+    assert account.webhook_url == ""
