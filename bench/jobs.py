@@ -88,9 +88,9 @@ class Service:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                if requests.get(f"{self.base_url}/bench/bare", timeout=2).status_code == 200:
+                if requests.get(f"{self.base_url}/bench/bare", timeout=5).status_code == 200:
                     return
-            except requests.ConnectionError:
+            except requests.RequestException:
                 time.sleep(0.2)
         raise SystemExit("the web server did not start; see " + str(self.workdir / "web.log"))
 

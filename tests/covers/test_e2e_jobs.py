@@ -203,10 +203,10 @@ def stack(tmp_path_factory):
         deadline = time.monotonic() + 60
         while True:
             try:
-                if requests.get(f"{stack.base_url}/api/v1/templates", timeout=2).status_code == 401:
+                if requests.get(f"{stack.base_url}/api/v1/templates", timeout=5).status_code == 401:
                     break
-            except requests.ConnectionError:
-                pass
+            except requests.RequestException:
+                pass  # not listening yet, or still importing
             if time.monotonic() > deadline:
                 raise AssertionError(f"the web server did not start:\n{stack.log('web')}")
             time.sleep(0.2)
