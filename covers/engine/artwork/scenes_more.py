@@ -62,6 +62,9 @@ def botanical(art: Art) -> None:
     d = W.density(art)
 
     def sprig(x, y, size, angle, name=None, k=0):
+        # Foliage may brush the text areas but never fill them.
+        if art.rect_calm_overlap((x - size * 0.3, y - size * 0.3, size * 0.6, size * 0.6)) > 0.3:
+            return
         name = name or flora[k % len(flora)]
         shape = shape_for(name, art.rng(f"b{k}{name}"))
         col = flower_c if builder_name(name) not in ("leaf", "branch", "vine", "wheat") else leaf_c
@@ -83,7 +86,7 @@ def botanical(art: Art) -> None:
     if variant in ("corners", "wreath"):
         # Lush clusters growing in from two (or four) corners: leaves behind, flowers in front.
         corners = [(0.0, 0.0), (1.0, 1.0)]
-        if d > 1.2 or art.square:
+        if d > 1.2:
             corners += [(1.0, 0.0), (0.0, 1.0)]
         flowers = [n for n in flora if builder_name(n) not in ("leaf", "branch", "vine", "wheat")] or ["rose"]
         for ci, (fx_, fy_) in enumerate(corners):
@@ -318,7 +321,8 @@ def rays(art: Art) -> None:
     W.flatten(ys, art.w * 0.5, art.w, art.w * 0.06)
     col = W.layer_color(art, 0.2, haze)
     art.canvas.drawPath(W.path_from(art, ys), fx.fill_paint(col))
-    hero = next(iter(W.silhouette_motifs(art)), None)
+    standing = [m for m in W.silhouette_motifs(art) if shape_for(m.name, art.rng("shape-" + m.name)).ground]
+    hero = next(iter(standing), None)
     if hero is not None:
         gy = W.y_at(ys, art.w / 2, art.w) + 2
         size = W.fit_size(art, gy, min(art.w, art.h) * 0.22 * W.hero_weight_scale(hero))

@@ -136,6 +136,14 @@ def landscape(art: Art) -> None:
             art, hx, horizon, base_r, behind_hero=(hero_kind == "silhouette" and not floating) or hero_is_sky
         )
         W.paint_celestial(art, body, cx, cy, r, light)
+        if W.has(art, "light rays", "light_rays"):
+            fx.rays(art, cx, cy, lighten(art.c("glow"), 0.2), count=16, alpha=0.3)
+    elif W.has(art, "light rays", "light_rays"):
+        fx.rays(art, art.w / 2, -art.h * 0.05, lighten(art.c("glow"), 0.2), count=10, spread=70, start=55, alpha=0.3)
+    if W.has(art, "magic sparks", "magic_sparks"):
+        fx.stars(
+            art, (0, horizon * 0.3, art.w, horizon * 0.8), 90, lighten(art.c("accent"), 0.4), name="sparks", max_r=3.0
+        )
     if hero_is_sky and hero.name.lower() in ("planet", "comet", "galaxy"):
         y0, y1 = art.free_band(0, horizon)
         r = min(art.w, art.h) * 0.17
@@ -171,7 +179,9 @@ def landscape(art: Art) -> None:
         )
         layers.append((depth, ys))
 
-    stand = max(0, n - 2)  # the hero stands on the second-nearest ridge
+    # The hero stands on the second-nearest ridge; "high" puts it on a far ridge, "low" on the nearest.
+    mode = W.hero_mode(art)
+    stand = max(0, n - 2) if mode not in ("high", "low") else (min(1, n - 1) if mode == "high" else n - 1)
     hero_rect = None
     hero_size = 0.0
     set_piece = None

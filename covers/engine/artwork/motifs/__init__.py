@@ -34,6 +34,10 @@ CATEGORY_FALLBACK = {
 
 # Motifs a scene paints as part of its world rather than as a silhouette.
 SKY_MOTIFS = {
+    "light rays",
+    "light_rays",
+    "magic sparks",
+    "magic_sparks",
     "moon",
     "crescent",
     "sun",

@@ -255,6 +255,26 @@ def space_station(rng: random.Random) -> Shape:
     return s
 
 
+def village(rng: random.Random) -> Shape:
+    parts = []
+    lights = []
+    for x, w, h in ((4, 22, 30), (24, 26, 44), (48, 20, 28), (66, 30, 38)):
+        top = 100 - h
+        parts.append(poly([(x, 100), (x, top + w * 0.4), (x + w / 2, top), (x + w, top + w * 0.4), (x + w, 100)]))
+        lights.append(rect(x + w * 0.3, 100 - h * 0.55, x + w * 0.5, 100 - h * 0.35))
+    parts.append(union(rect(34, 20, 40, 60), poly([(32, 22), (37, 4), (42, 22)])))
+    return Shape(union(*parts), lights=union(*lights))
+
+
+def street_lamp(rng: random.Random) -> Shape:
+    post = union(rect(48, 30, 52, 96), rect(42, 94, 58, 100, 1), rect(46, 60, 54, 64))
+    head = union(
+        poly([(40, 18), (60, 18), (56, 30), (44, 30)]), poly([(42, 18), (50, 8), (58, 18)]), rect(40, 29, 60, 32)
+    )
+    glass = poly([(43, 19), (57, 19), (54.5, 28.5), (45.5, 28.5)])
+    return Shape(diff(union(post, head), glass), lights=glass)
+
+
 BUILDERS = {
     "castle": castle,
     "tower": tower,
@@ -279,6 +299,11 @@ BUILDERS = {
     "skyline": city_skyline,
     "skyscraper": city_skyline,
     "windmill": windmill,
+    "village": village,
+    "town": village,
+    "street lamp": street_lamp,
+    "lamp post": street_lamp,
+    "streetlight": street_lamp,
     "space station": space_station,
     "station": space_station,
 }

@@ -216,6 +216,7 @@ BUILDERS = {
     "face": profile,
     "head": profile,
     "profile": profile,
+    "mind": profile,
     "eye": eye,
     "eyes": eye,
 }

@@ -223,17 +223,15 @@ def branch(rng: random.Random) -> Shape:
 def vine(rng: random.Random) -> Shape:
     p = skia.Path()
     p.moveTo(50, 100)
-    for i in range(5):
-        y = 100 - (i + 1) * 20
-        p.quadTo(50 + (18 if i % 2 else -18), y + 10, 50, y)
-    body = stroke(p, 2.4)
-    leaves = [rotated(smooth([(50, 0, 0), (56, -6), (66, 0, 0), (56, 5)]), 0, 0, 0)]
+    p.cubicTo(30, 80, 70, 60, 50, 40)
+    p.cubicTo(36, 26, 56, 10, 60, 2)
+    body = stroke(p, 2.6)
     leaves = []
-    for i in range(9):
-        y = 96 - i * 10.5
+    for i, (x, y) in enumerate(((46, 90), (56, 74), (44, 58), (54, 44), (44, 30), (54, 16))):
         side = 1 if i % 2 else -1
-        leaves.append(smooth([(50, y, 0), (50 + side * 8, y - 7), (50 + side * 18, y - 2, 0), (50 + side * 8, y + 3)]))
-    return Shape(union(body, *leaves))
+        leaves.append(smooth([(x, y, 0), (x + side * 8, y - 8), (x + side * 18, y - 4, 0), (x + side * 10, y + 4)]))
+    curl = stroke(_cubic((56, 74), (70, 78), (74, 66), (66, 64)), 1.4)
+    return Shape(union(body, *leaves, curl))
 
 
 def wheat(rng: random.Random) -> Shape:
@@ -393,14 +391,17 @@ def _cubic(p0, c1, c2, p1) -> skia.Path:
 
 
 def dog(rng: random.Random) -> Shape:
-    body = smooth([(30, 100), (28, 78), (36, 54), (50, 46), (62, 54), (66, 78), (64, 100)])
-    head = union(
-        circle(52, 34, 12),
-        smooth([(56, 30), (76, 34), (78, 42), (58, 44)]),
-        smooth([(42, 26, 0), (36, 28), (34, 50), (40, 48)]),
+    torso = smooth([(24, 50), (44, 46), (64, 46), (70, 54), (62, 64), (28, 64)])
+    head = smooth([(62, 46), (66, 34), (76, 30), (84, 34), (94, 40), (92, 46, 0), (80, 48), (72, 54)])
+    ear = smooth([(70, 32, 0), (66, 34), (64, 46), (70, 44)])
+    legs = union(
+        limb(4.2, (30, 60), (29, 82)),
+        limb(4.2, (37, 61), (38, 82)),
+        limb(4.2, (58, 60), (59, 82)),
+        limb(4.2, (64, 58), (66, 82)),
     )
-    tail = stroke(_cubic((32, 92), (16, 90), (12, 76), (14, 66)), 4)
-    return Shape(union(body, head, tail))
+    tail = stroke(_cubic((26, 50), (18, 44), (16, 36), (20, 28)), 3.6)
+    return Shape(diff(union(torso, head, ear, legs, tail), circle(80, 36, 1.4)))
 
 
 def horse(rng: random.Random, horn: bool = False) -> Shape:
@@ -446,55 +447,64 @@ def deer(rng: random.Random) -> Shape:
 
 
 def fox(rng: random.Random) -> Shape:
-    body = smooth([(30, 100), (30, 78), (38, 56), (50, 48), (60, 56), (64, 80), (62, 100)])
-    head = union(
-        smooth([(40, 40), (50, 26), (62, 30), (78, 38, 0), (64, 46), (48, 50)]),
-        poly([(46, 30), (46, 12, 0), (54, 26)]),
-        poly([(54, 28), (58, 12, 0), (62, 30)]),
+    torso = smooth([(26, 54), (44, 47), (62, 48), (70, 55), (62, 64), (32, 64)])
+    head = smooth([(63, 48), (69, 38), (79, 36), (97, 45, 0), (81, 51), (71, 56)])
+    ears = union(poly([(69, 41), (69, 24, 0), (77, 37)]), poly([(74, 38), (79, 24, 0), (82, 39)]))
+    legs = union(
+        limb(3.6, (32, 60), (30, 80)),
+        limb(3.6, (38, 61), (40, 80)),
+        limb(3.6, (58, 60), (60, 80)),
+        limb(3.6, (64, 58), (67, 80)),
     )
-    tail = smooth([(60, 96), (84, 94), (96, 78), (90, 62, 0), (86, 80), (70, 90)])
-    return Shape(union(body, head, tail))
+    tail = smooth([(30, 54), (16, 46), (2, 50, 0), (8, 60), (22, 64), (32, 62)])
+    return Shape(diff(union(torso, head, ears, legs, tail), circle(80, 42, 1.3)))
 
 
 def bear(rng: random.Random) -> Shape:
-    body = smooth(
-        [
-            (6, 70),
-            (10, 48),
-            (30, 36),
-            (56, 38),
-            (70, 44),
-            (80, 40),
-            (90, 46),
-            (96, 54, 0),
-            (88, 60),
-            (80, 62),
-            (76, 72),
-            (74, 100, 0),
-            (64, 100, 0),
-            (62, 78),
-            (34, 78),
-            (30, 100, 0),
-            (20, 100, 0),
-            (18, 82),
-        ]
+    torso = smooth([(12, 60), (16, 42), (36, 32), (52, 30), (66, 36), (74, 46), (72, 62), (20, 68)])
+    head = smooth([(66, 40), (76, 36), (86, 40), (96, 48, 0), (88, 54), (74, 54)])
+    ears = circle(75, 36, 3.6)
+    legs = union(
+        limb(9, (22, 62), (22, 84)),
+        limb(9, (36, 64), (38, 84)),
+        limb(9, (58, 62), (58, 84)),
+        limb(9, (68, 58), (70, 84)),
     )
-    ear = circle(80, 38, 4)
-    return Shape(union(body, ear))
+    return Shape(diff(union(torso, head, ears, legs), circle(84, 44, 1.3)))
 
 
 def dragon(rng: random.Random) -> Shape:
-    body = smooth([(30, 62), (44, 52), (60, 50), (70, 56), (62, 64), (46, 66)])
-    neck = stroke(_cubic((62, 54), (72, 44), (74, 34), (82, 28)), 7)
-    head = smooth([(78, 24), (86, 20), (98, 26, 0), (88, 30), (80, 34)])
-    horns = union(poly([(82, 23), (78, 12, 0), (86, 21)]), poly([(86, 21), (86, 10, 0), (90, 22)]))
-    tail = union(stroke(_cubic((32, 62), (18, 70), (14, 84), (2, 80)), 4), poly([(4, 80), (-6, 74, 0), (-4, 86, 0)]))
-    wing = smooth(
-        [(44, 54), (34, 28), (26, 6, 0), (42, 16), (52, 10, 0), (56, 24), (66, 14, 0), (62, 36), (58, 52)], tension=0.9
+    body = smooth([(34, 56), (46, 50), (60, 50), (66, 56), (58, 64), (40, 66)])
+    neck = union(limb(8, (60, 54), (70, 44)), limb(6.5, (70, 44), (76, 36)), limb(5, (76, 36), (82, 30)))
+    head = smooth([(79, 25), (88, 21), (100, 27, 0), (91, 31), (83, 35)])
+    horns = union(poly([(83, 24), (73, 15, 0), (85, 21)]), poly([(86, 22), (80, 12, 0), (89, 21)]))
+    tail = union(
+        limb(6, (36, 60), (24, 66)),
+        limb(4.5, (24, 66), (14, 74)),
+        limb(3, (14, 74), (8, 84)),
+        limb(2, (8, 84), (12, 92)),
+        poly([(12, 92), (6, 98, 0), (18, 100, 0), (16, 92)]),
     )
-    wing2 = smooth([(54, 52), (62, 30), (74, 8, 0), (74, 26), (84, 20, 0), (72, 46)], tension=0.9)
-    legs = union(limb(3.5, (40, 64), (36, 76), (42, 80)), limb(3.5, (56, 64), (54, 76), (60, 80)))
-    s = Shape(union(body, neck, head, horns, tail, wing, wing2, legs))
+    wing = smooth(
+        [
+            (54, 52),
+            (49, 30),
+            (44, 16),
+            (36, 8),
+            (18, 2, 0),
+            (28, 14),
+            (20, 20, 0),
+            (32, 26),
+            (25, 33, 0),
+            (38, 38),
+            (34, 46, 0),
+            (46, 50),
+        ],
+        tension=0.8,
+    )
+    far = smooth([(62, 50), (64, 32), (70, 12, 0), (73, 26), (80, 20, 0), (77, 34), (84, 36, 0), (70, 48)], tension=0.8)
+    legs = union(limb(4, (42, 64), (38, 74), (44, 78)), limb(3.5, (58, 62), (58, 70), (64, 72)))
+    s = Shape(union(body, neck, head, horns, tail, wing, far, legs))
     s.ground = False
     return s
 
@@ -587,13 +597,28 @@ def bat(rng: random.Random) -> Shape:
 
 def eagle(rng: random.Random) -> Shape:
     wing = smooth(
-        [(50, 44), (38, 30), (22, 22), (4, 26, 0), (14, 32), (6, 36, 0), (18, 40), (10, 46, 0), (24, 48), (34, 54)],
+        [
+            (46, 40),
+            (30, 30),
+            (14, 20),
+            (2, 12, 0),
+            (9, 22),
+            (0, 25, 0),
+            (9, 30),
+            (2, 35, 0),
+            (12, 38),
+            (6, 44, 0),
+            (18, 46),
+            (30, 50),
+            (44, 54),
+        ],
         tension=0.8,
     )
     m = skia.Path(wing)
     m.transform(skia.Matrix.Concat(skia.Matrix.Translate(100, 0), skia.Matrix.Scale(-1, 1)))
-    bodyp = union(oval(42, 34, 58, 70), circle(50, 30, 6), poly([(44, 66), (50, 82, 0), (56, 66)]))
-    s = Shape(union(wing, m, bodyp))
+    bodyp = union(oval(41, 32, 59, 72), circle(50, 27, 7), poly([(55, 25), (63, 29, 0), (55, 32)]))
+    tail = poly([(44, 68), (38, 88, 0), (50, 83), (62, 88, 0), (56, 68)])
+    s = Shape(diff(union(wing, m, bodyp, tail), circle(52, 25, 1.4)))
     s.ground = False
     return s
 
@@ -930,13 +955,82 @@ def waterfall(rng: random.Random) -> Shape:
 
 
 def cliff(rng: random.Random) -> Shape:
-    return Shape(poly([(0, 100), (0, 30), (30, 26), (50, 34), (60, 30), (64, 50), (70, 100)]))
+    rock = poly([(0, 100), (0, 26), (24, 22), (40, 26), (50, 34), (56, 48), (54, 62), (60, 76), (66, 100)])
+    grass = smooth([(0, 28), (20, 20), (42, 24), (52, 34, 0), (40, 30), (20, 26), (0, 32)])
+    waves = union(*[limb(2.2, (70 + (i % 2) * 6, 84 + i * 6), (96, 84 + i * 6)) for i in range(3)])
+    return Shape(union(rock, grass, waves))
 
 
 def field(rng: random.Random) -> Shape:
-    p = smooth([(0, 100, 0), (0, 74), (50, 66), (100, 74), (100, 100, 0)])
-    rows = [(line((50, 66), (x, 100)), 1.0) for x in (-40, -10, 20, 50, 80, 110, 140)]
-    return Shape(p, details=rows)
+    back = smooth([(0, 100, 0), (0, 62), (30, 52), (60, 60), (100, 50), (100, 100, 0)])
+    tree = _scaled(oak(rng).body, 62, 24, 0.3, 0.34)
+    rows = [(line((70, 58), (x, 100)), 1.4) for x in (-60, -20, 20, 60, 100, 140)]
+    return Shape(union(back, tree), details=rows)
+
+
+def light_rays(rng: random.Random) -> Shape:
+    rays_ = [rotated(poly([(48.5, 50), (51.5, 50), (53, 2), (47, 2)]), a, 50, 50) for a in range(-80, 81, 20)]
+    disc = diff(circle(50, 50, 16), rect(0, 50, 100, 100))
+    ground = rect(6, 52, 94, 56, 2)
+    s = Shape(union(*rays_, ground), lights=disc)
+    s.ground = False
+    return s
+
+
+def hills(rng: random.Random) -> Shape:
+    back = smooth([(0, 100, 0), (0, 56), (28, 40), (56, 58), (82, 44), (100, 52), (100, 100, 0)])
+    front = smooth([(0, 100, 0), (0, 76), (40, 62), (74, 76), (100, 70), (100, 100, 0)])
+    return Shape(back, lights=front)
+
+
+def lake(rng: random.Random) -> Shape:
+    peaks = poly([(0, 60), (24, 24), (38, 40), (58, 10), (100, 60)])
+    water = rect(0, 62, 100, 100)
+    reflection = poly([(0, 64), (24, 92), (38, 80), (58, 100), (100, 64)])
+    return Shape(
+        union(peaks, diff(water, reflection)),
+        details=[(line((10, 74), (30, 74)), 1.2), (line((60, 84), (86, 84)), 1.2)],
+    )
+
+
+def canyon(rng: random.Random) -> Shape:
+    left = poly([(0, 100), (0, 20), (20, 20), (22, 36), (30, 38), (32, 60), (40, 64), (42, 100)])
+    right = poly([(100, 100), (100, 28), (82, 28), (80, 44), (70, 46), (68, 70), (60, 72), (58, 100)])
+    return Shape(union(left, right))
+
+
+def summit_flag(rng: random.Random) -> Shape:
+    m = poly([(0, 100), (40, 30), (52, 44), (62, 34), (100, 100)])
+    pole = rect(39, 6, 41, 32)
+    flag = poly([(41, 6), (58, 11), (41, 16)])
+    snow = poly([(40, 30), (47, 40), (43, 38), (40, 42), (36, 37)])
+    return Shape(union(m, pole), lights=union(flag, snow))
+
+
+def sparkle_burst(rng: random.Random) -> Shape:
+    p = skia.Path()
+    for _ in range(9):
+        x, y, r = rng.uniform(10, 90), rng.uniform(10, 90), rng.uniform(4, 12)
+        p.addPath(star_points(x, y, r, r * 0.25, 4))
+    p.addPath(star_points(50, 50, 22, 5, 4))
+    s = Shape(union(p), lights=circle(50, 50, 4))
+    s.ground = False
+    return s
+
+
+def runes(rng: random.Random) -> Shape:
+    stone = smooth([(28, 100, 0), (24, 40), (34, 10), (50, 4), (66, 10), (76, 40), (72, 100, 0)])
+    glyphs = union(
+        limb(3, (40, 24), (40, 50)),
+        limb(3, (40, 30), (52, 40)),
+        limb(3, (40, 38), (52, 48)),
+        limb(3, (56, 56), (56, 84)),
+        limb(3, (56, 60), (64, 70)),
+        limb(3, (64, 70), (56, 78)),
+        limb(3, (38, 62), (46, 76)),
+        limb(3, (46, 62), (38, 76)),
+    )
+    return Shape(stone, lights=glyphs)
 
 
 BUILDERS = {
@@ -1045,5 +1139,18 @@ BUILDERS = {
     "waterfall": waterfall,
     "cliff": cliff,
     "field": field,
+    "light rays": light_rays,
+    "light_rays": light_rays,
+    "rays": light_rays,
+    "hills": hills,
+    "hill": hills,
+    "lake": lake,
+    "canyon": canyon,
+    "summit flag": summit_flag,
+    "magic sparks": sparkle_burst,
+    "sparks": sparkle_burst,
+    "magic": sparkle_burst,
+    "runes": runes,
+    "rune": runes,
     "meadow": field,
 }

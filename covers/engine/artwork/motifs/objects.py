@@ -511,6 +511,22 @@ def gem(rng: random.Random) -> Shape:
     return _float(Shape(g, details=details))
 
 
+def globe(rng: random.Random) -> Shape:
+    sphere = circle(50, 44, 34)
+    lands = union(
+        smooth([(30, 24), (44, 20), (50, 30), (42, 40), (46, 52), (36, 58), (28, 44)]),
+        smooth([(58, 36), (70, 32), (78, 44), (70, 60), (60, 54)]),
+    )
+    stand = union(stroke(_arc(50, 44, 40, 40, 140), 3), rect(48, 84, 52, 92), rect(34, 92, 66, 97, 2))
+    return Shape(union(diff(sphere, lands), stand), lights=lands)
+
+
+def _arc(cx, cy, r, start, sweep) -> skia.Path:
+    p = skia.Path()
+    p.addArc(skia.Rect(cx - r, cy - r, cx + r, cy + r), start, sweep)
+    return p
+
+
 # --- vehicles ----------------------------------------------------------------------------------
 def ship(rng: random.Random) -> Shape:
     hull = smooth([(4, 70, 0), (96, 66, 0), (86, 86), (20, 88)], tension=0.5)
@@ -785,6 +801,9 @@ BUILDERS = {
     "puzzle": puzzle,
     "diamond": gem,
     "jewel": gem,
+    "globe": globe,
+    "world": globe,
+    "earth": globe,
     "ship": ship,
     "sailing ship": ship,
     "boat": boat,
