@@ -10,7 +10,6 @@ at twice the resolution.
 
 from __future__ import annotations
 
-import io
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ import numpy as np
 import skia
 
 from .errors import EngineError
+from .png import encode_rgb
 from .recipe import Recipe
 from .typeset.draw import draw_text
 from .typeset.layout import apply_type_voice, layout_for
@@ -56,18 +56,9 @@ def render_size(format: str, scale: float) -> tuple[int, int]:
 
 
 def encode_png(surface: skia.Surface) -> bytes:
-    """PNG bytes of the canvas, RGB, via Pillow at a fast compression level.
-
-    Measured (bench/engine.py): Pillow at level 2 encodes a 1600x2560 cover several times faster
-    than skia's encoder at its default level, for files about 10-15% larger.
-    """
-    from PIL import Image
-
+    """PNG bytes (RGB) of the canvas; see png.py for why this writer and not Pillow's."""
     pixels = surface.makeImageSnapshot().toarray(colorType=skia.kRGBA_8888_ColorType)
-    image = Image.fromarray(np.ascontiguousarray(pixels[..., :3]), "RGB")
-    out = io.BytesIO()
-    image.save(out, format="PNG", compress_level=2)
-    return out.getvalue()
+    return encode_rgb(np.ascontiguousarray(pixels[..., :3]))
 
 
 def compose(

@@ -15,7 +15,7 @@ import numpy as np
 import skia
 
 from . import contrast as C
-from .setter import ElementReport, Placed, TextPlan, cap_ratio, faces_used
+from .setter import ElementReport, Placed, TextPlan, cap_ratio, faces_used, paint_lines
 from .spec import SAFE_MARGIN
 
 DEFAULT_PALETTE = {
@@ -40,6 +40,10 @@ class Layer:
 
 def _palette_rgb(palette: dict[str, str], key: str) -> tuple[int, int, int]:
     return C.hex_to_rgb(palette.get(key) or DEFAULT_PALETTE[key])
+
+
+def _palette_hex(palette: dict[str, str], key: str) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*_palette_rgb(palette, key))
 
 
 def _toward(rgb, target, t: float) -> tuple[int, int, int]:
@@ -149,10 +153,11 @@ def _outline_layer(p: Placed, grid: Grid, color) -> Layer:
     )  # fmt: skip
 
     def draw(canvas: skia.Canvas, argb: int, opacity: float) -> None:
-        canvas.drawImage(
-            p.mask, grid.x0, grid.y0, skia.SamplingOptions(),
-            _tinted(argb, opacity, skia.ImageFilters.Dilate(radius, radius)),
-        )  # fmt: skip
+        # Stroking the glyph outlines is exact and far cheaper than dilating the mask.
+        stroke = skia.Paint(AntiAlias=True, Color=argb, Style=skia.Paint.kStroke_Style, StrokeWidth=2 * radius)
+        stroke.setStrokeJoin(skia.Paint.kRound_Join)
+        stroke.setAlphaf(opacity)
+        paint_lines(canvas, p.fitted.lines, p.style, p.fitted.size, p.origins, paint=stroke)
 
     return Layer("outline", color, field, draw)
 
@@ -223,20 +228,32 @@ def _behind(p: Placed, grid: Grid) -> np.ndarray:
 
 
 def _choose_ink(want: str, bg: np.ndarray, palette: dict[str, str]) -> tuple[tuple[int, int, int], str]:
+    """The designed ink when it reads; else the one that reads; else the one needing least shade.
+
+    `want` is "light" | "dark" | "accent" | "auto".
+    """
     options = {
         "light": _palette_rgb(palette, "light_ink"),
         "dark": _palette_rgb(palette, "dark_ink"),
         "accent": _palette_rgb(palette, "accent"),
     }
     scores = {k: C.measured(C.luminance_rgb(v), bg) for k, v in options.items()}
-    best_plain = max(("light", "dark"), key=lambda k: scores[k])
     if want in options and scores[want] >= C.AIM:
         return options[want], want
-    if want in ("light", "dark", "accent") and scores[best_plain] < C.AIM:
-        # Neither ink reads on its own: keep the designed ink; the treatment will carry it.
-        chosen = want if want != "accent" else best_plain
-        return options[chosen], chosen
-    return options[best_plain], best_plain
+    best_plain = max(("light", "dark"), key=lambda k: scores[k])
+    if scores[best_plain] >= C.AIM or not bg.size:
+        return options[best_plain], best_plain
+    # Neither reads on its own: take the ink that needs the lighter shade behind it (the worst
+    # pixels alone would pick white over bright grass because of one dark corner); the designed
+    # ink wins a near tie.
+    ones = np.ones(len(bg), np.float32)
+
+    def shade_needed(k: str) -> float:
+        need = C.strength_needed(C.luminance_rgb(options[k]), bg, _opposite(options[k], palette), ones)
+        return (1.1 if need is None else need) - (0.1 if k == want else 0.0)
+
+    chosen = min(("light", "dark"), key=shade_needed)
+    return options[chosen], chosen
 
 
 def draw_element(
@@ -424,12 +441,18 @@ def draw_text(
 ) -> list[ElementReport]:
     reports = []
     # Title first: its treatment (a band, a panel) must not cover the smaller lines.
+    want = ink
     for p in sorted(plan.placed, key=lambda p: 0 if p.role == "title" else 1):
         own = treatment
         if p.role != "title" and treatment in ("panel", "band", "knockout"):
             own = "plain"  # the smaller lines get only what contrast requires
         box = _treatment_box(p, plan) if p.role == "title" else None
-        reports.append(draw_element(surface, p, treatment=own, ink_pref=ink, palette=palette, box=box))
+        report = draw_element(surface, p, treatment=own, ink_pref=want, palette=palette, box=box)
+        if p.role == "title" and treatment != "knockout":
+            # The other lines keep the title's ink when it reads: one voice, one colour.
+            keys = {"light": "light_ink", "dark": "dark_ink", "accent": "accent"}
+            want = next((k for k, key in keys.items() if _palette_hex(palette, key) == report.ink), want)
+        reports.append(report)
     title_report = next((r for r in reports if r.role == "title"), None)
     if title_report:
         draw_ornament(surface, plan, ornament, title_report.ink)

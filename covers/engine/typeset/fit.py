@@ -100,12 +100,22 @@ def join(tokens: list[Token]) -> str:
 
 
 def make_paragraph(
-    text: str, chain: list[Cut], size: float, *, color: int = 0xFFFFFFFF, tracking: float = 0.0, locale: str = ""
+    text: str,
+    chain: list[Cut],
+    size: float,
+    *,
+    color: int = 0xFFFFFFFF,
+    tracking: float = 0.0,
+    locale: str = "",
+    paint: skia.Paint | None = None,
 ) -> skia.textlayout.Paragraph:
     style = skia.textlayout.TextStyle()
     style.setFontFamilies([cut.alias for cut in chain])
     style.setFontSize(size)
-    style.setColor(color)
+    if paint is not None:
+        style.setForegroundPaint(paint)
+    else:
+        style.setColor(color)
     if tracking:
         style.setLetterSpacing(tracking * size)
     if locale:

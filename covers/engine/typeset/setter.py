@@ -40,6 +40,7 @@ class Placed:
     block: tuple[float, float, float, float]  # px x0, y0, x1, y1
     align: str
     rect: tuple[int, int, int, int]  # px area of the mask surface
+    origins: list[tuple[float, float]]  # px (x, baseline) of each line
     mask: skia.Image
     alpha: np.ndarray  # uint8 (h, w) coverage of the glyphs inside rect
     ink_box: tuple[int, int, int, int]  # px x0, y0, x1, y1 of the drawn glyphs
@@ -138,6 +139,13 @@ def _block_px(block: TextBlock, w: int, h: int) -> tuple[float, float, float, fl
     return x * w, y * h, (x + bw) * w, (y + bh) * h
 
 
+def paint_lines(canvas: skia.Canvas, p_lines, style: Style, size: float, origins, *, dx=0.0, dy=0.0, paint=None):
+    """Paint the lines at their origins (shifted by dx, dy), optionally with a custom paint."""
+    for line, (lx, baseline) in zip(p_lines, origins, strict=False):
+        paragraph = make_paragraph(line, style.chain, size, tracking=style.tracking, locale=style.locale, paint=paint)
+        paragraph.paint(canvas, lx + dx, baseline - paragraph.AlphabeticBaseline + dy)
+
+
 def _rasterize(
     text_lines: tuple[str, ...], style: Style, fitted: Fitted, origins: list[tuple[float, float]], rect
 ) -> tuple[skia.Image, np.ndarray]:
@@ -145,9 +153,7 @@ def _rasterize(
     surface = skia.Surface(max(1, x1 - x0), max(1, y1 - y0))
     canvas = surface.getCanvas()
     canvas.clear(0)
-    for line, (lx, baseline) in zip(text_lines, origins, strict=False):
-        paragraph = make_paragraph(line, style.chain, fitted.size, tracking=style.tracking, locale=style.locale)
-        paragraph.paint(canvas, lx - x0, baseline - paragraph.AlphabeticBaseline - y0)
+    paint_lines(canvas, text_lines, style, fitted.size, origins, dx=-x0, dy=-y0)
     image = surface.makeImageSnapshot()
     alpha = image.toarray(colorType=skia.kRGBA_8888_ColorType)[..., 3].copy()
     return image, alpha
@@ -256,7 +262,7 @@ def place(
             origins = [(x + dx, y + dy) for x, y in origins]
             mask, alpha, rect, box = _raster_at(fitted, style, origins, block_px, canvas_size)
         clipped = bool(alpha[0].max() or alpha[-1].max() or alpha[:, 0].max() or alpha[:, -1].max())
-        result = Placed(role, text, style, fitted, block_px, align, rect, mask, alpha, box, clipped)
+        result = Placed(role, text, style, fitted, block_px, align, rect, origins, mask, alpha, box, clipped)
         inside = box[0] >= safe[0] and box[1] >= lo - 1 and box[2] <= safe[2] and box[3] <= hi + 1
         if inside and not clipped:
             return result
