@@ -34,6 +34,9 @@ ASSET_LABELS = {
 }
 LINEAGE_DEPTH = 12
 SWATCH_KEYS = ("sky_top", "mid", "accent")
+# The API's field names, as an author reads them on the page.
+FIELD_WORDS = {"mainElements": "main elements", "colorPalette": "colour palette", "templateId": "template"}
+BOOK_TEXT_FIELDS = ("title", "subtitle", "author", "summary")
 
 
 # --- helpers --------------------------------------------------------------------------------------
@@ -97,7 +100,12 @@ def _plain_error(error: ApplicationError) -> dict:
         ),
     }
     title, what_to_do = advice.get(error.code, ("That did not work", ""))
-    return {"code": error.code, "title": title, "message": error.message, "advice": what_to_do}
+    message = error.message
+    for api_name, words in FIELD_WORDS.items():
+        message = message.replace(api_name, words)
+    if error.code == "content_policy_violation" and any(f in error.message for f in BOOK_TEXT_FIELDS):
+        what_to_do = "The book's own text breaks the content policy: add the book again with different wording."
+    return {"code": error.code, "title": title, "message": message, "advice": what_to_do}
 
 
 def _palette_swatches() -> list[dict]:
@@ -119,7 +127,12 @@ def _templates_for(genre: str, show_all: bool) -> list[dict]:
         templates = services.templates_available()
     templates.sort(key=lambda t: (t.family, t.name))
     return [
-        {"template": t, "preview_url": reverse("api:template-preview", kwargs={"template_id": t.id})} for t in templates
+        {
+            "template": t,
+            "family": t.family.replace("-", " ").capitalize(),
+            "preview_url": reverse("api:template-preview", kwargs={"template_id": t.id}),
+        }
+        for t in templates
     ]
 
 
@@ -199,9 +212,11 @@ def _job_context(job: Job) -> dict:
             cover = by_id.get(str(cover_id))
             if cover is None:
                 continue
-            wanted = job.target_asset or "preview"
-            asset = next((a for a in cover.assets.all() if a.asset_type == wanted), None)
-            covers.append({"cover": cover, "asset": asset, "url": asset_url(asset) if asset else ""})
+            assets = {a.asset_type: a for a in cover.assets.all()}
+            asset = assets.get(job.target_asset or "preview")
+            # An upscaled file is several megabytes: show the preview, offer the big one as a download.
+            shown = assets.get("preview") if job.target_asset == "full" else asset
+            covers.append({"cover": cover, "asset": asset, "url": asset_url(shown) if shown else ""})
     done = job.status in (Job.COMPLETED, Job.FAILED)
     return {"job": job, "covers": covers, "done": done, "status_text": _status_text(job)}
 

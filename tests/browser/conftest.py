@@ -1,7 +1,9 @@
 """Playwright browser tests: Debian's chromium against Django's live_server, with a real qcluster worker.
 
 - `browser_type_launch_args`: pytest-playwright cannot download a browser here; use /usr/bin/chromium.
-- `qcluster`: starts `manage.py qcluster` on the test database and media folder, stops it afterwards.
+- `qcluster` / `start_qcluster(render_scale=...)`: a real `manage.py qcluster` on the test database and
+  media folder, in its own process group, stopped with its workers when the test ends
+  (`process.kill_group()` kills it and its workers at once, like a crashed machine).
 - `shot(page, name)`: a full-page screenshot into screenshots/ (gitignored) for people to look at.
 - `sign_up(page)`: signs a new author up through the form and returns their email.
 - `wait_for_job(page)`: waits on a job page until the live polling shows the result.
@@ -90,34 +92,65 @@ def _site_settings(settings, live_server):
 
 
 @pytest.fixture
-def qcluster(live_server, _browser_media, settings):
-    """A real django-q2 cluster in its own process, working on this test's database."""
+def start_qcluster(live_server, _browser_media, settings):
+    """start_qcluster(render_scale=...): a real django-q2 cluster in its own process group, on this
+    test's database and media folder. Stopped (its whole group) when the test ends."""
     from django.db import connection
 
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.browser.worker_settings",
-        "BYC_BROWSER_DB_NAME": str(connection.settings_dict["NAME"]),
-        "BYC_BROWSER_MEDIA_ROOT": str(_browser_media),
-        "BYC_BROWSER_RENDER_SCALE": str(RENDER_SCALE),
-        "BYC_PUBLIC_URL": live_server.url,
-        "BYC_QUEUE_NAME": settings.Q_CLUSTER["name"],
-        "PYTHONPATH": str(ROOT),
-    }
-    log = open(_browser_media / "qcluster.log", "wb")  # noqa: SIM115 (closed below)
-    process = subprocess.Popen(
-        [sys.executable, "manage.py", "qcluster"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
-    )
-    try:
-        yield process
-    finally:
-        process.send_signal(signal.SIGTERM)
+    started: list[subprocess.Popen] = []
+
+    def start(*, render_scale: float = RENDER_SCALE) -> subprocess.Popen:
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "tests.browser.worker_settings",
+            "BYC_BROWSER_DB_NAME": str(connection.settings_dict["NAME"]),
+            "BYC_BROWSER_MEDIA_ROOT": str(_browser_media),
+            "BYC_BROWSER_RENDER_SCALE": str(render_scale),
+            "BYC_PUBLIC_URL": live_server.url,
+            "BYC_QUEUE_NAME": settings.Q_CLUSTER["name"],
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")])),
+        }
+        log = open(_browser_media / f"qcluster-{len(started)}.log", "wb")  # noqa: SIM115 (the process owns it)
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", "qcluster"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its workers share its process group, so they stop with it
+        )
+        log.close()
+        process.kill_group = lambda: stop_process_group(process, sig=signal.SIGKILL)
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        stop_process_group(process)
+
+
+def stop_process_group(process: subprocess.Popen, *, sig: int = signal.SIGTERM) -> None:
+    """Stop a process started with start_new_session=True and every process of its group."""
+    if process.poll() is None:
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            return
         try:
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:
-            process.kill()
+            os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-        log.close()
+    # Orphaned workers of a killed cluster stay in the group; make sure none outlives the test.
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+@pytest.fixture
+def qcluster(start_qcluster):
+    return start_qcluster()
 
 
 _shot_numbers = itertools.count(1)
