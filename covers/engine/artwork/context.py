@@ -84,7 +84,9 @@ class Art:
         return self.h < self.w * 1.2
 
     def rng(self, name: str) -> random.Random:
-        return random.Random(self.seed * 1_000_003 + stable_offset(name))
+        # A string seed is hashed with SHA-512 by random.seed (never the salted hash()), so nearby
+        # integer seeds give unrelated streams; integer keys close together gave correlated first draws.
+        return random.Random(f"{self.seed}/{name}")
 
     def np_rng(self, name: str) -> np.random.Generator:
         return np.random.default_rng([self.seed & 0xFFFFFFFF, stable_offset(name)])

@@ -119,7 +119,8 @@ def symbol(art: Art) -> None:
         path.lineTo(cx + r, cy + size * 0.75)
         art.canvas.drawPath(path, p)
     shape = shape_for(hero.name, art.rng("shape-" + hero.name))
-    angle = float(art.params.get("angle", 0) or 0)
+    rng_pose = art.rng("symbol-pose")
+    angle = float(art.params.get("angle", 0) or 0) + rng_pose.uniform(-12, 12)
     metal = glow_c or art.c("accent")
     if field == "paper":
         fill = art.c("dark_ink")

@@ -37,7 +37,9 @@ def hero_mode(art: Art) -> str:
 def hero_x(art: Art) -> float:
     rng = art.rng("hero-x")
     mode = hero_mode(art)
-    base = {"left": 0.3, "right": 0.7}.get(mode, 0.5)
+    # A centred hero still moves between the centre and the thirds from seed to seed, so variations
+    # of one cover differ in composition, not only in noise.
+    base = {"left": 0.3, "right": 0.7}.get(mode) or 0.5 + (rng.random() - 0.5) * 0.28
     if art.square and mode in ("left", "right"):
         base = 0.5 + (base - 0.5) * 1.25
     return art.w * (base + rng.uniform(-0.035, 0.035))
