@@ -353,8 +353,7 @@ def _knockout(surface: skia.Surface, p: Placed, grid: Grid, panel_rgb, shade, ar
 def _report(p: Placed, ink, treatment: str, measured: float, width: int, height: int) -> ElementReport:
     x0, y0, x1, y1 = p.ink_box
     m = SAFE_MARGIN
-    in_safe = x0 >= m * width - 0.5 and y0 >= m * height - 0.5 and x1 <= (1 - m) * width + 0.5
-    in_safe = in_safe and y1 <= (1 - m) * height + 0.5
+    in_safe = x0 >= m * width and y0 >= m * height and x1 <= (1 - m) * width and y1 <= (1 - m) * height
     return ElementReport(
         role=p.role,
         text=p.text,

@@ -253,6 +253,10 @@ def place(
             want = (by0 + by1 - ink_h) / 2
         want = min(max(want, lo), hi - ink_h)
         dy = round(want - box[1])
+        if box[1] + dy < lo:
+            dy = math.ceil(lo - box[1])
+        elif box[3] + dy > hi:
+            dy = math.floor(hi - box[3])
         dx = 0
         if box[0] < safe[0]:
             dx = math.ceil(safe[0] - box[0])
@@ -263,7 +267,7 @@ def place(
             mask, alpha, rect, box = _raster_at(fitted, style, origins, block_px, canvas_size)
         clipped = bool(alpha[0].max() or alpha[-1].max() or alpha[:, 0].max() or alpha[:, -1].max())
         result = Placed(role, text, style, fitted, block_px, align, rect, origins, mask, alpha, box, clipped)
-        inside = box[0] >= safe[0] and box[1] >= lo - 1 and box[2] <= safe[2] and box[3] <= hi + 1
+        inside = box[0] >= safe[0] and box[1] >= lo and box[2] <= safe[2] and box[3] <= hi
         if inside and not clipped:
             return result
         cap = fitted.size * 0.93
