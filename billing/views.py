@@ -5,6 +5,8 @@ Views only check shape and call billing.services, exactly like the API does.
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -61,13 +63,43 @@ def signup(request: HttpRequest) -> HttpResponse:
     return render(request, "registration/signup.html", {"form": form})
 
 
+# The ledger's kinds as an author would say them.
+KIND_WORDS = {
+    CreditEntry.KIND_GRANT: "Monthly credits",
+    CreditEntry.KIND_EXPIRY: "Unused monthly credits expired",
+    CreditEntry.KIND_PURCHASE: "Overage credits added",
+    CreditEntry.KIND_DEBIT: "Spent",
+    CreditEntry.KIND_REFUND: "Refunded",
+    CreditEntry.KIND_ADJUSTMENT: "Adjusted by staff",
+}
+
+
+def _ledger_rows(account: Account) -> list[dict]:
+    """The latest ledger lines, each with the job it paid for (one query for all the jobs)."""
+    from covers.models import Job
+
+    entries = list(CreditEntry.objects.filter(account=account).order_by("-id")[:LEDGER_ROWS])
+    job_ids = set()
+    for entry in entries:
+        if entry.reference.startswith("job:"):
+            try:
+                job_ids.add(uuid.UUID(entry.reference[4:]))
+            except ValueError:
+                pass
+    jobs = {str(j.id): j for j in Job.objects.filter(account=account, pk__in=job_ids).select_related("book")}
+    return [
+        {"entry": e, "what": KIND_WORDS.get(e.kind, e.get_kind_display()), "job": jobs.get(e.reference[4:])}
+        for e in entries
+    ]
+
+
 def _account_context(request: HttpRequest, account: Account) -> dict:
     from covers.models import Job, WebhookDelivery
 
     return {
         "account": account,
         "balance": services.credits_balance(account=account),
-        "ledger": list(CreditEntry.objects.filter(account=account).order_by("-id")[:LEDGER_ROWS]),
+        "ledger": _ledger_rows(account),
         "api_keys": list(account.api_keys.all()),
         "jobs": list(
             Job.objects.filter(account=account)

@@ -45,6 +45,7 @@ def library(request: HttpRequest) -> HttpResponse:
             "book": book,
             "covers": cover_thumbs(book.all_covers[:COVERS_IN_STRIP]),
             "more": len(book.all_covers) - COVERS_IN_STRIP,
+            "total": len(book.all_covers),
         }
         for book in page.object_list
     ]

@@ -33,4 +33,5 @@ urlpatterns: list = [
     path("covers/<uuid:cover_id>/audiobook/", views.cover_audiobook, name="cover_audiobook"),
     path("covers/<uuid:cover_id>/upscale/", views.cover_upscale, name="cover_upscale"),
     path("covers/<uuid:cover_id>/download/<str:asset_type>/", views.asset_download, name="asset_download"),
+    path("covers/<uuid:cover_id>/images/<str:asset_type>-<int:width>.jpg", views.cover_image, name="cover_image"),
 ]

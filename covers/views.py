@@ -6,13 +6,17 @@ validation and the content policy are decided there, once.
 
 from __future__ import annotations
 
+import io
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_POST
+from PIL import Image
 
 from billing.models import Account
 from billing.services import credits_balance
@@ -25,6 +29,7 @@ from covers.engine import palettes as engine_palettes
 from covers.forms import COUNT_CHOICES, EXAMPLE_PROMPTS, EditForm, StyleForm, VariationForm
 from covers.models import Cover, CoverAsset, Job
 from covers.representations import asset_signed_url
+from covers.storage import file_exists, file_read, file_store
 
 ASSET_LABELS = {
     "preview": ("Ebook cover", "1600 × 2560"),
@@ -33,6 +38,11 @@ ASSET_LABELS = {
     "audiobook_full": ("Audiobook cover, high resolution", "4800 × 4800"),
 }
 LINEAGE_DEPTH = 12
+# Pages show downscaled JPEGs, never the multi-megabyte PNGs: small for grids, large for the cover page.
+THUMB_SMALL = 400
+THUMB_LARGE = 840
+THUMB_WIDTHS = (THUMB_SMALL, THUMB_LARGE)
+THUMB_ASSETS = ("preview", "audiobook_preview")
 SWATCH_KEYS = ("sky_top", "mid", "accent")
 # The API's field names, as an author reads them on the page.
 FIELD_WORDS = {"mainElements": "main elements", "colorPalette": "colour palette", "templateId": "template"}
@@ -43,22 +53,27 @@ BOOK_TEXT_FIELDS = ("title", "subtitle", "author", "summary")
 
 
 def asset_url(asset: CoverAsset) -> str:
-    """A fresh signed URL for an asset. Local-storage links are made relative to this site so the page
-    works whatever host name the author used to reach it."""
+    """A fresh signed URL for an asset, for downloads. Local-storage links are made relative to this
+    site so they work whatever host name the author used to reach it."""
     url = asset_signed_url(asset).url
     if settings.BYC_STORAGE == "local" and url.startswith(settings.PUBLIC_URL):
         url = url[len(settings.PUBLIC_URL) :] or "/"
     return url
 
 
-def cover_thumbs(covers) -> list[dict]:
-    """Covers with the URL of their preview. Expects `preview_assets` prefetched (see books.views)."""
+def image_url(cover_id, asset_type: str = "preview", width: int = THUMB_SMALL) -> str:
+    """A stable, cacheable URL of a downscaled JPEG of a cover's image (see `cover_image`)."""
+    return reverse("cover_image", kwargs={"cover_id": cover_id, "asset_type": asset_type, "width": width})
+
+
+def cover_thumbs(covers, *, width: int = THUMB_SMALL) -> list[dict]:
+    """Covers with the URL of their preview's thumbnail ("" when the cover has no preview)."""
     thumbs = []
     for cover in covers:
         previews = getattr(cover, "preview_assets", None)
         if previews is None:
             previews = [a for a in cover.assets.all() if a.asset_type == "preview"]
-        thumbs.append({"cover": cover, "url": asset_url(previews[0]) if previews else ""})
+        thumbs.append({"cover": cover, "url": image_url(cover.id, "preview", width) if previews else ""})
     return thumbs
 
 
@@ -214,9 +229,10 @@ def _job_context(job: Job) -> dict:
                 continue
             assets = {a.asset_type: a for a in cover.assets.all()}
             asset = assets.get(job.target_asset or "preview")
-            # An upscaled file is several megabytes: show the preview, offer the big one as a download.
-            shown = assets.get("preview") if job.target_asset == "full" else asset
-            covers.append({"cover": cover, "asset": asset, "url": asset_url(shown) if shown else ""})
+            # Show a downscaled image of what was made (the preview's, for an upscale); the full file is a download.
+            shown = "audiobook_preview" if job.target_asset in ("audiobook_preview", "audiobook_full") else "preview"
+            url = image_url(cover.id, shown) if shown in assets else ""
+            covers.append({"cover": cover, "asset": asset, "url": url, "square": shown == "audiobook_preview"})
     done = job.status in (Job.COMPLETED, Job.FAILED)
     return {"job": job, "covers": covers, "done": done, "status_text": _status_text(job)}
 
@@ -297,7 +313,7 @@ def cover_detail(request: HttpRequest, cover_id, *, forms: dict | None = None, e
     cover = _cover_for_author(account, cover_id)
     assets = {a.asset_type: a for a in cover.assets.all()}
     active_jobs = list(Job.objects.filter(source_cover=cover, status__in=Job.ACTIVE_STATUSES).order_by("created_at"))
-    lineage = [{"cover": c, "url": _preview_url(c)} for c in _lineage(cover)]
+    lineage = cover_thumbs(_lineage(cover))
     derived = cover_thumbs(
         Cover.objects.filter(source_cover=cover).select_related("template").prefetch_related("assets")
     )
@@ -310,7 +326,6 @@ def cover_detail(request: HttpRequest, cover_id, *, forms: dict | None = None, e
                 "label": label,
                 "size": f"{asset.width} × {asset.height}" if asset else size,
                 "asset": asset,
-                "url": asset_url(asset) if asset else "",
                 "megabytes": round(asset.size_bytes / 1_000_000, 1) if asset else None,
                 "pending": any(j.target_asset == asset_type for j in active_jobs),
             }
@@ -319,8 +334,8 @@ def cover_detail(request: HttpRequest, cover_id, *, forms: dict | None = None, e
     context = {
         "cover": cover,
         "book": cover.book,
-        "preview_url": asset_url(assets["preview"]) if "preview" in assets else "",
-        "audiobook_url": asset_url(assets["audiobook_preview"]) if "audiobook_preview" in assets else "",
+        "preview_url": image_url(cover.id, "preview", THUMB_LARGE) if "preview" in assets else "",
+        "audiobook_url": image_url(cover.id, "audiobook_preview", THUMB_SMALL) if "audiobook_preview" in assets else "",
         "assets": asset_rows,
         "has": set(assets),
         "active_jobs": active_jobs,
@@ -334,11 +349,6 @@ def cover_detail(request: HttpRequest, cover_id, *, forms: dict | None = None, e
         "step": 4,
     }
     return render_author_page(request, "covers/cover.html", context, account=account, status=status)
-
-
-def _preview_url(cover: Cover) -> str:
-    preview = next((a for a in cover.assets.all() if a.asset_type == "preview"), None)
-    return asset_url(preview) if preview else ""
 
 
 def _refine(request: HttpRequest, cover_id, start, *, form_name: str | None = None, form=None) -> HttpResponse:
@@ -415,3 +425,42 @@ def asset_download(request: HttpRequest, cover_id, asset_type: str) -> HttpRespo
     response = redirect(asset_url(asset))
     response["Cache-Control"] = "no-store"
     return response
+
+
+@login_required
+def cover_image(request: HttpRequest, cover_id, asset_type: str, width: int) -> HttpResponse:
+    """A cover's image downscaled to `width` pixels as a JPEG, for pages.
+
+    An asset never changes once made, so its thumbnail is made once, kept in storage next to the
+    assets, and the browser may cache it for good: pages load fast and stay light.
+    """
+    if asset_type not in THUMB_ASSETS or width not in THUMB_WIDTHS:
+        raise Http404("No such image size.")
+    account = author_account(request)
+    cover = _cover_for_author(account, cover_id)
+    asset = next((a for a in cover.assets.all() if a.asset_type == asset_type), None)
+    if asset is None:
+        raise Http404("This image has not been made yet.")
+    etag = f'"{asset.checksum[:40]}-{width}"'
+    if request.headers.get("If-None-Match") == etag:
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(thumbnail_bytes(asset, width), content_type="image/jpeg")
+    response["ETag"] = etag
+    patch_cache_control(response, private=True, max_age=365 * 24 * 3600, immutable=True)
+    return response
+
+
+def thumbnail_bytes(asset: CoverAsset, width: int) -> bytes:
+    name = f"thumbs/{asset.checksum}-{width}.jpg"
+    if file_exists(name):
+        return file_read(name)
+    with Image.open(io.BytesIO(file_read(asset.storage_name))) as image:
+        image = image.convert("RGB")
+        image.thumbnail((width, width * 2), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        out = io.BytesIO()
+        image.save(out, format="JPEG", quality=85, optimize=True, progressive=True)
+    data = out.getvalue()
+    # Two first requests at once may both store it; the loser's copy gets another name, which is harmless.
+    file_store(name=name, data=data)
+    return data

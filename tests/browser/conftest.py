@@ -153,18 +153,16 @@ def qcluster(start_qcluster):
     return start_qcluster()
 
 
-_shot_numbers = itertools.count(1)
-
-
 @pytest.fixture
 def shot(request):
     """shot(page, "what it shows"): saves screenshots/<test>-<nn>-<what>.png (full page)."""
     SCREENSHOTS.mkdir(exist_ok=True)
-    test_name = request.node.name.removeprefix("test_")[:40]
+    test_name = request.node.originalname.removeprefix("test_")
+    numbers = itertools.count(1)
 
     def take(page, name: str) -> Path:
         slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-        path = SCREENSHOTS / f"{test_name}-{next(_shot_numbers):02d}-{slug}.png"
+        path = SCREENSHOTS / f"{test_name}-{next(numbers):02d}-{slug}.png"
         page.screenshot(path=str(path), full_page=True)
         return path
 

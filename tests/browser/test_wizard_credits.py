@@ -18,7 +18,7 @@ def test_it_explains_insufficient_credits_in_the_wizard(page, live_server, make_
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", name="Your library")).to_be_visible()
 
-    page.get_by_role("link", name="New cover").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="New cover").click()
     page.get_by_label("Title", exact=True).fill("Ledger of Small Hours")
     page.get_by_label("Author name").fill("June Okafor")
     page.get_by_label("Genre", exact=True).select_option("mystery")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 from billing.services import credits_balance
@@ -153,3 +155,23 @@ def test_the_library_needs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(12):
         page = client.get("/").content.decode()
     assert page.count('class="cover-img"') == 6
+
+
+def test_pages_show_cacheable_thumbnails_of_the_authors_covers_only(client, author, make_account, make_cover):
+    from PIL import Image
+
+    cover = make_cover(account=author)
+    page = client.get(f"/covers/{cover.id}/").content.decode()
+    url = f"/covers/{cover.id}/images/preview-840.jpg"
+    assert url in page
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
+    assert "immutable" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    image = Image.open(io.BytesIO(response.content))
+    preview = cover.assets.get(asset_type="preview")
+    assert image.format == "JPEG" and image.width == min(840, preview.width)
+    assert client.get(url, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+    assert client.get(f"/covers/{cover.id}/images/preview-123.jpg").status_code == 404
+    assert client.get(f"/covers/{cover.id}/images/audiobook_preview-400.jpg").status_code == 404
+    theirs = make_cover(account=make_account())
+    assert client.get(f"/covers/{theirs.id}/images/preview-400.jpg").status_code == 404
