@@ -537,7 +537,12 @@ def job_work(*, job_id: uuid.UUID | str) -> int:
     """Render units of a running job until none is left to claim; returns how many this call rendered."""
     rendered = 0
     while (position := _unit_claim(job_id)) is not None:
-        job_unit_run(job_id=job_id, position=position)
+        try:
+            job_unit_run(job_id=job_id, position=position)
+        except Exception:
+            # A bug or a lost database must not leave the job running until the sweeper finds it.
+            logger.exception("Unit %s of job %s crashed", position, job_id)
+            job_unit_failed(job_id=job_id, code="internal_error", message="The job failed on our side.")
         rendered += 1
     return rendered
 
@@ -661,7 +666,7 @@ def job_unit_run(*, job_id: uuid.UUID | str, position: int) -> None:
 
 def _unit_record(*, job_id, position: int, cover_id, rendered: _Rendered, template: Template, stored: list) -> bool:
     with transaction.atomic():
-        job = Job.objects.select_for_update().select_related("source_cover").get(pk=job_id)
+        job = Job.objects.select_for_update(of=("self",)).select_related("source_cover").get(pk=job_id)
         if job.status != Job.RUNNING:
             return False  # failed (or swept) meanwhile: what we rendered is not delivered
         if rendered.recipe is not None:
