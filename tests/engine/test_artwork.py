@@ -139,10 +139,11 @@ def _block_std(img: np.ndarray, rect) -> float:
 @pytest.mark.parametrize(
     "scene", ["landscape", "cityscape", "seascape", "space", "symbol", "horror", "portrait", "kids", "rays"]
 )
-def test_calm_zones_are_calmer_than_the_picture(scene):
+@pytest.mark.parametrize("size", [(240, 384), (320, 320)], ids=["ebook", "square"])
+def test_calm_zones_are_calmer_than_the_picture(scene, size):
     brief = make_brief("castle", "raven", "stars", lighting="night")
     title_zone = (0.08, 0.05, 0.84, 0.2)
-    img = paint(scene, brief, size=(320, 512), calm=[title_zone])
+    img = paint(scene, brief, size=size, calm=[title_zone])
     middle = (0.08, 0.35, 0.84, 0.45)
     assert _block_std(img, title_zone) < _block_std(img, middle)
 
@@ -187,3 +188,20 @@ def test_it_paints_a_brief_without_motifs(scene):
     brief = Brief(**{**brief.__dict__, "motifs": ()})
     img = paint(scene, brief, size=(120, 192))
     assert img.std() > 1.0
+
+
+@pytest.mark.parametrize(
+    ("scene", "params"),
+    [
+        ("space", {"variant": "nebula", "density": "dense"}),
+        ("typographic", {"variant": "doodles", "density": "dense"}),
+        ("botanical", {"variant": "leaves", "density": "dense"}),
+        ("symbol", {"field": "dark", "sparkles": True, "density": "dense"}),
+    ],
+)
+def test_painters_keep_detail_out_of_a_calm_zone(scene, params):
+    zone = (0.1, 0.4, 0.8, 0.2)
+    brief = make_brief("star", "feather")
+    with_zone = paint(scene, brief, size=(240, 384), calm=[zone], params=params)
+    without = paint(scene, brief, size=(240, 384), calm=[], params=params)
+    assert _block_std(with_zone, zone) < _block_std(without, zone)

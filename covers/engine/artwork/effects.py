@@ -171,7 +171,7 @@ def nebula(art: Art, rect, colors: list[RGB], *, name: str = "nebula", alpha: fl
 _GRAIN_CACHE: dict[int, skia.Image] = {}
 
 
-def _grain_tile(seed: int, size: int = 256) -> skia.Image:
+def _grain_tile(seed: int, size: int = 512) -> skia.Image:
     """A tile of premultiplied black and white specks (alpha follows |noise|), drawn with src-over.
 
     Src-over of this tile costs ~1/5 of an overlay-blended noise pass at 1600x2560.
