@@ -231,6 +231,9 @@ def vertical_metrics(text: str) -> tuple[float, float, float]:
     """(ascent, descent, leading) in em for stacking lines of this text."""
     if shaping_sensitive(text):
         return 0.95, 0.35, 1.32
+    if text.upper() == text:
+        # Capitals have no descenders: stacked lines sit closer, as set by hand.
+        return 0.80, 0.08, 0.98
     return 0.80, 0.22, 1.08
 
 
