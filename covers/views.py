@@ -178,11 +178,9 @@ def cover_style(request: HttpRequest, book_id) -> HttpResponse:
             )
         except ApplicationError as error:
             status = error.status
-            if error.code == "field_too_long" or (
-                error.code == "content_policy_violation" and "mainElements" in error.message
-            ):
-                form.add_error("main_elements", error.message)
             job_error = _plain_error(error)
+            if "mainElements" in error.message:
+                form.add_error("main_elements", job_error["message"])
         else:
             return redirect("job_detail", job_id=job.id)
     show_all = request.GET.get("templates") == "all"
@@ -360,7 +358,7 @@ def _refine(request: HttpRequest, cover_id, start, *, form_name: str | None = No
     except ApplicationError as error:
         forms = {form_name: form} if form_name else {}
         if form_name == "edit" and error.code in ("missing_prompt", "field_too_long", "content_policy_violation"):
-            form.add_error("prompt", error.message)
+            form.add_error("prompt", _plain_error(error)["message"])
         return cover_detail(request, cover_id, forms=forms, error=_plain_error(error), status=error.status)
     return redirect("job_detail", job_id=job.id)
 

@@ -175,3 +175,12 @@ def test_pages_show_cacheable_thumbnails_of_the_authors_covers_only(client, auth
     assert client.get(f"/covers/{cover.id}/images/audiobook_preview-400.jpg").status_code == 404
     theirs = make_cover(account=make_account())
     assert client.get(f"/covers/{theirs.id}/images/preview-400.jpg").status_code == 404
+
+
+def test_it_explains_a_content_policy_refusal_next_to_main_elements(client, author, book):
+    response = client.post(f"/books/{book.id}/style/", {"count": "1", "main_elements": "a snuff film poster"})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "This text is not allowed" in page and "main elements" in page and "mainElements" not in page
+    assert 'id="field-main_elements"' in page and "a snuff film poster" in page
+    assert not Job.objects.exists()
