@@ -121,6 +121,8 @@ def symbol(art: Art) -> None:
     shape = shape_for(hero.name, art.rng("shape-" + hero.name))
     rng_pose = art.rng("symbol-pose")
     angle = float(art.params.get("angle", 0) or 0) + rng_pose.uniform(-12, 12)
+    if shape.ground:
+        angle = 0.0  # a tilted church or figure looks like a mistake; only objects are posed
     metal = glow_c or art.c("accent")
     if field == "paper":
         fill = art.c("dark_ink")
@@ -138,7 +140,7 @@ def symbol(art: Art) -> None:
         and W.kind_of(m.name) == "silhouette"
         and not shape_for(m.name, art.rng("shape-" + m.name)).ground
     ]
-    if asked:
+    if asked and not shape.ground:
         m = asked[0]
         behind = darken(metal, 0.45) if field != "paper" else mix(art.c("dark_ink"), bg, 0.45)
         _draw_rotated(
@@ -295,7 +297,7 @@ def geometric(art: Art) -> None:
         for _ in range(int(6 * d)):
             gx, gy = int(rng.random() * w / step), int(rng.random() * h / step)
             canvas.drawRect(
-                skia.Rect.MakeXYWH(gx * step + step / 2, gy * step + step / 2, step, step), fx.fill_paint(a, 0.9)
+                skia.Rect.MakeXYWH(gx * step + step / 2, gy * step + step / 2, step, step), fx.fill_paint(a, 0.35)
             )
     elif variant == "arrow":
         canvas.save()

@@ -307,8 +307,8 @@ def rays(art: Art) -> None:
     sx = art.w / 2
     glow_c = art.c("glow") if variant != "moonlight" else mix(art.c("glow"), (0.8, 0.88, 1.0), 0.6)
     W.paint_stars(art, horizon, light, 0.6)
-    fx.glow(art, sx, sy, art.w * 0.9, glow_c, 0.55)
-    fx.rays(art, sx, sy, lighten(glow_c, 0.2), count=int(18 * max(0.7, W.density(art))), spread=360, alpha=0.28)
+    fx.glow(art, sx, sy, art.w * 0.9, glow_c, 0.6)
+    fx.rays(art, sx, sy, lighten(glow_c, 0.25), count=int(18 * max(0.7, W.density(art))), spread=360, alpha=0.38)
     fx.clouds(
         art, (0, horizon * 0.45, art.w, horizon * 0.5), lighten(glow_c, 0.2), density=0.3, alpha=0.5, name="ray-clouds"
     )
@@ -325,7 +325,7 @@ def rays(art: Art) -> None:
     hero = next(iter(standing), None)
     if hero is not None:
         gy = W.y_at(ys, art.w / 2, art.w) + 2
-        size = W.fit_size(art, gy, min(art.w, art.h) * 0.22 * W.hero_weight_scale(hero))
+        size = W.fit_size(art, gy, min(art.w, art.h) * 0.3 * W.hero_weight_scale(hero))
         W.draw_silhouette(art, hero, art.w / 2, gy, size, col, light=glow_c)
     W.finish(art, grain=0.04, vignette=0.15)
 

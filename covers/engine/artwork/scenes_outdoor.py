@@ -613,18 +613,7 @@ def cityscape(art: Art) -> None:
             )
             art.canvas.drawOval(shadow, fx.fill_paint(darken(ground, 0.6), 0.5))
         else:
-            y0, y1 = art.free_band(0, horizon)
-            hero_rect = draw_shape(
-                art.canvas,
-                shape,
-                x=hx,
-                y=(y0 + y1) / 2,
-                size=min(hero_size, (y1 - y0) * 0.8),
-                fill=darken(top, 0.3),
-                light=art.c("glow"),
-                glow=art.c("glow"),
-                glow_strength=0.4,
-            )
+            hero_rect = W.sky_emblem(art, hero, hx, horizon)
     y0, y1 = art.free_band(0, horizon)
     W.place_secondaries(
         art,

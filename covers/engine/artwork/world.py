@@ -274,7 +274,10 @@ def sky_emblem(art: Art, m: MotifRef, x: float, horizon: float, avoid: skia.Rect
     b = builder_name(m.name) or ""
     shape = shape_for(m.name, art.rng("shape-" + m.name))
     y0, y1 = art.free_band(0, horizon)
-    if avoid is not None and avoid.top() < y1:
+    if art.rect_calm_overlap((0, y0, art.w, y1 - y0)) > 0.3 or y1 - y0 < 0.14 * art.h:
+        # The sky is taken by the text: the emblem goes below the horizon (over water or land).
+        y0, y1 = art.free_band(horizon, art.h)
+    if avoid is not None and avoid.top() < y1 and avoid.top() > y0:
         y1 = max(y0 + (y1 - y0) * 0.5, avoid.top())
     size = min(art.w * (0.55 if b in FLYING else 0.4), (y1 - y0) * 0.8) * hero_weight_scale(m) / 1.1
     cy = (y0 + y1) / 2

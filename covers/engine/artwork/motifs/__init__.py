@@ -124,9 +124,19 @@ def builder_name(name: str) -> str | None:
     return None
 
 
+# Objects that sit on a table (a candle, a lantern, an hourglass) do not stand in a landscape like a
+# building: scenes treat them as floating emblems. Land vehicles keep their wheels on the ground.
+_LAND_VEHICLES = {objects.car, objects.train, objects.bicycle, objects.carriage, objects.ship, objects.boat}
+_TABLETOP = {fn for fn in objects.BUILDERS.values() if fn not in _LAND_VEHICLES} | {nature.crystal}
+
+
 def shape_for(name: str, rng: random.Random) -> Shape:
     key = builder_name(name) or "diamond"
-    return BUILDERS[key](rng)
+    builder = BUILDERS[key]
+    shape = builder(rng)
+    if builder in _TABLETOP:
+        shape.ground = False
+    return shape
 
 
 def draw_shape(
