@@ -382,9 +382,9 @@ def test_credits_balance_exactly_after_a_mixed_batch(stack):
 def test_a_killed_workers_job_is_failed_and_refunded_by_the_sweeper(stack):
     me = stack.account(monthly=10)
     book_id = me.book()
-    stack.stop("qcluster")
-    # Full-size renders, so the job is still running when its worker is killed.
-    stack.start_worker(env={"BYC_RENDER_SCALE": "1"})
+    stack.stop("qcluster", kill=True)  # idle; no need to wait for a graceful stop
+    # Larger renders, so the job is still running when its worker is killed.
+    stack.start_worker(env={"BYC_RENDER_SCALE": "0.6"})
     try:
         job_id = me.post("/api/v1/covers/generate", {"bookId": book_id, "count": 5}).json()["jobId"]
         deadline = time.monotonic() + POLL_TIMEOUT
@@ -406,4 +406,4 @@ def test_a_killed_workers_job_is_failed_and_refunded_by_the_sweeper(stack):
     finally:
         if "qcluster" in stack.processes:
             stack.stop("qcluster", kill=True)
-        stack.start_worker()
+        stack.start_worker()  # for any test that runs after this one
