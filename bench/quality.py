@@ -28,7 +28,8 @@ sys.path.insert(0, str(ROOT))
 import pytesseract  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from covers.engine import BookText, CoverOptions, recipe_for_book, render  # noqa: E402
+from covers.engine import BookText, CoverOptions, recipe_for_book  # noqa: E402
+from covers.engine.render import render, render_with_report  # noqa: E402
 from covers.engine.templates.previews import contact_sheet  # noqa: E402
 
 OCR_WIDTH = 400
@@ -345,14 +346,23 @@ def main(argv: list[str] | None = None) -> int:
         book = BookText(title=title, subtitle=subtitle, author=author, genre=genre, subgenre=subgenre, summary=summary)
         recipe = recipe_for_book(book, CoverOptions(), seed=1000 + index)
         started = time.perf_counter()
-        png = render(recipe, format="ebook", scale=args.scale)
+        png, report = render_with_report(recipe, format="ebook", scale=args.scale)
         seconds = time.perf_counter() - started
         square = render(recipe, format="square", scale=args.square_scale)
         label = f"{index:02d}-{recipe.template_id}"
         (covers_dir / f"{label}.png").write_bytes(png)
         ebooks.append((label, png))
         squares.append((label, square))
-        row = {"index": index, "title": title, "genre": genre, "template": recipe.template_id, "seconds": seconds}
+        title_report = report.element("title")
+        row = {
+            "index": index,
+            "title": title,
+            "genre": genre,
+            "template": recipe.template_id,
+            "seconds": seconds,
+            "letter_height": title_report.letter_height / report.height,
+            "contrast": title_report.contrast,
+        }
         if is_latin(title):
             small = shrink(png, OCR_WIDTH)
             text, data = ocr(small)
@@ -365,7 +375,7 @@ def main(argv: list[str] | None = None) -> int:
         height = f"{row['word_height']:.1%}" if row.get("word_height") else "  -"
         print(
             f"{index:2d} {genre:22s} {recipe.template_id:28s} letters {shown:>5s}  word height {height:>6s}  "
-            f"{seconds:5.2f}s  {title}"
+            f"cap {row['letter_height']:.1%}  {seconds:5.2f}s  {title}"
         )
 
     contact_sheet(ebooks, cell_width=400, columns=9).save(args.out / "quality-ebook.png")
@@ -385,6 +395,8 @@ def main(argv: list[str] | None = None) -> int:
         "covers_with_measured_height": len(heights),
         "templates_used": len({r["template"] for r in rows}),
         "families_used": None,
+        "median_cap_height": statistics.median(r["letter_height"] for r in rows),
+        "min_title_contrast": min(r["contrast"] for r in rows),
         "median_render_seconds": statistics.median(r["seconds"] for r in rows),
     }
     from covers.engine.templates import CATALOGUE

@@ -585,7 +585,7 @@ ENERGY = [
         "Runner",
         "energy",
         "photo",
-        genres=("health-fitness", "biography-memoir", "self-help"),
+        genres=("health-fitness", "self-help", "young-adult"),
         scene="portrait",
         params={"variant": "running", "hero": "right", "lighting": "dawn", "density": "sparse"},
         layout=L.left_column_bottom(),

@@ -16,17 +16,17 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from . import CATALOGUE
-from .samples import sample_book
+from .samples import sample_book, sample_options
 
 PREVIEW_SEED = 7
 
 
 def render_preview(template_id: str, *, scale: float = 0.25, format: str = "ebook") -> bytes:
-    from .. import CoverOptions, recipe_for_book
+    from .. import recipe_for_book
     from ..render import render  # the module: the package attribute of that name is shadowed by it
 
-    book = sample_book(CATALOGUE[template_id])
-    recipe = recipe_for_book(book, CoverOptions(template_id=template_id), seed=PREVIEW_SEED)
+    spec = CATALOGUE[template_id]
+    recipe = recipe_for_book(sample_book(spec), sample_options(spec), seed=PREVIEW_SEED)
     return render(recipe, format=format, scale=scale)
 
 

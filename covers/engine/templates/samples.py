@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from books.catalogue import subgenres_for
 
-from ..recipe import BookText
+from ..lexicon import MOTIFS
+from ..recipe import BookText, CoverOptions
 from .spec import TemplateSpec
 
 # family -> (title, subtitle, author, summary)
@@ -121,3 +122,10 @@ def sample_book(spec: TemplateSpec) -> BookText:
     offered = subgenres_for(genre)
     subgenre = next((s for s in spec.subgenres if s in offered), "")
     return BookText(title=title, subtitle=subtitle, author=author, genre=genre, subgenre=subgenre, summary=summary)
+
+
+def sample_options(spec: TemplateSpec) -> CoverOptions:
+    """Options for the preview: the template's signature motif as the main element, so each
+    preview shows what the design is made for (a rose for the black-rose design...)."""
+    signature = MOTIFS[spec.motifs[0]].phrases[0] if spec.motifs else ""
+    return CoverOptions(template_id=spec.id, main_elements=signature)

@@ -26,6 +26,14 @@ POOL_MAX = 5
 POOL_MIN = 3
 # The pick weight halves every this many points below the best.
 HALVING = 2.0
+# Motifs the brief fell back on because the text named none (source "genre default (...)") say
+# little about this book: they only nudge.
+DEFAULT_MOTIF_FACTOR = 0.35
+
+
+def _motif_strength(motif) -> float:
+    weight = max(0.0, min(1.0, motif.weight))
+    return weight * DEFAULT_MOTIF_FACTOR if "default" in motif.source else weight
 
 
 def template_fit(spec: TemplateSpec, brief: Brief, book: BookText) -> float | None:
@@ -48,9 +56,9 @@ def template_fit(spec: TemplateSpec, brief: Brief, book: BookText) -> float | No
     for rank, motif in enumerate(brief.motifs):
         if motif.name in spec.motifs:
             # The hero motif counts most; later motifs are side details.
-            score += 4.0 * max(0.0, min(1.0, motif.weight)) * (1.5 if rank == 0 else 1.0)
+            score += 4.0 * _motif_strength(motif) * (1.5 if rank == 0 else 1.0)
     if brief.setting and brief.setting in spec.settings:
-        score += 3.0 if spec.settings[0] == brief.setting else 2.0
+        score += 2.0 if spec.settings[0] == brief.setting else 1.5
     if book.target_audience and book.target_audience in spec.audiences:
         score += 2.0
     return score
@@ -93,7 +101,7 @@ def _fallback_fit(spec: TemplateSpec, brief: Brief) -> float:
         score += 3.0
     for motif in brief.motifs:
         if motif.name in spec.motifs:
-            score += 4.0 * motif.weight
+            score += 4.0 * _motif_strength(motif)
     if brief.setting in spec.settings:
         score += 3.0
     return score
