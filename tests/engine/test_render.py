@@ -83,3 +83,25 @@ def test_a_template_preview_is_a_png():
     template_id = engine.catalogue()[0].id
     png = engine.template_preview(template_id, scale=0.1)
     assert Image.open(io.BytesIO(png)).size == (160, 256)
+
+
+def test_a_fresh_process_renders_the_same_bytes():
+    import hashlib
+    import json
+    import subprocess
+    import sys
+
+    recipe = engine.recipe_for_book(BOOK, CoverOptions(), seed=9)
+    # This process has already loaded and registered other faces in another order.
+    engine.render(engine.recipe_for_book(BookText(title="Война и мир", author="Лев Толстой", genre="poetry"),
+                                         CoverOptions(), seed=3), scale=0.1)  # fmt: skip
+    here = hashlib.sha256(engine.render(recipe, scale=0.1)).hexdigest()
+    code = (
+        "import hashlib, json, sys; import covers.engine as e; "
+        "r = e.Recipe.from_dict(json.loads(sys.stdin.read())); "
+        "print(hashlib.sha256(e.render(r, scale=0.1)).hexdigest())"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], input=json.dumps(recipe.to_dict()), capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip().splitlines()[-1] == here
