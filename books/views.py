@@ -22,7 +22,11 @@ COVERS_IN_STRIP = 8
 
 def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        return library(request)
+        if hasattr(request.user, "account"):
+            return library(request)
+        if request.user.is_staff:
+            # Staff users made with createsuperuser have no author account: their place is the admin.
+            return redirect("admin:index")
     return render(request, "books/landing.html", {})
 
 

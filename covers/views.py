@@ -135,20 +135,22 @@ def _palette_swatches() -> list[dict]:
     return swatches
 
 
-def _templates_for(genre: str, show_all: bool) -> list[dict]:
-    """The gallery: templates suited to the book's genre (or all of them), with their engine-rendered previews."""
-    templates = [] if show_all else services.templates_available(genre=genre)
-    if not templates:
-        templates = services.templates_available()
-    templates.sort(key=lambda t: (t.family, t.name))
-    return [
+def _gallery(genre: str) -> tuple[list[dict], list[dict]]:
+    """The template gallery: (templates suited to the genre, the others), with engine-rendered previews.
+
+    A genre no template names gets every template as "suited"."""
+    suited_ids = {t.id for t in services.templates_available(genre=genre)}
+    every = sorted(services.templates_available(), key=lambda t: (t.family, t.name))
+    entries = [
         {
             "template": t,
             "family": t.family.replace("-", " ").capitalize(),
             "preview_url": reverse("api:template-preview", kwargs={"template_id": t.id}),
+            "suited": t.id in suited_ids or not suited_ids,
         }
-        for t in templates
+        for t in every
     ]
+    return [e for e in entries if e["suited"]], [e for e in entries if not e["suited"]]
 
 
 # --- wizard step 2: style ---------------------------------------------------------------------------
@@ -184,13 +186,16 @@ def cover_style(request: HttpRequest, book_id) -> HttpResponse:
         else:
             return redirect("job_detail", job_id=job.id)
     show_all = request.GET.get("templates") == "all"
+    suited, others = _gallery(book.genre)
     balance = credits_balance(account=account)
     context = {
         "book": book,
         "form": form,
         "job_error": job_error,
-        "templates": _templates_for(book.genre, show_all),
-        "show_all": show_all,
+        "templates": suited,
+        "other_templates": others,
+        "template_total": len(suited) + len(others),
+        "show_all": show_all or any(e["template"].id == form.value_of("template") for e in others),
         "moods": form.mood_choices,
         "palettes": _palette_swatches(),
         "counts": COUNT_CHOICES,

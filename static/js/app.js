@@ -145,6 +145,22 @@
     });
   }
 
+  // "Show all templates" reveals the rest of the gallery in place, so nothing chosen so far is lost.
+  function setupTemplateToggle() {
+    var link = document.querySelector("[data-show-all-templates]");
+    if (!link) return;
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      var first = null;
+      document.querySelectorAll(".other-template[hidden]").forEach(function (node) {
+        node.hidden = false;
+        if (!first) first = node.querySelector("input");
+      });
+      link.hidden = true;
+      if (first) first.focus();
+    });
+  }
+
   // Buttons that start paid work are disabled after the first click so a double click cannot
   // queue the same job twice (the server is idempotent anyway; this just avoids confusion).
   function setupSubmitOnce() {
@@ -165,5 +181,6 @@
     setupCopy();
     setupExamplePrompts();
     setupSubmitOnce();
+    setupTemplateToggle();
   });
 })();

@@ -44,6 +44,10 @@ def test_a_new_author_makes_refines_and_downloads_a_cover(
 
     # Step 2: the style.
     page.wait_for_url(re.compile(r"/books/[0-9a-f-]+/style/$"))
+    others = page.locator(".other-template")
+    expect(others.first).to_be_hidden()
+    page.get_by_role("link", name=re.compile(r"Show all \d+ templates")).click()
+    expect(others.first).to_be_visible()
     page.locator("label[for=mood-mysterious]").click()
     page.locator("label[for=pal-cool]").click()
     page.get_by_label("Main elements").fill("a lighthouse on a cliff, stormy sea")

@@ -73,3 +73,10 @@ def test_a_book_page_is_private(client, author, make_account, make_book):
     assert client.get(f"/books/{mine.id}/").status_code == 200
     assert client.get(f"/books/{theirs.id}/").status_code == 404
     assert client.get(f"/books/{theirs.id}/style/").status_code == 404
+
+
+def test_staff_without_an_author_account_land_in_the_admin(client, django_user_model):
+    staff = django_user_model.objects.create(username="ops", is_staff=True, is_superuser=True)
+    client.force_login(staff)
+    response = client.get("/")
+    assert response.status_code == 302 and response.url == "/admin/"

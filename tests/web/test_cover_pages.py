@@ -24,12 +24,13 @@ def test_the_style_step_offers_the_genres_templates_palettes_and_the_cost(client
     fantasy = [t for t in Template.objects.all() if "fantasy" in t.genres]
     other = [t for t in Template.objects.all() if "fantasy" not in t.genres]
     assert fantasy and all(f'value="{t.id}"' in page for t in fantasy)
-    assert not any(f'value="{t.id}"' in page for t in other)
+    # The others are there, hidden until the author asks for them.
+    assert page.count('class="other-template" hidden') == len(other) > 0
     assert 'id="tpl-auto"' in page and "/preview.png" in page
     assert 'id="pal-metallic"' in page and "background: #" in page
     assert 'data-available="10"' in page
     every = client.get(f"/books/{book.id}/style/?templates=all").content.decode()
-    assert all(f'value="{t.id}"' in every for t in other)
+    assert all(f'value="{t.id}"' in every for t in other) and 'other-template" hidden' not in every
 
 
 def test_generating_goes_to_a_progress_page_that_polls_until_the_covers_are_shown(client, author, book, run_jobs):
@@ -184,3 +185,17 @@ def test_it_explains_a_content_policy_refusal_next_to_main_elements(client, auth
     assert "This text is not allowed" in page and "main elements" in page and "mainElements" not in page
     assert 'id="field-main_elements"' in page and "a snuff film poster" in page
     assert not Job.objects.exists()
+
+
+def test_an_edit_the_engine_does_not_understand_fails_with_its_reason_and_a_refund(
+    client, author, make_cover, run_jobs
+):
+    cover = make_cover(account=author)
+    with run_jobs():
+        client.post(f"/covers/{cover.id}/edit/", {"prompt": "zzz qwerty"})
+    job = Job.objects.get(operation="edit_image")
+    assert (job.status, job.error_code, job.credits_used) == ("failed", "edit_not_understood", 0)
+    status = client.get(f"/jobs/{job.id}/status.json").json()
+    assert status["done"] and "We did not understand that edit" in status["html"]
+    assert "1 credit went back to your balance" in status["html"] and "Try other words" in status["html"]
+    assert credits_balance(account=author).total == 9
