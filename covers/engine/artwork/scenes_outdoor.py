@@ -47,13 +47,15 @@ def tree_row(
     kind: str = "pine",
     spacing: float = 0.6,
     skip: tuple[float, float] | None = None,
+    only_x: float | None = None,
 ) -> None:
-    """A row of tree silhouettes standing on a ridge (one path; trees overlap into a forest edge)."""
+    """A row of tree silhouettes standing on a ridge (one path; trees overlap into a forest edge).
+    With only_x, a single tree of exactly that height at that x."""
     rng = art.rng(name)
     path = skia.Path()
-    x = -height * 0.3
+    x = -height * 0.3 if only_x is None else only_x
     while x < art.w + height * 0.3:
-        h = height * rng.uniform(0.55, 1.15)
+        h = height * rng.uniform(0.55, 1.15) if only_x is None else height
         if skip is None or not (skip[0] < x < skip[1]):
             base = W.y_at(ys, x, art.w) + h * 0.08
             if kind == "pine":
@@ -78,6 +80,8 @@ def tree_row(
                 path.addCircle(x - r * 0.6, base - h + r * 1.6, r * 0.8)
                 path.addCircle(x + r * 0.6, base - h + r * 1.5, r * 0.85)
                 path.addRect(skia.Rect(x - h * 0.03, base - h * 0.5, x + h * 0.03, base))
+        if only_x is not None:
+            break
         x += h * spacing * rng.uniform(0.5, 1.0)
     art.canvas.drawPath(path, fx.fill_paint(color))
 
@@ -107,6 +111,28 @@ def _road(art: Art, horizon: float, vx: float, near: RGB, sky: RGB) -> None:
         dash.close()
         t = t2 + 0.02 + t * 0.08
     art.canvas.drawPath(dash, fx.fill_paint(lighten(art.c("glow"), 0.2), 0.7))
+
+
+def _framing_pines(art: Art, color: RGB) -> None:
+    """Tall dark pines at the left and right edges, in front of everything: depth, and a frame.
+
+    Their tips stay below any text zone above them; their wide bases may run under the author line
+    at the bottom corners, which the typesetter's contrast check covers.
+    """
+    rng = art.rng("framing")
+    flat = np.full(161, float(art.h) * 1.02)
+    for side in (0, 1):
+        for k in range(1):
+            offset = 0.03 + 0.08 * k + rng.uniform(-0.015, 0.015)
+            x = art.w * (offset if side == 0 else 1 - offset)
+            height = art.h * rng.uniform(0.5, 0.66) * (0.78 if k else 1.0)
+            half = height * 0.12
+            for zx, zy, zw, zh in art.calm:
+                if zy + zh < art.h * 0.8 and zx < x + half and zx + zw > x - half:
+                    height = min(height, art.h * 1.1 - (zy + zh) - art.h * 0.03)
+            if height < art.h * 0.25:
+                continue
+            tree_row(art, flat, color, height, name=f"frame{side}{k}", spacing=99.0, only_x=x)
 
 
 # --- landscape ---------------------------------------------------------------------------------
@@ -228,6 +254,8 @@ def landscape(art: Art) -> None:
             fx.fog(art, float(ys.min()) + art.h * 0.03, art.h * 0.08, haze, 0.45)
     if variant == "road" or "road" in names:
         _road(art, layers[-1][1].min(), hx, W.layer_color(art, 0, haze), haze)
+    if variant == "forest" or "forest" in names:
+        _framing_pines(art, darken(W.layer_color(art, 0.0, haze), 0.35))
     if emblem is not None:
         hero_rect = W.sky_emblem(art, emblem, hx, horizon, avoid=hero_rect)
         hero_size = hero_size or hero_rect.height()
