@@ -274,8 +274,8 @@ MEMOIR = [
         "photo",
         genres=("biography-memoir", "non-fiction", "historical-fiction"),
         scene="portrait",
-        params={"variant": "profile", "hero": "centre", "lighting": "studio", "density": "sparse"},
-        layout=L.title_bottom(depth=0.24),
+        params={"variant": "profile", "hero": "high", "lighting": "studio", "density": "sparse"},
+        layout=L.title_top(depth=0.26),
         type=TypeSpec(
             title_voice="book-serif",
             title_face="libre-baskerville",

@@ -265,7 +265,7 @@ YA_POP = [
         subgenres=("dystopian", "litrpg", "contemporary-urban"),
         avoid=("cozy-fantasy", "picture-book", "early-reader"),
         moods=("intense", "mysterious"),
-        motifs=("ice",),
+        motifs=("lightning", "ice", "spiral"),
         settings=("abstract",),
         audiences=("young-adult",),
     ),

@@ -114,11 +114,9 @@ def left_column_top() -> LayoutSpec:
     return _layout(
         _block(0.08, 0.08, 0.70, 0.40, align="left", valign="top"),
         _block(0.08, 0.87, 0.70, 0.06, align="left", valign="bottom"),
-        subtitle=_block(0.08, 0.50, 0.62, 0.10, align="left", valign="top"),
         square=_layout(
             _block(0.08, 0.08, 0.62, 0.46, align="left", valign="top"),
             _block(0.08, 0.85, 0.60, 0.08, align="left", valign="bottom"),
-            subtitle=_block(0.08, 0.57, 0.56, 0.12, align="left", valign="top"),
         ),
     )
 
@@ -152,11 +150,9 @@ def big_type_stack() -> LayoutSpec:
     return _layout(
         _block(0.08, 0.08, 0.84, 0.56, align="left", valign="top"),
         _block(0.08, 0.87, 0.84, 0.06, align="left", valign="bottom"),
-        subtitle=_block(0.08, 0.70, 0.80, 0.12, align="left", valign="top"),
         square=_layout(
             _block(0.08, 0.08, 0.84, 0.52, align="left", valign="top"),
             _block(0.08, 0.85, 0.84, 0.08, align="left", valign="bottom"),
-            subtitle=_block(0.08, 0.64, 0.80, 0.14, align="left", valign="top"),
         ),
     )
 
@@ -166,11 +162,9 @@ def big_type_centred() -> LayoutSpec:
     return _layout(
         _block(0.08, 0.20, 0.84, 0.44),
         _block(0.10, 0.86, 0.80, 0.07, valign="bottom"),
-        subtitle=_block(0.12, 0.67, 0.76, 0.10, valign="top"),
         square=_layout(
             _block(0.08, 0.12, 0.84, 0.48),
             _block(0.12, 0.85, 0.76, 0.08),
-            subtitle=_block(0.12, 0.63, 0.76, 0.14, valign="top"),
         ),
     )
 
@@ -203,10 +197,8 @@ def quiet_high() -> LayoutSpec:
     return _layout(
         _block(0.12, 0.10, 0.76, 0.24, valign="top"),
         _block(0.14, 0.87, 0.72, 0.06, valign="bottom"),
-        subtitle=_block(0.14, 0.36, 0.72, 0.08, valign="top"),
         square=_layout(
             _block(0.12, 0.08, 0.76, 0.30, valign="top"),
             _block(0.14, 0.85, 0.72, 0.08, valign="bottom"),
-            subtitle=_block(0.14, 0.40, 0.72, 0.10, valign="top"),
         ),
     )
