@@ -227,3 +227,18 @@ def test_arabic_letters_join_and_devanagari_forms_conjuncts():
     hindi = font_chain(face_by_slug("lora"), 400, "क्ष")
     separate = sum(line_width_em(ch, hindi, 0.0) for ch in "क्ष")
     assert line_width_em("क्ष", hindi, 0.0) < 0.8 * separate
+
+
+def test_tracked_lines_are_centred_on_their_visible_letters():
+    spec = next(t for t in CATALOGUE.values() if t.type.author_tracking >= 0.2 and t.layout.author.align == "center")
+    layout = layout_for(spec.layout, fmt="ebook", overrides={})
+    surface, reports, _, _ = compose(
+        width=800, height=1280, layout=layout, type_spec=spec.type, title="Dune", subtitle="",
+        author="Frank Herbert", palette=PALETTE, paint=flat(0xFF202020), key=spec.id,
+    )  # fmt: skip
+    author = next(r for r in reports if r.role == "author")
+    x, _, w, _ = layout.author.box
+    x0, _, x1, _ = author.box
+    # Off by half a letter space if the tracking after the last letter were counted.
+    tolerance = spec.type.author_tracking * author.font_size / 4
+    assert abs((x0 + x1) / 2 - (x + w / 2) * surface.width()) <= tolerance

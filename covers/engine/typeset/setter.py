@@ -140,10 +140,15 @@ def _block_px(block: TextBlock, w: int, h: int) -> tuple[float, float, float, fl
 
 
 def paint_lines(canvas: skia.Canvas, p_lines, style: Style, size: float, origins, *, dx=0.0, dy=0.0, paint=None):
-    """Paint the lines at their origins (shifted by dx, dy), optionally with a custom paint."""
+    """Paint the lines at their origins (shifted by dx, dy), optionally with a custom paint.
+
+    Skia spreads letter spacing half before and half after each glyph; the origins are where
+    the visible line starts, so the paragraph starts half a letter space earlier.
+    """
+    lead = style.tracking * size / 2
     for line, (lx, baseline) in zip(p_lines, origins, strict=False):
         paragraph = make_paragraph(line, style.chain, size, tracking=style.tracking, locale=style.locale, paint=paint)
-        paragraph.paint(canvas, lx + dx, baseline - paragraph.AlphabeticBaseline + dy)
+        paragraph.paint(canvas, lx + dx - lead, baseline - paragraph.AlphabeticBaseline + dy)
 
 
 def _rasterize(
