@@ -205,3 +205,23 @@ def test_painters_keep_detail_out_of_a_calm_zone(scene, params):
     with_zone = paint(scene, brief, size=(240, 384), calm=[zone], params=params)
     without = paint(scene, brief, size=(240, 384), calm=[], params=params)
     assert _block_std(with_zone, zone) < _block_std(without, zone)
+
+
+def test_it_paints_the_same_pixels_in_another_process():
+    """No salted hash() or process state leaks into the picture (PYTHONHASHSEED differs per process)."""
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import hashlib, sys; sys.path.insert(0, '.');"
+        "from tests.engine.test_artwork import make_brief, paint;"
+        "img = paint('landscape', make_brief('castle', 'raven', 'moon'), seed=5);"
+        "print(hashlib.sha256(img.tobytes()).hexdigest())"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True, cwd=root)
+    here = hashlib.sha256(paint("landscape", make_brief("castle", "raven", "moon"), seed=5).tobytes()).hexdigest()
+    assert out.stdout.strip().splitlines()[-1] == here

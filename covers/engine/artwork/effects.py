@@ -195,6 +195,8 @@ def grain(art: Art, amount: float = 0.06) -> None:
         return
     tile = _grain_tile(art.seed)
     scale = max(1.0, art.s * 1.1)
+    # Small canvases (previews, thumbnails) get lighter grain: at 1 px per speck it reads as noise.
+    amount *= max(0.35, min(1.0, art.s / 1.6))
     shader = tile.makeShader(skia.TileMode.kRepeat, skia.TileMode.kRepeat, LINEAR, skia.Matrix.Scale(scale, scale))
     art.canvas.drawPaint(skia.Paint(Shader=shader, Alpha=round(min(1.0, amount * 3.0) * 255)))
 

@@ -425,12 +425,17 @@ def abstract(art: Art) -> None:
         art.canvas.drawPaint(fx.linear(art, 0, h, [(0, lighten(top, 0.1), 1), (1, bottom, 1)]))
         fx.clouds(art, (0, 0, w, h), lighten(g, 0.5), density=0.45 * W.density(art), alpha=0.7, stretch=1.6)
     else:
-        art.canvas.drawPaint(fx.fill_paint(mix(top, bottom, 0.3)))
-        for k in range(int(4 * W.density(art)) + 2):
-            r = min(w, h) * rng.uniform(0.3, 0.7)
-            x, y = w * rng.uniform(0, 1), h * rng.uniform(0.2, 1.0)
-            col = [a, g, bottom, art.c("horizon")][k % 4]
-            art.canvas.drawCircle(x, y, r, fx.radial(x, y, r, [(0, col, 0.55), (1, col, 0.0)]))
+        # Watercolour: a pale ground, overlapping stains of the palette with soft, irregular edges,
+        # and one bold disc as the anchor of the composition.
+        ground = mix(mix(top, bottom, 0.3), (1.0, 1.0, 1.0), 0.35)
+        fx.paper(art, ground, 0.5)
+        for k, col in enumerate([art.c("horizon"), a, bottom][: 2 + int(W.density(art) > 0.8)]):
+            y = h * (0.25 + 0.3 * k) + h * rng.uniform(-0.08, 0.08)
+            fx.clouds(art, (-w * 0.1, y - h * 0.3, w * 1.2, h * 0.6), col, density=0.55, alpha=0.55, scale=3.2,
+                      name=f"wash{k}", stretch=1.1)  # fmt: skip
+        r = min(w, h) * rng.uniform(0.2, 0.28)
+        y0, y1 = art.free_band()
+        art.canvas.drawCircle(w * rng.uniform(0.35, 0.65), (y0 + y1) / 2 - r * 0.3, r, fx.fill_paint(a, 0.85))
     hero = art.hero
     if hero is not None:
         cx, cy, size = _hero_box(art, 0.3)
