@@ -40,49 +40,50 @@ def job_accepted(job: Job) -> dict:
     }
 
 
-def _cover_entry(cover: Cover, asset: CoverAsset | None) -> dict:
-    entry: dict = {"coverId": str(cover.id)}
-    if asset is not None:
-        signed = asset_signed_url(asset)
-        entry["signedUrl"] = signed.url
-        entry["expiresAt"] = iso_millis(signed.expires_at)
-    else:
-        entry["signedUrl"] = None
-        entry["expiresAt"] = None
-    entry["coverStyle"] = cover.template_id
-    return entry
+def _signed_entry(storage_name: str, checksum: str, content_type: str) -> dict:
+    signed = signed_file_url(name=storage_name, checksum=checksum, content_type=content_type)
+    return {"signedUrl": signed.url, "expiresAt": iso_millis(signed.expires_at)}
 
 
 def job_result_data(job: Job) -> dict | None:
-    """The operation-specific result (also the webhook's `data`), or None before anything was delivered."""
+    """The operation-specific result (also the webhook's `data`), or None before anything was delivered.
+
+    Polled often, so it reads what it needs in one query (the covers' assets with their template).
+    """
     stored = job.result or {}
-    cover_ids = stored.get("cover_ids") or []
+    cover_ids = [uuid.UUID(str(i)) for i in stored.get("cover_ids") or []]
     if not cover_ids:
         return None
-    covers = {c.id: c for c in Cover.objects.filter(pk__in=cover_ids).prefetch_related("assets")}
-    ordered = [covers[c] for c in (_as_uuid(i) for i in cover_ids) if c in covers]
-    if job.operation in (Job.OP_UPSCALE, Job.OP_AUDIOBOOK):
-        asset_type = stored.get("asset") or job.target_asset
-        entries = []
-        for cover in ordered:
-            asset = next((a for a in cover.assets.all() if a.asset_type == asset_type), None)
-            entry = {"coverId": str(cover.id), "asset": asset_type}
-            if asset is not None:
-                signed = asset_signed_url(asset)
-                entry.update(signedUrl=signed.url, expiresAt=iso_millis(signed.expires_at))
-            entries.append(entry)
-        return {"covers": entries}
+    per_asset = job.operation in (Job.OP_UPSCALE, Job.OP_AUDIOBOOK)
+    asset_type = (stored.get("asset") or job.target_asset) if per_asset else "preview"
+    rows = {
+        cover_id: (template_id, storage_name, checksum, content_type)
+        for cover_id, template_id, storage_name, checksum, content_type in CoverAsset.objects.filter(
+            cover_id__in=cover_ids, asset_type=asset_type
+        )
+        .order_by()
+        .values_list("cover_id", "cover__template_id", "storage_name", "checksum", "content_type")
+    }
+    missing = [c for c in cover_ids if c not in rows]
+    styles = dict(Cover.objects.filter(pk__in=missing).order_by().values_list("pk", "template_id")) if missing else {}
     entries = []
-    for cover in ordered:
-        preview = next((a for a in cover.assets.all() if a.asset_type == "preview"), None)
-        entries.append(_cover_entry(cover, preview))
+    for cover_id in cover_ids:
+        row = rows.get(cover_id)
+        entry: dict = {"coverId": str(cover_id)}
+        if per_asset:
+            entry["asset"] = asset_type
+        if row is not None:
+            entry.update(_signed_entry(*row[1:]))
+        elif not per_asset:
+            entry.update(signedUrl=None, expiresAt=None)
+        if not per_asset:
+            entry["coverStyle"] = row[0] if row is not None else styles.get(cover_id)
+        entries.append(entry)
+    if per_asset:
+        return {"covers": entries}
     if job.operation == Job.OP_GENERATE:
         return {"bookId": str(job.book_id), "covers": entries}
     return {"sourceCoverId": str(job.source_cover_id), "covers": entries}
-
-
-def _as_uuid(value: str) -> uuid.UUID:
-    return uuid.UUID(str(value))
 
 
 def job_detail(job: Job) -> dict:

@@ -89,10 +89,12 @@ def cover_get_for_account(*, account: Account, cover_id: object) -> Cover:
 def job_get_for_account(*, account: Account, job_id: object) -> Job:
     """The account's job, or 404 job_not_found."""
     parsed = _parse_uuid(job_id)
-    job = Job.objects.filter(pk=parsed, account=account).first() if parsed else None
-    if job is None:
-        raise ApplicationError("job_not_found", "Job not found or doesn't belong to your account.", status=404)
-    return job
+    try:
+        return Job.objects.get(pk=parsed, account=account)
+    except (Job.DoesNotExist, ValidationError):
+        raise ApplicationError(
+            "job_not_found", "Job not found or doesn't belong to your account.", status=404
+        ) from None
 
 
 def cover_asset_get(*, cover: Cover, asset_type: str) -> CoverAsset:

@@ -7,6 +7,7 @@ S3 presigned GET URLs, which the S3 server checks itself.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -78,8 +79,13 @@ def signed_file_url(
         url = default_storage.url(name, expire=seconds)
         return SignedUrl(url=url, expires_at=expires_at)
     token = signing.dumps({"n": name, "e": int(expires_at.timestamp()), "c": checksum, "t": content_type}, salt=_SALT)
-    path = reverse("api:signed-file", kwargs={"token": token})
-    return SignedUrl(url=f"{settings.PUBLIC_URL}{path}", expires_at=expires_at)
+    return SignedUrl(url=f"{settings.PUBLIC_URL}{_signed_file_prefix()}{token}", expires_at=expires_at)
+
+
+@functools.cache
+def _signed_file_prefix() -> str:
+    """The path of the file view up to its token (resolved once: job polls sign many URLs)."""
+    return reverse("api:signed-file", kwargs={"token": "-"})[:-1]
 
 
 def signed_file_open(token: str) -> dict:
