@@ -242,3 +242,23 @@ def test_tracked_lines_are_centred_on_their_visible_letters():
     # Off by half a letter space if the tracking after the last letter were counted.
     tolerance = spec.type.author_tracking * author.font_size / 4
     assert abs((x0 + x1) / 2 - (x + w / 2) * surface.width()) <= tolerance
+
+
+@pytest.mark.parametrize("template_id", ONE_PER_FAMILY[1::3])
+def test_a_square_derived_from_the_ebook_layout_holds_the_text(template_id):
+    from covers.engine.typeset.layout import derive_square
+
+    spec = CATALOGUE[template_id]
+    square = derive_square(spec.layout)
+    surface, reports, _, _ = compose(
+        width=SQUARE[0], height=SQUARE[1], layout=layout_for(square, fmt="ebook", overrides={}),
+        type_spec=spec.type, title="The Lighthouse Keeper", subtitle="A Novel of the Northern Sea",
+        author="Margaret Ellingham", palette=PALETTE, paint=BACKGROUNDS["dusk"], key=template_id,
+    )  # fmt: skip
+    els = {r.role: r for r in reports}
+    assert set(els) == {"title", "subtitle", "author"}
+    for el in els.values():
+        assert el.in_safe_zone and not el.clipped and el.contrast >= 4.5
+    # The title takes a larger share of the width than on the ebook.
+    title_w = (els["title"].box[2] - els["title"].box[0]) / SQUARE[0]
+    assert title_w >= 0.5
