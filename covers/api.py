@@ -52,6 +52,123 @@ JobAccepted = inline_serializer(
 )
 
 
+_SIGNED = {
+    "signedUrl": serializers.URLField(help_text="GET-able without a key until expiresAt (one hour)."),
+    "expiresAt": serializers.CharField(help_text="UTC, e.g. 2025-01-15T11:30:00.000Z."),
+}
+_RESULT_COVER_FIELDS = {
+    "coverId": serializers.UUIDField(),
+    **_SIGNED,
+    "coverStyle": serializers.CharField(required=False, help_text="Template id (generate, variation, edit)."),
+    "asset": serializers.CharField(required=False, help_text="The asset made (upscale, audiobook_cover)."),
+}
+JobDetail = inline_serializer(
+    name="JobDetail",
+    fields={
+        "jobId": serializers.UUIDField(),
+        "status": serializers.ChoiceField(choices=[c for c, _ in Job.STATUS_CHOICES]),
+        "operation": serializers.ChoiceField(choices=[c for c, _ in Job.OPERATION_CHOICES]),
+        "external_ref": serializers.CharField(allow_null=True),
+        "credits_used": serializers.IntegerField(help_text="Net of refunds."),
+        "created_at": serializers.DateTimeField(),
+        "started_at": serializers.DateTimeField(allow_null=True),
+        "completed_at": serializers.DateTimeField(allow_null=True),
+        "result": inline_serializer(
+            name="JobResult",
+            allow_null=True,
+            fields={
+                "bookId": serializers.UUIDField(required=False, help_text="generate"),
+                "sourceCoverId": serializers.UUIDField(required=False, help_text="variation, edit_image"),
+                "covers": inline_serializer(name="ResultCover", many=True, fields=_RESULT_COVER_FIELDS),
+            },
+        ),
+        "error": inline_serializer(
+            name="JobError",
+            allow_null=True,
+            fields={"code": serializers.CharField(), "message": serializers.CharField()},
+        ),
+    },
+)
+_ASSET = inline_serializer(
+    name="CoverAssetState",
+    fields={
+        "available": serializers.BooleanField(),
+        "signedUrl": serializers.URLField(required=False),
+        "expiresAt": serializers.CharField(required=False),
+        "width": serializers.IntegerField(required=False),
+        "height": serializers.IntegerField(required=False),
+    },
+)
+_COVER_DETAIL_FIELDS = dict(
+    **{
+        "coverId": serializers.UUIDField(),
+        "bookId": serializers.UUIDField(),
+        "coverStyle": serializers.CharField(),
+        "operation": serializers.CharField(),
+        "sourceCoverId": serializers.UUIDField(allow_null=True),
+        "created_at": serializers.DateTimeField(),
+        "assets": inline_serializer(
+            name="CoverAssets",
+            fields={name: _ASSET for name in ("preview", "full", "audiobook_preview", "audiobook_full")},
+        ),
+    }
+)
+# inline_serializer's class creation empties the dict it is given: hand each one a copy.
+CoverDetail = inline_serializer(name="CoverDetail", fields=dict(_COVER_DETAIL_FIELDS))
+_PAGE = {
+    "total": serializers.IntegerField(),
+    "limit": serializers.IntegerField(),
+    "offset": serializers.IntegerField(),
+    "next_offset": serializers.IntegerField(allow_null=True),
+}
+JobPage = inline_serializer(
+    name="JobPage",
+    fields={
+        "jobs": inline_serializer(
+            name="JobSummary",
+            many=True,
+            fields={
+                "jobId": serializers.UUIDField(),
+                "status": serializers.CharField(),
+                "operation": serializers.CharField(),
+                "external_ref": serializers.CharField(allow_null=True),
+                "credits_used": serializers.IntegerField(),
+                "bookId": serializers.UUIDField(allow_null=True),
+                "sourceCoverId": serializers.UUIDField(allow_null=True),
+                "created_at": serializers.DateTimeField(),
+                "started_at": serializers.DateTimeField(allow_null=True),
+                "completed_at": serializers.DateTimeField(allow_null=True),
+                "error": serializers.DictField(allow_null=True),
+                "poll_url": serializers.CharField(),
+            },
+        ),
+        **_PAGE,
+    },
+)
+CoverPage = inline_serializer(
+    name="CoverPage",
+    fields={"covers": inline_serializer(name="BookCover", many=True, fields=dict(_COVER_DETAIL_FIELDS)), **_PAGE},
+)
+TemplateList = inline_serializer(
+    name="TemplateList",
+    fields={
+        "templates": inline_serializer(
+            name="Template",
+            many=True,
+            fields={
+                "id": serializers.CharField(),
+                "name": serializers.CharField(),
+                "family": serializers.CharField(),
+                "templateType": serializers.CharField(),
+                "genreBuckets": serializers.ListField(child=serializers.CharField()),
+                "previewImage": serializers.URLField(),
+            },
+        ),
+        "total": serializers.IntegerField(),
+    },
+)
+
+
 # --- body parsing (shape only) ------------------------------------------------------------------
 
 
@@ -303,7 +420,7 @@ class JobDetailView(APIView):
         summary="Poll a job",
         description="Status, credits and, once finished, the result with signed URLs valid one hour "
         "(fresh on every call). A failed job has `error: {code, message}`.",
-        responses={200: dict, **error_responses("job_not_found")},
+        responses={200: JobDetail, **error_responses("job_not_found")},
     )
     def get(self, request: Request, job_id: str) -> Response:
         job = services.job_get_for_account(account=account_from_request(request), job_id=job_id)
@@ -320,7 +437,7 @@ class JobListView(APIView):
             OpenApiParameter("limit", int, description=f"1 to {PAGE_SIZE_MAX}, default {PAGE_SIZE_DEFAULT}."),
             OpenApiParameter("offset", int),
         ],
-        responses={200: dict, **error_responses("invalid_field_value", "invalid_request")},
+        responses={200: JobPage, **error_responses("invalid_field_value", "invalid_request")},
     )
     def get(self, request: Request) -> Response:
         status = request.query_params.get("status")
@@ -334,7 +451,7 @@ class BookCoversView(APIView):
         summary="List a book's covers",
         description="The book's covers, newest first, with their assets and fresh signed URLs.",
         parameters=[OpenApiParameter("limit", int), OpenApiParameter("offset", int)],
-        responses={200: dict, **error_responses("book_not_found", "invalid_request")},
+        responses={200: CoverPage, **error_responses("book_not_found", "invalid_request")},
     )
     def get(self, request: Request, book_id: str) -> Response:
         book = book_get_for_account(account=account_from_request(request), book_id=book_id)
@@ -347,7 +464,7 @@ class CoverDetailView(APIView):
         operation_id="covers_retrieve",
         summary="Get a cover",
         description="Which assets exist, with fresh signed URLs (one hour) for those that do.",
-        responses={200: dict, **error_responses("cover_not_found")},
+        responses={200: CoverDetail, **error_responses("cover_not_found")},
     )
     def get(self, request: Request, cover_id: str) -> Response:
         cover = services.cover_get_for_account(account=account_from_request(request), cover_id=cover_id)
@@ -375,7 +492,7 @@ class TemplateListView(APIView):
         summary="List cover templates",
         description="No credits are used. Filter by a genre slug.",
         parameters=[OpenApiParameter("genre", str, enum=list(catalogue.GENRES))],
-        responses={200: dict, **error_responses("invalid_genre")},
+        responses={200: TemplateList, **error_responses("invalid_genre")},
     )
     def get(self, request: Request) -> Response:
         genre = request.query_params.get("genre")
