@@ -168,3 +168,13 @@ def test_every_scene_and_scene_parameter_is_one_the_painters_understand():
             assert _allowed(documented[name], value), (spec.id, name, value, documented[name])
     # The catalogue shows off every kind of picture the painters make.
     assert {spec.scene for spec in SPECS} >= set(SCENES)
+
+
+@pytest.mark.parametrize(
+    ("genre", "subgenre"), [(genre, sub) for genre, subs in sorted(SUBGENRES.items()) for sub in sorted(subs)]
+)
+def test_every_subgenre_has_designs_made_for_it_and_enough_that_fit(genre, subgenre):
+    fitting = [s for s in SPECS if genre in s.genres and subgenre not in s.avoid_subgenres]
+    made_for = [s for s in fitting if subgenre in s.subgenres]
+    assert len(fitting) >= 5
+    assert len(made_for) >= 2
