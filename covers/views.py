@@ -237,7 +237,9 @@ def _job_context(job: Job) -> dict:
             url = image_url(cover.id, shown) if shown in assets else ""
             covers.append({"cover": cover, "asset": asset, "url": url, "square": shown == "audiobook_preview"})
     done = job.status in (Job.COMPLETED, Job.FAILED)
-    return {"job": job, "covers": covers, "done": done, "status_text": _status_text(job)}
+    # An edit is shown next to the cover it started from (every edited cover has a preview).
+    source_url = image_url(job.source_cover_id) if job.operation == Job.OP_EDIT and job.source_cover_id else ""
+    return {"job": job, "covers": covers, "done": done, "status_text": _status_text(job), "source_url": source_url}
 
 
 def _status_text(job: Job) -> str:

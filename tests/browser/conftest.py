@@ -155,14 +155,17 @@ def qcluster(start_qcluster):
 
 @pytest.fixture
 def shot(request):
-    """shot(page, "what it shows"): saves screenshots/<test>-<nn>-<what>.png (full page)."""
+    """shot(page, "what it shows"): saves screenshots/<test>-<nn>-<what>.png (full page), once the
+    page's images have loaded (settle=False: at once, e.g. to catch a progress page mid-way)."""
     SCREENSHOTS.mkdir(exist_ok=True)
     test_name = request.node.originalname.removeprefix("test_")
     numbers = itertools.count(1)
 
-    def take(page, name: str) -> Path:
+    def take(page, name: str, *, settle: bool = True) -> Path:
         slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
         path = SCREENSHOTS / f"{test_name}-{next(numbers):02d}-{slug}.png"
+        if settle:
+            page.wait_for_load_state("networkidle")  # images (thumbnails are made on first request)
         page.screenshot(path=str(path), full_page=True)
         return path
 

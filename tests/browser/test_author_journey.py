@@ -53,13 +53,12 @@ def test_a_new_author_makes_refines_and_downloads_a_cover(
     page.get_by_label("Main elements").fill("a lighthouse on a cliff, stormy sea")
     page.locator("label[for=count-3]").click()
     expect(page.get_by_test_id("cost")).to_have_text("3 credits")
-    page.wait_for_load_state("networkidle")  # the gallery's engine-rendered previews
     shot(page, "wizard style")
     page.get_by_role("button", name="Generate covers").click()
 
     # Step 3: progress, updated by polling, then the three covers.
     page.wait_for_url(re.compile(r"/jobs/[0-9a-f-]+/$"))
-    shot(page, "wizard progress")
+    shot(page, "wizard progress", settle=False)
     assert wait_for_job(page) == "completed"
     expect(page.get_by_test_id("result-cover")).to_have_count(3)
     shot(page, "wizard results")
