@@ -8,6 +8,7 @@ one size is best at all sizes, so the size search is arithmetic.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 import unicodedata
@@ -156,53 +157,95 @@ def _break_penalty(tokens: list[Token], end: int) -> float:
     return 0.0
 
 
+def _arrangement_cost(tokens: list[Token], widths, ends: tuple[int, ...], total_max: float) -> float:
+    """Raggedness plus typographic penalties of one way of breaking the tokens."""
+    n, n_lines = len(tokens), len(ends)
+    starts = (0, *ends[:-1])
+    lws = [widths[(s, e)] for s, e in zip(starts, ends, strict=True)]
+    widest = max(lws)
+    rag = sum(((widest - w) / widest) ** 2 for w in lws) / n_lines
+    cost = rag * 2.0 + sum(_break_penalty(tokens, e) for e in ends[:-1])
+    if n_lines >= 2:
+        if ends[-1] - starts[-1] == 1 and n >= 4 and tokens[-1].sep == " ":
+            cost += 1.5  # a lone last word (widow)
+        if lws[0] / widest < 0.4:
+            cost += 1.5  # a tiny first line
+        # A short line stranded between two long ones reads as a hole in the title.
+        for k in range(1, n_lines - 1):
+            ratio = lws[k] / widest
+            if ratio < 0.55 and ends[k] - starts[k] == 1:
+                cost += 1.2
+            elif ratio < 0.5:
+                cost += 0.8
+    # Prefer a narrower set (bigger type) a little, relative to the single line.
+    return cost + 0.35 * widest / total_max
+
+
+def _breaks_within(tokens: list[Token], widths, n_lines: int, limit: float) -> tuple[int, ...] | None:
+    """Exactly n_lines lines, none wider than `limit`, minimising raggedness against `limit`
+    plus the break penalties (dynamic programming over break positions)."""
+    n = len(tokens)
+    inf = float("inf")
+    # best[k][j]: cost of setting tokens[:j] in k lines; back[k][j]: where the last line starts.
+    best = [[inf] * (n + 1) for _ in range(n_lines + 1)]
+    back = [[0] * (n + 1) for _ in range(n_lines + 1)]
+    best[0][0] = 0.0
+    for k in range(1, n_lines + 1):
+        for j in range(k, n - (n_lines - k) + 1):
+            for i in range(k - 1, j):
+                if best[k - 1][i] == inf or widths[(i, j)] > limit:
+                    continue
+                line = ((limit - widths[(i, j)]) / limit) ** 2
+                if j < n:
+                    line += _break_penalty(tokens, j)
+                cost = best[k - 1][i] + line
+                if cost < best[k][j]:
+                    best[k][j], back[k][j] = cost, i
+    if best[n_lines][n] == inf:
+        return None
+    ends, j = [], n
+    for k in range(n_lines, 0, -1):
+        ends.append(j)
+        j = back[k][j]
+    return tuple(reversed(ends))
+
+
 def best_breaks(tokens: list[Token], widths: dict[tuple[int, int], float], n_lines: int) -> tuple[float, list[int]]:
     """Split tokens into n_lines lines; returns (cost, end indexes) minimising raggedness + penalties.
 
-    `widths[(i, j)]` is the em width of tokens[i:j] set as one line.
+    `widths[(i, j)]` is the em width of tokens[i:j] set as one line. Short titles are solved
+    exhaustively; longer texts by dynamic programming under a few widest-line limits, starting
+    from the narrowest limit that still allows n_lines lines.
     """
     n = len(tokens)
     if n_lines > n:
         return float("inf"), []
-    total_max = max(widths[(i, j)] for i in range(n) for j in range(i + 1, n + 1) if (i, j) in widths)
+    total_max = widths[(0, n)]
     best: tuple[float, list[int]] = (float("inf"), [])
-
-    # Titles are short, so enumerate the break sets (capped for very long texts); balance
-    # needs the widest line, which is a property of the whole arrangement.
-    def arrangements(start: int, left: int):
-        if left == 1:
-            yield (n,)
-            return
-        for end in range(start + 1, n - left + 2):
-            for rest in arrangements(end, left - 1):
-                yield (end, *rest)
-
-    count = 0
-    for ends in arrangements(0, n_lines):
-        count += 1
-        if count > 3000:
-            break
-        starts = (0, *ends[:-1])
-        lws = [widths[(s, e)] for s, e in zip(starts, ends, strict=False)]
-        widest = max(lws)
-        rag = sum(((widest - w) / widest) ** 2 for w in lws) / n_lines
-        cost = rag * 2.0 + sum(_break_penalty(tokens, e) for e in ends[:-1])
-        if n_lines >= 2:
-            last_words = ends[-1] - starts[-1]
-            first_ratio = lws[0] / widest
-            if last_words == 1 and n >= 4 and tokens[-1].sep == " ":
-                cost += 1.5  # a lone last word (widow)
-            if first_ratio < 0.4:
-                cost += 1.5  # a tiny first line
-            # A short line stranded between two long ones reads as a hole in the title.
-            for k in range(1, n_lines - 1):
-                ratio = lws[k] / widest
-                if ratio < 0.55 and ends[k] - starts[k] == 1:
-                    cost += 1.2
-                elif ratio < 0.5:
-                    cost += 0.8
-        # Prefer shorter overall width (bigger type) a little, relative to the single line.
-        cost += 0.35 * widest / total_max
+    if n <= 10:
+        for cut in itertools.combinations(range(1, n), n_lines - 1):
+            ends = (*cut, n)
+            cost = _arrangement_cost(tokens, widths, ends, total_max)
+            if cost < best[0]:
+                best = (cost, list(ends))
+        return best
+    # Feasibility grows with the limit: binary-search the narrowest one among the span widths.
+    limits = sorted({w for w in widths.values()})
+    lo, hi = 0, len(limits) - 1
+    if _breaks_within(tokens, widths, n_lines, limits[hi]) is None:
+        return best
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if _breaks_within(tokens, widths, n_lines, limits[mid]) is None:
+            lo = mid + 1
+        else:
+            hi = mid
+    narrowest = limits[lo]
+    for slack in (1.0, 1.05, 1.12, 1.25):
+        ends = _breaks_within(tokens, widths, n_lines, narrowest * slack)
+        if ends is None:
+            continue
+        cost = _arrangement_cost(tokens, widths, ends, total_max)
         if cost < best[0]:
             best = (cost, list(ends))
     return best
