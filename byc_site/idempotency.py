@@ -20,6 +20,10 @@ two requests with one key never both execute.
 
 Client errors (4xx) raised by the view are stored too (the view's writes are rolled back first);
 server errors (5xx) are not, so a retry with the same key runs again.
+
+The claim and the stored response are written with hand-built SQL (INSERT ... ON CONFLICT DO
+NOTHING RETURNING, which SQLite 3.35+ and PostgreSQL both speak): this wraps every POST, and the
+ORM would spend longer compiling these two statements than the database spends running them.
 """
 
 from __future__ import annotations
@@ -31,7 +35,8 @@ import logging
 from collections.abc import Callable
 from datetime import timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import connections, router, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.http import HttpResponse
 from django.utils import timezone
 from rest_framework.request import Request
@@ -62,26 +67,94 @@ def request_fingerprint(request: Request) -> str:
     return digest.hexdigest()
 
 
-def _claim(account: Account, key: str, fingerprint: str) -> IdempotencyRecord | None:
-    """Insert this request's record (None), or return the one a previous request committed."""
+@functools.cache
+def _statements(db_alias: str) -> tuple[str, str, str]:
+    quote = connections[db_alias].ops.quote_name
+    table = quote(IdempotencyRecord._meta.db_table)
+    account, key, fingerprint, created, status, body, completed = (
+        quote(name)
+        for name in ("account_id", "key", "fingerprint", "created_at", "status_code", "response_body", "completed_at")
+    )
+    conflict = f"ON CONFLICT ({account}, {key}) DO NOTHING"
+    claim = (
+        f"INSERT INTO {table} ({account}, {key}, {fingerprint}, {created}) VALUES (%s, %s, %s, %s) "
+        f"{conflict} RETURNING {quote('id')}"
+    )
+    store = f"UPDATE {table} SET {status} = %s, {body} = %s, {completed} = %s WHERE {quote('id')} = %s"
+    insert_done = (
+        f"INSERT INTO {table} ({account}, {key}, {fingerprint}, {created}, {status}, {body}, {completed}) "
+        f"VALUES (%s, %s, %s, %s, %s, %s, %s) {conflict}"
+    )
+    return claim, store, insert_done
+
+
+def _db_value(field_name: str, value: object, connection: BaseDatabaseWrapper) -> object:
+    return IdempotencyRecord._meta.get_field(field_name).get_db_prep_save(value, connection)
+
+
+def _claim(account: Account, key: str, fingerprint: str) -> tuple[int | None, IdempotencyRecord | None]:
+    """Insert this request's record -> (its id, None); or (None, the record a previous request committed).
+
+    On PostgreSQL the insert waits while another transaction holds an uncommitted row with this
+    key, then does nothing if that one committed; on SQLite the database lock serialises them.
+    """
+    db_alias = router.db_for_write(IdempotencyRecord)
+    connection = connections[db_alias]
+    claim_sql, _, _ = _statements(db_alias)
     now = timezone.now()
     for _attempt in range(3):
-        try:
-            with transaction.atomic():
-                IdempotencyRecord.objects.create(account=account, key=key, fingerprint=fingerprint, created_at=now)
-            return None
-        except IntegrityError:
-            pass
+        with connection.cursor() as cursor:
+            cursor.execute(claim_sql, [account.pk, key, fingerprint, _db_value("created_at", now, connection)])
+            row = cursor.fetchone()
+        if row is not None:
+            return row[0], None
         existing = IdempotencyRecord.objects.filter(account=account, key=key).first()
         if existing is None:
-            continue  # purged meanwhile: try inserting again
+            continue  # purged meanwhile: insert again
         if existing.created_at < now - IDEMPOTENCY_TTL:
             IdempotencyRecord.objects.filter(pk=existing.pk).delete()
             continue
-        return existing
+        return None, existing
     raise ApplicationError(
         "idempotency_request_in_progress", "A request with this Idempotency-Key is being processed.", status=409
     )
+
+
+def _store(record_id: int, response: HttpResponse) -> None:
+    db_alias = router.db_for_write(IdempotencyRecord)
+    connection = connections[db_alias]
+    _, store_sql, _ = _statements(db_alias)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            store_sql,
+            [
+                response.status_code,
+                _db_value("response_body", _body_of(response), connection),
+                _db_value("completed_at", timezone.now(), connection),
+                record_id,
+            ],
+        )
+
+
+def _store_failure(account: Account, key: str, fingerprint: str, response: HttpResponse) -> None:
+    """Record a client error after its transaction was rolled back (unless another request got there first)."""
+    db_alias = router.db_for_write(IdempotencyRecord)
+    connection = connections[db_alias]
+    _, _, insert_sql = _statements(db_alias)
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            insert_sql,
+            [
+                account.pk,
+                key,
+                fingerprint,
+                _db_value("created_at", now, connection),
+                response.status_code,
+                _db_value("response_body", _body_of(response), connection),
+                _db_value("completed_at", now, connection),
+            ],
+        )
 
 
 def _replay(record: IdempotencyRecord, fingerprint: str) -> Response:
@@ -96,12 +169,6 @@ def _replay(record: IdempotencyRecord, fingerprint: str) -> Response:
             "idempotency_request_in_progress", "A request with this Idempotency-Key is being processed.", status=409
         )
     return Response(record.response_body, status=record.status_code, headers={REPLAY_HEADER: "true"})
-
-
-def _store(account: Account, key: str, status: int, body: object) -> None:
-    IdempotencyRecord.objects.filter(account=account, key=key).update(
-        status_code=status, response_body=body, completed_at=timezone.now()
-    )
 
 
 def _body_of(response: HttpResponse) -> object:
@@ -129,21 +196,24 @@ def idempotent(view_method: Callable) -> Callable:
         account = account_from_request(request)
         fingerprint = request_fingerprint(request)
         with transaction.atomic():
-            existing = _claim(account, key, fingerprint)
+            record_id, existing = _claim(account, key, fingerprint)
             if existing is not None:
                 return _replay(existing, fingerprint)
             try:
-                with transaction.atomic():  # a savepoint: a failing view's writes are undone
-                    response = view_method(self, request, *args, **kwargs)
+                response = view_method(self, request, *args, **kwargs)
             except Exception as exc:
-                response = api_exception_handler(exc, {"view": self, "request": request})
-                if response is None or response.status_code >= 500:
-                    raise  # rolls the record back too: a retry runs again
-            if response.status_code >= 500:
-                transaction.set_rollback(True)
+                failure = api_exception_handler(exc, {"view": self, "request": request})
+                if failure is None or failure.status_code >= 500:
+                    raise  # rolls the claim back too: a retry runs again
+                transaction.set_rollback(True)  # undo the view's writes (and the claim) ...
+            else:
+                if response.status_code >= 500:
+                    transaction.set_rollback(True)
+                else:
+                    _store(record_id, response)
                 return response
-            _store(account, key, response.status_code, _body_of(response))
-            return response
+        _store_failure(account, key, fingerprint, failure)  # ... then keep the client error for replays
+        return failure
 
     return wrapper
 
