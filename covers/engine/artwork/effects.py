@@ -40,6 +40,17 @@ def radial(cx: float, cy: float, r: float, stops: list[tuple[float, RGB, float]]
     )
 
 
+def metal_shader(c: RGB) -> skia.Shader:
+    """A metallic fill in motif space (0..100): a bright edge, a dark band and a second highlight,
+    like light sliding over polished gold or steel."""
+    return skia.GradientShader.MakeLinear(
+        [skia.Point(10, 0), skia.Point(90, 100)],
+        [argb(lighten(c, 0.7)), argb(lighten(c, 0.15)), argb(mix(c, (0, 0, 0), 0.42)), argb(lighten(c, 0.5)),
+         argb(c), argb(mix(c, (0, 0, 0), 0.3))],
+        [0.0, 0.28, 0.5, 0.62, 0.8, 1.0],
+    )  # fmt: skip
+
+
 def glow(art: Art, cx: float, cy: float, r: float, c: RGB, strength: float = 0.6) -> None:
     """A soft light: a radial gradient with an eased falloff (no hard rim, no banding)."""
     stops = [(0.0, c, strength), (0.25, c, strength * 0.55), (0.55, c, strength * 0.18), (1.0, c, 0.0)]

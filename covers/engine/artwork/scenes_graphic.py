@@ -30,18 +30,14 @@ def _glow_color(art: Art) -> RGB | None:
 
 
 def _metal(c: RGB) -> skia.Shader:
-    """A metallic fill in shape space (0..100): light edge, deep band, bright rim."""
-    return skia.GradientShader.MakeLinear(
-        [skia.Point(0, 0), skia.Point(100, 100)],
-        [
-            fx.argb(lighten(c, 0.55)),
-            fx.argb(c),
-            fx.argb(darken(c, 0.35)),
-            fx.argb(lighten(c, 0.3)),
-            fx.argb(darken(c, 0.2)),
-        ],
-        [0.0, 0.3, 0.55, 0.75, 1.0],
-    )
+    return fx.metal_shader(c)
+
+
+def _elongated(shape) -> bool:
+    """Long thin objects (a dagger, a key, a feather, a branch) can cross behind a hero; round ones
+    would only make a blot."""
+    b = shape.bounds()
+    return max(b.width(), b.height()) > 2.0 * max(1e-3, min(b.width(), b.height()))
 
 
 def _hero_box(art: Art, scale: float = 0.62) -> tuple[float, float, float]:
@@ -139,6 +135,7 @@ def symbol(art: Art) -> None:
         and not str(getattr(m, "source", "")).startswith("genre")
         and W.kind_of(m.name) == "silhouette"
         and not shape_for(m.name, art.rng("shape-" + m.name)).ground
+        and _elongated(shape_for(m.name, art.rng("shape-" + m.name)))
     ]
     if asked and not shape.ground:
         m = asked[0]

@@ -161,7 +161,18 @@ def landscape(art: Art) -> None:
         cx, cy, r = _celestial_spot(
             art, hx, horizon, base_r, behind_hero=(hero_kind == "silhouette" and not floating) or hero_is_sky
         )
-        W.paint_celestial(art, body, cx, cy, r, light)
+        if floating:
+            # The emblem owns the centre of the sky: a moon or sun asked for by the text becomes a small
+            # body in a corner of the free sky; one that only comes from the lighting is left out.
+            if W.has(art, "moon", "sun", "crescent"):
+                y0, _ = art.free_band(0, horizon)
+                r = min(art.w, art.h) * 0.06
+                cx = art.w * (0.2 if hx > art.w / 2 else 0.8)
+                cy = y0 + r * 2.5
+            else:
+                body = "none"
+        if body != "none":
+            W.paint_celestial(art, body, cx, cy, r, light)
         if W.has(art, "light rays", "light_rays"):
             fx.rays(art, cx, cy, lighten(art.c("glow"), 0.2), count=16, alpha=0.3)
     elif W.has(art, "light rays", "light_rays"):

@@ -294,16 +294,7 @@ def sky_emblem(art: Art, m: MotifRef, x: float, horizon: float, avoid: skia.Rect
         )
     glow_c = art.c("glow")
     fx.glow(art, x, cy, size * 1.1, glow_c, 0.45)
-    metal = skia.GradientShader.MakeLinear(
-        [skia.Point(0, 0), skia.Point(100, 100)],
-        [
-            fx.argb(lighten(art.c("accent"), 0.55)),
-            fx.argb(art.c("accent")),
-            fx.argb(darken(art.c("accent"), 0.3)),
-            fx.argb(lighten(art.c("accent"), 0.3)),
-        ],
-        [0.0, 0.35, 0.7, 1.0],
-    )
+    metal = fx.metal_shader(art.c("accent"))
     return draw_shape(
         art.canvas,
         shape,
