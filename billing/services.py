@@ -155,10 +155,44 @@ def account_change_plan(*, account: Account, plan_code: str, changed_by: Abstrac
     return locked
 
 
-def account_set_active(*, account: Account, is_active: bool) -> Account:
-    Account.objects.filter(pk=account.pk).update(is_active=is_active)
-    account.is_active = is_active
-    return account
+def account_set_active(*, account: Account, is_active: bool, now: datetime | None = None) -> Account:
+    """Start or stop the subscription.
+
+    Starting it begins a new billing period now, with the plan's monthly credits (any monthly
+    credits left from before expire). Stopping it keeps the credits until the period ends, when
+    they expire and no new grant follows; the API refuses the account's keys meanwhile (403).
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = account_lock(account_id=account.pk)
+        if locked.is_active == is_active:
+            return locked
+        locked.is_active = is_active
+        if is_active:
+            leftover = _pool_balance(locked, CreditEntry.POOL_MONTHLY)
+            if leftover:
+                _append(
+                    locked,
+                    CreditEntry.POOL_MONTHLY,
+                    CreditEntry.KIND_EXPIRY,
+                    -leftover,
+                    _period_reference(locked.period_start),
+                    "A new period starts with the subscription.",
+                )
+            locked.period_start, locked.period_end, locked.billing_anchor = now, add_months(now, 1), now
+            if locked.plan.monthly_credits:
+                _append(
+                    locked,
+                    CreditEntry.POOL_MONTHLY,
+                    CreditEntry.KIND_GRANT,
+                    locked.plan.monthly_credits,
+                    _period_reference(now),
+                    f"{locked.plan.name} plan, monthly credits.",
+                )
+        locked.save(update_fields=["is_active", "period_start", "period_end", "billing_anchor"])
+    account.is_active = locked.is_active
+    account.period_start, account.period_end = locked.period_start, locked.period_end
+    return locked
 
 
 def account_webhook_update(*, account: Account, webhook_url: str) -> Account:

@@ -133,3 +133,19 @@ def test_an_account_opened_on_the_31st_renews_on_the_31st_after_february(db):
     assert account.period_end == datetime(2026, 5, 31, 12, 0, tzinfo=UTC)
     accounts_renew(now=datetime(2026, 3, 31, 12, 0, tzinfo=UTC))  # in the past: nothing
     assert CreditEntry.objects.filter(account=account, kind="grant").count() == 4
+
+
+def test_starting_a_subscription_begins_a_period_with_the_plans_credits(db):
+    from billing.services import account_set_active
+
+    account = new_account(active=False, overage=2)
+    later = START + timedelta(days=10)
+    account_set_active(account=account, is_active=True, now=later)
+    account.refresh_from_db()
+    assert account.is_active and (account.period_start, account.period_end) == (later, add_months(later, 1))
+    assert balance(account) == (300, 2)
+    account_set_active(account=account, is_active=True, now=later)  # already active: nothing
+    account_set_active(account=account, is_active=False)
+    assert balance(account) == (300, 2)  # kept until the period ends
+    assert accounts_renew(now=add_months(later, 1)) == 1
+    assert balance(account) == (0, 2)
