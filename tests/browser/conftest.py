@@ -21,8 +21,9 @@ from pathlib import Path
 
 import pytest
 
-# Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test
-# body are still plain synchronous calls, so allow them.
+# Playwright's sync API keeps an event loop running in this thread, and pytest-django's database
+# fixtures and the tests' own ORM calls are plain synchronous calls around it: allow them. (Set when
+# this folder is collected; Django reads it at each call.)
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ROOT = Path(__file__).resolve().parents[2]
