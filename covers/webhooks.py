@@ -118,8 +118,9 @@ def webhook_post(*, url: str, body: bytes, secret: str, event: str, delivery_id:
     parts = urlsplit(url)
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     default_port = 443 if scheme == "https" else 80
+    host_header = f"[{host}]" if ":" in host else host  # an IPv6 literal keeps its brackets
     headers = {
-        "Host": host if port == default_port else f"{host}:{port}",
+        "Host": host_header if port == default_port else f"{host_header}:{port}",
         "Content-Type": "application/json",
         "User-Agent": USER_AGENT,
         SIGNATURE_HEADER: signature_header_value(body, secret),

@@ -217,3 +217,41 @@ def test_staff_can_redeliver(failed_job, receiver, run_jobs):
     again.refresh_from_db()
     assert again.status == WebhookDelivery.DELIVERED
     assert len(receiver.requests) == 2
+
+
+def test_it_delivers_to_an_ipv6_literal(failed_job):
+    import http.server
+    import socket
+    import threading
+
+    if not socket.has_ipv6:
+        pytest.skip("no IPv6 on this machine")
+
+    class V6Server(http.server.HTTPServer):
+        address_family = socket.AF_INET6
+
+    seen = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802
+            seen.append(self.headers["Host"])
+            self.rfile.read(int(self.headers["Content-Length"]))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    try:
+        server = V6Server(("::1", 0), Handler)
+    except OSError:
+        pytest.skip("cannot listen on ::1")
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    try:
+        port = server.server_address[1]
+        WebhookDelivery.objects.filter(job=failed_job).update(url=f"http://[::1]:{port}/hook")
+        assert deliveries.webhook_deliver(delivery_id=_delivery(failed_job).pk) is True
+        assert seen == [f"[::1]:{port}"]
+    finally:
+        server.shutdown()
+        server.server_close()
