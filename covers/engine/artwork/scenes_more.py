@@ -355,7 +355,10 @@ def kids(art: Art) -> None:
     y0, y1 = art.free_band(0, horizon)
     if night:
         fx.stars(art, (0, 0, art.w, horizon), 160, (1, 0.95, 0.8), max_r=3.5)
-    if art.params.get("sun") or (not night and not art.params.get("moon")):
+    hero_is_light = art.hero is not None and (builder_name(art.hero.name) or "") in ("sun", "moon")
+    if hero_is_light:
+        pass  # the hero is the sun or the moon: no second one in the corner
+    elif art.params.get("sun") or (not night and not art.params.get("moon")):
         r = min(art.w, art.h) * 0.09
         cx, cy = art.w * 0.8, max(y0 + r * 1.6, art.h * 0.12)
         sun_c = (1.0, 0.82, 0.25)
@@ -657,7 +660,7 @@ def portrait(art: Art) -> None:
         art.canvas.drawPath(rim, fx.fill_paint(ink))
     else:
         base = horizon + (art.h - horizon) * (0.45 if mode == "low" else 0.3)
-        size = W.fit_size(art, base, min(art.w, art.h) * 0.62 * W.hero_weight_scale(hero), x)
+        x, size = W.best_column(art, base, min(art.w, art.h) * 0.62 * W.hero_weight_scale(hero), x)
         shadow = skia.Path()
         shadow.moveTo(x - size * 0.06, base)
         shadow.lineTo(x + size * 0.06, base)

@@ -150,6 +150,9 @@ def landscape(art: Art) -> None:
                 variant = v
                 break
     hx = W.hero_x(art)
+    if hero is not None and hero_kind == "silhouette" and shape_for(hero.name, art.rng("shape-" + hero.name)).ground:
+        est_ground = horizon + (art.h - horizon) * 0.25
+        hx, _ = W.best_column(art, est_ground, min(art.w, art.h) * 0.55 * W.hero_weight_scale(hero), hx)
     W.paint_sky(art, horizon, light)
     haze = W.haze_color(art, light)
     W.paint_stars(art, horizon, light)
@@ -634,7 +637,7 @@ def cityscape(art: Art) -> None:
         mode = W.hero_mode(art)
         base = street_y + (art.h - street_y) * (0.55 if mode == "low" else 0.4)
         wanted = min(art.w, art.h) * (0.45 if shape.ground else 0.4) * W.hero_weight_scale(hero)
-        hero_size = W.fit_size(art, base, wanted, hx)
+        hx, hero_size = W.best_column(art, base, wanted, hx)
         if shape.ground:
             fx.glow(art, hx, base - hero_size * 0.5, hero_size * 0.9, art.c("glow"), 0.25)
             hero_rect = draw_shape(

@@ -268,6 +268,20 @@ def fit_size(art: Art, ground_y: float, wanted: float, x: float | None = None) -
     return max(0.08 * min(art.w, art.h), min(wanted, room))
 
 
+def best_column(art: Art, ground_y: float, wanted: float, x: float) -> tuple[float, float]:
+    """Where a standing hero of the wanted height fits best: its own x if text leaves it room, else
+    the thirds or the edges (a title set to one side leaves the other side free)."""
+    size = fit_size(art, ground_y, wanted, x)
+    if size >= wanted * 0.7:
+        return x, size
+    best = (x, size)
+    for cand in (art.w * 0.5, art.w * 0.3, art.w * 0.7, art.w * 0.22, art.w * 0.78):
+        s = fit_size(art, ground_y, wanted, cand)
+        if s > best[1] * 1.15:
+            best = (cand, s)
+    return best
+
+
 def sky_emblem(art: Art, m: MotifRef, x: float, horizon: float, avoid: skia.Rect | None = None) -> skia.Rect:
     """A hero that does not stand on the ground: a flying creature as a big dark silhouette, an object
     as a glowing metallic emblem, centred in the free sky."""
