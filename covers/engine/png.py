@@ -58,15 +58,16 @@ def _deflate(filtered: np.ndarray) -> bytes:
 
 
 def encode_rgb(pixels: np.ndarray) -> bytes:
-    """PNG bytes (8-bit RGB) of an (h, w, 3) uint8 array."""
-    if pixels.dtype != np.uint8 or pixels.ndim != 3 or pixels.shape[2] != 3:
-        raise ValueError("expected an (h, w, 3) uint8 array")
+    """PNG bytes (8-bit RGB) of an (h, w, 3) uint8 array, or the RGB of an (h, w, 4) one."""
+    if pixels.dtype != np.uint8 or pixels.ndim != 3 or pixels.shape[2] not in (3, 4):
+        raise ValueError("expected an (h, w, 3) or (h, w, 4) uint8 array")
     height, width, _ = pixels.shape
-    rows = pixels.reshape(height, width * 3)
+    rgb = pixels[..., :3]  # a view: no copy of a big RGBA canvas
     filtered = np.empty((height, width * 3 + 1), np.uint8)
     filtered[:, 0] = 1  # filter type Sub: each byte minus the same channel of the pixel to its left
-    filtered[:, 1:4] = rows[:, :3]
-    np.subtract(rows[:, 3:], rows[:, :-3], out=filtered[:, 4:], dtype=np.uint8, casting="unsafe")
+    body = filtered[:, 1:].reshape(height, width, 3)
+    body[:, 0] = rgb[:, 0]
+    np.subtract(rgb[:, 1:], rgb[:, :-1], out=body[:, 1:], dtype=np.uint8, casting="unsafe")
     data = _deflate(filtered)
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", data) + _chunk(b"IEND", b"")

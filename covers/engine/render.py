@@ -14,7 +14,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import numpy as np
 import skia
 
 from .errors import EngineError
@@ -57,8 +56,7 @@ def render_size(format: str, scale: float) -> tuple[int, int]:
 
 def encode_png(surface: skia.Surface) -> bytes:
     """PNG bytes (RGB) of the canvas; see png.py for why this writer and not Pillow's."""
-    pixels = surface.makeImageSnapshot().toarray(colorType=skia.kRGBA_8888_ColorType)
-    return encode_rgb(np.ascontiguousarray(pixels[..., :3]))
+    return encode_rgb(surface.toarray(colorType=skia.kRGBA_8888_ColorType))
 
 
 def compose(

@@ -131,15 +131,22 @@ LINEAR = skia.SamplingOptions(skia.FilterMode.kLinear)
 def _soft_glyph_layer(p: Placed, grid: Grid, name: str, color, image_filter) -> Layer:
     """A blurred layer derived from the glyph shapes, built on the grid, drawn scaled up."""
     image = _render_grid(grid, lambda c: c.drawImage(grid.mask, 0, 0, LINEAR, _tinted(0xFFFFFFFF, 1.0, image_filter)))
+    field = _alpha(image)
+    # An alpha-only image drawn with a plain colour paint: the fast path for scaling it up.
+    coverage = skia.Image.fromarray(
+        np.ascontiguousarray(np.rint(field * 255).astype(np.uint8)), colorType=skia.kAlpha_8_ColorType
+    )
 
     def draw(canvas: skia.Canvas, argb: int, opacity: float) -> None:
+        paint = skia.Paint(AntiAlias=True, Color=argb)
+        paint.setAlphaf(opacity)
         canvas.save()
         canvas.translate(grid.x0, grid.y0)
         canvas.scale(grid.f, grid.f)
-        canvas.drawImage(image, 0, 0, LINEAR, _tinted(argb, opacity))
+        canvas.drawImage(coverage, 0, 0, LINEAR, paint)
         canvas.restore()
 
-    return Layer(name, color, _alpha(image), draw)
+    return Layer(name, color, field, draw)
 
 
 def _outline_layer(p: Placed, grid: Grid, color) -> Layer:
@@ -314,7 +321,8 @@ def draw_element(
         measured = C.measured(ink_lum, grid.sample(_snapshot(surface, p.rect)).reshape(-1, 3)[idx])
         extra += 1
 
-    canvas.drawImage(p.mask, p.rect[0], p.rect[1], skia.SamplingOptions(), _tinted(C.rgb_to_argb(ink), 1.0))
+    ink_paint = skia.Paint(AntiAlias=True, Color=C.rgb_to_argb(ink))
+    paint_lines(canvas, p.fitted.lines, p.style, p.fitted.size, p.origins, paint=ink_paint)
     names = [f"{layer.name}:{layer.strength:.2f}" for layer in layers] or ["plain"]
     return _report(p, ink, "+".join(names), measured, width, height)
 
