@@ -24,7 +24,7 @@ from billing.views import author_account, render_author_page
 from books import catalogue
 from books.services import book_get_for_account
 from byc_site.errors import ApplicationError
-from covers import services
+from covers import conf, engine, services
 from covers.engine import palettes as engine_palettes
 from covers.forms import COUNT_CHOICES, EXAMPLE_PROMPTS, EditForm, StyleForm, VariationForm
 from covers.models import Cover, CoverAsset, Job
@@ -32,10 +32,10 @@ from covers.representations import asset_signed_url
 from covers.storage import file_exists, file_read, file_store
 
 ASSET_LABELS = {
-    "preview": ("Ebook cover", "1600 × 2560"),
-    "full": ("Ebook cover, high resolution", "3200 × 5120"),
-    "audiobook_preview": ("Audiobook cover", "2400 × 2400"),
-    "audiobook_full": ("Audiobook cover, high resolution", "4800 × 4800"),
+    "preview": "Ebook cover",
+    "full": "Ebook cover, high resolution",
+    "audiobook_preview": "Audiobook cover",
+    "audiobook_full": "Audiobook cover, high resolution",
 }
 LINEAGE_DEPTH = 12
 # Pages show downscaled JPEGs, never the multi-megabyte PNGs: small for grids, large for the cover page.
@@ -323,13 +323,17 @@ def cover_detail(request: HttpRequest, cover_id, *, forms: dict | None = None, e
         Cover.objects.filter(source_cover=cover).select_related("template").prefetch_related("assets")
     )
     asset_rows = []
-    for asset_type, (label, size) in ASSET_LABELS.items():
+    for asset_type, label in ASSET_LABELS.items():
         asset = assets.get(asset_type)
+        if asset is None:
+            # The size it will have, as the jobs render it.
+            format_, scale = services.ASSET_RENDERING[asset_type]
+            width, height = engine.render_size(format_, scale * conf.render_scale())
         asset_rows.append(
             {
                 "type": asset_type,
                 "label": label,
-                "size": f"{asset.width} × {asset.height}" if asset else size,
+                "size": f"{asset.width} × {asset.height}" if asset else f"{width} × {height}",
                 "asset": asset,
                 "megabytes": round(asset.size_bytes / 1_000_000, 1) if asset else None,
                 "pending": any(j.target_asset == asset_type for j in active_jobs),

@@ -79,7 +79,7 @@ def test_a_new_author_makes_refines_and_downloads_a_cover(
     assert str(Cover.objects.get(pk=edited_id).source_cover_id) in original_url
 
     # The square audiobook version.
-    page.get_by_test_id("asset-audiobook_preview").get_by_role("button", name=re.compile("Make it")).click()
+    page.get_by_test_id("asset-audiobook_preview").get_by_role("button", name=re.compile("Create")).click()
     assert wait_for_job(page) == "completed"
     shot(page, "audiobook result")
     _open_first_result(page)

@@ -6,6 +6,7 @@ a fresh PostgreSQL database and the broker named by BYC_QUEUE_BROKER (Redis in t
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -168,9 +169,9 @@ def _drop_postgres_database(url: str, name: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-@pytest.fixture(scope="module")
-def stack(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("e2e")
+@contextlib.contextmanager
+def running_stack(workdir: Path, extra_env: dict | None = None):
+    """Migrate a fresh database, start gunicorn and a qcluster; stop them and drop the database after."""
     port = _free_port()
     env = {
         key: value
@@ -187,6 +188,7 @@ def stack(tmp_path_factory):
         BYC_WORKERS="2",
         BYC_QUEUE_BROKER=os.environ.get("BYC_QUEUE_BROKER", "orm"),
         BYC_QUEUE_NAME=f"byc-e2e-{uuid.uuid4().hex[:8]}",
+        **(extra_env or {}),
     )
     if os.environ.get("BYC_REDIS_URL"):
         env["BYC_REDIS_URL"] = os.environ["BYC_REDIS_URL"]
@@ -217,6 +219,12 @@ def stack(tmp_path_factory):
             stack.stop(name)
         if database:
             _drop_postgres_database(os.environ["DATABASE_URL"], database)
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory):
+    with running_stack(tmp_path_factory.mktemp("e2e")) as running:
+        yield running
 
 
 def _png(response: requests.Response) -> tuple[int, int]:
@@ -407,3 +415,29 @@ def test_a_killed_workers_job_is_failed_and_refunded_by_the_sweeper(stack):
         if "qcluster" in stack.processes:
             stack.stop("qcluster", kill=True)
         stack.start_worker()  # for any test that runs after this one
+
+
+@pytest.mark.s3
+def test_the_s3_profile_end_to_end(tmp_path, seaweedfs):
+    """BYC_STORAGE=s3: the worker writes to the bucket, clients fetch presigned URLs from SeaweedFS."""
+    s3_env = {
+        "BYC_STORAGE": "s3",
+        "BYC_S3_ENDPOINT_URL": seaweedfs.endpoint_url,
+        "BYC_S3_BUCKET": seaweedfs.bucket,
+        "BYC_S3_ACCESS_KEY_ID": seaweedfs.access_key,
+        "BYC_S3_SECRET_ACCESS_KEY": seaweedfs.secret_key,
+    }
+    with running_stack(tmp_path, s3_env) as s3_stack:
+        me = s3_stack.account()
+        done = me.run("/api/v1/covers/generate", {"bookId": me.book()})
+        assert done["status"] == "completed", done
+        cover = done["result"]["covers"][0]
+        assert cover["signedUrl"].startswith(f"{seaweedfs.endpoint_url}/{seaweedfs.bucket}/")
+        preview = _png(requests.get(cover["signedUrl"], timeout=30))
+        upscaled = me.run(f"/api/v1/covers/{cover['coverId']}/upscale", {"sourceAsset": "preview"})
+        assert upscaled["status"] == "completed", upscaled
+        download = me.get(f"/api/v1/covers/{cover['coverId']}/assets/full/download", allow_redirects=False)
+        assert download.status_code == 302
+        assert _png(requests.get(download.headers["Location"], timeout=30)) == (preview[0] * 2, preview[1] * 2)
+        tampered = download.headers["Location"].replace("X-Amz-Signature=", "X-Amz-Signature=0")
+        assert requests.get(tampered, timeout=30).status_code == 403

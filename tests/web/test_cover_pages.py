@@ -91,7 +91,8 @@ def test_the_cover_page_lists_assets_and_refine_actions(client, author, make_cov
     page = client.get(f"/covers/{cover.id}/").content.decode()
     assert 'data-testid="cover-preview"' in page
     assert f"/covers/{cover.id}/download/preview/" in page
-    assert "Upscale · 1 credit" in page and "Make it · 1 credit" in page
+    assert "Upscale · 1 credit" in page and "Create · 1 credit" in page
+    assert "320 × 512 px PNG" in page  # the size an upscale will have, at the tests' render scale
     assert "Make the sky more dramatic" in page
 
 
