@@ -214,9 +214,13 @@ def _layer(name: str, p: Placed, grid: Grid, color, canvas_w: int, box=None) -> 
 
 
 def _snapshot(surface: skia.Surface, rect) -> np.ndarray:
+    """The canvas pixels (RGB) inside rect, read directly (no whole-canvas snapshot copy)."""
     x0, y0, x1, y1 = rect
-    image = surface.makeImageSnapshot(skia.IRect.MakeLTRB(x0, y0, x1, y1))
-    return image.toarray(colorType=skia.kRGBA_8888_ColorType)[..., :3]
+    out = np.empty((y1 - y0, x1 - x0, 4), np.uint8)
+    info = skia.ImageInfo.Make(x1 - x0, y1 - y0, skia.kRGBA_8888_ColorType, skia.kUnpremul_AlphaType)
+    if not surface.readPixels(info, out, (x1 - x0) * 4, x0, y0):
+        raise RuntimeError("could not read the canvas back")
+    return out[..., :3]
 
 
 def _behind(p: Placed, grid: Grid) -> np.ndarray:
