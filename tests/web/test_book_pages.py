@@ -80,3 +80,9 @@ def test_staff_without_an_author_account_land_in_the_admin(client, django_user_m
     client.force_login(staff)
     response = client.get("/")
     assert response.status_code == 302 and response.url == "/admin/"
+
+
+def test_a_missing_page_is_explained_in_plain_words(client, author):
+    response = client.get("/books/00000000-0000-0000-0000-000000000000/")
+    assert response.status_code == 404
+    assert "could not find that page" in response.content.decode()
