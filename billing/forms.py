@@ -11,6 +11,7 @@ from billing.models import Account, ApiKey
 
 class SignupForm(forms.Form):
     email = forms.EmailField(
+        error_messages={"required": "Enter your email.", "invalid": "Enter a valid email, like name@example.com."},
         label="Email",
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
@@ -51,6 +52,8 @@ class EmailAuthenticationForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = "Email"
         self.fields["username"].widget.attrs.update({"autocomplete": "email", "type": "email"})
+        self.fields["username"].error_messages["required"] = "Enter your email."
+        self.fields["password"].error_messages["required"] = "Enter your password."
 
     def clean_username(self) -> str:
         return self.cleaned_data["username"].strip().lower()
@@ -58,6 +61,7 @@ class EmailAuthenticationForm(AuthenticationForm):
 
 class ApiKeyCreateForm(forms.Form):
     name = forms.CharField(
+        error_messages={"required": "Give the key a name."},
         label="Key name",
         max_length=ApiKey._meta.get_field("name").max_length,
         help_text="Something to recognise it by, such as the app or server that will use it.",
@@ -74,3 +78,8 @@ class WebhookUrlForm(forms.Form):
         help_text="We POST a signed JSON notice here when a job completes or fails. Leave empty for none.",
         widget=forms.URLInput(attrs={"placeholder": "https://example.com/hooks/covers"}),
     )
+
+
+# Live counters on the fields whose limit a person could reach.
+ApiKeyCreateForm.base_fields["name"].counter_max = ApiKeyCreateForm.base_fields["name"].max_length
+WebhookUrlForm.base_fields["webhook_url"].counter_max = WebhookUrlForm.base_fields["webhook_url"].max_length
