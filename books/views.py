@@ -13,7 +13,7 @@ from books import catalogue, services
 from books.forms import BookForm
 from books.models import Book
 from byc_site.errors import ApplicationError
-from covers.models import Cover, CoverAsset
+from covers.models import Cover, CoverAsset, Job
 from covers.views import cover_thumbs
 
 BOOKS_PER_PAGE = 12
@@ -67,10 +67,10 @@ def book_for_author(request: HttpRequest, book_id) -> tuple[Book, object]:
 @login_required
 def book_detail(request: HttpRequest, book_id) -> HttpResponse:
     book, account = book_for_author(request, book_id)
-    covers = list(_covers_with_previews().filter(book=book).select_related("template", "source_cover"))
-    return render_author_page(
-        request, "books/book_detail.html", {"book": book, "covers": cover_thumbs(covers)}, account=account
-    )
+    covers = list(_covers_with_previews().filter(book=book).select_related("template"))
+    active_jobs = list(Job.objects.filter(book=book, status__in=Job.ACTIVE_STATUSES).order_by("created_at"))
+    context = {"book": book, "covers": cover_thumbs(covers), "active_jobs": active_jobs}
+    return render_author_page(request, "books/book_detail.html", context, account=account)
 
 
 @login_required

@@ -86,3 +86,12 @@ def test_a_missing_page_is_explained_in_plain_words(client, author):
     response = client.get("/books/00000000-0000-0000-0000-000000000000/")
     assert response.status_code == 404
     assert "could not find that page" in response.content.decode()
+
+
+def test_a_book_page_points_to_its_jobs_in_progress(client, author, make_book):
+    from covers.services import job_create_generate
+
+    book = make_book(account=author)
+    job = job_create_generate(account=author, book_id=book.id, count=1)
+    page = client.get(f"/books/{book.id}/").content.decode()
+    assert "Generate in progress (queued)" in page and f"/jobs/{job.id}/" in page
