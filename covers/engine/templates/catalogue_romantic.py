@@ -86,7 +86,7 @@ ROMANCE_SCRIPT = [
         subgenres=("contemporary", "new-adult", "sports"),
         avoid=("dark-romance", "paranormal-monster", "erotic"),
         moods=("romantic", "uplifting"),
-        motifs=("clouds", "heart", "bird"),
+        motifs=("heart", "bird", "clouds"),
         settings=("abstract",),
     ),
     template(
