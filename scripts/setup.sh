@@ -43,6 +43,8 @@ python_for_venv() {
     return 1
 }
 
+quiet_pip() { grep -v "^WARNING: Location 'file://.*' is ignored" || true; }
+
 setup_venv() {
     local requirements="$1"
     if [ ! -x .venv/bin/python ]; then
@@ -55,8 +57,9 @@ setup_venv() {
     checksum="$(cat requirements.txt "$requirements" | sha256sum | cut -d' ' -f1)"
     if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$checksum" ]; then
         log "installing $requirements into .venv (a few minutes the first time)"
-        .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-        .venv/bin/python -m pip install -q --disable-pip-version-check -r "$requirements"
+        # (Some machines' pip configuration names local mirrors that may be absent: drop that noise.)
+        .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip 2>&1 | quiet_pip
+        .venv/bin/python -m pip install -q --disable-pip-version-check -r "$requirements" 2>&1 | quiet_pip
         echo "$checksum" >"$stamp"
     fi
 }
