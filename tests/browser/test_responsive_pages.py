@@ -44,3 +44,26 @@ def test_the_skip_link_and_focus_are_visible_with_the_keyboard(page, live_server
     expect(skip).to_be_focused()
     outline = skip.evaluate("el => getComputedStyle(el).outlineStyle")
     assert outline != "none"
+
+
+UNLABELLED_JS = """
+() => Array.from(document.querySelectorAll("input:not([type=hidden]), select, textarea"))
+  .filter(el => el.labels.length === 0 && !el.getAttribute("aria-label") && !el.getAttribute("aria-labelledby"))
+  .map(el => el.name || el.id)
+"""
+
+
+def test_every_form_control_has_a_label(page, live_server, sign_up, make_book, shot):
+    from billing.models import Account
+    from covers import services
+
+    email = sign_up(page)
+    account = Account.objects.get(user__email=email)
+    book = make_book(account=account, title="Orchard at Dusk", summary="An old orchard, a fox and a lantern.")
+    job = services.job_create_generate(account=account, book_id=book.id, count=1)
+    services.job_run(job_id=job.id)  # rendered here: this test needs a cover, not a worker
+    cover = job.covers.get()
+    for path in ("/books/new/", f"/books/{book.id}/style/", f"/covers/{cover.id}/", "/account/", "/password/change/"):
+        page.goto(live_server.url + path)
+        assert page.evaluate(UNLABELLED_JS) == [], path
+    shot(page, "password change")
