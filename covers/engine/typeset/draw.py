@@ -208,9 +208,51 @@ def _layer(name: str, p: Placed, grid: Grid, color, canvas_w: int, box=None) -> 
     if name == "band":
         rect = skia.Rect.MakeLTRB(0, by0 - 0.35 * s, canvas_w, by1 + 0.35 * s)
         return _rect_layer(grid, name, color, rect)
-    # scrim: a soft-edged shade behind the whole element
-    rect = skia.Rect.MakeLTRB(bx0 - 0.5 * s, by0 - 0.4 * s, bx1 + 0.5 * s, by1 + 0.4 * s)
-    return _rect_layer(grid, "scrim", color, rect, blur=0.38 * s)
+    return _scrim_layer(p, grid, color, (bx0, by0, bx1, by1), canvas_w)
+
+
+# Eased fall-off of a scrim (coverage at evenly spaced stops): no visible edge where it ends.
+FADE = (1.0, 0.93, 0.75, 0.5, 0.25, 0.07, 0.0)
+
+
+def _scrim_layer(p: Placed, grid: Grid, color, box, canvas_w: int) -> Layer:
+    """A shade as a photographer's graduated filter: from the nearer edge of the cover (or, in
+    the middle, a feathered full-width band), full strength behind the text, fading beyond it."""
+    s = p.fitted.size
+    _, by0, _, by1 = box
+    canvas_h = p.canvas_height
+    fade = 1.8 * s
+    centre = (by0 + by1) / 2 / canvas_h
+    if centre < 0.4:
+        spans = [(by1 + 0.15 * s, by1 + 0.15 * s + fade)]  # solid from the top edge down to the text
+        solid = (0.0, by1 + 0.15 * s)
+    elif centre > 0.6:
+        spans = [(by0 - 0.15 * s, by0 - 0.15 * s - fade)]
+        solid = (by0 - 0.15 * s, canvas_h)
+    else:
+        spans = [(by0 - 0.15 * s, by0 - 0.15 * s - fade), (by1 + 0.15 * s, by1 + 0.15 * s + fade)]
+        solid = (by0 - 0.15 * s, by1 + 0.15 * s)
+
+    def paint_on(canvas: skia.Canvas, argb: int, opacity: float) -> None:
+        rgb = argb & 0xFFFFFF
+        paint = skia.Paint(AntiAlias=True, Color=argb)
+        paint.setAlphaf(opacity)
+        paint.setDither(True)
+        canvas.drawRect(skia.Rect.MakeLTRB(0, solid[0], canvas_w, solid[1]), paint)
+        for start, end in spans:
+            colors = [(round(255 * opacity * a) << 24) | rgb for a in FADE]
+            positions = [i / (len(FADE) - 1) for i in range(len(FADE))]
+            shader = skia.GradientShader.MakeLinear([(0, start), (0, end)], colors, positions)
+            fill = skia.Paint(AntiAlias=True, Shader=shader)
+            fill.setDither(True)
+            canvas.drawRect(skia.Rect.MakeLTRB(0, min(start, end), canvas_w, max(start, end)), fill)
+
+    def draw_grid(canvas: skia.Canvas) -> None:
+        canvas.scale(1 / grid.f, 1 / grid.f)
+        canvas.translate(-grid.x0, -grid.y0)
+        paint_on(canvas, 0xFFFFFFFF, 1.0)
+
+    return Layer("scrim", color, _alpha(_render_grid(grid, draw_grid)), paint_on)
 
 
 def _snapshot(surface: skia.Surface, rect) -> np.ndarray:

@@ -45,6 +45,7 @@ class Placed:
     alpha: np.ndarray  # uint8 (h, w) coverage of the glyphs inside rect
     ink_box: tuple[int, int, int, int]  # px x0, y0, x1, y1 of the drawn glyphs
     clipped: bool
+    canvas_height: int = 0
 
 
 @dataclass(frozen=True)
@@ -271,7 +272,7 @@ def place(
             origins = [(x + dx, y + dy) for x, y in origins]
             mask, alpha, rect, box = _raster_at(fitted, style, origins, block_px, canvas_size)
         clipped = bool(alpha[0].max() or alpha[-1].max() or alpha[:, 0].max() or alpha[:, -1].max())
-        result = Placed(role, text, style, fitted, block_px, align, rect, origins, mask, alpha, box, clipped)
+        result = Placed(role, text, style, fitted, block_px, align, rect, origins, mask, alpha, box, clipped, height)
         inside = box[0] >= safe[0] and box[1] >= lo and box[2] <= safe[2] and box[3] <= hi
         if inside and not clipped:
             return result
