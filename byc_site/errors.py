@@ -41,6 +41,15 @@ def error_response(code: str, message: str, status: int) -> JsonResponse:
     return JsonResponse(error_body(code, message), status=status)
 
 
+def _flatten(detail: object, prefix: str = "") -> str:
+    """DRF's nested error details as one readable line: "title: This field is required."."""
+    if isinstance(detail, dict):
+        return " ".join(_flatten(value, f"{key}: ") for key, value in detail.items())
+    if isinstance(detail, list):
+        return " ".join(_flatten(item, prefix) for item in detail)
+    return f"{prefix}{detail}"
+
+
 def api_exception_handler(exc: Exception, context: dict) -> Response:
     """DRF exception handler: every exception becomes the documented envelope."""
     if isinstance(exc, ApplicationError):
@@ -67,7 +76,7 @@ def api_exception_handler(exc: Exception, context: dict) -> Response:
     if isinstance(exc, drf_exceptions.Throttled):
         return Response(error_body("rate_limited", str(exc.detail)), status=429)
     if isinstance(exc, drf_exceptions.ValidationError):
-        return Response(error_body("invalid_request", str(exc.detail)), status=400)
+        return Response(error_body("invalid_request", _flatten(exc.detail)), status=400)
     if isinstance(exc, drf_exceptions.APIException):
         return Response(error_body(exc.default_code, str(exc.detail)), status=exc.status_code)
     logger.exception("Unhandled error in API view", exc_info=exc)

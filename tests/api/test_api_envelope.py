@@ -84,3 +84,15 @@ def test_pages_outside_the_api_are_left_alone(client):
     response = client.get("/no-such-page-for-the-envelope/")
     assert response.status_code == 404
     assert not response["Content-Type"].startswith("application/json")
+
+
+def test_drf_validation_errors_read_as_one_line():
+    from rest_framework.exceptions import ValidationError
+
+    from byc_site.errors import api_exception_handler
+
+    response = api_exception_handler(ValidationError({"count": ["Must be an integer."], "mood": ["Unknown."]}), {})
+    assert response.status_code == 400
+    assert response.data == {
+        "error": {"code": "invalid_request", "message": "count: Must be an integer. mood: Unknown."}
+    }
