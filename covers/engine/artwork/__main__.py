@@ -21,7 +21,7 @@ from .motifs import BUILDERS, draw_shape
 # (genre, summary, extra scene params) per scene: books a designer would give that scene.
 SAMPLES: dict[str, list[tuple[str, str, dict]]] = {
     "landscape": [
-        ("fantasy", "A castle above the mountains, a dragon and a moon.", {"variant": "castle", "lighting": "dusk"}),
+        ("fantasy", "A castle above the mountains, a dragon and a moon.", {"variant": "mountains", "lighting": "dusk"}),
         ("fantasy", "A cottage in a forest at night, an owl.", {"variant": "forest", "lighting": "night"}),
         (
             "historical-fiction",
@@ -46,8 +46,12 @@ SAMPLES: dict[str, list[tuple[str, str, dict]]] = {
     ],
     "seascape": [
         ("mystery", "A lighthouse on a foggy island, a raven.", {"variant": "calm", "lighting": "dusk"}),
-        ("historical-fiction", "A sailing ship on the sea under the moon.", {"variant": "ship", "lighting": "night"}),
-        ("poetry", "The sea and the sun.", {"variant": "minimal", "lighting": "dawn"}),
+        (
+            "historical-fiction",
+            "A sailing ship on the sea under the moon.",
+            {"variant": "harbour", "lighting": "night"},
+        ),
+        ("poetry", "The sea and the sun.", {"variant": "shore", "lighting": "dawn"}),
         ("childrens", "A whale under the sea with fish.", {"variant": "underwater"}),
     ],
     "space": [

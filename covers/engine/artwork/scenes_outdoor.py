@@ -135,6 +135,49 @@ def _framing_pines(art: Art, color: RGB) -> None:
             tree_row(art, flat, color, height, name=f"frame{side}{k}", spacing=99.0, only_x=x)
 
 
+def _snow_caps(art: Art, ys: np.ndarray, color: RGB) -> None:
+    """Snow on the upper part of a mountain ridge, with a ragged snow line following the slopes."""
+    top = float(ys.min())
+    span = float(ys.max()) - top
+    if span < art.h * 0.05:
+        return
+    rng = art.rng("snowline")
+    n = len(ys) - 1
+    line_y = top + span * 0.32
+    path = skia.Path()
+    path.moveTo(0, -1)
+    path.lineTo(art.w, -1)
+    for i in range(n, -1, -1):
+        jag = (rng.random() - 0.5) * span * 0.12
+        path.lineTo(art.w * i / n, line_y + jag + (ys[i] - top) * 0.15)
+    path.close()
+    art.canvas.save()
+    art.canvas.clipPath(W.path_from(art, ys), doAntiAlias=True)
+    snow = lighten(color, 0.55)
+    art.canvas.drawPath(path, fx.linear(art, top, line_y + span * 0.1, [(0, lighten(snow, 0.3), 0.95), (1, snow, 0.8)]))
+    art.canvas.restore()
+
+
+def _shore(art: Art, horizon: float, sea: RGB) -> None:
+    """A curved beach across the foreground with a line of surf along its edge."""
+    y = horizon + (art.h - horizon) * 0.62
+    sand = mix(art.c("ground"), art.c("horizon"), 0.45)
+    path = skia.Path()
+    path.moveTo(0, y + art.h * 0.04)
+    path.cubicTo(art.w * 0.35, y - art.h * 0.02, art.w * 0.65, y + art.h * 0.05, art.w, y - art.h * 0.01)
+    path.lineTo(art.w, art.h)
+    path.lineTo(0, art.h)
+    path.close()
+    art.canvas.drawPath(path, fx.linear(art, y, art.h, [(0, sand, 1), (1, darken(sand, 0.35), 1)]))
+    foam = skia.Paint(AntiAlias=True, Color=fx.argb(lighten(sea, 0.6), 0.75), StrokeWidth=max(1.5, art.h * 0.003))
+    foam.setStyle(skia.Paint.kStroke_Style)
+    foam.setMaskFilter(skia.MaskFilter.MakeBlur(skia.kNormal_BlurStyle, art.s * 2))
+    edge = skia.Path()
+    edge.moveTo(0, y + art.h * 0.04)
+    edge.cubicTo(art.w * 0.35, y - art.h * 0.02, art.w * 0.65, y + art.h * 0.05, art.w, y - art.h * 0.01)
+    art.canvas.drawPath(edge, foam)
+
+
 # --- landscape ---------------------------------------------------------------------------------
 def landscape(art: Art) -> None:
     W.apply_tone(art)
@@ -239,6 +282,8 @@ def landscape(art: Art) -> None:
     for i, (depth, ys) in enumerate(layers):
         color = W.layer_color(art, depth, haze)
         W.fill_ridge(art, W.path_from(art, ys), ys, color, haze, fog=0.45 if fog_on else 0.25)
+        if mountains and i < 2:
+            _snow_caps(art, ys, color)
         if (variant == "forest" or "forest" in names) and 0 < i < n - 1:
             tree_row(
                 art,
@@ -349,6 +394,21 @@ def seascape(art: Art) -> None:
     art.canvas.drawRect(
         skia.Rect(0, horizon - 1, art.w, horizon + max(1.0, art.h * 0.0015)), fx.fill_paint(lighten(bottom, 0.3), 0.5)
     )
+    if variant == "harbour":
+        art.canvas.save()
+        art.canvas.clipRect(skia.Rect(0, 0, art.w, horizon + 1))
+        _buildings(art, horizon + 1, mix(art.c("far"), bottom, 0.35), min_h=0.015, max_h=0.045, width=(0.02, 0.05),
+                   name="harbour", windows=lighten(art.c("glow"), 0.1), lit=0.3, style="old-town")  # fmt: skip
+        art.canvas.restore()
+        for k in range(3):
+            bx = art.w * (0.15 + 0.3 * k + rng.uniform(-0.05, 0.05))
+            by = horizon + (art.h - horizon) * rng.uniform(0.08, 0.2)
+            if not art.in_calm(bx, by):
+                boat = shape_for("boat", art.rng(f"hb{k}"))
+                size = art.w * rng.uniform(0.05, 0.08)
+                draw_shape(art.canvas, boat, x=bx, y=by, size=size, fill=darken(sea_top, 0.45), anchor="bottom")
+    if variant == "shore":
+        _shore(art, horizon, sea_top)
     if art.params.get("weather") == "fog" or W.has(art, "fog", "mist"):
         fx.fog(art, horizon, art.h * 0.12, W.haze_color(art, light), 0.6)
 
@@ -371,8 +431,14 @@ def seascape(art: Art) -> None:
             hero_rect = draw_shape(
                 art.canvas, shape, x=hx, y=base, size=hero_size, fill=silhouette, light=art.c("glow"), anchor="bottom"
             )
-            refl = skia.Rect(hero_rect.left(), base, hero_rect.right(), base + hero_rect.height() * 0.4)
-            art.canvas.drawRect(refl, fx.linear(art, base, refl.bottom(), [(0, silhouette, 0.4), (1, silhouette, 0.0)]))
+            # Its reflection: the silhouette mirrored in the water, fading with depth.
+            art.canvas.save()
+            art.canvas.clipRect(skia.Rect(0, base, art.w, base + hero_rect.height() * 0.6))
+            art.canvas.translate(0, 2 * base)
+            art.canvas.scale(1, -1)
+            mirrored = mix(silhouette, sea_top, 0.55)
+            draw_shape(art.canvas, shape, x=hx, y=base, size=hero_size, fill=mirrored, anchor="bottom", alpha=0.5)
+            art.canvas.restore()
         else:
             # A headland rising from the sea at the hero's side, the hero standing on it.
             side = -1 if hx < art.w / 2 else 1
