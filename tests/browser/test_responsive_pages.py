@@ -20,7 +20,7 @@ def test_pages_fit_a_phone_and_errors_sit_next_to_fields(page, live_server, sign
     page.goto(live_server.url)
     assert _fits(page)
     shot(page, "phone landing")
-    sign_up(page)
+    email = sign_up(page)
 
     # Submitting an empty book form keeps the page and shows each error under its field.
     page.get_by_label("Summary").fill("Kept after the error")
@@ -30,7 +30,22 @@ def test_pages_fit_a_phone_and_errors_sit_next_to_fields(page, live_server, sign
     assert _fits(page)
     shot(page, "phone book errors")
 
-    for path, name in (("/account/", "account"), ("/", "library")):
+    from billing.models import Account
+    from covers import services
+
+    account = Account.objects.get(user__email=email)
+    book = make_book(account=account, title="Orchard at Dusk", summary="An old orchard, a fox and a lantern.")
+    job = services.job_create_generate(account=account, book_id=book.id, count=1)
+    services.job_run(job_id=job.id)  # rendered here: this test needs a cover, not a worker
+    cover = job.covers.get()
+    pages = (
+        ("/account/", "account"),
+        ("/", "library"),
+        (f"/books/{book.id}/style/", "style"),
+        (f"/jobs/{job.id}/", "job"),
+        (f"/covers/{cover.id}/", "cover"),
+    )
+    for path, name in pages:
         page.goto(live_server.url + path)
         assert _fits(page), path
         shot(page, f"phone {name}")
