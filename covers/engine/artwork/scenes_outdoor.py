@@ -639,6 +639,14 @@ def cityscape(art: Art) -> None:
         style=style,
     )
     fx.fog(art, horizon, art.h * 0.05, haze, 0.5)
+    if variant == "lane":
+        _lane(art, horizon, haze, win, lit)
+        street_y = horizon + art.h * 0.04
+        ground = darken(art.c("ground"), 0.2)
+        _city_hero(art, hero, hx, horizon, street_y, ground, top)
+        W.paint_weather(art, horizon, light)
+        W.finish(art, grain=0.06, vignette=0.45)
+        return
     _buildings(
         art,
         horizon + art.h * 0.015,
@@ -696,6 +704,23 @@ def cityscape(art: Art) -> None:
             )
             fx.glow(art, x, pole_top, art.w * 0.14, art.c("glow"), 0.55)
             art.canvas.drawCircle(x, pole_top, art.s * 9, fx.fill_paint(lighten(art.c("glow"), 0.5)))
+    hero_rect, hero_size = _city_hero(art, hero, hx, horizon, street_y, ground, top)
+    y0, y1 = art.free_band(0, horizon)
+    W.place_secondaries(
+        art,
+        [m for m in W.silhouette_motifs(art) if m is not hero],
+        hero_rect=hero_rect,
+        ground=[],
+        sky_band=(y0 + (y1 - y0) * 0.2, y0 + (y1 - y0) * 0.5),
+        hero_size=hero_size,
+        limit=2,
+    )
+    W.paint_weather(art, horizon, light)
+    W.finish(art, grain=0.06, vignette=0.4)
+
+
+def _city_hero(art: Art, hero, hx: float, horizon: float, street_y: float, ground: RGB, top: RGB):
+    """The cityscape hero: a standing figure in the street with a pool of light, or an emblem in the sky."""
     hero_rect = None
     hero_size = art.h * 0.3
     if hero is not None and W.kind_of(hero.name) == "silhouette":
@@ -722,18 +747,79 @@ def cityscape(art: Art) -> None:
             art.canvas.drawOval(shadow, fx.fill_paint(darken(ground, 0.6), 0.5))
         else:
             hero_rect = W.sky_emblem(art, hero, hx, horizon)
-    y0, y1 = art.free_band(0, horizon)
-    W.place_secondaries(
-        art,
-        [m for m in W.silhouette_motifs(art) if m is not hero],
-        hero_rect=hero_rect,
-        ground=[],
-        sky_band=(y0 + (y1 - y0) * 0.2, y0 + (y1 - y0) * 0.5),
-        hero_size=hero_size,
-        limit=2,
-    )
-    W.paint_weather(art, horizon, light)
-    W.finish(art, grain=0.06, vignette=0.4)
+    return hero_rect, hero_size
+
+
+def _lane(art: Art, horizon: float, haze: RGB, win: RGB, lit: float) -> None:
+    """A street in one-point perspective: facades on both sides converging on the vanishing point,
+    lit windows, lamps whose pools of light shrink with distance, a wet road down the middle."""
+    rng = art.rng("lane")
+    w, h = art.w, art.h
+    vx, vy = w * 0.5, horizon
+    ground = darken(art.c("ground"), 0.2)
+    road = skia.Path()
+    road.moveTo(vx - w * 0.02, vy)
+    road.lineTo(vx + w * 0.02, vy)
+    road.lineTo(w * 1.2, h)
+    road.lineTo(-w * 0.2, h)
+    road.close()
+    art.canvas.drawRect(skia.Rect(0, vy, w, h), fx.fill_paint(ground))
+    art.canvas.drawPath(road, fx.linear(art, vy, h, [(0, mix(ground, haze, 0.5), 1), (1, mix(ground, haze, 0.12), 1)]))
+
+    def at(f: float, side: int) -> tuple[float, float]:
+        edge = -w * 0.12 if side < 0 else w * 1.12
+        return vx + (edge - vx) * f + side * w * 0.03 * (1 - f), vy + (h * 1.02 - vy) * f
+
+    for side in (-1, 1):
+        f = 1.0
+        k = 0
+        while f > 0.1:
+            f1 = f * rng.uniform(0.62, 0.8)
+            height = h * rng.uniform(0.32, 0.55) * (0.8 if art.square else 1.0)
+            x0, b0 = at(f, side)
+            x1, b1 = at(f1, side)
+            t0, t1 = b0 - height * f, b1 - height * f1
+            color = mix(W.layer_color(art, 0.1 + 0.05 * (k % 2), haze), haze, (1 - f) * 0.55)
+            facade = skia.Path()
+            facade.addPoly([skia.Point(x0, t0), skia.Point(x1, t1), skia.Point(x1, b1), skia.Point(x0, b0)], True)
+            art.canvas.drawPath(facade, fx.fill_paint(color))
+            # A gable or a cornice on top, in the same perspective.
+            roof = skia.Path()
+            peak = height * 0.18
+            roof.addPoly([skia.Point(x0, t0), skia.Point((x0 + x1) / 2, (t0 + t1) / 2 - peak * (f + f1) / 2),
+                          skia.Point(x1, t1)], True)  # fmt: skip
+            if rng.random() < 0.6:
+                art.canvas.drawPath(roof, fx.fill_paint(color))
+            windows = skia.Path()
+            cols = 3
+            rows = 4
+            for r in range(rows):
+                for c in range(cols):
+                    if rng.random() > lit * 1.6 + 0.15:
+                        continue
+                    fa = f + (f1 - f) * (c + 0.25) / cols
+                    fb = f + (f1 - f) * (c + 0.65) / cols
+                    xa, ba = at(fa, side)
+                    xb, bb = at(fb, side)
+                    ya = ba - height * fa * (0.25 + 0.18 * r)
+                    yb = bb - height * fb * (0.25 + 0.18 * r)
+                    hh = height * 0.08
+                    windows.addPoly([skia.Point(xa, ya - hh * fa), skia.Point(xb, yb - hh * fb),
+                                     skia.Point(xb, yb), skia.Point(xa, ya)], True)  # fmt: skip
+            art.canvas.drawPath(windows, fx.fill_paint(win, 0.85))
+            f = f1 * rng.uniform(0.96, 1.0)
+            k += 1
+        for f in (0.78, 0.45, 0.26):
+            x, b = at(f, side)
+            x -= side * w * 0.06 * f
+            top = b - h * 0.22 * f
+            art.canvas.drawRect(
+                skia.Rect(x - art.s * 3 * f, top, x + art.s * 3 * f, b), fx.fill_paint(darken(ground, 0.4))
+            )
+            fx.glow(art, x, top, w * 0.2 * f, art.c("glow"), 0.55)
+            art.canvas.drawCircle(x, top, art.s * 10 * f, fx.fill_paint(lighten(art.c("glow"), 0.5)))
+            pool = fx.radial(x, b, w * 0.2 * f, [(0, art.c("glow"), 0.28), (1, art.c("glow"), 0.0)])
+            art.canvas.drawOval(skia.Rect(x - w * 0.2 * f, b - h * 0.02 * f, x + w * 0.2 * f, b + h * 0.02 * f), pool)
 
 
 # --- space -------------------------------------------------------------------------------------
