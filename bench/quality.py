@@ -422,6 +422,10 @@ def main(argv: list[str] | None = None) -> int:
             f"measured on {len(heights)} covers"
         )
     print(
+        f"median title cap height (render report): {summary['median_cap_height']:.1%} of cover height; "
+        f"lowest title contrast {summary['min_title_contrast']:.1f}:1"
+    )
+    print(
         f"templates used: {summary['templates_used']} in {summary['families_used']} families; "
         f"median ebook render at scale {args.scale}: {summary['median_render_seconds']:.2f}s"
     )
