@@ -11,16 +11,16 @@ from __future__ import annotations
 import functools
 
 from django.contrib.auth import get_user_model
-from django.db import connections, models, router
+from django.db import connections, router
 
 from billing.models import Account, ApiKey, Plan
-from byc_site.rawrows import column_list, instance_from_row, model_fields
+from byc_site.rawrows import RowReader, column_list, model_fields
 
 _USER_FIELDS = {"id", "username", "email", "is_active", "is_staff", "is_superuser", "first_name", "last_name"}
 
 
 @functools.cache
-def _query(db_alias: str) -> tuple[str, tuple[tuple[type[models.Model], list[models.Field]], ...]]:
+def _query(db_alias: str) -> tuple[str, tuple[RowReader, ...]]:
     user_model = get_user_model()
     parts = (
         (
@@ -41,13 +41,13 @@ def _query(db_alias: str) -> tuple[str, tuple[tuple[type[models.Model], list[mod
         f"JOIN {quote(user_model._meta.db_table)} u ON u.{quote(user_model._meta.pk.column)} = a.{quote('user_id')} "
         f"WHERE k.{quote('hash')} = %s"
     )
-    return sql, tuple((model, fields) for _, model, fields in parts)
+    return sql, tuple(RowReader(model, fields) for _, model, fields in parts)
 
 
 def api_key_by_hash(key_hash: str) -> ApiKey | None:
     """The key with this hash (revoked or not), its account, plan and user attached; None if unknown."""
     db_alias = router.db_for_read(ApiKey)
-    sql, parts = _query(db_alias)
+    sql, readers = _query(db_alias)
     with connections[db_alias].cursor() as cursor:
         cursor.execute(sql, [key_hash])
         row = cursor.fetchone()
@@ -55,9 +55,9 @@ def api_key_by_hash(key_hash: str) -> ApiKey | None:
         return None
     instances = []
     position = 0
-    for model, fields in parts:
-        instances.append(instance_from_row(model, fields, row[position : position + len(fields)], db_alias))
-        position += len(fields)
+    for reader in readers:
+        instances.append(reader.instance(row[position : position + len(reader)], db_alias))
+        position += len(reader)
     api_key, account, plan, user = instances
     account.plan = plan
     account.user = user

@@ -23,7 +23,7 @@ from books.models import (
     Book,
 )
 from byc_site.errors import ApplicationError
-from byc_site.rawrows import column_list, instance_from_row, model_fields
+from byc_site.rawrows import RowReader, column_list, model_fields
 
 
 @dataclass(frozen=True)
@@ -183,27 +183,27 @@ def book_get_for_account(*, account: Account, book_id: object) -> Book:
     # Hand-written SQL (see byc_site.rawrows): this runs on every book and cover request, and
     # the ORM spends longer building the query than the database spends answering it.
     db_alias = router.db_for_read(Book)
-    sql, fields = _book_by_id_query(db_alias)
+    sql, reader = _book_by_id_query(db_alias)
     prepared_id = Book._meta.pk.get_db_prep_value(book_uuid, connections[db_alias])
     with connections[db_alias].cursor() as cursor:
         cursor.execute(sql, [prepared_id, account.pk])
         row = cursor.fetchone()
     if row is None:
         raise ApplicationError("book_not_found", "Book not found.", status=404)
-    book = instance_from_row(Book, fields, row, db_alias)
+    book = reader.instance(row, db_alias)
     book.account = account
     return book
 
 
 @functools.cache
-def _book_by_id_query(db_alias: str) -> tuple[str, list]:
+def _book_by_id_query(db_alias: str) -> tuple[str, RowReader]:
     quote = connections[db_alias].ops.quote_name
     fields = model_fields(Book)
     sql = (
         f"SELECT {column_list(fields, quote)} FROM {quote(Book._meta.db_table)} "
         f"WHERE {quote('id')} = %s AND {quote('account_id')} = %s"
     )
-    return sql, fields
+    return sql, RowReader(Book, fields)
 
 
 def books_for_account(*, account: Account, external_ref: str | None = None) -> QuerySet[Book]:

@@ -11,12 +11,12 @@ column list is built, not silently mis-converted.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import UTC
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from decimal import Decimal
 
 from django.db import models
-from django.utils.dateparse import parse_datetime
-from django.utils.timezone import is_naive, make_aware
 
 _SUPPORTED = (
     models.AutoField,
@@ -46,21 +46,52 @@ def column_list(fields: Sequence[models.Field], quote, alias: str = "") -> str:
     return ", ".join(prefix + quote(field.column) for field in fields)
 
 
-def python_value(field: models.Field, value: object) -> object:
-    """The value the ORM would give: aware datetimes, bools from 0/1, UUIDs from hex, Decimals."""
-    if value is None:
-        return None
+def _as_datetime(value: object) -> datetime:
+    if isinstance(value, str):  # SQLite keeps "YYYY-MM-DD HH:MM:SS[.ffffff]" in UTC
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+def _as_uuid(value: object) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(value)  # SQLite keeps 32 hex digits
+
+
+def _as_decimal(value: object) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def _unchanged(value: object) -> object:
+    return value
+
+
+def converter(field: models.Field) -> Callable[[object], object]:
+    """A function turning this field's database value into what the ORM would give."""
     if isinstance(field, models.DateTimeField):
-        if isinstance(value, str):
-            value = parse_datetime(value)
-        return make_aware(value, UTC) if is_naive(value) else value
+        return _as_datetime
+    if isinstance(field, models.UUIDField):
+        return _as_uuid
+    if isinstance(field, models.BooleanField):
+        return bool  # SQLite answers 0 or 1
+    if isinstance(field, models.DecimalField):
+        return _as_decimal
     if isinstance(field, models.ForeignKey):
-        return field.target_field.to_python(value)
-    return field.to_python(value)
+        return converter(field.target_field)
+    return _unchanged  # text and integers come back as they are
 
 
-def instance_from_row(
-    model: type[models.Model], fields: Sequence[models.Field], values: Sequence[object], db_alias: str
-) -> models.Model:
-    converted = [python_value(field, value) for field, value in zip(fields, values, strict=True)]
-    return model.from_db(db_alias, [field.attname for field in fields], converted)
+class RowReader:
+    """Turns rows of `fields` (selected in that order) into instances of `model`."""
+
+    def __init__(self, model: type[models.Model], fields: Sequence[models.Field]) -> None:
+        self.model = model
+        self.attnames = [field.attname for field in fields]
+        self.converters = [converter(field) for field in fields]
+
+    def __len__(self) -> int:
+        return len(self.attnames)
+
+    def instance(self, values: Sequence[object], db_alias: str) -> models.Model:
+        converted = [
+            None if value is None else convert(value) for convert, value in zip(self.converters, values, strict=True)
+        ]
+        return self.model.from_db(db_alias, self.attnames, converted)
