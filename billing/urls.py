@@ -26,6 +26,7 @@ urlpatterns: list = [
     ),
     path("password/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("account/", views.account_page, name="account"),
+    path("account/jobs/", views.job_history, name="job_history"),
     path("account/keys/", views.api_key_create, name="api_key_create"),
     path("account/keys/<int:key_id>/revoke/", views.api_key_revoke, name="api_key_revoke"),
     path("account/webhook/", views.webhook_update, name="webhook_update"),

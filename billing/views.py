@@ -10,6 +10,7 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -194,3 +195,23 @@ def webhook_secret_rotate(request: HttpRequest) -> HttpResponse:
     context["revealed_secret"] = secret
     context["secret_rotated"] = True
     return render_author_page(request, "billing/account.html", context)
+
+
+JOBS_PER_PAGE = 25
+
+
+@login_required
+def job_history(request: HttpRequest) -> HttpResponse:
+    """Every job of the account, newest first, optionally one status only."""
+    from covers.models import Job
+    from covers.services import jobs_for_account
+
+    account = author_account(request)
+    status = request.GET.get("status") or None
+    try:
+        jobs = jobs_for_account(account=account, status=status)
+    except ApplicationError:
+        status, jobs = None, jobs_for_account(account=account)
+    page = Paginator(jobs.select_related("book"), JOBS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {"page": page, "status": status, "statuses": Job.STATUS_CHOICES}
+    return render_author_page(request, "billing/jobs.html", context, account=account)

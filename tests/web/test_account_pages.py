@@ -121,3 +121,20 @@ def test_it_changes_the_password(client, author):
 def test_it_sends_visitors_to_log_in(client):
     assert client.get("/account/").status_code == 302
     assert client.get("/").status_code == 200
+
+
+def test_the_job_history_lists_the_accounts_jobs_by_status(client, author, make_account, make_book):
+    from covers.services import job_create_generate, job_fail
+
+    book = make_book(account=author, title="Ledger of Small Hours")
+    kept = job_create_generate(account=author, book_id=book.id, count=1)
+    failed = job_create_generate(account=author, book_id=book.id, count=2)
+    job_fail(job_id=failed.id, code="worker_lost", message="The worker stopped.")
+    other = make_account()
+    theirs = job_create_generate(account=other, book_id=make_book(account=other).id, count=1)
+    page = client.get("/account/jobs/").content.decode()
+    assert f"/jobs/{kept.id}/" in page and f"/jobs/{failed.id}/" in page and f"/jobs/{theirs.id}/" not in page
+    only_failed = client.get("/account/jobs/?status=failed").content.decode()
+    assert f"/jobs/{failed.id}/" in only_failed and f"/jobs/{kept.id}/" not in only_failed
+    assert "The worker stopped." in only_failed
+    assert client.get("/account/jobs/?status=nonsense").status_code == 200
