@@ -371,6 +371,14 @@ def kids(art: Art) -> None:
             )
             art.canvas.drawPath(p, fx.fill_paint(sun_c))
         art.canvas.drawCircle(cx, cy, r, fx.fill_paint(sun_c))
+        # A friendly face: two eyes and a smile.
+        face = darken(sun_c, 0.55)
+        art.canvas.drawCircle(cx - r * 0.3, cy - r * 0.12, r * 0.09, fx.fill_paint(face))
+        art.canvas.drawCircle(cx + r * 0.3, cy - r * 0.12, r * 0.09, fx.fill_paint(face))
+        smile = skia.Paint(AntiAlias=True, Color=fx.argb(face), StrokeWidth=r * 0.08)
+        smile.setStyle(skia.Paint.kStroke_Style)
+        smile.setStrokeCap(skia.Paint.kRound_Cap)
+        art.canvas.drawArc(skia.Rect(cx - r * 0.4, cy - r * 0.25, cx + r * 0.4, cy + r * 0.45), 25, 130, False, smile)
     elif art.params.get("moon") or night:
         r = min(art.w, art.h) * 0.09
         cx, cy = art.w * 0.78, max(y0 + r * 1.5, art.h * 0.12)
@@ -432,7 +440,7 @@ def kids(art: Art) -> None:
             detail=darken(fill, 0.4),
             anchor="center",
         )
-    for k, m in enumerate(art.secondary[:3]):
+    for k, m in enumerate([m for m in art.secondary if W.kind_of(m.name) == "silhouette"][:3]):
         s2 = shape_for(m.name, art.rng("k" + m.name))
         side = -1 if k % 2 == 0 else 1
         x = hx + side * art.w * 0.3

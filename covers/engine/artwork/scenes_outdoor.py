@@ -9,7 +9,7 @@ from . import effects as fx
 from . import world as W
 from .color import RGB, darken, lighten, mix
 from .context import Art, MotifRef
-from .motifs import draw_shape, shape_for
+from .motifs import builder_name, draw_shape, shape_for
 
 
 def _horizon(art: Art, default: float) -> float:
@@ -848,6 +848,12 @@ def space(art: Art) -> None:
         else:
             cy = art.h + big_r * 0.55
             fx.planet(art, art.w * 0.5, cy, big_r, mix(art.c("far"), art.c("accent"), 0.4), art.c("glow"), name="limb")
+        if variant == "station" and not (hero and (builder_name(hero.name) or "") == "space station"):
+            # The station orbits above the limb, off to the side of the hero.
+            sx = art.w * (0.25 if hx > art.w / 2 else 0.75)
+            size = min(art.w * 0.3, (y1 - y0) * 0.35)
+            draw_shape(art.canvas, shape_for("space station", art.rng("station")), x=sx, y=y1 - size * 0.7, size=size,
+                       fill=lighten(art.c("far"), 0.25), light=art.c("glow"), anchor="center")  # fmt: skip
     if hero is not None and hero_rect is None:
         kind = W.kind_of(hero.name)
         if kind == "sky" and hero.name.lower() in ("moon", "sun"):
