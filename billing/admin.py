@@ -12,7 +12,9 @@ from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 
 from billing import services
 from billing.models import Account, ApiKey, CreditEntry, IdempotencyRecord, Plan
@@ -79,7 +81,7 @@ class AccountAdmin(admin.ModelAdmin):
     list_filter = ["plan", "is_active"]
     search_fields = ["user__email", "user__username", "webhook_url"]
     list_select_related = ["user", "plan"]
-    readonly_fields = ["user", "webhook_secret", "created_at", "monthly_credits", "overage_credits"]
+    readonly_fields = ["user", "webhook_secret", "created_at", "monthly_credits", "overage_credits", "ledger"]
     fields = [
         "user",
         "plan",
@@ -88,6 +90,7 @@ class AccountAdmin(admin.ModelAdmin):
         "period_end",
         "monthly_credits",
         "overage_credits",
+        "ledger",
         "webhook_url",
         "webhook_secret",
         "created_at",
@@ -106,6 +109,11 @@ class AccountAdmin(admin.ModelAdmin):
     @admin.display(ordering="user__email")
     def email(self, account: Account) -> str:
         return account.user.email
+
+    @admin.display(description="credit ledger")
+    def ledger(self, account: Account) -> str:
+        url = reverse("admin:billing_creditentry_changelist") + f"?account__id__exact={account.pk}"
+        return format_html('<a href="{}">{} entries</a>', url, account.credit_entries.count())
 
     @admin.display(description="monthly")
     def monthly_credits(self, account: Account) -> int:

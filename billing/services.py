@@ -56,7 +56,7 @@ def add_months(moment: datetime, months: int) -> datetime:
 
 
 def _period_reference(start: datetime) -> str:
-    return "period:" + start.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return "period:" + start.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 # --- accounts -----------------------------------------------------------------------------------
@@ -124,9 +124,18 @@ def account_create(
         )
         grant = plan.monthly_credits if monthly_credits is None else monthly_credits
         if is_active and grant > 0:
-            _append(account, CreditEntry.POOL_MONTHLY, CreditEntry.KIND_GRANT, grant, _period_reference(now))
+            _append(
+                account,
+                CreditEntry.POOL_MONTHLY,
+                CreditEntry.KIND_GRANT,
+                grant,
+                _period_reference(now),
+                f"{plan.name} plan, monthly credits of the first period.",
+            )
         if overage_credits > 0:
-            _append(account, CreditEntry.POOL_OVERAGE, CreditEntry.KIND_PURCHASE, overage_credits, "signup")
+            _append(
+                account, CreditEntry.POOL_OVERAGE, CreditEntry.KIND_PURCHASE, overage_credits, "signup", "At sign-up."
+            )
     return account
 
 
