@@ -200,3 +200,14 @@ def test_an_edit_the_engine_does_not_understand_fails_with_its_reason_and_a_refu
     assert status["done"] and "We did not understand that edit" in status["html"]
     assert "1 credit went back to your balance" in status["html"] and "Try other words" in status["html"]
     assert credits_balance(account=author).total == 9
+
+
+def test_the_library_shows_the_newest_covers_of_a_book_and_counts_the_rest(client, author, make_book, make_cover):
+    from books import views
+
+    book = make_book(account=author, title="Many Faces")
+    covers = [make_cover(account=author, book=book) for _ in range(views.COVERS_IN_STRIP + 2)]
+    page = client.get("/").content.decode()
+    assert page.count('class="cover-img"') == views.COVERS_IN_STRIP
+    assert f"/covers/{covers[-1].id}/" in page and f"/covers/{covers[0].id}/" not in page
+    assert "+2 more" in page and f"{len(covers)} covers" in page
