@@ -96,7 +96,7 @@ def panel_low() -> LayoutSpec:
     return _layout(
         _block(0.13, 0.57, 0.74, 0.23),
         _block(0.12, 0.86, 0.76, 0.07),
-        square=_layout(_block(0.16, 0.48, 0.68, 0.30), _block(0.14, 0.84, 0.72, 0.08)),
+        square=_layout(_block(0.10, 0.46, 0.80, 0.34), _block(0.14, 0.84, 0.72, 0.08)),
     )
 
 
@@ -105,7 +105,7 @@ def panel_centre() -> LayoutSpec:
     return _layout(
         _block(0.13, 0.35, 0.74, 0.26),
         _block(0.12, 0.86, 0.76, 0.07),
-        square=_layout(_block(0.16, 0.28, 0.68, 0.36), _block(0.14, 0.84, 0.72, 0.08)),
+        square=_layout(_block(0.10, 0.26, 0.80, 0.42), _block(0.14, 0.84, 0.72, 0.08)),
     )
 
 
@@ -188,7 +188,7 @@ def quiet_low() -> LayoutSpec:
     return _layout(
         _block(0.12, 0.60, 0.76, 0.20),
         _block(0.14, 0.84, 0.72, 0.06),
-        square=_layout(_block(0.12, 0.54, 0.76, 0.24), _block(0.14, 0.82, 0.72, 0.08)),
+        square=_layout(_block(0.08, 0.50, 0.84, 0.30), _block(0.14, 0.83, 0.72, 0.08)),
     )
 
 
