@@ -429,11 +429,14 @@ def kids(art: Art) -> None:
             anchor="bottom",
         )
     else:
+        # A floating hero (a moon, a kite, a butterfly) takes the biggest free patch of sky.
+        fx_, fy_, fsize = W.free_spot(art, (art.w * 0.08, 0, art.w * 0.92, gy), size)
+        hx, size = fx_, max(fsize, min(art.w, art.h) * 0.12)
         draw_shape(
             art.canvas,
             shape,
             x=hx,
-            y=(y0 + gy) / 2,
+            y=fy_,
             size=size,
             fill=fill,
             light=(1, 1, 1),

@@ -268,6 +268,30 @@ def fit_size(art: Art, ground_y: float, wanted: float, x: float | None = None) -
     return max(0.08 * min(art.w, art.h), min(wanted, room))
 
 
+def free_spot(art: Art, region: tuple[float, float, float, float], max_size: float) -> tuple[float, float, float]:
+    """The biggest square (cx, cy, size) inside region (x0, y0, x1, y1) that no calm zone touches,
+    preferring spots near the region's centre. Falls back to the region's centre at a small size."""
+    x0, y0, x1, y1 = region
+    best = ((x0 + x1) / 2, (y0 + y1) / 2, min(max_size, 0.12 * min(art.w, art.h)))
+    best_score = -1.0
+    for j in range(7):
+        for i in range(7):
+            cx = x0 + (x1 - x0) * (i + 0.5) / 7
+            cy = y0 + (y1 - y0) * (j + 0.5) / 7
+            lo, hi = 0.0, max_size
+            for _ in range(8):
+                mid = (lo + hi) / 2
+                if art.rect_calm_overlap((cx - mid / 2, cy - mid / 2, mid, mid)) == 0.0:
+                    lo = mid
+                else:
+                    hi = mid
+            off = abs(cx - (x0 + x1) / 2) / max(1.0, x1 - x0) + abs(cy - (y0 + y1) / 2) / max(1.0, y1 - y0)
+            score = lo * (1.0 - 0.35 * off)
+            if score > best_score:
+                best_score, best = score, (cx, cy, lo)
+    return best
+
+
 def best_column(art: Art, ground_y: float, wanted: float, x: float) -> tuple[float, float]:
     """Where a standing hero of the wanted height fits best: its own x if text leaves it room, else
     the thirds or the edges (a title set to one side leaves the other side free)."""
@@ -295,6 +319,10 @@ def sky_emblem(art: Art, m: MotifRef, x: float, horizon: float, avoid: skia.Rect
         y1 = max(y0 + (y1 - y0) * 0.5, avoid.top())
     size = min(art.w * (0.55 if b in FLYING else 0.4), (y1 - y0) * 0.8) * hero_weight_scale(m) / 1.1
     cy = (y0 + y1) / 2
+    if art.rect_calm_overlap((x - size / 2, cy - size / 2, size, size)) > 0.1:
+        # Text everywhere above and below: the largest quiet square anywhere will do.
+        x, cy, found = free_spot(art, (0, 0, art.w, art.h), size)
+        size = max(found, 0.1 * min(art.w, art.h))
     if b in FLYING:
         return draw_shape(
             art.canvas,
