@@ -19,6 +19,7 @@ from covers.views import cover_thumbs
 
 BOOKS_PER_PAGE = 12
 COVERS_IN_STRIP = 8
+COVERS_PER_PAGE = 48
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -77,9 +78,10 @@ def book_for_author(request: HttpRequest, book_id) -> tuple[Book, object]:
 @login_required
 def book_detail(request: HttpRequest, book_id) -> HttpResponse:
     book, account = book_for_author(request, book_id)
-    covers = list(_covers_with_previews().filter(book=book).select_related("template"))
+    covers = _covers_with_previews().filter(book=book).select_related("template")
+    page = Paginator(covers, COVERS_PER_PAGE).get_page(request.GET.get("page"))
     active_jobs = list(Job.objects.filter(book=book, status__in=Job.ACTIVE_STATUSES).order_by("created_at"))
-    context = {"book": book, "covers": cover_thumbs(covers), "active_jobs": active_jobs}
+    context = {"book": book, "page": page, "covers": cover_thumbs(page.object_list), "active_jobs": active_jobs}
     return render_author_page(request, "books/book_detail.html", context, account=account)
 
 
