@@ -25,6 +25,18 @@ def test_it_imports_without_django():
     assert out.stdout.strip() == "False"
 
 
+def test_it_renders_edits_and_lists_templates_without_django():
+    code = (
+        "import sys; import covers.engine as e; "
+        "r = e.recipe_for_book(e.BookText(title='Dune', author='Frank Herbert', genre='science-fiction'), "
+        "e.CoverOptions(), seed=1); "
+        "e.render(r, scale=0.05); e.recipe_edit(r, 'make it darker'); e.catalogue(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('django', 'rest_framework')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
 def test_it_gives_the_contract_sizes():
     assert engine.render_size("ebook", 1) == (1600, 2560)
     assert engine.render_size("ebook", 2) == (3200, 5120)
