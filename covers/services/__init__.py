@@ -1,0 +1,86 @@
+"""Cover jobs: accepting them (credits, concurrency, validation), running them, failing them, sweeping.
+
+Every rule about jobs lives here; the API views, the web app and the admin call these functions
+as `covers.services.<name>`:
+
+- `lookups`: an account's covers, jobs and assets (404 for anyone else's), the template catalogue.
+- `accept`: `job_create_generate/variation/edit/upscale/audiobook`, `job_retry`. Accepting a job is
+  ONE transaction: lock the account row, check the plan's concurrency limit, spend the credits and
+  insert the job; the task is enqueued only once that has committed.
+- `run`: a worker claims a job (queued -> running with a conditional UPDATE, so a second claimer
+  does nothing); its covers ("units") are claimed one at a time by whichever workers are free; the
+  last unit to finish closes the job. A job that fails refunds what it did not deliver.
+  `jobs_sweep` recovers jobs whose worker or task was lost.
+- `queue`: handing ids to the django-q2 workers.
+"""
+
+from covers.services.accept import (
+    EXTERNAL_REF_MAX,
+    MAIN_ELEMENTS_MAX,
+    MAX_COUNT,
+    PROMPT_MAX,
+    UPSCALE_TARGETS,
+    WEBHOOK_URL_MAX,
+    job_create_audiobook,
+    job_create_edit,
+    job_create_generate,
+    job_create_upscale,
+    job_create_variation,
+    job_retry,
+)
+from covers.services.lookups import (
+    ASSET_TYPES,
+    cover_asset_get,
+    cover_get_for_account,
+    job_get_for_account,
+    jobs_for_account,
+    template_preview_png,
+    template_sync,
+    templates_available,
+)
+from covers.services.queue import job_enqueue, webhook_enqueue
+from covers.services.run import (
+    ASSET_RENDERING,
+    SweepReport,
+    job_fail,
+    job_refund,
+    job_run,
+    job_unit_failed,
+    job_unit_run,
+    job_work,
+    jobs_sweep,
+)
+
+__all__ = [
+    "ASSET_RENDERING",
+    "ASSET_TYPES",
+    "EXTERNAL_REF_MAX",
+    "MAIN_ELEMENTS_MAX",
+    "MAX_COUNT",
+    "PROMPT_MAX",
+    "UPSCALE_TARGETS",
+    "WEBHOOK_URL_MAX",
+    "SweepReport",
+    "cover_asset_get",
+    "cover_get_for_account",
+    "job_create_audiobook",
+    "job_create_edit",
+    "job_create_generate",
+    "job_create_upscale",
+    "job_create_variation",
+    "job_enqueue",
+    "job_fail",
+    "job_get_for_account",
+    "job_refund",
+    "job_retry",
+    "job_run",
+    "job_unit_failed",
+    "job_unit_run",
+    "job_work",
+    "jobs_for_account",
+    "jobs_sweep",
+    "template_preview_png",
+    "template_sync",
+    "templates_available",
+    "webhook_enqueue",
+]

@@ -1,0 +1,343 @@
+"""Accepting jobs: validation, content policy, and in ONE transaction credits + concurrency + the job row."""
+
+from __future__ import annotations
+
+import uuid
+from functools import partial
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import IntegrityError, transaction
+
+from billing.models import Account
+from billing.services import account_lock, credits_spend
+from books import catalogue
+from books.models import Book
+from books.services import book_get_for_account
+from byc_site.errors import ApplicationError
+from covers import content_policy, engine
+from covers.models import (
+    ASSET_AUDIOBOOK_FULL,
+    ASSET_AUDIOBOOK_PREVIEW,
+    ASSET_FULL,
+    ASSET_PREVIEW,
+    Cover,
+    CoverAsset,
+    Job,
+    Template,
+)
+from covers.services.lookups import cover_get_for_account
+from covers.services.queue import job_enqueue
+
+MAX_COUNT = 5
+MAIN_ELEMENTS_MAX = 1000
+PROMPT_MAX = 1000
+EXTERNAL_REF_MAX = 200
+WEBHOOK_URL_MAX = 500
+
+# Which asset an upscale makes from which.
+UPSCALE_TARGETS = {ASSET_PREVIEW: ASSET_FULL, ASSET_AUDIOBOOK_PREVIEW: ASSET_AUDIOBOOK_FULL}
+
+
+# --- validation shared by the job creators ----------------------------------------------------------
+
+
+def _check_length(field: str, value: str, maximum: int) -> None:
+    if len(value) > maximum:
+        raise ApplicationError("field_too_long", f"{field} is longer than {maximum} characters.")
+
+
+def _clean_common(*, external_ref: str | None, webhook_url: str | None) -> tuple[str | None, str]:
+    if external_ref is not None:
+        _check_length("external_ref", external_ref, EXTERNAL_REF_MAX)
+    webhook_url = (webhook_url or "").strip()
+    if webhook_url:
+        _check_length("webhookUrl", webhook_url, WEBHOOK_URL_MAX)
+        try:
+            URLValidator(schemes=["http", "https"])(webhook_url)
+        except ValidationError:
+            raise ApplicationError("invalid_field_value", "webhookUrl must be an absolute http(s) URL.") from None
+    return external_ref, webhook_url
+
+
+def _check_count(count: int) -> int:
+    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_COUNT:
+        raise ApplicationError("invalid_count", f"count must be an integer between 1 and {MAX_COUNT}.")
+    return count
+
+
+def _check_policy(fields: dict[str, str]) -> None:
+    hits = content_policy.fields_violating_policy(fields)
+    if hits:
+        raise ApplicationError(
+            "content_policy_violation",
+            f"The content policy does not allow what {', '.join(hits)} describes.",
+        )
+
+
+def _check_characters(fields: dict[str, str]) -> None:
+    for name, value in fields.items():
+        if not value:
+            continue
+        bad = engine.unsupported_characters(value)
+        if bad:
+            shown = ", ".join(f"U+{ord(ch):04X}" for ch in bad[:5])
+            raise ApplicationError("unsupported_characters", f"{name} contains characters we cannot draw ({shown}).")
+
+
+def _book_text_fields(book: Book) -> dict[str, str]:
+    return {
+        "title": book.title,
+        "subtitle": book.subtitle,
+        "author": book.author,
+        "summary": book.summary,
+    }
+
+
+# --- accepting jobs -----------------------------------------------------------------------------
+
+
+def _job_accept(
+    *,
+    account: Account,
+    operation: str,
+    cost: int,
+    count: int = 1,
+    book: Book | None = None,
+    source_cover: Cover | None = None,
+    target_asset: str = "",
+    params: dict | None = None,
+    external_ref: str | None,
+    webhook_url: str,
+) -> Job:
+    """Reserve credits, check concurrency and create the job in one transaction; enqueue after commit."""
+    with transaction.atomic():
+        locked = account_lock(account_id=account.pk)
+        active = Job.objects.filter(account=locked, status__in=Job.ACTIVE_STATUSES).count()
+        limit = locked.plan.max_concurrent_jobs
+        if active >= limit:
+            raise ApplicationError(
+                "concurrency_limit",
+                f"Too many concurrent jobs: {active} queued or running, your plan allows {limit}.",
+                status=429,
+            )
+        if target_asset:
+            _check_target_asset_free(cover=source_cover, target_asset=target_asset)
+        job = Job(
+            account=locked,
+            operation=operation,
+            book=book or (source_cover.book if source_cover else None),
+            source_cover=source_cover,
+            target_asset=target_asset,
+            params=params or {},
+            count=count,
+            credits_reserved=cost,
+            credits_used=cost,
+            external_ref=external_ref or "",
+            webhook_url=webhook_url,
+        )
+        try:
+            with transaction.atomic():
+                job.save(force_insert=True)
+        except IntegrityError:
+            # The partial unique index saw a concurrent upscale of the same asset.
+            raise _asset_exists_error(target_asset) from None
+        credits_spend(account=locked, amount=cost, reference=f"job:{job.id}", memo=f"{operation} job")
+        transaction.on_commit(partial(job_enqueue, job_id=job.id))
+    return job
+
+
+def _asset_exists_error(target_asset: str) -> ApplicationError:
+    return ApplicationError(
+        "asset_already_exists",
+        f"The {target_asset} asset of this cover already exists or is being made.",
+        status=409,
+    )
+
+
+def _check_target_asset_free(*, cover: Cover, target_asset: str) -> None:
+    exists = CoverAsset.objects.filter(cover=cover, asset_type=target_asset).exists()
+    in_flight = Job.objects.filter(
+        source_cover=cover, target_asset=target_asset, status__in=Job.ACTIVE_STATUSES
+    ).exists()
+    if exists or in_flight:
+        raise _asset_exists_error(target_asset)
+
+
+def job_create_generate(
+    *,
+    account: Account,
+    book_id: object,
+    count: int = 1,
+    template_id: str | None = None,
+    main_elements: str = "",
+    mood: str | None = None,
+    color_palette: str | None = None,
+    external_ref: str | None = None,
+    webhook_url: str | None = None,
+) -> Job:
+    """Generate `count` (1-5) new covers for a book; costs `count` credits."""
+    if book_id in (None, ""):
+        raise ApplicationError("missing_book_id", "bookId is required to generate covers.")
+    count = _check_count(count)
+    main_elements = (main_elements or "").strip()
+    _check_length("mainElements", main_elements, MAIN_ELEMENTS_MAX)
+    external_ref, webhook_url = _clean_common(external_ref=external_ref, webhook_url=webhook_url)
+    if mood is not None and mood not in catalogue.MOODS:
+        raise ApplicationError("invalid_field_value", f"mood must be one of: {', '.join(catalogue.MOODS)}.")
+    if color_palette is not None and color_palette not in catalogue.COLOR_PALETTES:
+        raise ApplicationError(
+            "invalid_field_value", f"colorPalette must be one of: {', '.join(catalogue.COLOR_PALETTES)}."
+        )
+    if template_id is not None and not Template.objects.filter(pk=template_id, enabled=True, in_engine=True).exists():
+        raise ApplicationError("invalid_field_value", f"templateId {template_id!r} is not an available template.")
+    book = book_get_for_account(account=account, book_id=book_id)
+    _check_policy({**_book_text_fields(book), "mainElements": main_elements})
+    _check_characters({"mainElements": main_elements})
+    params = {"template_id": template_id, "main_elements": main_elements, "mood": mood, "palette": color_palette}
+    return _job_accept(
+        account=account,
+        operation=Job.OP_GENERATE,
+        cost=count,
+        count=count,
+        book=book,
+        params=params,
+        external_ref=external_ref,
+        webhook_url=webhook_url,
+    )
+
+
+def job_create_variation(
+    *,
+    account: Account,
+    cover_id: object,
+    count: int = 1,
+    external_ref: str | None = None,
+    webhook_url: str | None = None,
+) -> Job:
+    """`count` new covers from a cover's recipe with new seeds; costs `count` credits."""
+    count = _check_count(count)
+    external_ref, webhook_url = _clean_common(external_ref=external_ref, webhook_url=webhook_url)
+    cover = cover_get_for_account(account=account, cover_id=cover_id)
+    _check_policy(_book_text_fields(cover.book))
+    return _job_accept(
+        account=account,
+        operation=Job.OP_VARIATION,
+        cost=count,
+        count=count,
+        source_cover=cover,
+        external_ref=external_ref,
+        webhook_url=webhook_url,
+    )
+
+
+def job_create_edit(
+    *,
+    account: Account,
+    cover_id: object,
+    prompt: str | None,
+    external_ref: str | None = None,
+    webhook_url: str | None = None,
+) -> Job:
+    """A new cover: the source cover's recipe changed as the prompt asks; costs 1 credit."""
+    prompt = (prompt or "").strip()
+    if not prompt:
+        raise ApplicationError("missing_prompt", "Describe the change in a non-empty prompt.")
+    _check_length("prompt", prompt, PROMPT_MAX)
+    external_ref, webhook_url = _clean_common(external_ref=external_ref, webhook_url=webhook_url)
+    cover = cover_get_for_account(account=account, cover_id=cover_id)
+    if not cover.assets.filter(asset_type=ASSET_PREVIEW).exists():
+        raise ApplicationError("missing_cover_image", "This cover has no preview image to edit yet.")
+    _check_policy({"prompt": prompt})
+    _check_characters({"prompt": prompt})
+    return _job_accept(
+        account=account,
+        operation=Job.OP_EDIT,
+        cost=1,
+        source_cover=cover,
+        params={"prompt": prompt},
+        external_ref=external_ref,
+        webhook_url=webhook_url,
+    )
+
+
+def job_create_upscale(
+    *,
+    account: Account,
+    cover_id: object,
+    source_asset: str | None,
+    external_ref: str | None = None,
+    webhook_url: str | None = None,
+) -> Job:
+    """Render `preview` again at twice the size as `full` (or audiobook_preview as audiobook_full); 1 credit.
+
+    409 asset_already_exists when the target exists or is already being made, so it is never charged twice.
+    """
+    if source_asset not in UPSCALE_TARGETS:
+        raise ApplicationError("invalid_source_asset", 'sourceAsset must be "preview" or "audiobook_preview".')
+    external_ref, webhook_url = _clean_common(external_ref=external_ref, webhook_url=webhook_url)
+    cover = cover_get_for_account(account=account, cover_id=cover_id)
+    if not cover.assets.filter(asset_type=source_asset).exists():
+        raise ApplicationError(
+            "asset_not_available", f"The {source_asset} asset of this cover has not been generated yet.", status=404
+        )
+    target = UPSCALE_TARGETS[source_asset]
+    return _job_accept(
+        account=account,
+        operation=Job.OP_UPSCALE,
+        cost=1,
+        source_cover=cover,
+        target_asset=target,
+        params={"source_asset": source_asset},
+        external_ref=external_ref,
+        webhook_url=webhook_url,
+    )
+
+
+def job_create_audiobook(
+    *,
+    account: Account,
+    cover_id: object,
+    external_ref: str | None = None,
+    webhook_url: str | None = None,
+) -> Job:
+    """The square audiobook version of a cover (a re-layout, not a crop); 1 credit."""
+    external_ref, webhook_url = _clean_common(external_ref=external_ref, webhook_url=webhook_url)
+    cover = cover_get_for_account(account=account, cover_id=cover_id)
+    if not cover.assets.filter(asset_type=ASSET_PREVIEW).exists():
+        raise ApplicationError("missing_cover_image", "This cover has no preview image yet.")
+    return _job_accept(
+        account=account,
+        operation=Job.OP_AUDIOBOOK,
+        cost=1,
+        source_cover=cover,
+        target_asset=ASSET_AUDIOBOOK_PREVIEW,
+        external_ref=external_ref,
+        webhook_url=webhook_url,
+    )
+
+
+def job_retry(*, job_id: uuid.UUID | str) -> Job:
+    """Staff: accept a new job with the same request as a failed one (charged and limited as usual)."""
+    job = Job.objects.select_related("account").get(pk=job_id)
+    if job.status != Job.FAILED:
+        raise ApplicationError("job_not_failed", "Only failed jobs can be retried.", status=409)
+    common = {"account": job.account, "external_ref": job.external_ref or None, "webhook_url": job.webhook_url}
+    params = job.params or {}
+    if job.operation == Job.OP_GENERATE:
+        return job_create_generate(
+            book_id=job.book_id,
+            count=job.count,
+            template_id=params.get("template_id"),
+            main_elements=params.get("main_elements", ""),
+            mood=params.get("mood"),
+            color_palette=params.get("palette"),
+            **common,
+        )
+    if job.operation == Job.OP_VARIATION:
+        return job_create_variation(cover_id=job.source_cover_id, count=job.count, **common)
+    if job.operation == Job.OP_EDIT:
+        return job_create_edit(cover_id=job.source_cover_id, prompt=params.get("prompt"), **common)
+    if job.operation == Job.OP_UPSCALE:
+        return job_create_upscale(cover_id=job.source_cover_id, source_asset=params.get("source_asset"), **common)
+    return job_create_audiobook(cover_id=job.source_cover_id, **common)

@@ -1,0 +1,375 @@
+"""Running jobs: claim, render units (several workers at once), record, close; fail with refunds; sweep."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import struct
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import partial
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from billing.models import Account
+from billing.services import account_lock, credits_refund
+from books.models import Book
+from byc_site.errors import ApplicationError
+from covers import conf, engine
+from covers.models import (
+    ASSET_AUDIOBOOK_FULL,
+    ASSET_AUDIOBOOK_PREVIEW,
+    ASSET_FULL,
+    ASSET_PREVIEW,
+    Cover,
+    CoverAsset,
+    Job,
+    Template,
+    WebhookDelivery,
+)
+from covers.services.lookups import template_row
+from covers.services.queue import helpers_enqueue, job_enqueue, webhook_enqueue
+from covers.storage import file_delete, file_store
+
+logger = logging.getLogger(__name__)
+
+# How each asset type is rendered: the engine's format and the scale (times COVERS_RENDER_SCALE).
+ASSET_RENDERING = {
+    ASSET_PREVIEW: ("ebook", 1.0),
+    ASSET_FULL: ("ebook", 2.0),
+    ASSET_AUDIOBOOK_PREVIEW: ("square", 1.0),
+    ASSET_AUDIOBOOK_FULL: ("square", 2.0),
+}
+
+
+def job_run(*, job_id: uuid.UUID | str) -> bool:
+    """Claim a queued job and render it. Returns False when another worker already claimed it.
+
+    For a job of several covers, helper tasks are enqueued so that idle workers render some of
+    the covers in parallel; whoever is free claims the next cover, so the job never waits for a
+    helper stuck behind other work in the queue.
+    """
+    claimed = Job.objects.filter(pk=job_id, status=Job.QUEUED).update(status=Job.RUNNING, started_at=timezone.now())
+    if not claimed:
+        logger.info("Job %s is not queued any more; another worker got there first", job_id)
+        return False
+    job = Job.objects.only("id", "count").get(pk=job_id)
+    if job.count > 1:
+        helpers_enqueue(job_id=job.id, helpers=job.count - 1)
+    job_work(job_id=job.id)
+    return True
+
+
+def job_work(*, job_id: uuid.UUID | str) -> int:
+    """Render units of a running job until none is left to claim; returns how many this call rendered."""
+    rendered = 0
+    while (position := _unit_claim(job_id)) is not None:
+        try:
+            job_unit_run(job_id=job_id, position=position)
+        except Exception:
+            # A bug or a lost database must not leave the job running until the sweeper finds it.
+            logger.exception("Unit %s of job %s crashed", position, job_id)
+            job_unit_failed(job_id=job_id, code="internal_error", message="The job failed on our side.")
+        rendered += 1
+    return rendered
+
+
+def _unit_claim(job_id: uuid.UUID | str) -> int | None:
+    """Take the next unrendered unit of a running job (compare-and-set on units_claimed)."""
+    for _attempt in range(50):
+        row = Job.objects.filter(pk=job_id).values("status", "units_claimed", "count").first()
+        if row is None or row["status"] != Job.RUNNING or row["units_claimed"] >= row["count"]:
+            return None
+        position = row["units_claimed"]
+        if Job.objects.filter(pk=job_id, status=Job.RUNNING, units_claimed=position).update(units_claimed=position + 1):
+            return position
+    return None
+
+
+@dataclass
+class _Rendered:
+    """What a unit produced, before it is recorded: a new cover (recipe) or an asset of the source cover."""
+
+    recipe: dict | None
+    template_id: str
+    images: dict[str, bytes]
+    edits_understood: list[str]
+
+
+def _seed(job: Job, position: int) -> int:
+    return int.from_bytes(hashlib.sha256(f"{job.id}:{position}".encode()).digest()[:4], "big")
+
+
+def _book_text(book: Book) -> engine.BookText:
+    return engine.BookText(
+        title=book.title,
+        author=book.author,
+        genre=book.genre,
+        subtitle=book.subtitle,
+        subgenre=book.subgenre,
+        summary=book.summary,
+        target_audience=book.target_audience,
+    )
+
+
+def _render_asset(recipe: engine.Recipe, asset_type: str) -> bytes:
+    format_, scale = ASSET_RENDERING[asset_type]
+    return engine.render(recipe, format=format_, scale=scale * conf.render_scale())
+
+
+def _render_unit(job: Job, position: int) -> _Rendered:
+    params = job.params or {}
+    if job.operation == Job.OP_GENERATE:
+        options = engine.CoverOptions(
+            template_id=params.get("template_id"),
+            mood=params.get("mood"),
+            palette=params.get("palette"),
+            main_elements=params.get("main_elements", ""),
+        )
+        recipe = engine.recipe_for_book(_book_text(job.book), options, seed=_seed(job, position))
+        understood: list[str] = []
+    else:
+        source = engine.Recipe.from_dict(job.source_cover.recipe)
+        if job.operation == Job.OP_VARIATION:
+            recipe = engine.recipe_variation(source, seed=_seed(job, position))
+            understood = []
+        elif job.operation == Job.OP_EDIT:
+            edited = engine.recipe_edit(source, params["prompt"])
+            recipe, understood = edited.recipe, list(edited.understood)
+        else:
+            image = _render_asset(source, job.target_asset)
+            return _Rendered(None, job.source_cover.template_id, {job.target_asset: image}, [])
+    preview = _render_asset(recipe, ASSET_PREVIEW)
+    return _Rendered(recipe.to_dict(), recipe.template_id, {ASSET_PREVIEW: preview}, understood)
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ValueError("the engine did not return a PNG")
+    return struct.unpack(">II", data[16:24])
+
+
+def job_unit_run(*, job_id: uuid.UUID | str, position: int) -> None:
+    """Render one cover (slot `position`) of a running job and record it; the last unit closes the job."""
+    job = Job.objects.select_related("book", "source_cover").filter(pk=job_id).first()
+    if job is None or job.status != Job.RUNNING:
+        return
+    try:
+        rendered = _render_unit(job, position)
+    except engine.EngineError as exc:
+        job_unit_failed(job_id=job.id, code=exc.code, message=exc.message)
+        return
+    except Exception:
+        # Log the traceback for operators; the client gets a plain message and its refund.
+        logger.exception("Rendering unit %s of job %s failed", position, job.id)
+        job_unit_failed(job_id=job.id, code="render_failed", message="The cover could not be rendered.")
+        return
+    cover_id = job.source_cover_id if rendered.recipe is None else uuid.uuid4()
+    stored = []
+    try:
+        for asset_type, data in rendered.images.items():
+            digest = hashlib.sha256(data).hexdigest()
+            name = f"covers/{job.account_id}/{cover_id}/{asset_type}-{digest[:16]}.png"
+            stored.append((asset_type, file_store(name=name, data=data), _png_size(data)))
+    except Exception:
+        logger.exception("Storing unit %s of job %s failed", position, job.id)
+        for _type, file, _size in stored:
+            file_delete(file.name)
+        job_unit_failed(job_id=job.id, code="storage_failed", message="The rendered cover could not be stored.")
+        return
+    template = template_row(rendered.template_id)
+    try:
+        recorded = _unit_record(
+            job_id=job.id, position=position, cover_id=cover_id, rendered=rendered, template=template, stored=stored
+        )
+    except IntegrityError:
+        # This slot was already recorded (its task ran twice): keep the first one.
+        logger.info("Unit %s of job %s was already recorded", position, job.id)
+        recorded = False
+    if not recorded:
+        for _type, file, _size in stored:
+            file_delete(file.name)
+
+
+def _unit_record(*, job_id, position: int, cover_id, rendered: _Rendered, template: Template, stored: list) -> bool:
+    with transaction.atomic():
+        job = Job.objects.select_for_update(of=("self",)).select_related("source_cover").get(pk=job_id)
+        if job.status != Job.RUNNING:
+            return False  # failed (or swept) meanwhile: what we rendered is not delivered
+        if rendered.recipe is not None:
+            source = job.source_cover
+            cover = Cover.objects.create(
+                id=cover_id,
+                account_id=job.account_id,
+                book_id=job.book_id,
+                template=template,
+                recipe=rendered.recipe,
+                operation={
+                    Job.OP_GENERATE: Cover.OP_GENERATE,
+                    Job.OP_VARIATION: Cover.OP_VARIATION,
+                    Job.OP_EDIT: Cover.OP_EDIT,
+                }[job.operation],
+                source_cover=source,
+                edit_prompt=(job.params or {}).get("prompt", "") if job.operation == Job.OP_EDIT else "",
+                edits_understood=rendered.edits_understood,
+                job=job,
+                job_position=position,
+            )
+        else:
+            cover = job.source_cover
+        for asset_type, file, (width, height) in stored:
+            CoverAsset.objects.create(
+                cover=cover,
+                asset_type=asset_type,
+                storage_name=file.name,
+                width=width,
+                height=height,
+                size_bytes=file.size_bytes,
+                checksum=file.checksum,
+            )
+        job.units_done += 1
+        job.save(update_fields=["units_done"])
+        _job_close_if_done(job)
+    return True
+
+
+def job_unit_failed(*, job_id: uuid.UUID | str, code: str, message: str) -> None:
+    """Record that one unit of a running job failed; the job fails once every unit has reported."""
+    with transaction.atomic():
+        job = Job.objects.select_for_update().filter(pk=job_id).first()
+        if job is None or job.status != Job.RUNNING:
+            return
+        job.units_failed += 1
+        if not job.error_code:
+            job.error_code, job.error_message = code, message
+        job.save(update_fields=["units_failed", "error_code", "error_message"])
+        _job_close_if_done(job)
+
+
+def _delivered_cover_ids(job: Job) -> list[str]:
+    if job.operation in (Job.OP_UPSCALE, Job.OP_AUDIOBOOK):
+        return [str(job.source_cover_id)] if job.units_done else []
+    return [str(pk) for pk in job.covers.order_by("job_position").values_list("pk", flat=True)]
+
+
+def _job_close_if_done(job: Job) -> None:
+    """With the job row locked: once every unit has reported, complete or fail the job."""
+    if job.units_done + job.units_failed < job.count:
+        return
+    if job.units_failed == 0:
+        job.status = Job.COMPLETED
+        job.completed_at = timezone.now()
+        job.result = {"cover_ids": _delivered_cover_ids(job)}
+        if job.target_asset:
+            job.result["asset"] = job.target_asset
+        job.save(update_fields=["status", "completed_at", "result"])
+        _webhook_schedule(job)
+        return
+    _job_fail_locked(job, code=job.error_code, message=job.error_message)
+
+
+def _job_fail_locked(job: Job, *, code: str, message: str) -> None:
+    """Fail a locked, unfinished job: keep what was delivered, refund the rest, schedule the webhook."""
+    undelivered = job.credits_reserved - job.units_done - job.credits_refunded
+    if undelivered > 0:
+        account = account_lock(account_id=job.account_id)
+        credits_refund(account=account, amount=undelivered, reference=f"job:{job.id}", memo=f"job failed: {code}")
+    job.status = Job.FAILED
+    job.error_code = code or "internal_error"
+    job.error_message = message or "The job failed."
+    job.completed_at = timezone.now()
+    job.credits_refunded += max(undelivered, 0)
+    job.credits_used = job.credits_reserved - job.credits_refunded
+    delivered = _delivered_cover_ids(job)
+    job.result = {"cover_ids": delivered, **({"asset": job.target_asset} if job.target_asset else {})}
+    job.save(
+        update_fields=[
+            "status",
+            "error_code",
+            "error_message",
+            "completed_at",
+            "credits_refunded",
+            "credits_used",
+            "result",
+        ]
+    )
+    _webhook_schedule(job)
+
+
+def job_fail(*, job_id: uuid.UUID | str, code: str, message: str) -> bool:
+    """Fail an unfinished job now (sweeper, staff): refund what it did not deliver, fire its webhook.
+
+    Returns False if the job had already finished.
+    """
+    with transaction.atomic():
+        job = Job.objects.select_for_update().filter(pk=job_id).first()
+        if job is None or job.is_finished:
+            return False
+        _job_fail_locked(job, code=code, message=message)
+    return True
+
+
+def job_refund(*, job_id: uuid.UUID | str, memo: str = "staff refund") -> int:
+    """Staff: give back every credit a finished job still holds; returns how many. Refunding twice gives 0."""
+    with transaction.atomic():
+        job = Job.objects.select_for_update().get(pk=job_id)
+        if not job.is_finished:
+            raise ApplicationError("job_not_finished", "Wait for the job to finish before refunding it.", status=409)
+        amount = job.credits_used
+        if amount:
+            account = account_lock(account_id=job.account_id)
+            credits_refund(account=account, amount=amount, reference=f"job:{job.id}", memo=memo)
+            job.credits_refunded += amount
+            job.credits_used = 0
+            job.save(update_fields=["credits_refunded", "credits_used"])
+    return amount
+
+
+@dataclass(frozen=True)
+class SweepReport:
+    failed: int
+    requeued: int
+
+
+def jobs_sweep(*, now=None) -> SweepReport:
+    """Recover jobs whose worker vanished.
+
+    Running past the deadline (the worker was killed: the task timeout is shorter): failed with
+    `worker_lost` and refunded. Queued with no worker picking it up for the grace period (the
+    task was lost, e.g. a broker restart): enqueued again; the atomic claim makes a duplicate harmless.
+    """
+    now = now or timezone.now()
+    deadline = now - timedelta(seconds=conf.job_running_deadline_seconds())
+    failed = 0
+    for job_id in Job.objects.filter(status=Job.RUNNING, started_at__lt=deadline).values_list("pk", flat=True):
+        if job_fail(
+            job_id=job_id,
+            code="worker_lost",
+            message="The worker rendering this job stopped before finishing; unused credits were refunded.",
+        ):
+            failed += 1
+    grace = now - timedelta(seconds=conf.job_queued_grace_seconds())
+    requeued = 0
+    stale = Job.objects.filter(status=Job.QUEUED, created_at__lt=grace).exclude(enqueued_at__gte=grace)
+    for job_id in stale.values_list("pk", flat=True):
+        job_enqueue(job_id=job_id)
+        requeued += 1
+    if failed or requeued:
+        logger.warning("Sweeper failed %s stuck job(s) and re-enqueued %s lost one(s)", failed, requeued)
+    return SweepReport(failed=failed, requeued=requeued)
+
+
+def _webhook_schedule(job: Job) -> None:
+    """Create the delivery of a finished job's event, if it has a URL, and send it once committed."""
+    url = job.webhook_url or Account.objects.filter(pk=job.account_id).values_list("webhook_url", flat=True).first()
+    if not url:
+        return
+    delivery = WebhookDelivery.objects.create(
+        job=job,
+        event="job.completed" if job.status == Job.COMPLETED else "job.failed",
+        url=url,
+        next_attempt_at=timezone.now(),
+    )
+    transaction.on_commit(partial(webhook_enqueue, delivery_id=delivery.pk))
