@@ -155,7 +155,14 @@ NOIR = [
         "photo",
         genres=("mystery", "thriller", "historical-fiction"),
         scene="cityscape",
-        params={"variant": "lane", "lighting": "night", "weather": "rain", "horizon": 0.7, "density": "medium"},
+        params={
+            "tone": "mono",
+            "variant": "lane",
+            "lighting": "night",
+            "weather": "rain",
+            "horizon": 0.7,
+            "density": "medium",
+        },
         layout=L.title_top(depth=0.30),
         type=TypeSpec(
             title_voice="book-serif",
@@ -263,7 +270,14 @@ NOIR = [
         "photo",
         genres=("mystery", "thriller", "historical-fiction", "contemporary-fiction"),
         scene="seascape",
-        params={"variant": "harbour", "lighting": "night", "weather": "fog", "horizon": 0.6, "hero": "right"},
+        params={
+            "tone": "mono",
+            "variant": "harbour",
+            "lighting": "night",
+            "weather": "fog",
+            "horizon": 0.6,
+            "hero": "right",
+        },
         layout=L.left_column_top(),
         type=TypeSpec(
             title_voice="book-serif",
