@@ -38,6 +38,7 @@ ASSET_LABELS = {
     "audiobook_full": "Audiobook cover, high resolution",
 }
 LINEAGE_DEPTH = 12
+DERIVED_SHOWN = 24  # the newest covers made from this one
 # Pages show downscaled JPEGs, never the multi-megabyte PNGs: small for grids, large for the cover page.
 THUMB_SMALL = 400
 THUMB_LARGE = 840
@@ -320,7 +321,10 @@ def cover_detail(request: HttpRequest, cover_id, *, forms: dict | None = None, e
     active_jobs = list(Job.objects.filter(source_cover=cover, status__in=Job.ACTIVE_STATUSES).order_by("created_at"))
     lineage = cover_thumbs(_lineage(cover))
     derived = cover_thumbs(
-        Cover.objects.filter(source_cover=cover).select_related("template").prefetch_related("assets")
+        Cover.objects.filter(source_cover=cover)
+        .order_by("-created_at")
+        .select_related("template")
+        .prefetch_related("assets")[:DERIVED_SHOWN]
     )
     asset_rows = []
     for asset_type, label in ASSET_LABELS.items():
