@@ -138,3 +138,20 @@ def test_the_job_history_lists_the_accounts_jobs_by_status(client, author, make_
     assert f"/jobs/{failed.id}/" in only_failed and f"/jobs/{kept.id}/" not in only_failed
     assert "The worker stopped." in only_failed
     assert client.get("/account/jobs/?status=nonsense").status_code == 200
+
+
+def test_the_account_page_lists_recent_webhook_deliveries(client, author, make_book):
+    from covers.models import WebhookDelivery
+    from covers.services import job_create_generate
+
+    job = job_create_generate(account=author, book_id=make_book(account=author).id, count=1)
+    WebhookDelivery.objects.create(
+        job=job,
+        event="job.failed",
+        url="https://hooks.example.com/covers",
+        status="gave_up",
+        attempts=6,
+        last_status_code=503,
+    )
+    page = client.get("/account/").content.decode()
+    assert "job.failed" in page and "Gave up" in page and "HTTP 503" in page
