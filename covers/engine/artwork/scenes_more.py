@@ -430,7 +430,7 @@ def kids(art: Art) -> None:
         )
     else:
         # A floating hero (a moon, a kite, a butterfly) takes the biggest free patch of sky.
-        fx_, fy_, fsize = W.free_spot(art, (art.w * 0.08, 0, art.w * 0.92, gy), size)
+        fx_, fy_, fsize = W.free_spot(art, (art.w * 0.06, art.h * 0.04, art.w * 0.94, gy), size)
         hx, size = fx_, max(fsize, min(art.w, art.h) * 0.12)
         draw_shape(
             art.canvas,

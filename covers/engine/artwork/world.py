@@ -278,7 +278,8 @@ def free_spot(art: Art, region: tuple[float, float, float, float], max_size: flo
         for i in range(7):
             cx = x0 + (x1 - x0) * (i + 0.5) / 7
             cy = y0 + (y1 - y0) * (j + 0.5) / 7
-            lo, hi = 0.0, max_size
+            # The square stays inside the region (and so inside the canvas).
+            lo, hi = 0.0, min(max_size, 2 * (cx - x0), 2 * (x1 - cx), 2 * (cy - y0), 2 * (y1 - cy))
             for _ in range(8):
                 mid = (lo + hi) / 2
                 if art.rect_calm_overlap((cx - mid / 2, cy - mid / 2, mid, mid)) == 0.0:
@@ -321,7 +322,7 @@ def sky_emblem(art: Art, m: MotifRef, x: float, horizon: float, avoid: skia.Rect
     cy = (y0 + y1) / 2
     if art.rect_calm_overlap((x - size / 2, cy - size / 2, size, size)) > 0.1:
         # Text everywhere above and below: the largest quiet square anywhere will do.
-        x, cy, found = free_spot(art, (0, 0, art.w, art.h), size)
+        x, cy, found = free_spot(art, (art.w * 0.04, art.h * 0.04, art.w * 0.96, art.h * 0.96), size)
         size = max(found, 0.1 * min(art.w, art.h))
     if b in FLYING:
         return draw_shape(
