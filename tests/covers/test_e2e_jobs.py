@@ -387,6 +387,23 @@ def test_credits_balance_exactly_after_a_mixed_batch(stack):
     assert charged == delivered
 
 
+def test_the_plans_concurrency_limit_over_http(stack):
+    me = stack.account(plan="starter", monthly=50)
+    book_id = me.book()
+    stack.stop("qcluster", kill=True)  # nothing runs: the queued jobs stay queued
+    try:
+        accepted = [me.post("/api/v1/covers/generate", {"bookId": book_id, "count": 2}) for _ in range(5)]
+        assert [r.status_code for r in accepted] == [202] * 5
+        refused = me.post("/api/v1/covers/generate", {"bookId": book_id})
+        assert refused.status_code == 429 and refused.json()["error"]["code"] == "concurrency_limit"
+        assert stack.balance(me.email)[:2] == (50 - 10, 0)
+    finally:
+        stack.start_worker()
+    for response in accepted:
+        assert me.wait(response.json()["jobId"])["status"] == "completed"
+    assert me.post("/api/v1/covers/generate", {"bookId": book_id}).status_code == 202
+
+
 def test_a_killed_workers_job_is_failed_and_refunded_by_the_sweeper(stack):
     me = stack.account(monthly=10)
     book_id = me.book()
