@@ -638,7 +638,7 @@ DARK_OBJECT = [
             author_face="cinzel",
             author_weight=500,
             author_tracking=0.3,
-            treatment="shadow",
+            treatment="plain",
             ink="accent",
         ),
         subgenres=("dark-romance", "romantasy", "dark-fantasy", "romantic-suspense"),

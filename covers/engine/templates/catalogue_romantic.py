@@ -124,7 +124,7 @@ ROMANCE_SCRIPT = [
         genres=("romance", "fantasy", "historical-fiction"),
         scene="rays",
         params={"variant": "moonlight", "lighting": "night", "density": "sparse", "hero": "high"},
-        layout=L.title_bottom(depth=0.30),
+        layout=L.title_bottom(depth=0.30, foot=0.82),
         type=TypeSpec(
             title_voice="script",
             title_face="great-vibes",

@@ -35,10 +35,10 @@ def author_top_title_under(*, depth: float = 0.30) -> LayoutSpec:
     )
 
 
-def title_bottom(*, depth: float = 0.28) -> LayoutSpec:
-    """Art above, title stacked low, author under it."""
+def title_bottom(*, depth: float = 0.28, foot: float = 0.85) -> LayoutSpec:
+    """Art above, title stacked low, author under it (`foot` lower for faces with swashes)."""
     return _layout(
-        _block(0.08, 0.85 - depth, 0.84, depth, valign="bottom"),
+        _block(0.08, foot - depth, 0.84, depth, valign="bottom"),
         _block(0.10, 0.87, 0.80, 0.06, valign="bottom"),
         square=_layout(_block(0.08, 0.46, 0.84, 0.36, valign="bottom"), _block(0.12, 0.85, 0.76, 0.08)),
     )
