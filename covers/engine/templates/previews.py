@@ -22,8 +22,7 @@ PREVIEW_SEED = 7
 
 
 def render_preview(template_id: str, *, scale: float = 0.25, format: str = "ebook") -> bytes:
-    from .. import recipe_for_book
-    from ..render import render  # the module: the package attribute of that name is shadowed by it
+    from .. import recipe_for_book, render
 
     spec = CATALOGUE[template_id]
     recipe = recipe_for_book(sample_book(spec), sample_options(spec), seed=PREVIEW_SEED)
