@@ -376,7 +376,7 @@ MEMOIR = [
         genres=("biography-memoir", "historical-fiction", "non-fiction"),
         scene="frame",
         params={"variant": "photo", "paper": "aged", "density": "sparse"},
-        layout=L.title_bottom(depth=0.22),
+        layout=L.framed_low(),
         type=TypeSpec(
             title_voice="book-serif",
             title_face="spectral",

@@ -202,3 +202,12 @@ def quiet_high() -> LayoutSpec:
             _block(0.14, 0.85, 0.72, 0.08, valign="bottom"),
         ),
     )
+
+
+def framed_low() -> LayoutSpec:
+    """Inside a frame with a picture in its upper half: title and author in the lower field."""
+    return _layout(
+        _block(0.14, 0.55, 0.72, 0.23, valign="bottom"),
+        _block(0.15, 0.80, 0.70, 0.06),
+        square=_layout(_block(0.14, 0.50, 0.72, 0.27, valign="bottom"), _block(0.15, 0.79, 0.70, 0.08)),
+    )
