@@ -92,30 +92,32 @@ def _job_for_author(account: Account, job_id) -> Job:
         raise Http404("Job not found.") from None
 
 
+# What an author can do about each refusal, shown under the service's own message.
+ERROR_ADVICE = {
+    "insufficient_credits": (
+        "Not enough credits",
+        "Choose fewer covers, wait for your monthly credits to renew, or ask the service's staff for overage credits.",
+    ),
+    "concurrency_limit": (
+        "Too many jobs at once",
+        "Your plan runs a limited number of jobs at the same time. Wait for one to finish (they take a few "
+        "seconds) and try again.",
+    ),
+    "content_policy_violation": (
+        "This text is not allowed",
+        "Some words break the content policy. Reword the text and try again.",
+    ),
+    "asset_already_exists": ("Already done", "That version already exists or is being made right now."),
+    "edit_not_understood": (
+        "We did not understand that edit",
+        "Try one of the example prompts: colours, light, sky, title position or size, adding or removing things.",
+    ),
+}
+
+
 def _plain_error(error: ApplicationError) -> dict:
     """A job error in words an author can act on: a title, the service's message, and what to do next."""
-    advice = {
-        "insufficient_credits": (
-            "Not enough credits",
-            "Choose fewer covers, wait for your monthly credits to renew, or ask the service's staff for overage "
-            "credits. Your balance is on the Account page.",
-        ),
-        "concurrency_limit": (
-            "Too many jobs at once",
-            "Your plan runs a limited number of jobs at the same time. Wait for one to finish (they take a few "
-            "seconds) and try again.",
-        ),
-        "content_policy_violation": (
-            "This text is not allowed",
-            "Some words break the content policy. Reword the text and try again.",
-        ),
-        "asset_already_exists": ("Already done", "That version already exists or is being made right now."),
-        "edit_not_understood": (
-            "We did not understand that edit",
-            "Try one of the example prompts: colours, light, sky, title position or size, adding or removing things.",
-        ),
-    }
-    title, what_to_do = advice.get(error.code, ("That did not work", ""))
+    title, what_to_do = ERROR_ADVICE.get(error.code, ("That did not work", ""))
     message = error.message
     for api_name, words in FIELD_WORDS.items():
         message = message.replace(api_name, words)
