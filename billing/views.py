@@ -21,6 +21,7 @@ from billing.models import Account, CreditEntry
 from byc_site.errors import ApplicationError
 
 LEDGER_ROWS = 30
+REVEAL_SECRET_ONCE = "billing.reveal_webhook_secret"
 JOB_ROWS = 15
 DELIVERY_ROWS = 10
 
@@ -121,7 +122,11 @@ def _account_context(request: HttpRequest, account: Account) -> dict:
 @login_required
 def account_page(request: HttpRequest) -> HttpResponse:
     account = author_account(request)
-    return render_author_page(request, "billing/account.html", _account_context(request, account))
+    context = _account_context(request, account)
+    if request.session.pop(REVEAL_SECRET_ONCE, False):
+        context["revealed_secret"] = account.webhook_secret
+        context["secret_rotated"] = True
+    return render_author_page(request, "billing/account.html", context)
 
 
 @login_required
@@ -190,11 +195,11 @@ def webhook_secret_reveal(request: HttpRequest) -> HttpResponse:
 @require_POST
 def webhook_secret_rotate(request: HttpRequest) -> HttpResponse:
     account = author_account(request)
-    secret = services.webhook_secret_rotate(account=account)
-    context = _account_context(request, account)
-    context["revealed_secret"] = secret
-    context["secret_rotated"] = True
-    return render_author_page(request, "billing/account.html", context)
+    services.webhook_secret_rotate(account=account)
+    # Redirect, so reloading the page cannot rotate again; the next page shows the new secret once.
+    # (Only a flag goes into the session, never the secret.)
+    request.session[REVEAL_SECRET_ONCE] = True
+    return redirect("/account/#webhooks")
 
 
 JOBS_PER_PAGE = 25

@@ -86,9 +86,14 @@ def test_it_saves_and_validates_the_webhook_url(client, author):
 def test_it_reveals_and_rotates_the_webhook_secret(client, author):
     assert author.webhook_secret not in client.get("/account/").content.decode()
     assert author.webhook_secret in client.post("/account/webhook/secret/").content.decode()
-    page = client.post("/account/webhook/secret/rotate/").content.decode()
+    old_secret = author.webhook_secret
+    response = client.post("/account/webhook/secret/rotate/")
+    assert response.status_code == 302
     author.refresh_from_db()
-    assert author.webhook_secret in page
+    assert author.webhook_secret != old_secret
+    page = client.get(response.url).content.decode()
+    assert author.webhook_secret in page and "New secret in use" in page
+    assert author.webhook_secret not in client.get("/account/").content.decode()
 
 
 def test_it_sends_a_password_reset_link_by_email(client, author, mailoutbox):
