@@ -61,9 +61,12 @@ def botanical(art: Art) -> None:
     s = min(art.w, art.h)
     d = W.density(art)
 
+    # Foliage may brush the text areas but never fill them; corner clusters frame the title, so they
+    # may reach further in than a scatter of leaves.
+    brush = 0.6 if variant in ("corners", "wreath") else 0.3
+
     def sprig(x, y, size, angle, name=None, k=0):
-        # Foliage may brush the text areas but never fill them.
-        if art.rect_calm_overlap((x - size * 0.3, y - size * 0.3, size * 0.6, size * 0.6)) > 0.3:
+        if art.rect_calm_overlap((x - size * 0.3, y - size * 0.3, size * 0.6, size * 0.6)) > brush:
             return
         name = name or flora[k % len(flora)]
         shape = shape_for(name, art.rng(f"b{k}{name}"))
