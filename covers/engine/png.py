@@ -2,7 +2,7 @@
 
 Covers carry film grain and paper texture, so they compress poorly whatever the effort: a
 higher zlib level buys a few percent of size for several times the time. This writer filters
-every row with PNG's "Sub" filter in one numpy pass, straight from the RGBA canvas, and deflates
+every row with PNG's "Sub" filter in one numpy pass over the RGBA canvas, and deflates
 at level 1 with zlib's run-length strategy. Measured by bench/engine.py on a 1600x2560 cover:
 about 1.7x faster than Pillow at compress_level 1, for files about 8% larger. Output is
 deterministic: same pixels, same bytes.
@@ -24,13 +24,17 @@ def encode_rgb(pixels: np.ndarray) -> bytes:
     """PNG bytes (8-bit RGB) of an (h, w, 3) uint8 array, or the RGB of an (h, w, 4) one."""
     if pixels.dtype != np.uint8 or pixels.ndim != 3 or pixels.shape[2] not in (3, 4):
         raise ValueError("expected an (h, w, 3) or (h, w, 4) uint8 array")
-    height, width, _ = pixels.shape
-    rgb = pixels[..., :3]  # a view: no copy of a big RGBA canvas
+    height, width, channels = pixels.shape
+    # Filter type Sub: each byte minus the same channel of the pixel to its left. Subtracting
+    # whole contiguous rows (alpha included) and dropping alpha after is faster than working
+    # on a strided RGB view of the canvas.
+    rows = np.ascontiguousarray(pixels).reshape(height, width * channels)
+    diff = np.empty_like(rows)
+    diff[:, :channels] = rows[:, :channels]
+    np.subtract(rows[:, channels:], rows[:, :-channels], out=diff[:, channels:])
     filtered = np.empty((height, width * 3 + 1), np.uint8)
-    filtered[:, 0] = 1  # filter type Sub: each byte minus the same channel of the pixel to its left
-    body = filtered[:, 1:].reshape(height, width, 3)
-    body[:, 0] = rgb[:, 0]
-    np.subtract(rgb[:, 1:], rgb[:, :-1], out=body[:, 1:], dtype=np.uint8, casting="unsafe")
+    filtered[:, 0] = 1
+    filtered[:, 1:].reshape(height, width, 3)[...] = diff.reshape(height, width, channels)[..., :3]
     compressor = zlib.compressobj(1, zlib.DEFLATED, 15, 9, zlib.Z_RLE)
     data = compressor.compress(filtered.data) + compressor.flush()
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
