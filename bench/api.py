@@ -34,6 +34,7 @@ import time
 import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from urllib.parse import urlparse, urlunparse
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -75,8 +76,12 @@ class Server:
             "BYC_LOG_LEVEL": "WARNING",
         }
         self.env.pop("DATABASE_URL", None)
+        self.admin_url = database_url
+        self.database_name = f"byc_bench_{os.getpid()}"
         if database_url:
-            self.env["DATABASE_URL"] = database_url
+            # A database of our own on that server, dropped afterwards.
+            self._admin_sql(f'CREATE DATABASE "{self.database_name}"')
+            self.env["DATABASE_URL"] = urlunparse(urlparse(database_url)._replace(path=f"/{self.database_name}"))
         # A settings module (and URL map) of our own: the real ones plus the bare view.
         (self.data_dir / "bench_api_settings.py").write_text(
             "from byc_site.settings import *  # noqa\nROOT_URLCONF = 'bench_api_urls'\n"
@@ -134,6 +139,12 @@ class Server:
                 time.sleep(0.1)
         raise RuntimeError("gunicorn did not start")
 
+    def _admin_sql(self, statement: str) -> None:
+        import psycopg
+
+        with psycopg.connect(self.admin_url, autocommit=True) as connection:
+            connection.execute(statement)
+
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
@@ -141,6 +152,8 @@ class Server:
                 self.process.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 self.process.kill()
+        if self.admin_url:
+            self._admin_sql(f'DROP DATABASE IF EXISTS "{self.database_name}" WITH (FORCE)')
 
 
 @dataclass
@@ -245,7 +258,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds per point; the median is kept")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
-    parser.add_argument("--database-url", help="PostgreSQL instead of the embedded SQLite")
+    parser.add_argument(
+        "--database-url", help="a PostgreSQL server to use instead of SQLite (a throw-away database is made on it)"
+    )
     parser.add_argument("--markdown", action="store_true", help="also print a Markdown table")
     args = parser.parse_args()
     client_counts = [int(count) for count in args.clients.split(",")]
