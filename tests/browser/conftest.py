@@ -154,6 +154,9 @@ def qcluster(start_qcluster):
     return start_qcluster()
 
 
+IMAGES_LOADED = "() => Array.from(document.images).filter(i => i.loading !== 'lazy').every(i => i.complete)"
+
+
 @pytest.fixture
 def shot(request):
     """shot(page, "what it shows"): saves screenshots/<test>-<nn>-<what>.png (full page), once the
@@ -166,7 +169,9 @@ def shot(request):
         slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
         path = SCREENSHOTS / f"{test_name}-{next(numbers):02d}-{slug}.png"
         if settle:
-            page.wait_for_load_state("networkidle")  # images (thumbnails are made on first request)
+            # Images, including those a live update inserted (thumbnails are made on first request).
+            page.wait_for_load_state("networkidle")
+            page.wait_for_function(IMAGES_LOADED, timeout=30_000)
         page.screenshot(path=str(path), full_page=True)
         return path
 
