@@ -236,7 +236,7 @@ HERITAGE = [
         "illustrated",
         genres=("historical-fiction", "fantasy", "non-fiction", "childrens"),
         scene="seascape",
-        params={"variant": "ship", "lighting": "storm", "horizon": 0.62, "hero": "centre", "density": "medium"},
+        params={"variant": "ship", "lighting": "dusk", "horizon": 0.62, "hero": "centre", "density": "medium"},
         layout=L.title_top(depth=0.26),
         type=TypeSpec(
             title_voice="classical",
