@@ -74,6 +74,10 @@ def tree_row(
                 for p in pts[1:]:
                     path.lineTo(*p)
                 path.close()
+            elif kind == "bush":
+                r = h * 0.5
+                path.addCircle(x, base - r * 0.55, r)
+                path.addCircle(x + r * 0.8, base - r * 0.35, r * 0.7)
             else:
                 r = h * 0.32
                 path.addCircle(x, base - h + r, r)
@@ -284,6 +288,9 @@ def landscape(art: Art) -> None:
         W.fill_ridge(art, W.path_from(art, ys), ys, color, haze, fog=0.45 if fog_on else 0.25)
         if mountains and i < 2:
             _snow_caps(art, ys, color)
+        if i == n - 1 and n > 2 and not (variant == "road" or "road" in names):
+            # Bushes along the nearest ridge give the foreground a texture of its own.
+            tree_row(art, ys, color, art.h * 0.03, name="bushes", kind="bush", spacing=1.1)
         if (variant == "forest" or "forest" in names) and 0 < i < n - 1:
             tree_row(
                 art,
