@@ -94,6 +94,8 @@ def test_arabic_and_devanagari_break_between_words_only():
 def test_case_rules_respect_the_script():
     assert apply_case("The Lighthouse Keeper", "upper") == "THE LIGHTHOUSE KEEPER"
     assert apply_case("Η Οδύσσεια", "upper") == "Η ΟΔΥΣΣΕΙΑ"  # capitals drop the tonos
+    assert apply_case("Ἡ Ὀδύσσεια", "upper") == "Η ΟΔΥΣΣΕΙΑ"  # and the breathings
+    assert apply_case("Προϊόν", "upper") == "ΠΡΟΪΟΝ"  # but keep the diaeresis
     assert apply_case("the house of many doors", "title") == "The House of Many Doors"
     for text in ("الأمير الصغير", "गोदान", "千と千尋"):
         assert apply_case(text, "upper") == text

@@ -33,6 +33,9 @@ INITIAL = re.compile(r"^(\w\.)+$")
 # CJK punctuation that may not start a line, and that may not end one.
 NO_LINE_START = set("、。，．・：；？！）」』】〉》〕ー々〜…,.!?:;)]}%")
 NO_LINE_END = set("（「『【〈《〔([{")
+# Combining marks a Greek word loses when set in capitals: oxia/tonos, varia, perispomeni,
+# psili and dasia (breathings).
+GREEK_CAPS_DROP = set("\u0301\u0300\u0342\u0313\u0314")
 
 
 @dataclass(frozen=True)
@@ -46,10 +49,11 @@ def apply_case(text: str, case: str) -> str:
         return text
     if case == "upper":
         upper = text.upper()
-        # Greek capitals drop their accents (tonos) in all-caps setting.
+        # Greek capitals drop their accents and breathings in all-caps setting (the diaeresis
+        # stays: it changes the pronunciation).
         if any(char_script(ch) == "greek" for ch in upper):
             decomposed = unicodedata.normalize("NFD", upper)
-            upper = unicodedata.normalize("NFC", decomposed.replace("\u0301", "").replace("\u0342", ""))
+            upper = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in GREEK_CAPS_DROP))
         return upper
     if case == "title":
         small = STICKY_WORDS

@@ -273,12 +273,28 @@ class Cut:
         return typeface(self.slug, self.weight, self.width).unicharToGlyph(ord(ch)) != 0
 
 
-def _latin_fallback(face: Face, weight: int) -> Cut:
-    if face.kind == "condensed":
-        return Cut("noto-sans", weight, 70.0)
-    if face.kind in ("serif", "script"):
-        return Cut("noto-serif", weight)
-    return Cut("noto-sans", weight)
+# Faces with wide Latin, Greek (polytonic too) and Cyrillic coverage, per kind of design. The
+# variable Noto Serif and Noto Sans are kept out of this role at bold weights: skia's FreeType
+# renders their intermediate instances (600, 700) with some glyphs at the wrong weight (their
+# width axis carries intermediate masters), so they appear only at their default instance.
+LATIN_FALLBACKS = {
+    "serif": ("eb-garamond", "noto-serif"),
+    "script": ("eb-garamond", "noto-serif"),
+    "sans": ("inter", "noto-sans"),
+    "condensed": ("oswald", "inter", "noto-sans"),
+}
+SAFE_DEFAULT_ONLY = {"noto-serif", "noto-sans"}
+
+
+def _cut(slug: str, weight: int) -> Cut:
+    return Cut(slug, 400 if slug in SAFE_DEFAULT_ONLY else weight)
+
+
+def _latin_fallbacks(face: Face, weight: int, letters: list[str]) -> list[Cut]:
+    """Fallback cuts for Latin/Greek/Cyrillic, the first one covering every letter first."""
+    cuts = [_cut(slug, weight) for slug in LATIN_FALLBACKS[face.kind]]
+    covering = [c for c in cuts if all(c.has(ch) for ch in letters)]
+    return covering[:1] + [c for c in cuts if c not in covering[:1]]
 
 
 def _arabic_fallback(face: Face, weight: int) -> Cut:
@@ -299,7 +315,8 @@ def font_chain(face: Face, weight: int, text: str, *, context: str = "") -> list
     """Cuts in fallback order for setting `text` in `face`.
 
     A face that lacks any Latin, Greek or Cyrillic letter of the text is replaced as a whole by
-    its matching Noto (mixing two designs inside one word looks broken); other scripts fall
+    a matching face that has them all (mixing two designs inside one word looks broken: EB
+    Garamond for serifs and scripts, Oswald or Inter for sans faces); other scripts fall
     back per character to the face that matches the voice. `context` (the whole book's text)
     decides which CJK design leads: an author name in kanji on a Japanese book is Japanese.
     """
@@ -312,14 +329,15 @@ def font_chain(face: Face, weight: int, text: str, *, context: str = "") -> list
     scripts = text_scripts(text)
     # Text without Latin/Greek/Cyrillic letters goes straight to its script's matching face
     # (Noto Sans happens to carry Devanagari too, but Hind matches a geometric voice better).
+    latin = _latin_fallbacks(face, visual, latin_like)
     if latin_like:
-        chain.append(_latin_fallback(face, visual))
+        chain += latin
     if "arabic" in scripts:
         chain.append(_arabic_fallback(face, visual))
     if "devanagari" in scripts:
         chain.append(_devanagari_fallback(face, visual))
     if not latin_like:
-        chain.append(_latin_fallback(face, visual))
+        chain += latin
     if scripts & CJK_SCRIPTS:
         first = cjk_language(context or text)
         chain.append(Cut(f"{CJK_COLLECTION}:{first}", visual))
@@ -327,7 +345,7 @@ def font_chain(face: Face, weight: int, text: str, *, context: str = "") -> list
             if lang != first:
                 chain.append(Cut(f"{CJK_COLLECTION}:{lang}", visual))
     # Common punctuation and symbols the chosen faces lack.
-    chain += [Cut("noto-sans", visual), Cut("noto-serif", visual)]
+    chain += [_cut("noto-sans", visual), _cut("noto-serif", visual)]
     return list(dict.fromkeys(chain))
 
 
