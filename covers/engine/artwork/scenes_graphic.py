@@ -251,10 +251,20 @@ def geometric(art: Art) -> None:
     d = W.density(art)
     angle = float(art.params.get("angle", 0) or 0)
     if variant == "circles":
-        for k in range(int(3 * d) + 2):
-            r = min(w, h) * rng.uniform(0.12, 0.42)
-            x, y = w * rng.uniform(0.1, 0.9), h * rng.uniform(0.35, 0.9)
-            canvas.drawCircle(x, y, r, fx.fill_paint([a, b, c][k % 3], 0.85 if k % 2 == 0 else 0.6))
+        # A composed trio rather than confetti: one large disc on a third, a second overlapping it
+        # (the overlap shows through), a small solid dot as the counterweight.
+        m = min(w, h)
+        side = 1 if rng.random() < 0.5 else -1
+        big = (w * (0.5 - side * 0.14), h * rng.uniform(0.6, 0.68), m * 0.36)
+        mid = (big[0] + side * m * 0.3, big[1] - m * 0.22, m * 0.22)
+        dot = (w * (0.5 + side * 0.32), big[1] + m * 0.3, m * 0.06)
+        canvas.drawCircle(big[0], big[1], big[2], fx.fill_paint(a, 0.95))
+        canvas.drawCircle(mid[0], mid[1], mid[2], fx.fill_paint(b, 0.75))
+        canvas.drawCircle(dot[0], dot[1], dot[2], fx.fill_paint(c, 1.0))
+        if d > 1.2:
+            ring = skia.Paint(AntiAlias=True, Color=fx.argb(b, 0.8), StrokeWidth=m * 0.012)
+            ring.setStyle(skia.Paint.kStroke_Style)
+            canvas.drawCircle(big[0], big[1], big[2] * 1.25, ring)
     elif variant == "blocks":
         cols = 3
         for j in range(int(4 * d) + 2):
