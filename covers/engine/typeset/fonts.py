@@ -182,6 +182,10 @@ def _base_typeface(slug: str, weight: int) -> skia.Typeface:
 def _clamp_weight(slug: str, weight: int) -> int:
     if slug.startswith(CJK_COLLECTION):
         return max(100, min(900, weight))
+    if slug in MASTER_WEIGHTS_ONLY:
+        # Between its masters skia draws some glyphs of this font far too heavy (Cyrillic
+        # н, и, п at 700 outweigh the 900 cut): snap to the regular or the black master.
+        return 900 if weight >= 650 else 400
     face = FACE_BY_SLUG[slug]
     return max(face.min_weight, min(face.max_weight, weight))
 
@@ -277,20 +281,19 @@ class Cut:
 
 
 # Faces with wide Latin, Greek (polytonic too) and Cyrillic coverage, per kind of design. The
-# variable Noto Serif and Noto Sans are kept out of this role at bold weights: skia's FreeType
-# renders their intermediate instances (600, 700) with some glyphs at the wrong weight (their
-# width axis carries intermediate masters), so they appear only at their default instance.
+# variable Noto Serif and Noto Sans come last: skia's FreeType draws their instances between
+# masters (500-800) with some glyphs at the wrong weight, so they only exist at 400 and 900.
+MASTER_WEIGHTS_ONLY = {"noto-serif", "noto-sans"}
 LATIN_FALLBACKS = {
     "serif": ("eb-garamond", "noto-serif"),
     "script": ("eb-garamond", "noto-serif"),
     "sans": ("inter", "noto-sans"),
     "condensed": ("oswald", "inter", "noto-sans"),
 }
-SAFE_DEFAULT_ONLY = {"noto-serif", "noto-sans"}
 
 
 def _cut(slug: str, weight: int) -> Cut:
-    return Cut(slug, 400 if slug in SAFE_DEFAULT_ONLY else weight)
+    return Cut(slug, _clamp_weight(slug, weight))
 
 
 def _latin_fallbacks(face: Face, weight: int, letters: list[str]) -> list[Cut]:
