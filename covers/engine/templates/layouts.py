@@ -174,11 +174,9 @@ def framed() -> LayoutSpec:
     return _layout(
         _block(0.15, 0.15, 0.70, 0.32),
         _block(0.15, 0.78, 0.70, 0.07),
-        subtitle=_block(0.18, 0.49, 0.64, 0.08, valign="top"),
         square=_layout(
             _block(0.15, 0.14, 0.70, 0.36),
             _block(0.15, 0.76, 0.70, 0.09),
-            subtitle=_block(0.18, 0.53, 0.64, 0.10, valign="top"),
         ),
     )
 
