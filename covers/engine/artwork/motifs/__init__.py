@@ -11,11 +11,11 @@ import random
 import skia
 
 from ..color import RGB, argb, lighten, mix
-from . import architecture, figures, nature, objects
+from . import architecture, fauna, figures, flora, objects, signs, sky, terrain, vehicles
 from .geometry import Shape
 
 BUILDERS: dict = {}
-for _module in (architecture, nature, figures, objects):
+for _module in (architecture, flora, fauna, sky, terrain, figures, objects, vehicles, signs):
     BUILDERS.update(_module.BUILDERS)
 
 CATEGORY_FALLBACK = {
@@ -125,9 +125,8 @@ def builder_name(name: str) -> str | None:
 
 
 # Objects that sit on a table (a candle, a lantern, an hourglass) do not stand in a landscape like a
-# building: scenes treat them as floating emblems. Land vehicles keep their wheels on the ground.
-_LAND_VEHICLES = {objects.car, objects.train, objects.bicycle, objects.carriage, objects.ship, objects.boat}
-_TABLETOP = {fn for fn in objects.BUILDERS.values() if fn not in _LAND_VEHICLES} | {nature.crystal}
+# building: scenes treat them as floating emblems. Vehicles and signs say for themselves.
+_TABLETOP = set(objects.BUILDERS.values()) | {sky.crystal}
 
 
 def shape_for(name: str, rng: random.Random) -> Shape:

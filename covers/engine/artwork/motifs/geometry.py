@@ -182,3 +182,41 @@ def transformed(path: skia.Path, matrix: skia.Matrix) -> skia.Path:
 
 def rotated(path: skia.Path, degrees: float, cx: float, cy: float) -> skia.Path:
     return transformed(path, skia.Matrix.RotateDeg(degrees, skia.Point(cx, cy)))
+
+
+def taper(x1, y1, x2, y2, w1, w2):
+    dx, dy = x2 - x1, y2 - y1
+    ln = math.hypot(dx, dy) or 1
+    nx, ny = -dy / ln, dx / ln
+    return [
+        (x1 + nx * w1 / 2, y1 + ny * w1 / 2),
+        (x2 + nx * w2 / 2, y2 + ny * w2 / 2),
+        (x2 - nx * w2 / 2, y2 - ny * w2 / 2),
+        (x1 - nx * w1 / 2, y1 - ny * w1 / 2),
+    ]
+
+
+def quad_path(p0, c, p1) -> skia.Path:
+    p = skia.Path()
+    p.moveTo(*p0)
+    p.quadTo(c[0], c[1], p1[0], p1[1])
+    return p
+
+
+def cubic_path(p0, c1, c2, p1) -> skia.Path:
+    p = skia.Path()
+    p.moveTo(*p0)
+    p.cubicTo(c1[0], c1[1], c2[0], c2[1], p1[0], p1[1])
+    return p
+
+
+def arc_path(cx, cy, r) -> skia.Path:
+    p = skia.Path()
+    p.addArc(skia.Rect(cx - r, cy - r, cx + r, cy + r), 180, 180)
+    return p
+
+
+def scaled(path, tx, ty, sx, sy):
+    p = skia.Path(path)
+    p.transform(skia.Matrix.Concat(skia.Matrix.Translate(tx, ty), skia.Matrix.Scale(sx, sy)))
+    return p
