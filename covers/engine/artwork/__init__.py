@@ -12,7 +12,16 @@ from typing import Protocol
 
 import skia
 
-from . import scenes_graphic, scenes_more, scenes_outdoor
+from . import (
+    scenes_city,
+    scenes_figure,
+    scenes_graphic,
+    scenes_land,
+    scenes_mood,
+    scenes_ornament,
+    scenes_sea,
+    scenes_space,
+)
 from .context import build_art
 
 
@@ -149,21 +158,21 @@ SCENES: dict[str, SceneInfo] = {
 }
 
 _PAINTERS = {
-    "landscape": scenes_outdoor.landscape,
-    "cityscape": scenes_outdoor.cityscape,
-    "seascape": scenes_outdoor.seascape,
-    "space": scenes_outdoor.space,
+    "landscape": scenes_land.landscape,
+    "cityscape": scenes_city.cityscape,
+    "seascape": scenes_sea.seascape,
+    "space": scenes_space.space,
     "symbol": scenes_graphic.symbol,
     "typographic": scenes_graphic.typographic,
     "geometric": scenes_graphic.geometric,
     "abstract": scenes_graphic.abstract,
-    "botanical": scenes_more.botanical,
-    "frame": scenes_more.frame,
-    "rays": scenes_more.rays,
-    "kids": scenes_more.kids,
-    "horror": scenes_more.horror,
-    "portrait": scenes_more.portrait,
-    "motion": scenes_more.motion,
+    "botanical": scenes_ornament.botanical,
+    "frame": scenes_ornament.frame,
+    "rays": scenes_mood.rays,
+    "kids": scenes_mood.kids,
+    "horror": scenes_mood.horror,
+    "portrait": scenes_figure.portrait,
+    "motion": scenes_figure.motion,
 }
 
 

@@ -1,0 +1,273 @@
+"""Mood pieces: light rays through a sky, children's bright hills, horror's dark house."""
+
+from __future__ import annotations
+
+import math
+
+import skia
+
+from . import effects as fx
+from . import world as W
+from .color import RGB, darken, lighten, luminance, mix, saturate
+from .context import Art, MotifRef
+from .motifs import builder_name, draw_shape, shape_for
+from .motifs.geometry import circle, limb, union
+
+
+def rays(art: Art) -> None:
+    variant = str(art.param("variant", "dawn"))
+    light = "night" if variant == "moonlight" else W.lighting(art)
+    horizon = art.h * (0.78 if not art.square else 0.74)
+    top, mid, bottom = W.sky_colors(art, light)
+    if luminance(top) > 0.35:
+        top = darken(top, 0.3)
+    fx.sky(art, top, mid, bottom, horizon)
+    mode = W.hero_mode(art)
+    y0, y1 = art.free_band(0, horizon)
+    sy = horizon - art.h * 0.02 if mode != "high" else y0 + (y1 - y0) * 0.35
+    sx = art.w / 2
+    glow_c = art.c("glow") if variant != "moonlight" else mix(art.c("glow"), (0.8, 0.88, 1.0), 0.6)
+    W.paint_stars(art, horizon, light, 0.6)
+    fx.glow(art, sx, sy, art.w * 0.9, glow_c, 0.6)
+    fx.rays(art, sx, sy, lighten(glow_c, 0.25), count=int(18 * max(0.7, W.density(art))), spread=360, alpha=0.38)
+    fx.clouds(
+        art, (0, horizon * 0.45, art.w, horizon * 0.5), lighten(glow_c, 0.2), density=0.3, alpha=0.5, name="ray-clouds"
+    )
+    if variant == "moonlight":
+        fx.moon(art, sx, sy, min(art.w, art.h) * 0.07, (0.95, 0.96, 1.0), glow_c)
+    else:
+        art.canvas.drawCircle(sx, sy, min(art.w, art.h) * 0.05, fx.fill_paint(lighten(glow_c, 0.7)))
+    haze = W.haze_color(art, light)
+    path, ys = W.ridge(art, horizon + art.h * 0.03, art.h * 0.04, "ray-hill", roughness=0.35, octaves=3)
+    W.flatten(ys, art.w * 0.5, art.w, art.w * 0.06)
+    col = W.layer_color(art, 0.2, haze)
+    art.canvas.drawPath(W.path_from(art, ys), fx.fill_paint(col))
+    standing = [m for m in W.silhouette_motifs(art) if shape_for(m.name, art.rng("shape-" + m.name)).ground]
+    hero = next(iter(standing), None)
+    if hero is not None:
+        gy = W.y_at(ys, art.w / 2, art.w) + 2
+        size = W.fit_size(art, gy, min(art.w, art.h) * 0.3 * W.hero_weight_scale(hero))
+        W.draw_silhouette(art, hero, art.w / 2, gy, size, col, light=glow_c)
+    W.finish(art, grain=0.04, vignette=0.15)
+
+
+def _cartoon_cloud(art: Art, x: float, y: float, r: float, c: RGB) -> None:
+    p = union(
+        circle(x - r, y, r * 0.75),
+        circle(x, y - r * 0.35, r),
+        circle(x + r, y, r * 0.7),
+        circle(x, y + r * 0.2, r * 0.8),
+    )
+    art.canvas.drawPath(p, fx.fill_paint(c))
+
+
+def kids(art: Art) -> None:
+    variant = str(art.param("variant", "hills"))
+    night = variant == "night" or W.lighting(art) == "night"
+    rng = art.rng("kids")
+    top = saturate(lighten(art.c("sky_top"), 0.0 if night else 0.25), 1.3)
+    bottom = saturate(lighten(art.c("sky_bottom"), 0.0 if night else 0.35), 1.2)
+    if night:
+        top = mix(art.c("sky_top"), (0.04, 0.06, 0.2), 0.7)
+        bottom = mix(art.c("sky_bottom"), (0.16, 0.2, 0.45), 0.6)
+    horizon = art.h * (0.7 if not art.square else 0.68)
+    art.canvas.drawPaint(fx.linear(art, 0, horizon, [(0, top, 1), (1, bottom, 1)]))
+    y0, y1 = art.free_band(0, horizon)
+    if night:
+        fx.stars(art, (0, 0, art.w, horizon), 160, (1, 0.95, 0.8), max_r=3.5)
+    hero_is_light = art.hero is not None and (builder_name(art.hero.name) or "") in ("sun", "moon")
+    if hero_is_light:
+        pass  # the hero is the sun or the moon: no second one in the corner
+    elif art.params.get("sun") or (not night and not art.params.get("moon")):
+        r = min(art.w, art.h) * 0.09
+        cx, cy = art.w * 0.8, max(y0 + r * 1.6, art.h * 0.12)
+        sun_c = (1.0, 0.82, 0.25)
+        for k in range(12):
+            a = math.radians(k * 30)
+            p = limb(
+                r * 0.18,
+                (cx + math.cos(a) * r * 1.35, cy + math.sin(a) * r * 1.35),
+                (cx + math.cos(a) * r * 1.75, cy + math.sin(a) * r * 1.75),
+            )
+            art.canvas.drawPath(p, fx.fill_paint(sun_c))
+        art.canvas.drawCircle(cx, cy, r, fx.fill_paint(sun_c))
+        # A friendly face: two eyes and a smile.
+        face = darken(sun_c, 0.55)
+        art.canvas.drawCircle(cx - r * 0.3, cy - r * 0.12, r * 0.09, fx.fill_paint(face))
+        art.canvas.drawCircle(cx + r * 0.3, cy - r * 0.12, r * 0.09, fx.fill_paint(face))
+        smile = skia.Paint(AntiAlias=True, Color=fx.argb(face), StrokeWidth=r * 0.08)
+        smile.setStyle(skia.Paint.kStroke_Style)
+        smile.setStrokeCap(skia.Paint.kRound_Cap)
+        art.canvas.drawArc(skia.Rect(cx - r * 0.4, cy - r * 0.25, cx + r * 0.4, cy + r * 0.45), 25, 130, False, smile)
+    elif art.params.get("moon") or night:
+        r = min(art.w, art.h) * 0.09
+        cx, cy = art.w * 0.78, max(y0 + r * 1.5, art.h * 0.12)
+        fx.glow(art, cx, cy, r * 3, (1, 0.95, 0.7), 0.4)
+        shape = shape_for("moon", art.rng("kmoon"))
+        draw_shape(art.canvas, shape, x=cx, y=cy, size=r * 2, fill=(1.0, 0.92, 0.6), anchor="center")
+    cloud_c = (1, 1, 1) if not night else lighten(top, 0.2)
+    for _ in range(int(3 * W.density(art)) + 1):
+        x, y = art.w * rng.uniform(0.1, 0.9), rng.uniform(y0 + (y1 - y0) * 0.1, horizon * 0.85)
+        r = min(art.w, art.h) * rng.uniform(0.05, 0.08)
+        if art.rect_calm_overlap((x - r * 2, y - r, r * 4, r * 2)) < 0.1:
+            _cartoon_cloud(art, x, y, r, cloud_c)
+    greens = [
+        saturate(lighten(art.c("far"), 0.25), 1.5),
+        saturate(lighten(art.c("mid"), 0.15), 1.5),
+        saturate(art.c("near"), 1.4),
+    ]
+    if night:
+        greens = [darken(g, 0.35) for g in greens]
+    stand = None
+    for i, g in enumerate(greens):
+        base = horizon + art.h * (0.03 + 0.1 * i)
+        path, ys = W.ridge(art, base, art.h * 0.05, f"khill{i}", roughness=0.2, octaves=2)
+        if i == 1:
+            W.flatten(ys, W.hero_x(art), art.w, art.w * 0.1)
+            stand = ys
+        art.canvas.drawPath(W.path_from(art, ys), fx.fill_paint(g))
+        if i == 0 and variant in ("adventure", "hills"):
+            from .scenes_land import tree_row
+
+            tree_row(art, ys, darken(g, 0.15), art.h * 0.07, name="ktrees", kind="round", spacing=1.6)
+    hero = art.hero or MotifRef("rabbit", 1)
+    hx = W.hero_x(art)
+    shape = shape_for(hero.name, art.rng("shape-" + hero.name))
+    gy = W.y_at(stand, hx, art.w) + art.h * 0.01
+    size = W.fit_size(art, gy, min(art.w, art.h) * 0.42 * W.hero_weight_scale(hero), hx)
+    fill = saturate(art.c("accent"), 1.3)
+    if shape.ground:
+        draw_shape(
+            art.canvas,
+            shape,
+            x=hx,
+            y=gy,
+            size=size,
+            fill=fill,
+            light=(1, 1, 1),
+            detail=darken(fill, 0.4),
+            anchor="bottom",
+        )
+    else:
+        # A floating hero (a moon, a kite, a butterfly) takes the biggest free patch of sky.
+        fx_, fy_, fsize = W.free_spot(art, (art.w * 0.06, art.h * 0.04, art.w * 0.94, gy), size)
+        hx, size = fx_, max(fsize, min(art.w, art.h) * 0.12)
+        draw_shape(
+            art.canvas,
+            shape,
+            x=hx,
+            y=fy_,
+            size=size,
+            fill=fill,
+            light=(1, 1, 1),
+            detail=darken(fill, 0.4),
+            anchor="center",
+        )
+    for k, m in enumerate([m for m in art.secondary if W.kind_of(m.name) == "silhouette"][:3]):
+        s2 = shape_for(m.name, art.rng("k" + m.name))
+        side = -1 if k % 2 == 0 else 1
+        x = hx + side * art.w * 0.3
+        if s2.ground:
+            draw_shape(
+                art.canvas,
+                s2,
+                x=x,
+                y=W.y_at(stand, x, art.w) + art.h * 0.01,
+                size=size * 0.4,
+                fill=[(1, 0.55, 0.3), (0.35, 0.6, 1), (1, 0.8, 0.2)][k % 3],
+                light=(1, 1, 1),
+                anchor="bottom",
+            )
+        else:
+            draw_shape(
+                art.canvas,
+                s2,
+                x=x,
+                y=y0 + (gy - y0) * 0.4,
+                size=size * 0.35,
+                fill=[(1, 0.55, 0.3), (0.35, 0.6, 1), (1, 0.8, 0.2)][k % 3],
+                light=(1, 1, 1),
+                anchor="center",
+            )
+    fx.grain(art, 0.03)
+
+
+def horror(art: Art) -> None:
+    variant = str(art.param("variant", "house"))
+    horizon = art.h * (0.7 if not art.square else 0.66)
+    top = darken(art.c("sky_top"), 0.55)
+    mid = darken(mix(art.c("sky_bottom"), art.c("accent"), 0.25), 0.35)
+    bottom = darken(mix(art.c("horizon"), art.c("accent"), 0.3), 0.2)
+    fx.sky(art, top, mid, bottom, horizon)
+    y0, y1 = art.free_band(0, horizon)
+    hx = W.hero_x(art)
+    r = min(min(art.w, art.h) * 0.16, (y1 - y0) * 0.35)
+    moon_at = (hx + art.w * 0.05, y0 + (y1 - y0) * 0.42)
+    if art.params.get("moon", True) is not False:
+        fx.moon(art, moon_at[0], moon_at[1], r, (0.92, 0.9, 0.82), mix(art.c("glow"), (1, 1, 1), 0.3))
+    fx.clouds(
+        art,
+        (0, y0, art.w, (horizon - y0) * 0.8),
+        darken(top, 0.2),
+        density=0.4 * W.density(art),
+        alpha=0.75,
+        name="hclouds",
+    )
+    black = darken(art.c("ground"), 0.7)
+    path, ys = W.ridge(art, horizon + art.h * 0.05, art.h * 0.08, "hill", roughness=0.3, octaves=3, peak=hx / art.w)
+    W.flatten(ys, hx, art.w, art.w * 0.1)
+    far_path, far_ys = W.ridge(art, horizon, art.h * 0.04, "hfar", roughness=0.4, octaves=4)
+    art.canvas.drawPath(far_path, fx.fill_paint(mix(black, mid, 0.45)))
+    fx.fog(art, horizon + art.h * 0.02, art.h * 0.08, mix(mid, (0.7, 0.7, 0.7), 0.3), 0.45)
+    from .scenes_land import tree_row
+
+    if variant == "woods":
+        tree_row(art, far_ys, mix(black, mid, 0.3), art.h * 0.28, name="hw1", kind="pine", spacing=0.35)
+    hero = art.hero
+    gy = W.y_at(ys, hx, art.w) + 2
+    red = saturate(mix(art.c("accent"), (0.8, 0.05, 0.05), 0.6), 1.2)
+    set_piece = (
+        hero
+        if hero is not None and W.kind_of(hero.name) == "silhouette"
+        else MotifRef("house" if variant != "tree" else "bare tree", 0.8)
+    )
+    floating = None
+    if set_piece is hero and not shape_for(hero.name, art.rng("shape-" + hero.name)).ground:
+        # A floating hero (a skull, a mask) hangs black against the moon; a bare tree holds the hill.
+        floating = hero
+        set_piece = MotifRef("bare tree", 0.8)
+        hx = art.w * (0.22 if hx > art.w / 2 else 0.78)
+        gy = W.y_at(ys, hx, art.w) + 2
+    if variant == "tree" and (builder_name(set_piece.name) or "") != "bare tree":
+        bt = MotifRef("bare tree", 0.8)
+        W.draw_silhouette(art, bt, art.w * 0.2, W.y_at(ys, art.w * 0.2, art.w) + 2, art.h * 0.45, black)
+    size = W.fit_size(art, gy, min(art.w, art.h) * 0.48 * W.hero_weight_scale(set_piece), hx)
+    art.canvas.drawPath(W.path_from(art, ys), fx.fill_paint(black))
+    W.draw_silhouette(art, set_piece, hx, gy, size, black, light=mix(art.c("glow"), red, 0.5))
+    if floating is not None:
+        fx.glow(art, moon_at[0], moon_at[1], r * 2.2, (0.95, 0.9, 0.8), 0.35)
+        draw_shape(
+            art.canvas,
+            shape_for(floating.name, art.rng("shape-" + floating.name)),
+            x=moon_at[0],
+            y=moon_at[1],
+            size=r * 1.7,
+            fill=black,
+            light=red,
+            anchor="center",
+        )
+    if variant != "tree" and floating is None:
+        side = art.w * (0.12 if hx > art.w / 2 else 0.88)
+        W.draw_silhouette(art, MotifRef("bare tree", 0.5), side, W.y_at(ys, side, art.w) + 4, size * 1.1, black)
+    rng = art.rng("crows")
+    for _k in range(int(5 * W.density(art))):
+        x, y = art.w * rng.uniform(0.1, 0.9), rng.uniform(y0, horizon * 0.9)
+        sz = min(art.w, art.h) * rng.uniform(0.03, 0.06)
+        if art.rect_calm_overlap((x - sz, y - sz, 2 * sz, 2 * sz)) == 0:
+            draw_shape(art.canvas, shape_for("bird", rng), x=x, y=y, size=sz, fill=black, anchor="center")
+    fx.fog(art, art.h * 0.93, art.h * 0.12, mix(mid, (0.6, 0.6, 0.6), 0.3), 0.3)
+    W.finish(
+        art,
+        grain=0.04 + 0.05 * float(art.params.get("grain", 0.5) or 0.5),
+        vignette=float(art.params.get("vignette", 0.75) or 0.75),
+    )
