@@ -44,6 +44,49 @@ DEFAULT_COLORS = {
 }
 
 
+# Removing one motif removes its close kin too: "no moon" also means no crescent or eclipse disc.
+AVOID_ALIASES: dict[str, tuple[str, ...]] = {
+    "moon": ("moon", "crescent", "full moon", "eclipse"),
+    "sun": ("sun", "sunrise", "sunset"),
+    "bird": ("bird", "birds", "crow", "crows", "raven"),
+    "raven": ("raven", "crow", "crows"),
+    "stars": ("stars", "star", "starfield", "constellation"),
+    "clouds": ("clouds", "cloud"),
+    "rain": ("rain",),
+    "snow": ("snow", "snowflake"),
+    "lightning": ("lightning", "thunder"),
+    "storm": ("storm", "lightning", "rain"),
+    "tree": ("tree", "bare tree", "pine", "oak"),
+    "bare tree": ("bare tree",),
+    "house": ("house", "cottage"),
+    "boat": ("boat", "ship"),
+    "ship": ("ship", "boat"),
+    "flowers": ("flowers", "flower", "rose"),
+    "rose": ("rose",),
+    "mushroom": ("mushroom",),
+    "woman": ("woman", "lone figure", "figure"),
+    "lone figure": ("lone figure", "figure", "woman"),
+    "light rays": ("light rays", "rays"),
+}
+
+
+def _norm(name: str) -> str:
+    return str(name).strip().lower().replace("_", " ").replace("-", " ")
+
+
+def avoid_set(names) -> frozenset[str]:
+    out: set[str] = set()
+    for raw in names or ():
+        n = _norm(raw)
+        if not n:
+            continue
+        out.add(n)
+        out.update(AVOID_ALIASES.get(n, ()))
+        if n.endswith("s"):
+            out.add(n[:-1])
+    return frozenset(out)
+
+
 def stable_offset(name: str) -> int:
     """A process-independent integer for a string (Python's hash() is salted per process)."""
     return zlib.crc32(name.encode("utf-8"))
@@ -73,6 +116,12 @@ class Art:
     genre: str = ""
     subgenre: str = ""
     busy: float = 1.0
+    avoid: frozenset[str] = frozenset()  # motif names the brief removed ("no moon"), aliases expanded
+
+    def allows(self, *names: str) -> bool:
+        """False when any of the names was removed by the brief: default scene pieces (a night
+        scene's moon, a horror scene's crows) check this before they are painted."""
+        return not any(_norm(n) in self.avoid for n in names)
 
     @property
     def s(self) -> float:
@@ -170,6 +219,7 @@ def build_art(
         except ValueError:
             rgb = parse_hex(DEFAULT_COLORS[key])
         pal[key] = adjusted(rgb, brightness=brightness, contrast=contrast, warmth=warmth)
+    avoid = avoid_set(getattr(brief, "avoid", None) or ())
     motifs = []
     for m in getattr(brief, "motifs", None) or ():
         name = getattr(m, "name", None) or (m.get("name") if isinstance(m, dict) else str(m))
@@ -177,6 +227,8 @@ def build_art(
         if weight is None and isinstance(m, dict):
             weight = m.get("weight", 0.5)
         source = getattr(m, "source", None) or (m.get("source", "") if isinstance(m, dict) else "")
+        if _norm(name) in avoid:
+            continue
         motifs.append(MotifRef(str(name), float(weight if weight is not None else 0.5), str(source)))
     calm_px = [(x * width, y * height, w * width, h * height) for x, y, w, h in calm_zones]
     return Art(
@@ -195,6 +247,7 @@ def build_art(
         genre=str(getattr(brief, "genre", "") or ""),
         subgenre=str(getattr(brief, "subgenre", "") or ""),
         busy=max(0.25, 1.0 + 0.75 * busyness),
+        avoid=avoid,
     )
 
 

@@ -123,6 +123,8 @@ def clouds(
 
 def stars(art: Art, rect, count: int, c: RGB = (1, 1, 1), *, name: str = "stars", max_r: float = 2.2) -> None:
     """A starfield: many faint points, a few bright ones with a soft halo; none inside calm zones."""
+    if not art.allows("stars"):
+        return
     x, y, w, h = rect
     rng = art.rng(name)
     canvas = art.canvas
@@ -336,6 +338,8 @@ def rays(
 
 
 def sun(art: Art, cx: float, cy: float, r: float, c: RGB, glow_c: RGB, *, halo: float = 6.0) -> None:
+    if not art.allows("sun"):
+        return
     glow(art, cx, cy, r * halo, glow_c, 0.55)
     glow(art, cx, cy, r * 2.2, lighten(glow_c, 0.3), 0.7)
     art.canvas.drawCircle(cx, cy, r, radial(cx, cy, r, [(0.0, lighten(c, 0.7), 1.0), (1.0, c, 1.0)]))
@@ -343,6 +347,8 @@ def sun(art: Art, cx: float, cy: float, r: float, c: RGB, glow_c: RGB, *, halo: 
 
 def moon(art: Art, cx: float, cy: float, r: float, c: RGB, glow_c: RGB, *, phase: float = 0.0, craters=True) -> None:
     """A moon with halo, soft limb shading and a few craters; phase > 0 draws a crescent."""
+    if not art.allows("moon"):
+        return
     glow(art, cx, cy, r * 5.0, glow_c, 0.45)
     canvas = art.canvas
     disc = skia.Path()
@@ -428,6 +434,8 @@ def _planet_ring(canvas, cx, cy, r, tilt, c, *, back: bool) -> None:
 
 
 def rain(art: Art, rect, c: RGB, *, count: int = 260, angle: float = 12, alpha: float = 0.35, name="rain"):
+    if not art.allows("rain"):
+        return
     x, y, w, h = rect
     rng = art.rng(name)
     p = skia.Paint(AntiAlias=True, StrokeWidth=max(1.0, 1.4 * art.s))
@@ -441,6 +449,8 @@ def rain(art: Art, rect, c: RGB, *, count: int = 260, angle: float = 12, alpha: 
 
 
 def snow(art: Art, rect, c: RGB, *, count: int = 220, name="snow"):
+    if not art.allows("snow"):
+        return
     x, y, w, h = rect
     rng = art.rng(name)
     p = skia.Paint(AntiAlias=True)
@@ -454,6 +464,8 @@ def snow(art: Art, rect, c: RGB, *, count: int = 220, name="snow"):
 
 
 def lightning(art: Art, x: float, y0: float, y1: float, c: RGB, *, name="lightning"):
+    if not art.allows("lightning"):
+        return
     rng = art.rng(name)
     path = skia.Path()
     path.moveTo(x, y0)

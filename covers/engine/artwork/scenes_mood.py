@@ -35,7 +35,7 @@ def rays(art: Art) -> None:
     )
     if variant == "moonlight":
         fx.moon(art, sx, sy, min(art.w, art.h) * 0.07, (0.95, 0.96, 1.0), glow_c)
-    else:
+    elif art.allows("sun"):
         art.canvas.drawCircle(sx, sy, min(art.w, art.h) * 0.05, fx.fill_paint(lighten(glow_c, 0.7)))
     haze = W.haze_color(art, light)
     path, ys = W.ridge(art, horizon + art.h * 0.03, art.h * 0.04, "ray-hill", roughness=0.35, octaves=3)
@@ -99,7 +99,7 @@ def kids(art: Art) -> None:
         smile.setStyle(skia.Paint.kStroke_Style)
         smile.setStrokeCap(skia.Paint.kRound_Cap)
         art.canvas.drawArc(skia.Rect(cx - r * 0.4, cy - r * 0.25, cx + r * 0.4, cy + r * 0.45), 25, 130, False, smile)
-    elif art.params.get("moon") or night:
+    elif (art.params.get("moon") or night) and art.allows("moon"):
         r = min(art.w, art.h) * 0.09
         cx, cy = art.w * 0.78, max(y0 + r * 1.5, art.h * 0.12)
         fx.glow(art, cx, cy, r * 3, (1, 0.95, 0.7), 0.4)
@@ -229,7 +229,7 @@ def horror(art: Art) -> None:
     set_piece = (
         hero
         if hero is not None and W.kind_of(hero.name) == "silhouette"
-        else MotifRef("house" if variant != "tree" else "bare tree", 0.8)
+        else MotifRef("house" if variant != "tree" and art.allows("house") else "bare tree", 0.8)
     )
     floating = None
     if set_piece is hero and not shape_for(hero.name, art.rng("shape-" + hero.name)).ground:
@@ -260,7 +260,7 @@ def horror(art: Art) -> None:
         side = art.w * (0.12 if hx > art.w / 2 else 0.88)
         W.draw_silhouette(art, MotifRef("bare tree", 0.5), side, W.y_at(ys, side, art.w) + 4, size * 1.1, black)
     rng = art.rng("crows")
-    for _k in range(int(5 * W.density(art))):
+    for _k in range(int(5 * W.density(art)) if art.allows("bird") else 0):
         x, y = art.w * rng.uniform(0.1, 0.9), rng.uniform(y0, horizon * 0.9)
         sz = min(art.w, art.h) * rng.uniform(0.03, 0.06)
         if art.rect_calm_overlap((x - sz, y - sz, 2 * sz, 2 * sz)) == 0:

@@ -122,7 +122,7 @@ def botanical(art: Art) -> None:
                 art, ys, col, art.h * (0.3 - 0.06 * i), name=f"bt{i}", kind="pine" if i < 2 else "round", spacing=0.45
             )
             art.canvas.drawPath(path, fx.fill_paint(col))
-        for k in range(int(5 * d)):
+        for k in range(int(5 * d) if art.allows("mushroom") else 0):
             x = art.w * rng.uniform(0.05, 0.95)
             draw_shape(
                 art.canvas,
@@ -230,7 +230,7 @@ def frame(art: Art) -> None:
             (1, -1, inner.left(), inner.bottom()),
             (-1, -1, inner.right(), inner.bottom()),
         ):
-            if variant == "floral":
+            if variant == "floral" and art.allows("rose"):
                 shape = shape_for("rose", art.rng("corner-rose"))
                 art.canvas.save()
                 art.canvas.rotate(

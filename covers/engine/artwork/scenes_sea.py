@@ -82,7 +82,7 @@ def seascape(art: Art) -> None:
         for k in range(3):
             bx = art.w * (0.15 + 0.3 * k + rng.uniform(-0.05, 0.05))
             by = horizon + (art.h - horizon) * rng.uniform(0.08, 0.2)
-            if not art.in_calm(bx, by):
+            if not art.in_calm(bx, by) and art.allows("boat"):
                 boat = shape_for("boat", art.rng(f"hb{k}"))
                 size = art.w * rng.uniform(0.05, 0.08)
                 draw_shape(art.canvas, boat, x=bx, y=by, size=size, fill=darken(sea_top, 0.45), anchor="bottom")

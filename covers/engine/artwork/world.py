@@ -112,6 +112,11 @@ def paint_sky(art: Art, horizon_y: float, light: str) -> tuple[RGB, RGB, RGB]:
 
 
 def celestial_body(art: Art, light: str) -> str:
+    kind = _celestial_body(art, light)
+    return kind if kind == "none" or art.allows(kind) else "none"
+
+
+def _celestial_body(art: Art, light: str) -> str:
     if has(art, "moon", "crescent", "eclipse"):
         return "moon"
     if has(art, "sun"):
@@ -371,6 +376,8 @@ def draw_silhouette(
     anchor: str = "auto",
     detail: RGB | None = None,
 ) -> skia.Rect:
+    if not art.allows(m.name):
+        return skia.Rect.MakeXYWH(x, base_y, 0, 0)
     shape = shape_for(m.name, art.rng("shape-" + m.name))
     return draw_shape(
         art.canvas,
@@ -413,6 +420,8 @@ def place_secondaries(
         if count >= limit:
             break
         b = builder_name(m.name) or ""
+        if not art.allows(m.name, b):
+            continue
         shape = shape_for(m.name, art.rng("shape-" + m.name))
         flying = b in FLYING
         if not flying and not shape.ground:
