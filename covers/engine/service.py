@@ -14,7 +14,7 @@ from .recipe import RECIPE_VERSION, BookText, CoverOptions, Recipe
 # Set in a recipe's overrides when the author picked the template: variations then keep it.
 TEMPLATE_LOCKED = "template_locked"
 # How often a variation also tries another fitting template (the rest vary the art only).
-OTHER_TEMPLATE_SHARE = 1 / 3
+OTHER_TEMPLATE_SHARE = 1 / 2
 
 
 @dataclass(frozen=True)

@@ -448,16 +448,13 @@ def draw_ornament(surface: skia.Surface, plan: TextPlan, ornament: str, ink_hex:
         return
     tb = title.ink_box
     # The ornament hangs just under the title (or over it when everything else is above),
-    # never adrift halfway down an empty sky.
-    step = 0.55 * title.fitted.size * cap_ratio(title.style.chain[0])
-    below = [p.ink_box for p in plan.placed if p.role != "title" and p.ink_box[1] >= tb[3]]
-    above = [p.ink_box for p in plan.placed if p.role != "title" and p.ink_box[3] <= tb[1]]
-    if below:
-        y = min(tb[3] + step, (tb[3] + min(b[1] for b in below)) / 2)
-    elif above:
-        y = max(tb[1] - step, (tb[1] + max(b[3] for b in above)) / 2)
-    else:
-        y = tb[3] + step
+    # never adrift halfway down an empty sky, and never so close that it reads as underlining:
+    # with a subtitle set tight under the title it goes under the subtitle, or not at all.
+    cap = title.fitted.size * cap_ratio(title.style.chain[0])
+    step, need = 0.7 * cap, 0.6 * cap
+    y = _ornament_y(plan, tb, step, need)
+    if y is None:
+        return
     cx = (tb[0] + tb[2]) / 2 if title.align == "center" else (tb[0] if title.align == "left" else tb[2])
     half = min(0.16 * width, 0.3 * (tb[2] - tb[0]))
     line = max(1.0, 0.0025 * unit)
@@ -487,6 +484,27 @@ def draw_ornament(surface: skia.Surface, plan: TextPlan, ornament: str, ink_hex:
     diamond.lineTo(mid - d, y)
     diamond.close()
     canvas.drawPath(diamond, fill)
+
+
+def _ornament_y(plan: TextPlan, tb, step: float, need: float) -> float | None:
+    others = sorted((p.ink_box for p in plan.placed if p.role != "title"), key=lambda b: b[1])
+    below = [b for b in others if b[1] >= tb[3]]
+    above = [b for b in others if b[3] <= tb[1]]
+    if below:
+        gap = below[0][1] - tb[3]
+        if gap >= 2 * need:
+            return tb[3] + min(step, gap / 2)
+        # Tight subtitle: try the gap under it.
+        anchor = below[0]
+        rest = [b for b in below[1:] if b[1] >= anchor[3]]
+        gap = (rest[0][1] if rest else plan.height * 0.95) - anchor[3]
+        if gap >= 2 * need:
+            return anchor[3] + min(step, gap / 2)
+        return None
+    if above:
+        gap = tb[1] - above[-1][3]
+        return tb[1] - min(step, gap / 2) if gap >= 2 * need else None
+    return tb[3] + step if tb[3] + step < plan.height * 0.95 else None
 
 
 def draw_text(

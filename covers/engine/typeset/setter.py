@@ -383,7 +383,9 @@ def plan_text(
         sub_px = _block_px(sub_block, width, height)
         if dynamic_subtitle and title_placed:
             tb = title_placed.ink_box
-            top = tb[3] + 0.35 * title_placed.fitted.size * letter
+            # Leave room for a rule or flourish between title and subtitle when there is one.
+            lead = 1.5 if spec.ornament in ("rule", "flourish") else 0.35
+            top = tb[3] + lead * title_placed.fitted.size * letter
             sub_px = (sub_px[0], top, sub_px[2], top + (sub_px[3] - sub_px[1]))
         occupied = [p.ink_box for p in plan.placed]
         subtitle_placed = place(
