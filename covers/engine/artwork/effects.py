@@ -217,6 +217,38 @@ def grain(art: Art, amount: float = 0.06) -> None:
     art.canvas.drawPaint(skia.Paint(Shader=shader, Alpha=round(min(1.0, amount * 3.0) * 255)))
 
 
+class calm_layer:  # noqa: N801 - used as a context manager, like a function
+    """Paint decorative detail (leaves, rays, grid cells, rain) in a layer, then fade it out of the
+    calm zones with a feathered knockout: the background under the text stays, the detail goes.
+
+    strength 1 removes the detail entirely inside the zones, 0.6 thins it to 40%.
+    """
+
+    def __init__(self, art: Art, *, strength: float = 1.0, pad: float = 0.015, feather: float = 0.02):
+        self.art, self.strength, self.pad, self.feather = art, strength, pad, feather
+
+    def __enter__(self):
+        if self.art.calm:
+            self.art.canvas.saveLayer(None, None)
+        return self
+
+    def __exit__(self, *exc):
+        art = self.art
+        if not art.calm:
+            return False
+        unit = min(art.w, art.h)
+        pad, feather = self.pad * unit, self.feather * unit
+        paint = skia.Paint(AntiAlias=True, Color=argb((0, 0, 0), min(1.0, self.strength)))
+        paint.setBlendMode(skia.BlendMode.kDstOut)
+        if feather > 0.5:
+            paint.setMaskFilter(skia.MaskFilter.MakeBlur(skia.kNormal_BlurStyle, feather / 2))
+        for x, y, w, h in art.calm:
+            rect = skia.Rect.MakeXYWH(x - pad, y - pad, w + 2 * pad, h + 2 * pad)
+            art.canvas.drawRRect(skia.RRect.MakeRectXY(rect, pad, pad), paint)
+        art.canvas.restore()
+        return False
+
+
 def soft_layer(art: Art, draw, *, down: float = 4.0, alpha: float = 1.0):
     """Draw soft, low-frequency light (rays, haze) on a small surface and scale it up: much cheaper
     than blurring at full resolution, and indistinguishable for content without edges."""
@@ -441,9 +473,12 @@ def rain(art: Art, rect, c: RGB, *, count: int = 260, angle: float = 12, alpha: 
     p = skia.Paint(AntiAlias=True, StrokeWidth=max(1.0, 1.4 * art.s))
     p.setStyle(skia.Paint.kStroke_Style)
     dx = math.tan(math.radians(angle))
+    pad = 0.02 * min(art.w, art.h)
     for _ in range(int(count * art.busy)):
         px, py = x + rng.random() * w, y + rng.random() * h
         ln = rng.uniform(20, 55) * art.s
+        if art.in_calm(px, py, pad) or art.in_calm(px + dx * ln, py + ln, pad):
+            continue  # streaks through the letters blur them
         p.setColor(argb(c, alpha * rng.uniform(0.4, 1.0)))
         art.canvas.drawLine(px, py, px + dx * ln, py + ln, p)
 

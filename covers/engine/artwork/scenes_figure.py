@@ -116,9 +116,28 @@ def portrait(art: Art) -> None:
     mode = W.hero_mode(art)
     hx = W.hero_x(art)
     x = hx if mode in ("left", "right") else art.w / 2
-    if variant == "profile":
-        size = min(art.w * 0.8, (art.h - y0) * 0.92)
-        _double_exposure(art, shape, x, art.h + 1, size)
+    bottom_size = min(art.w * 0.8, (art.h - y0) * 0.92)
+    bottom_box = _placed(shape, x, art.h + 1, bottom_size).computeTightBounds() if variant == "profile" else None
+    crowds_text = (
+        bottom_box is not None
+        and art.rect_calm_overlap((bottom_box.left(), bottom_box.top(), bottom_box.width(), bottom_box.height())) > 0.02
+    )
+    if variant == "profile" and (mode in ("high", "centre") or crowds_text):
+        # A head floating in the free band between the text blocks, its neck fading into the dark.
+        size = min(art.w * 0.8, (y1 - y0) * 0.98)
+        base = y1 - (y1 - y0 - size) * (0.5 if mode != "high" else 1.0)
+        art.canvas.saveLayer(None, None)
+        _double_exposure(art, shape, x, base, size)
+        fade = skia.Paint(
+            Shader=skia.GradientShader.MakeLinear(
+                [skia.Point(0, base - size * 0.3), skia.Point(0, base)], [0x00000000, 0xFF000000]
+            ),
+            BlendMode=skia.BlendMode.kDstOut,
+        )
+        art.canvas.drawRect(skia.Rect(0, base - size * 0.3, art.w, art.h), fade)
+        art.canvas.restore()
+    elif variant == "profile":
+        _double_exposure(art, shape, x, art.h + 1, bottom_size)
     elif variant == "shoulders":
         size = min(art.w * 0.86, (art.h - y0) * 0.9)
         rim = _placed(shape, x, art.h + 1, size)

@@ -293,19 +293,21 @@ def geometric(art: Art) -> None:
         step = min(w, h) / (8 * max(0.6, d))
         p = skia.Paint(AntiAlias=True, Color=fx.argb(b, 0.5), StrokeWidth=max(1.0, art.s * 1.5))
         p.setStyle(skia.Paint.kStroke_Style)
-        x = step / 2
-        while x < w:
-            canvas.drawLine(x, 0, x, h, p)
-            x += step
-        y = step / 2
-        while y < h:
-            canvas.drawLine(0, y, w, y, p)
-            y += step
+        with fx.calm_layer(art, strength=0.8, pad=0.01, feather=0.03):
+            x = step / 2
+            while x < w:
+                canvas.drawLine(x, 0, x, h, p)
+                x += step
+            y = step / 2
+            while y < h:
+                canvas.drawLine(0, y, w, y, p)
+                y += step
         for _ in range(int(6 * d)):
             gx, gy = int(rng.random() * w / step), int(rng.random() * h / step)
-            canvas.drawRect(
-                skia.Rect.MakeXYWH(gx * step + step / 2, gy * step + step / 2, step, step), fx.fill_paint(a, 0.35)
-            )
+            cell = (gx * step + step / 2, gy * step + step / 2, step, step)
+            if art.rect_calm_overlap((cell[0] - step / 2, cell[1] - step / 2, step * 2, step * 2)) > 0:
+                continue  # a lit cell behind a letter reads as a smudge
+            canvas.drawRect(skia.Rect.MakeXYWH(*cell), fx.fill_paint(a, 0.35))
     elif variant == "arrow":
         canvas.save()
         canvas.rotate(angle or -18, w / 2, h / 2)

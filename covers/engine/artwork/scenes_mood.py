@@ -29,10 +29,16 @@ def rays(art: Art) -> None:
     glow_c = art.c("glow") if variant != "moonlight" else mix(art.c("glow"), (0.8, 0.88, 1.0), 0.6)
     W.paint_stars(art, horizon, light, 0.6)
     fx.glow(art, sx, sy, art.w * 0.9, glow_c, 0.6)
-    fx.rays(art, sx, sy, lighten(glow_c, 0.25), count=int(18 * max(0.7, W.density(art))), spread=360, alpha=0.38)
-    fx.clouds(
-        art, (0, horizon * 0.45, art.w, horizon * 0.5), lighten(glow_c, 0.2), density=0.3, alpha=0.5, name="ray-clouds"
-    )
+    with fx.calm_layer(art, strength=0.65, pad=0.03, feather=0.06):
+        fx.rays(art, sx, sy, lighten(glow_c, 0.25), count=int(18 * max(0.7, W.density(art))), spread=360, alpha=0.38)
+        fx.clouds(
+            art,
+            (0, horizon * 0.45, art.w, horizon * 0.5),
+            lighten(glow_c, 0.2),
+            density=0.3,
+            alpha=0.5,
+            name="ray-clouds",
+        )
     if variant == "moonlight":
         fx.moon(art, sx, sy, min(art.w, art.h) * 0.07, (0.95, 0.96, 1.0), glow_c)
     elif art.allows("sun"):
@@ -47,7 +53,15 @@ def rays(art: Art) -> None:
     if hero is not None:
         gy = W.y_at(ys, art.w / 2, art.w) + 2
         size = W.fit_size(art, gy, min(art.w, art.h) * 0.3 * W.hero_weight_scale(hero))
-        W.draw_silhouette(art, hero, art.w / 2, gy, size, col, light=glow_c)
+        # The text may sit on the horizon (a title low on the cover): the building shrinks under it
+        # or stays out rather than standing behind the letters.
+        while (
+            size > min(art.w, art.h) * 0.1
+            and art.rect_calm_overlap((art.w / 2 - size / 2, gy - size, size, size)) > 0.02
+        ):
+            size *= 0.8
+        if art.rect_calm_overlap((art.w / 2 - size / 2, gy - size, size, size)) <= 0.02:
+            W.draw_silhouette(art, hero, art.w / 2, gy, size, col, light=glow_c)
     W.finish(art, grain=0.04, vignette=0.15)
 
 

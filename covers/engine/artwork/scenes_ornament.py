@@ -60,7 +60,7 @@ def botanical(art: Art) -> None:
 
     # Foliage may brush the text areas but never fill them; corner clusters frame the title, so they
     # may reach further in than a scatter of leaves.
-    brush = 0.6 if variant in ("corners", "wreath") else 0.3
+    brush = 0.3 if variant in ("corners", "wreath") else 0.12
 
     def sprig(x, y, size, angle, name=None, k=0):
         if art.rect_calm_overlap((x - size * 0.3, y - size * 0.3, size * 0.6, size * 0.6)) > brush:
@@ -83,84 +83,96 @@ def botanical(art: Art) -> None:
         )
         art.canvas.restore()
 
-    if variant in ("corners", "wreath"):
-        # Lush clusters growing in from two (or four) corners: leaves behind, flowers in front.
-        corners = [(0.0, 0.0), (1.0, 1.0)]
-        if d > 1.2:
-            corners += [(1.0, 0.0), (0.0, 1.0)]
-        flowers = [n for n in flora if builder_name(n) not in ("leaf", "branch", "vine", "wheat")] or ["rose"]
-        for ci, (fx_, fy_) in enumerate(corners):
-            cx, cy = fx_ * art.w, fy_ * art.h
-            inward = math.degrees(math.atan2((0.5 - fy_) * art.h, (0.5 - fx_) * art.w))
-            items = int(12 * d) + 5
-            for k in range(items):
-                a = math.radians(inward + rng.uniform(-50, 50))
-                dist = s * (0.05 + 0.5 * (k / items) ** 0.8) * rng.uniform(0.8, 1.15)
-                x, y = cx + math.cos(a) * dist, cy + math.sin(a) * dist
-                angle = math.degrees(a) + 90 + rng.uniform(-25, 25)
-                sprig(x, y, s * rng.uniform(0.28, 0.42), angle, "leaf" if k % 2 else "branch", k + ci)
-            for k in range(int(4 * d) + 2):
-                a = math.radians(inward + rng.uniform(-40, 40))
-                dist = s * rng.uniform(0.1, 0.36)
-                x, y = cx + math.cos(a) * dist, cy + math.sin(a) * dist
-                sprig(x, y, s * rng.uniform(0.2, 0.3), rng.uniform(-30, 30), flowers[k % len(flowers)], k + 10 * ci)
-    elif variant == "leaves":
-        for k in range(int(26 * d)):
-            x, y = rng.random() * art.w, rng.random() * art.h
-            sz = s * rng.uniform(0.15, 0.32)
-            if art.rect_calm_overlap((x - sz / 3, y - sz / 3, sz / 1.5, sz / 1.5)) > 0.3:
-                continue
-            sprig(x, y, sz, rng.uniform(0, 360), "leaf" if k % 4 else None, k)
-    elif variant == "forest":
-        horizon = art.h * 0.78
-        for i in range(3):
-            path, ys = W.ridge(art, horizon + art.h * 0.06 * i, art.h * 0.03, f"floor{i}", roughness=0.3, octaves=3)
-            col = mix(darken(leaf_c, 0.2 + 0.25 * i), lighten(bg, 0.25), 0.45 - 0.2 * i)
-            from .scenes_land import tree_row
+    # Everything below is decoration: it fades out of the text areas (the gradient stays).
+    with fx.calm_layer(art, pad=0.02, feather=0.03):
+        if variant in ("corners", "wreath"):
+            # Lush clusters growing in from two (or four) corners: leaves behind, flowers in front.
+            corners = [(0.0, 0.0), (1.0, 1.0)]
+            if d > 1.2:
+                corners += [(1.0, 0.0), (0.0, 1.0)]
+            flowers = [n for n in flora if builder_name(n) not in ("leaf", "branch", "vine", "wheat")] or ["rose"]
+            for ci, (fx_, fy_) in enumerate(corners):
+                cx, cy = fx_ * art.w, fy_ * art.h
+                inward = math.degrees(math.atan2((0.5 - fy_) * art.h, (0.5 - fx_) * art.w))
+                items = int(12 * d) + 5
+                for k in range(items):
+                    a = math.radians(inward + rng.uniform(-50, 50))
+                    dist = s * (0.05 + 0.5 * (k / items) ** 0.8) * rng.uniform(0.8, 1.15)
+                    x, y = cx + math.cos(a) * dist, cy + math.sin(a) * dist
+                    angle = math.degrees(a) + 90 + rng.uniform(-25, 25)
+                    sprig(x, y, s * rng.uniform(0.28, 0.42), angle, "leaf" if k % 2 else "branch", k + ci)
+                for k in range(int(4 * d) + 2):
+                    a = math.radians(inward + rng.uniform(-40, 40))
+                    dist = s * rng.uniform(0.1, 0.36)
+                    x, y = cx + math.cos(a) * dist, cy + math.sin(a) * dist
+                    sprig(x, y, s * rng.uniform(0.2, 0.3), rng.uniform(-30, 30), flowers[k % len(flowers)], k + 10 * ci)
+        elif variant == "leaves":
+            for k in range(int(26 * d)):
+                x, y = rng.random() * art.w, rng.random() * art.h
+                sz = s * rng.uniform(0.15, 0.32)
+                if art.rect_calm_overlap((x - sz / 3, y - sz / 3, sz / 1.5, sz / 1.5)) > 0.12:
+                    continue
+                sprig(x, y, sz, rng.uniform(0, 360), "leaf" if k % 4 else None, k)
+        elif variant == "forest":
+            horizon = art.h * 0.78
+            for i in range(3):
+                path, ys = W.ridge(art, horizon + art.h * 0.06 * i, art.h * 0.03, f"floor{i}", roughness=0.3, octaves=3)
+                col = mix(darken(leaf_c, 0.2 + 0.25 * i), lighten(bg, 0.25), 0.45 - 0.2 * i)
+                from .scenes_land import tree_row
 
-            tree_row(
-                art, ys, col, art.h * (0.3 - 0.06 * i), name=f"bt{i}", kind="pine" if i < 2 else "round", spacing=0.45
-            )
-            art.canvas.drawPath(path, fx.fill_paint(col))
-        for k in range(int(5 * d) if art.allows("mushroom") else 0):
-            x = art.w * rng.uniform(0.05, 0.95)
+                tree_row(
+                    art,
+                    ys,
+                    col,
+                    art.h * (0.3 - 0.06 * i),
+                    name=f"bt{i}",
+                    kind="pine" if i < 2 else "round",
+                    spacing=0.45,
+                )
+                art.canvas.drawPath(path, fx.fill_paint(col))
+            for k in range(int(5 * d) if art.allows("mushroom") else 0):
+                x = art.w * rng.uniform(0.05, 0.95)
+                draw_shape(
+                    art.canvas,
+                    shape_for("mushroom", art.rng(f"m{k}")),
+                    x=x,
+                    y=art.h * rng.uniform(0.9, 0.98),
+                    size=s * rng.uniform(0.05, 0.09),
+                    fill=flower_c,
+                    anchor="bottom",
+                )
+        else:  # single, sprig: one large plant in the free band
+            y0, y1 = art.free_band()
+            name = flora[0]
+            size = min(art.w * 0.7, (y1 - y0) * 0.85)
+            angle = -30 if variant == "sprig" else 0
+            sprig(art.w / 2, (y0 + y1) / 2, size, angle, name, 0)
+            if variant == "sprig" and len(flora) > 1:
+                sprig(art.w * 0.3, (y0 + y1) / 2 + size * 0.2, size * 0.4, 30, flora[1], 1)
+        hero = art.hero
+        floating_hero = hero is not None and not shape_for(hero.name, art.rng("shape-" + hero.name)).ground
+        if (
+            floating_hero
+            and (builder_name(hero.name) or "") not in FLORA
+            and variant in ("corners", "leaves", "forest")
+        ):
+            y0, y1 = art.free_band()
+            size = min(art.w * 0.36, (y1 - y0) * 0.6)
             draw_shape(
                 art.canvas,
-                shape_for("mushroom", art.rng(f"m{k}")),
-                x=x,
-                y=art.h * rng.uniform(0.9, 0.98),
-                size=s * rng.uniform(0.05, 0.09),
-                fill=flower_c,
-                anchor="bottom",
+                shape_for(hero.name, art.rng("shape-" + hero.name)),
+                x=art.w / 2,
+                y=(y0 + y1) / 2,
+                size=size,
+                fill=art.c("dark_ink") if not dark_bg else lighten(art.c("glow"), 0.2),
+                light=flower_c,
+                anchor="center",
             )
-    else:  # single, sprig: one large plant in the free band
-        y0, y1 = art.free_band()
-        name = flora[0]
-        size = min(art.w * 0.7, (y1 - y0) * 0.85)
-        angle = -30 if variant == "sprig" else 0
-        sprig(art.w / 2, (y0 + y1) / 2, size, angle, name, 0)
-        if variant == "sprig" and len(flora) > 1:
-            sprig(art.w * 0.3, (y0 + y1) / 2 + size * 0.2, size * 0.4, 30, flora[1], 1)
-    hero = art.hero
-    floating_hero = hero is not None and not shape_for(hero.name, art.rng("shape-" + hero.name)).ground
-    if floating_hero and (builder_name(hero.name) or "") not in FLORA and variant in ("corners", "leaves", "forest"):
-        y0, y1 = art.free_band()
-        size = min(art.w * 0.36, (y1 - y0) * 0.6)
-        draw_shape(
-            art.canvas,
-            shape_for(hero.name, art.rng("shape-" + hero.name)),
-            x=art.w / 2,
-            y=(y0 + y1) / 2,
-            size=size,
-            fill=art.c("dark_ink") if not dark_bg else lighten(art.c("glow"), 0.2),
-            light=flower_c,
-            anchor="center",
-        )
-    if art.params.get("glow") == "fireflies" or light == "dusk":
-        for _ in range(int(40 * d)):
-            x, y = rng.random() * art.w, art.h * rng.uniform(0.35, 1.0)
-            if not art.in_calm(x, y):
-                fx.glow(art, x, y, s * rng.uniform(0.01, 0.025), lighten(art.c("glow"), 0.3), 0.9)
+        if art.params.get("glow") == "fireflies" or light == "dusk":
+            for _ in range(int(40 * d)):
+                x, y = rng.random() * art.w, art.h * rng.uniform(0.35, 1.0)
+                if not art.in_calm(x, y):
+                    fx.glow(art, x, y, s * rng.uniform(0.01, 0.025), lighten(art.c("glow"), 0.3), 0.9)
     W.finish(art, grain=0.04, vignette=0.2 if dark_bg else 0.0)
 
 
