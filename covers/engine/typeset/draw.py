@@ -280,16 +280,20 @@ def _behind(p: Placed, grid: Grid) -> np.ndarray:
     return np.flatnonzero(rows[:, None] & cols[None, :] & uncovered)
 
 
-def _choose_ink(want: str, bg: np.ndarray, palette: dict[str, str]) -> tuple[tuple[int, int, int], str]:
+def _choose_ink(
+    want: str, bg: np.ndarray, palette: dict[str, str], *, locked: bool = False
+) -> tuple[tuple[int, int, int], str]:
     """The designed ink when it reads; else the one that reads; else the one needing least shade.
 
-    `want` is "light" | "dark" | "accent" | "auto".
+    `want` is "light" | "dark" | "accent" | "auto"; `locked` keeps `want` whatever it takes.
     """
     options = {
         "light": _palette_rgb(palette, "light_ink"),
         "dark": _palette_rgb(palette, "dark_ink"),
         "accent": _palette_rgb(palette, "accent"),
     }
+    if locked and want in options:
+        return options[want], want
     scores = {k: C.measured(C.luminance_rgb(v), bg) for k, v in options.items()}
     if want in options and scores[want] >= C.AIM:
         return options[want], want
@@ -310,16 +314,25 @@ def _choose_ink(want: str, bg: np.ndarray, palette: dict[str, str]) -> tuple[tup
 
 
 def draw_element(
-    surface: skia.Surface, p: Placed, *, treatment: str, ink_pref: str, palette: dict[str, str], box=None
-) -> ElementReport:
-    """Draw one element; `box` (px) is what a panel or band must cover, by default its own ink."""
+    surface: skia.Surface,
+    p: Placed,
+    *,
+    treatment: str,
+    ink_pref: str,
+    palette: dict[str, str],
+    box=None,
+    ink_locked: bool = False,
+) -> Pending | ElementReport:
+    """Choose one element's ink and draw the shades it needs (its ink comes later, once every
+    element's shades are down); `box` (px) is what a panel or band must cover, by default its
+    own ink. A knockout is finished at once: it has no ink of its own."""
     canvas = surface.getCanvas()
-    width, height = surface.width(), surface.height()
+    width = surface.width()
     grid = _grid(p)
     idx = _behind(p, grid)
     art = grid.sample(_snapshot(surface, p.rect)).reshape(-1, 3)
     bg = art[idx]
-    ink, ink_name = _choose_ink(ink_pref, bg, palette)
+    ink, ink_name = _choose_ink(ink_pref, bg, palette, locked=ink_locked)
     ink_lum = C.luminance_rgb(ink)
     shade = _opposite(ink, palette)
 
@@ -357,20 +370,43 @@ def draw_element(
 
     for layer in layers:
         layer.draw(canvas, C.rgb_to_argb(layer.color), layer.strength)
-    measured = C.measured(ink_lum, grid.sample(_snapshot(surface, p.rect)).reshape(-1, 3)[idx])
-    extra = 0
-    while measured < C.TARGET and extra < 4:
-        # The simulation missed (blur tails, rounding): one more scrim pass, then measure again.
-        scrim = _layer("scrim", p, grid, shade, width)
-        scrim.draw(canvas, C.rgb_to_argb(shade), 0.5)
-        layers.append(scrim)
-        measured = C.measured(ink_lum, grid.sample(_snapshot(surface, p.rect)).reshape(-1, 3)[idx])
-        extra += 1
+    return Pending(p, grid, idx, ink, ink_lum, shade, layers)
 
-    ink_paint = skia.Paint(AntiAlias=True, Color=C.rgb_to_argb(ink))
-    paint_lines(canvas, p.fitted.lines, p.style, p.fitted.size, p.origins, paint=ink_paint)
-    names = [f"{layer.name}:{layer.strength:.2f}" for layer in layers] or ["plain"]
-    return _report(p, ink, "+".join(names), measured, width, height)
+
+@dataclass
+class Pending:
+    """An element whose shades are drawn and whose ink is not yet."""
+
+    placed: Placed
+    grid: Grid
+    idx: np.ndarray
+    ink: tuple[int, int, int]
+    ink_lum: float
+    shade: tuple[int, int, int]
+    layers: list[Layer]
+
+    def measure(self, surface: skia.Surface) -> float:
+        pixels = self.grid.sample(_snapshot(surface, self.placed.rect)).reshape(-1, 3)[self.idx]
+        return C.measured(self.ink_lum, pixels)
+
+    def settle(self, surface: skia.Surface) -> None:
+        """Measure on the canvas as it now is; add scrim passes while it falls short (the
+        simulation can miss by a little: blur tails, rounding, a neighbour's shade)."""
+        for _ in range(4):
+            if self.measure(surface) >= C.TARGET:
+                return
+            scrim = _layer("scrim", self.placed, self.grid, self.shade, surface.width())
+            scrim.draw(surface.getCanvas(), C.rgb_to_argb(self.shade), 0.5)
+            scrim.strength = 0.5
+            self.layers.append(scrim)
+
+    def finish(self, surface: skia.Surface) -> ElementReport:
+        measured = self.measure(surface)
+        p = self.placed
+        ink_paint = skia.Paint(AntiAlias=True, Color=C.rgb_to_argb(self.ink))
+        paint_lines(surface.getCanvas(), p.fitted.lines, p.style, p.fitted.size, p.origins, paint=ink_paint)
+        names = [f"{layer.name}:{layer.strength:.2f}" for layer in self.layers] or ["plain"]
+        return _report(p, self.ink, "+".join(names), measured, surface.width(), surface.height())
 
 
 def _knockout(surface: skia.Surface, p: Placed, grid: Grid, panel_rgb, shade, art: np.ndarray, box) -> ElementReport:
@@ -510,20 +546,30 @@ def _ornament_y(plan: TextPlan, tb, step: float, need: float) -> float | None:
 def draw_text(
     surface: skia.Surface, plan: TextPlan, *, palette: dict[str, str], treatment: str, ink: str, ornament: str
 ) -> list[ElementReport]:
-    reports = []
     # Title first: its treatment (a band, a panel) must not cover the smaller lines.
-    want = ink
+    want, locked = ink, False
+    drawn: list[Pending | ElementReport] = []
     for p in sorted(plan.placed, key=lambda p: 0 if p.role == "title" else 1):
         own = treatment
         if p.role != "title" and treatment in ("panel", "band", "knockout"):
             own = "plain"  # the smaller lines get only what contrast requires
         box = _treatment_box(p, plan) if p.role == "title" else None
-        report = draw_element(surface, p, treatment=own, ink_pref=want, palette=palette, box=box)
-        if p.role == "title" and treatment != "knockout":
-            # The other lines keep the title's ink when it reads: one voice, one colour.
+        step = draw_element(surface, p, treatment=own, ink_pref=want, palette=palette, box=box, ink_locked=locked)
+        if p.role == "title" and isinstance(step, Pending):
+            # The other lines take the title's ink: one voice, one colour, and their shades
+            # (a scrim reaching down from the top edge, say) are then of the same tone as the
+            # title's and can only deepen its contrast, never wash it out.
             keys = {"light": "light_ink", "dark": "dark_ink", "accent": "accent"}
-            want = next((k for k, key in keys.items() if _palette_hex(palette, key) == report.ink), want)
-        reports.append(report)
+            ink_hex = "#{:02x}{:02x}{:02x}".format(*step.ink)
+            match = next((k for k, key in keys.items() if _palette_hex(palette, key) == ink_hex), None)
+            if match:
+                want, locked = match, True
+        drawn.append(step)
+    # Every shade is down before any ink: a later element's scrim must not veil earlier letters.
+    pending = [d for d in drawn if isinstance(d, Pending)]
+    for d in pending:
+        d.settle(surface)
+    reports = [d.finish(surface) if isinstance(d, Pending) else d for d in drawn]
     title_report = next((r for r in reports if r.role == "title"), None)
     if title_report:
         draw_ornament(surface, plan, ornament, title_report.ink)
