@@ -280,20 +280,16 @@ def _behind(p: Placed, grid: Grid) -> np.ndarray:
     return np.flatnonzero(rows[:, None] & cols[None, :] & uncovered)
 
 
-def _choose_ink(
-    want: str, bg: np.ndarray, palette: dict[str, str], *, locked: bool = False
-) -> tuple[tuple[int, int, int], str]:
+def _choose_ink(want: str, bg: np.ndarray, palette: dict[str, str]) -> tuple[tuple[int, int, int], str]:
     """The designed ink when it reads; else the one that reads; else the one needing least shade.
 
-    `want` is "light" | "dark" | "accent" | "auto"; `locked` keeps `want` whatever it takes.
+    `want` is "light" | "dark" | "accent" | "auto".
     """
     options = {
         "light": _palette_rgb(palette, "light_ink"),
         "dark": _palette_rgb(palette, "dark_ink"),
         "accent": _palette_rgb(palette, "accent"),
     }
-    if locked and want in options:
-        return options[want], want
     scores = {k: C.measured(C.luminance_rgb(v), bg) for k, v in options.items()}
     if want in options and scores[want] >= C.AIM:
         return options[want], want
@@ -321,7 +317,6 @@ def draw_element(
     ink_pref: str,
     palette: dict[str, str],
     box=None,
-    ink_locked: bool = False,
 ) -> Pending | ElementReport:
     """Choose one element's ink and draw the shades it needs (its ink comes later, once every
     element's shades are down); `box` (px) is what a panel or band must cover, by default its
@@ -332,7 +327,7 @@ def draw_element(
     idx = _behind(p, grid)
     art = grid.sample(_snapshot(surface, p.rect)).reshape(-1, 3)
     bg = art[idx]
-    ink, ink_name = _choose_ink(ink_pref, bg, palette, locked=ink_locked)
+    ink, ink_name = _choose_ink(ink_pref, bg, palette)
     ink_lum = C.luminance_rgb(ink)
     shade = _opposite(ink, palette)
 
@@ -547,28 +542,29 @@ def draw_text(
     surface: skia.Surface, plan: TextPlan, *, palette: dict[str, str], treatment: str, ink: str, ornament: str
 ) -> list[ElementReport]:
     # Title first: its treatment (a band, a panel) must not cover the smaller lines.
-    want, locked = ink, False
+    want = ink
     drawn: list[Pending | ElementReport] = []
     for p in sorted(plan.placed, key=lambda p: 0 if p.role == "title" else 1):
         own = treatment
         if p.role != "title" and treatment in ("panel", "band", "knockout"):
             own = "plain"  # the smaller lines get only what contrast requires
         box = _treatment_box(p, plan) if p.role == "title" else None
-        step = draw_element(surface, p, treatment=own, ink_pref=want, palette=palette, box=box, ink_locked=locked)
+        step = draw_element(surface, p, treatment=own, ink_pref=want, palette=palette, box=box)
         if p.role == "title" and isinstance(step, Pending):
-            # The other lines take the title's ink: one voice, one colour, and their shades
-            # (a scrim reaching down from the top edge, say) are then of the same tone as the
-            # title's and can only deepen its contrast, never wash it out.
+            # The other lines prefer the title's ink (one voice, one colour) when it reads on
+            # their ground; where it does not they take the other ink rather than a heavy wash.
             keys = {"light": "light_ink", "dark": "dark_ink", "accent": "accent"}
             ink_hex = "#{:02x}{:02x}{:02x}".format(*step.ink)
-            match = next((k for k, key in keys.items() if _palette_hex(palette, key) == ink_hex), None)
-            if match:
-                want, locked = match, True
+            want = next((k for k, key in keys.items() if _palette_hex(palette, key) == ink_hex), want)
         drawn.append(step)
     # Every shade is down before any ink: a later element's scrim must not veil earlier letters.
+    # Shades of neighbours may still meet, so each element is measured again on the finished
+    # ground and topped up in its own shade where it fell short (twice round, as a top-up can
+    # touch a neighbour in turn).
     pending = [d for d in drawn if isinstance(d, Pending)]
-    for d in pending:
-        d.settle(surface)
+    for _ in range(2):
+        for d in pending:
+            d.settle(surface)
     reports = [d.finish(surface) if isinstance(d, Pending) else d for d in drawn]
     title_report = next((r for r in reports if r.role == "title"), None)
     if title_report:
