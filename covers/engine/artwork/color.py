@@ -70,15 +70,22 @@ def adjusted(c: RGB, *, brightness: float, contrast: float, warmth: float) -> RG
     comes from the palette, and a 4-megapixel layer pass costs ~90 ms on this machine.
     """
     r, g, b = c
-    k = 1.0 + 0.6 * contrast
+    # Contrast spreads the tones around mid-grey and, above zero, deepens the colour a little too
+    # ("more dramatic"); below zero it greys them toward the middle.
+    k = 1.0 + 0.85 * contrast
     r, g, b = ((r - 0.5) * k + 0.5, (g - 0.5) * k + 0.5, (b - 0.5) * k + 0.5)
+    if contrast:
+        r, g, b = saturate((clamp(r), clamp(g), clamp(b)), 1.0 + 0.45 * contrast)
     if brightness > 0:
-        r, g, b = mix((r, g, b), (1.0, 1.0, 1.0), 0.45 * brightness)
-        r, g, b = r * (1 + 0.25 * brightness), g * (1 + 0.25 * brightness), b * (1 + 0.25 * brightness)
+        r, g, b = mix((r, g, b), (1.0, 1.0, 1.0), 0.5 * brightness)
+        r, g, b = r * (1 + 0.3 * brightness), g * (1 + 0.3 * brightness), b * (1 + 0.3 * brightness)
     elif brightness < 0:
-        f = 1.0 + 0.65 * brightness
+        f = 1.0 + 0.85 * brightness
         r, g, b = r * f, g * f, b * f
-    r += 0.10 * warmth
-    g += 0.02 * warmth
-    b -= 0.10 * warmth
+    # Warmth tints toward amber (or steel blue): scaled channels move the mid-tones and lights,
+    # the small offsets move the darks too, so a night scene warms visibly as well.
+    r, g, b = r * (1 + 0.28 * warmth), g * (1 + 0.04 * warmth), b * (1 - 0.32 * warmth)
+    r += 0.07 * warmth
+    g += 0.015 * warmth
+    b -= 0.07 * warmth
     return (clamp(r), clamp(g), clamp(b))

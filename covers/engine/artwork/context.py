@@ -117,6 +117,7 @@ class Art:
     subgenre: str = ""
     busy: float = 1.0
     avoid: frozenset[str] = frozenset()  # motif names the brief removed ("no moon"), aliases expanded
+    adjust: dict[str, float] = field(default_factory=dict)
 
     def allows(self, *names: str) -> bool:
         """False when any of the names was removed by the brief: default scene pieces (a night
@@ -230,6 +231,10 @@ def build_art(
         if _norm(name) in avoid:
             continue
         motifs.append(MotifRef(str(name), float(weight if weight is not None else 0.5), str(source)))
+    if busyness <= -0.35 and len(motifs) > 1:
+        # "Simpler": fewer secondary motifs (one per step), the hero always stays.
+        keep = 3 if busyness > -0.75 else 2
+        motifs = motifs[:keep]
     calm_px = [(x * width, y * height, w * width, h * height) for x, y, w, h in calm_zones]
     return Art(
         canvas=canvas,
@@ -246,7 +251,9 @@ def build_art(
         mood=str(getattr(brief, "mood", "") or ""),
         genre=str(getattr(brief, "genre", "") or ""),
         subgenre=str(getattr(brief, "subgenre", "") or ""),
-        busy=max(0.25, 1.0 + 0.75 * busyness),
+        # One "simpler" step (-0.5) roughly halves the detail; one "busier" step adds about half again.
+        busy=max(0.2, min(2.3, 1.0 + 1.3 * busyness)),
+        adjust={k: max(-1.0, min(1.0, float(v))) for k, v in adjust.items() if isinstance(v, (int, float))},
         avoid=avoid,
     )
 

@@ -26,7 +26,12 @@ def density(art: Art) -> float:
 
 
 def lighting(art: Art) -> str:
-    return str(art.param("lighting", art.lighting))
+    """The template's designed lighting, else the brief's. A storm in the brief (a "more dramatic sky"
+    edit, a storm in the story) still wins over a designed sky: it is weather, not a time of day."""
+    light = str(art.param("lighting", art.lighting))
+    if art.lighting == "storm" and light in ("dawn", "day", "dusk", "night"):
+        return "storm"
+    return light
 
 
 def hero_mode(art: Art) -> str:
@@ -95,8 +100,9 @@ def sky_colors(art: Art, light: str) -> tuple[RGB, RGB, RGB]:
     elif light == "day":
         top, mid, bottom = lighten(top, 0.08), lighten(mid, 0.12), lighten(bottom, 0.2)
     elif light == "storm":
-        top = darken(saturate(top, 0.5), 0.25)
-        mid = saturate(mid, 0.5)
+        # Heavy and dark whatever the palette: a pale day palette turns to slate, not to fog.
+        top = darken(saturate(top, 0.5), 0.25 + 0.35 * max(0.0, luminance(top) - 0.15))
+        mid = darken(saturate(mid, 0.5), 0.3 * max(0.0, luminance(mid) - 0.2))
         bottom = saturate(mix(bottom, mid, 0.4), 0.6)
     elif light == "dawn":
         bottom = lighten(bottom, 0.18)
@@ -156,9 +162,29 @@ def paint_weather(art: Art, horizon_y: float, light: str) -> None:
         fx.rain(art, (0, 0, art.w, art.h), lighten(art.c("sky_bottom"), 0.5), count=int(320 * art.w / 1600), alpha=0.28)
     if has(art, "snow", "snowflake", "ice"):
         fx.snow(art, (0, 0, art.w, art.h), (1, 1, 1), count=int(260 * art.w / 1600))
-    if has(art, "lightning", "thunder") or (light == "storm" and has(art, "storm")):
-        x = art.w * art.rng("bolt").uniform(0.15, 0.85)
-        fx.lightning(art, x, 0, horizon_y * 0.85, lighten(art.c("glow"), 0.4))
+    drama = art.adjust.get("contrast", 0.0)
+    if has(art, "lightning", "thunder") or (light == "storm" and (has(art, "storm") or drama >= 0.25)):
+        # To one side of the (usually central) hero, in the longest stretch of sky no text crosses.
+        rng = art.rng("bolt")
+        first = rng.random() < 0.5
+        xs = [rng.uniform(0.1, 0.26), rng.uniform(0.74, 0.9)]
+        best = (0.0, 0.0, 0.0)
+        for fx_ in xs if first else xs[::-1]:
+            x = art.w * fx_
+            blocks = sorted(
+                (zy, zy + zh) for zx, zy, zw, zh in art.calm if zx - art.w * 0.1 <= x <= zx + zw + art.w * 0.1
+            )
+            cursor, bottom = 0.0, horizon_y * 0.85
+            for y0, y1 in blocks + [(bottom, bottom)]:
+                seg = (min(y0, bottom) - cursor, cursor, min(y0, bottom))
+                if seg[0] > best[0] + art.h * 0.03:
+                    best = (seg[0], x, cursor)
+                cursor = max(cursor, y1 + art.h * 0.015)
+                if cursor >= bottom:
+                    break
+        length, x, top = best
+        if length > art.h * 0.12:
+            fx.lightning(art, x, top, top + length, lighten(art.c("glow"), 0.4))
 
 
 def paint_clouds(art: Art, horizon_y: float, light: str, amount: float = 1.0) -> None:
