@@ -384,16 +384,20 @@ class Pending:
         pixels = self.grid.sample(_snapshot(surface, self.placed.rect)).reshape(-1, 3)[self.idx]
         return C.measured(self.ink_lum, pixels)
 
-    def settle(self, surface: skia.Surface) -> None:
+    def settle(self, surface: skia.Surface) -> bool:
         """Measure on the canvas as it now is; add scrim passes while it falls short (the
-        simulation can miss by a little: blur tails, rounding, a neighbour's shade)."""
+        simulation can miss by a little: blur tails, rounding, a neighbour's shade). Returns
+        whether anything was drawn."""
+        added = False
         for _ in range(4):
             if self.measure(surface) >= C.TARGET:
-                return
+                return added
             scrim = _layer("scrim", self.placed, self.grid, self.shade, surface.width())
             scrim.draw(surface.getCanvas(), C.rgb_to_argb(self.shade), 0.5)
             scrim.strength = 0.5
             self.layers.append(scrim)
+            added = True
+        return added
 
     def finish(self, surface: skia.Surface) -> ElementReport:
         measured = self.measure(surface)
@@ -559,12 +563,12 @@ def draw_text(
         drawn.append(step)
     # Every shade is down before any ink: a later element's scrim must not veil earlier letters.
     # Shades of neighbours may still meet, so each element is measured again on the finished
-    # ground and topped up in its own shade where it fell short (twice round, as a top-up can
-    # touch a neighbour in turn).
+    # ground and topped up in its own shade where it fell short (round again after a top-up,
+    # which can touch a neighbour in turn).
     pending = [d for d in drawn if isinstance(d, Pending)]
     for _ in range(2):
-        for d in pending:
-            d.settle(surface)
+        if not any([d.settle(surface) for d in pending]):
+            break
     reports = [d.finish(surface) if isinstance(d, Pending) else d for d in drawn]
     title_report = next((r for r in reports if r.role == "title"), None)
     if title_report:
