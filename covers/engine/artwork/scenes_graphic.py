@@ -10,7 +10,7 @@ from . import effects as fx
 from . import world as W
 from .color import RGB, darken, lighten, luminance, mix
 from .context import Art, MotifRef
-from .motifs import draw_shape, shape_for
+from .motifs import builder_name, draw_shape, shape_for
 
 GLOWS: dict[str, RGB | None] = {
     "gold": (0.86, 0.68, 0.3),
@@ -84,12 +84,66 @@ def _field(art: Art, kind: str) -> RGB:
     return base
 
 
+# Objects that stand or are worn upright: tilting them reads as a mistake, not as a pose.
+UPRIGHT = {
+    "crown", "heart", "hourglass", "lantern", "candle", "chess piece", "globe", "clock", "temple", "house",
+    "church", "castle", "lighthouse", "tower", "door", "window", "gate", "skull", "mask", "lotus", "apple",
+    "mushroom", "eye", "street lamp", "summit flag", "tree", "bare tree", "light rays", "sun", "rays",
+}  # fmt: skip
+
+
+def _backdrop(art: Art, kind: str, cx: float, cy: float, size: float, c: RGB, dark: bool) -> None:
+    """The light behind a symbol, chosen per seed; kept out of the text areas."""
+    tone = lighten(c, 0.35) if dark else darken(c, 0.15)
+    with fx.calm_layer(art, strength=0.9, pad=0.02, feather=0.04):
+        if kind == "rays":
+            fx.rays(art, cx, cy, tone, count=16, spread=360, alpha=0.45 if dark else 0.3, name="symbol-rays")
+        elif kind == "ring":
+            p = skia.Paint(AntiAlias=True, Color=fx.argb(tone, 0.55), StrokeWidth=max(1.5, art.s * 3))
+            p.setStyle(skia.Paint.kStroke_Style)
+            art.canvas.drawCircle(cx, cy, size * 0.68, p)
+            p.setColor(fx.argb(tone, 0.25))
+            p.setStrokeWidth(max(1.0, art.s * 1.5))
+            art.canvas.drawCircle(cx, cy, size * 0.78, p)
+        elif kind == "spot":
+            # A spotlight from above: a soft cone ending in a pool of light on the object.
+            cone = skia.Path()
+            cone.moveTo(cx - size * 0.12, 0)
+            cone.lineTo(cx + size * 0.12, 0)
+            cone.lineTo(cx + size * 0.75, cy + size * 0.5)
+            cone.lineTo(cx - size * 0.75, cy + size * 0.5)
+            cone.close()
+            paint = fx.linear(
+                art, 0, cy + size * 0.5, [(0, tone, 0.02), (0.8, tone, 0.22 if dark else 0.14), (1, tone, 0.0)]
+            )
+            paint.setMaskFilter(skia.MaskFilter.MakeBlur(skia.kNormal_BlurStyle, size * 0.06))
+            art.canvas.drawPath(cone, paint)
+        else:
+            fx.glow(art, cx, cy, size * 1.7, tone, 0.3 if dark else 0.18)
+
+
 def symbol(art: Art) -> None:
     field = str(art.param("field", "dark"))
     bg = _field(art, field)
     hero = art.hero or MotifRef("star", 1.0)
     cx, cy, size = _hero_box(art, 0.6)
     size *= W.hero_weight_scale(hero) / 1.1
+    # A new seed recomposes the cover: the object's scale and place in the free band, its pose, and
+    # the light behind it (a halo, rays, a ring or a spotlight) change; palette and object stay.
+    comp = art.rng("symbol-comp")
+    y0, y1 = art.free_band()
+    scale = comp.uniform(0.82, 1.08)
+    dx = comp.uniform(-0.09, 0.09) * art.w if W.hero_mode(art) in ("centre", "high", "low") else 0.0
+    dy = comp.uniform(-0.35, 0.35) * max(0.0, (y1 - y0) - size * scale)
+    pad = 0.05 * min(art.w, art.h)  # breathing room between the object and the type
+    for _ in range(4):
+        side = size * scale + 2 * pad
+        box = (cx + dx - side / 2, cy + dy - side / 2, side, side)
+        if art.rect_calm_overlap(box) <= 0.02:
+            break
+        dx, dy, scale = dx * 0.5, dy * 0.5, scale * 0.94
+    cx, cy, size = cx + dx, cy + dy, size * scale
+    backdrop = comp.choice(("halo", "rays", "ring", "spot"))
     glow_c = _glow_color(art)
     dark_field = luminance(bg) < 0.25
     if dark_field and field != "gradient":
@@ -97,11 +151,12 @@ def symbol(art: Art) -> None:
             art,
             (0, cy - size, art.w, size * 2),
             mix(bg, art.c("accent"), 0.25),
-            density=0.35 * W.density(art),
+            density=comp.uniform(0.2, 0.5) * W.density(art),
             alpha=0.5,
             name="smoke",
             stretch=1.2,
         )
+    _backdrop(art, backdrop, cx, cy, size, glow_c or art.c("accent"), dark_field)
     if glow_c is not None:
         fx.glow(art, cx, cy, size * 1.2, glow_c, 0.5 if dark_field else 0.3)
     if art.params.get("frame") == "arch":
@@ -115,10 +170,9 @@ def symbol(art: Art) -> None:
         path.lineTo(cx + r, cy + size * 0.75)
         art.canvas.drawPath(path, p)
     shape = shape_for(hero.name, art.rng("shape-" + hero.name))
-    rng_pose = art.rng("symbol-pose")
-    angle = float(art.params.get("angle", 0) or 0) + rng_pose.uniform(-12, 12)
-    if shape.ground:
-        angle = 0.0  # a tilted church or figure looks like a mistake; only objects are posed
+    angle = float(art.params.get("angle", 0) or 0) + comp.uniform(-16, 16)
+    if shape.ground or (builder_name(hero.name) or hero.name.lower().replace("_", " ")) in UPRIGHT:
+        angle = 0.0  # a tilted church, crown or heart looks like a mistake; only loose objects are posed
     metal = glow_c or art.c("accent")
     if field == "paper":
         fill = art.c("dark_ink")
