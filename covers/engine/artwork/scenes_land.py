@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import skia
 
@@ -115,6 +117,46 @@ def _road(art: Art, horizon: float, vx: float, near: RGB, sky: RGB) -> None:
         dash.close()
         t = t2 + 0.02 + t * 0.08
     art.canvas.drawPath(dash, fx.fill_paint(lighten(art.c("glow"), 0.2), 0.7))
+
+
+def _river(art: Art, top: float, vx: float, near: RGB, hole: skia.Rect | None) -> None:
+    """A river winding from a far valley toward the viewer: narrow and bright with sky far away, wide
+    and darker in front, swinging wider the nearer it comes (perspective)."""
+    rng = art.rng("river")
+    phase = rng.uniform(0, 2 * math.pi)
+    left, right = [], []
+    steps = 48
+    for i in range(steps + 1):
+        t = i / steps
+        y = top + (art.h + 2 - top) * t
+        cx = vx + (art.w * 0.5 - vx) * t + math.sin(t * 2.4 * math.pi + phase) * art.w * (0.02 + 0.16 * t)
+        half = art.w * (0.003 + 0.24 * t**1.7)
+        left.append((cx - half, y))
+        right.append((cx + half, y))
+    path = skia.Path()
+    path.moveTo(*left[0])
+    for pt in left[1:] + right[::-1]:
+        path.lineTo(*pt)
+    path.close()
+    far = lighten(mix(art.c("horizon"), art.c("glow"), 0.35), 0.2)
+    close = mix(mix(art.c("sky_bottom"), art.c("sky_top"), 0.4), near, 0.35)
+    art.canvas.save()
+    if hole is not None and hole.width() > 0:
+        art.canvas.clipRect(hole, skia.ClipOp.kDifference, True)
+    art.canvas.drawPath(path, fx.linear(art, top, art.h, [(0, far, 1), (0.45, mix(far, close, 0.6), 1), (1, close, 1)]))
+    # Glints on the water, longer toward the viewer; none under the text.
+    art.canvas.clipPath(path, doAntiAlias=True)
+    glints = skia.Path()
+    for _ in range(int(40 * W.density(art))):
+        t = rng.random() ** 0.8
+        i = min(steps, int(t * steps))
+        (lx, y), (rx, _) = left[i], right[i]
+        x = rng.uniform(lx, rx)
+        ln = (rx - lx) * rng.uniform(0.1, 0.3)
+        if not art.in_calm(x, y):
+            glints.addRect(skia.Rect(x - ln / 2, y, x + ln / 2, y + max(1.0, art.h * 0.0015 * (0.5 + 2 * t))))
+    art.canvas.drawPath(glints, fx.fill_paint(lighten(far, 0.4), 0.5))
+    art.canvas.restore()
 
 
 def _framing_pines(art: Art, color: RGB) -> None:
@@ -299,6 +341,11 @@ def landscape(art: Art) -> None:
             fx.fog(art, float(ys.min()) + art.h * 0.03, art.h * 0.08, haze, 0.45)
     if variant == "road" or "road" in names:
         _road(art, layers[-1][1].min(), hx, W.layer_color(art, 0, haze), haze)
+    elif "river" in names and art.allows("river"):
+        # From a far valley on the side away from the hero, down to the front.
+        vx = art.w * (0.3 if hx > art.w / 2 else 0.7)
+        top = float(np.mean(layers[max(0, n - 3)][1]))
+        _river(art, top, vx, W.layer_color(art, 0, haze), hero_rect)
     if variant == "forest" or "forest" in names:
         _framing_pines(art, darken(W.layer_color(art, 0.0, haze), 0.35))
     if emblem is not None:

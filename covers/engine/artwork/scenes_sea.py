@@ -107,17 +107,7 @@ def seascape(art: Art) -> None:
         elif floats_on_water:
             base = horizon + (art.h - horizon) * 0.22
             hero_size = W.fit_size(art, base, min(art.w, art.h) * 0.5 * W.hero_weight_scale(hero), hx)
-            hero_rect = draw_shape(
-                art.canvas, shape, x=hx, y=base, size=hero_size, fill=silhouette, light=art.c("glow"), anchor="bottom"
-            )
-            # Its reflection: the silhouette mirrored in the water, fading with depth.
-            art.canvas.save()
-            art.canvas.clipRect(skia.Rect(0, base, art.w, base + hero_rect.height() * 0.6))
-            art.canvas.translate(0, 2 * base)
-            art.canvas.scale(1, -1)
-            mirrored = mix(silhouette, sea_top, 0.55)
-            draw_shape(art.canvas, shape, x=hx, y=base, size=hero_size, fill=mirrored, anchor="bottom", alpha=0.5)
-            art.canvas.restore()
+            hero_rect = _afloat(art, shape, hx, base, hero_size, silhouette, sea_top)
         else:
             # A headland rising from the sea at the hero's side, the hero standing on it.
             side = -1 if hx < art.w / 2 else 1
@@ -156,6 +146,29 @@ def seascape(art: Art) -> None:
                 light=art.c("glow"),
                 anchor="bottom",
             )
+    if variant == "ship" and hname not in ("ship", "boat", "sailboat") and art.allows("ship"):
+        # The template promises a ship: when the hero is something else (a lighthouse, the moon),
+        # a ship sails beside it; with no silhouette hero it is the centre piece.
+        ship = shape_for("ship", art.rng("variant-ship"))
+        if hero_rect is not None and hero_rect.width() > 0:
+            # A smaller ship further out, on the open side of the hero.
+            base = horizon + (art.h - horizon) * 0.1
+            right = hero_rect.centerX() <= art.w / 2
+            size = max(hero_size * 0.5, min(art.w, art.h) * 0.2)
+            for _ in range(5):
+                gap = art.w * 0.03 + size / 2
+                x = hero_rect.right() + gap if right else hero_rect.left() - gap
+                x = min(max(x, size / 2 + art.w * 0.04), art.w - size / 2 - art.w * 0.04)
+                box = skia.Rect.MakeXYWH(x - size / 2, base - size, size, size)
+                if not box.intersects(hero_rect) and art.rect_calm_overlap((box.left(), box.top(), size, size)) < 0.05:
+                    _afloat(art, ship, x, base, size, silhouette, sea_top)
+                    break
+                size *= 0.8
+        else:
+            base = horizon + (art.h - horizon) * 0.2
+            size = W.fit_size(art, base, min(art.w, art.h) * 0.48, hx)
+            if art.rect_calm_overlap((hx - size / 2, base - size, size, size)) < 0.05:
+                hero_rect, hero_size = _afloat(art, ship, hx, base, size, silhouette, sea_top), size
     secondaries = [m for m in W.silhouette_motifs(art) if m is not hero]
     y0, y1 = art.free_band(0, horizon)
     W.place_secondaries(
@@ -169,6 +182,18 @@ def seascape(art: Art) -> None:
     )
     W.paint_weather(art, horizon, light)
     W.finish(art, grain=0.05, vignette=0.3)
+
+
+def _afloat(art: Art, shape, x: float, base: float, size: float, fill: RGB, sea: RGB) -> skia.Rect:
+    """A silhouette on the water with its reflection mirrored below, fading with depth."""
+    rect = draw_shape(art.canvas, shape, x=x, y=base, size=size, fill=fill, light=art.c("glow"), anchor="bottom")
+    art.canvas.save()
+    art.canvas.clipRect(skia.Rect(0, base, art.w, base + rect.height() * 0.6))
+    art.canvas.translate(0, 2 * base)
+    art.canvas.scale(1, -1)
+    draw_shape(art.canvas, shape, x=x, y=base, size=size, fill=mix(fill, sea, 0.55), anchor="bottom", alpha=0.5)
+    art.canvas.restore()
+    return rect
 
 
 def _underwater(art: Art) -> None:

@@ -45,16 +45,24 @@ def sea_icon(rng: random.Random) -> Shape:
 
 
 def river(rng: random.Random) -> Shape:
-    p = skia.Path()
-    p.moveTo(46, 0)
-    p.cubicTo(60, 30, 20, 50, 40, 70)
-    p.cubicTo(50, 82, 70, 90, 70, 100)
-    p.lineTo(30, 100)
-    p.cubicTo(30, 90, 24, 80, 20, 70)
-    p.cubicTo(10, 48, 46, 30, 44, 0)
-    p.close()
-    banks = union(poly([(0, 100), (0, 40), (30, 20), (44, 0), (30, 60), (20, 100)]))
-    return Shape(union(p, banks))
+    """A river winding from the far distance toward the viewer between dark banks: narrow and
+    high in the frame far away, wide at the bottom (the water is the gap in the land)."""
+    import math
+
+    phase = rng.uniform(-0.4, 0.4)
+    left, right = [], []
+    steps = 24
+    for i in range(steps + 1):
+        t = i / steps
+        y = 34 + 66 * t
+        cx = 50 + math.sin(t * 2.6 * math.pi + phase) * (4 + 20 * t)
+        half = 0.8 + 17 * t**1.5
+        left.append((cx - half, y))
+        right.append((cx + half, y))
+    water = poly(left + right[::-1])
+    land = smooth([(0, 100, 0), (0, 40), (22, 33), (50, 30), (78, 34), (100, 40), (100, 100, 0)])
+    hills = smooth([(0, 42, 0), (12, 24), (30, 30), (46, 20), (64, 28), (84, 18), (100, 30), (100, 42, 0)])
+    return Shape(diff(union(land, hills), water))
 
 
 def desert(rng: random.Random) -> Shape:
