@@ -40,3 +40,37 @@ def test_a_river_runs_from_the_distance_to_the_front_of_a_landscape():
     # Water in the lower part of the picture, wider at the bottom than where it starts.
     assert rows.size and rows.min() < SIZE[1] * 0.8 and rows.max() > SIZE[1] * 0.95
     assert changed[-3].sum() > 3 * max(1, changed[rows.min() + 2].sum())
+
+
+def test_light_rays_show_in_a_pale_day_palette():
+    params = {"variant": "dawn", "lighting": "dawn", "hero": "low"}
+    img = luma(
+        paint("rays", make_brief("temple", lighting="dawn", palette="warm-dawn"), params=params, size=SIZE, calm=CALM)
+    )
+    # Across a row of sky between the title and the horizon, the beams make light and dark bands.
+    row = img[int(SIZE[1] * 0.45), 5:-5]
+    assert row.max() - row.min() > 25
+
+
+def test_secondary_figures_never_overlap_a_house(monkeypatch):
+    from covers.engine.artwork import world
+
+    drawn = []
+
+    def recording(*args, **kwargs):
+        rect = real(*args, **kwargs)
+        drawn.append(rect)
+        return rect
+
+    real = world.draw_shape
+    monkeypatch.setattr(world, "draw_shape", recording)
+    params = {"variant": "fields", "lighting": "dawn", "tone": "sepia", "horizon": 0.7, "hero": "low"}
+    text = [(0.08, 0.05, 0.84, 0.3), (0.1, 0.87, 0.8, 0.07)]
+    for seed in range(1, 17):
+        drawn.clear()
+        paint("landscape", make_brief("road", "woman", "house", palette="earth-sepia"), params=params, size=SIZE,
+              calm=text, seed=seed)  # fmt: skip
+        assert len(drawn) >= 1
+        for i, a in enumerate(drawn):
+            for b in drawn[i + 1 :]:
+                assert not a.intersects(b), seed

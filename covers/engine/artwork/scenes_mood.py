@@ -19,18 +19,27 @@ def rays(art: Art) -> None:
     light = "night" if variant == "moonlight" else W.lighting(art)
     horizon = art.h * (0.78 if not art.square else 0.74)
     top, mid, bottom = W.sky_colors(art, light)
+    # Light rays only read against a deeper sky: a pale day or dawn palette is deepened away from
+    # the source (and tinted by the glow) so the beams show at thumbnail size.
+    pale = luminance(mix(top, mid, 0.5)) > 0.3
     if luminance(top) > 0.35:
         top = darken(top, 0.3)
+    if pale:
+        top = darken(saturate(mix(top, art.c("accent"), 0.2), 1.3), 0.3)
+        mid = darken(saturate(mix(mid, art.c("glow"), 0.3), 1.3), 0.18)
     fx.sky(art, top, mid, bottom, horizon)
     mode = W.hero_mode(art)
     y0, y1 = art.free_band(0, horizon)
     sy = horizon - art.h * 0.02 if mode != "high" else y0 + (y1 - y0) * 0.35
-    sx = art.w / 2
+    # The source drifts from seed to seed (a new variation throws the light from another place).
+    sx = art.w * (0.5 + art.rng("ray-source").uniform(-0.16, 0.16))
     glow_c = art.c("glow") if variant != "moonlight" else mix(art.c("glow"), (0.8, 0.88, 1.0), 0.6)
     W.paint_stars(art, horizon, light, 0.6)
-    fx.glow(art, sx, sy, art.w * 0.9, glow_c, 0.6)
+    fx.glow(art, sx, sy, art.w * 0.9, glow_c, 0.4 if pale else 0.6)
     with fx.calm_layer(art, strength=0.65, pad=0.03, feather=0.06):
-        fx.rays(art, sx, sy, lighten(glow_c, 0.25), count=int(18 * max(0.7, W.density(art))), spread=360, alpha=0.38)
+        ray_c = lighten(glow_c, 0.45) if pale else lighten(glow_c, 0.25)
+        count = int(18 * max(0.7, W.density(art)))
+        fx.rays(art, sx, sy, ray_c, count=count, spread=360, alpha=0.62 if pale else 0.38)
         fx.clouds(
             art,
             (0, horizon * 0.45, art.w, horizon * 0.5),
@@ -89,7 +98,8 @@ def kids(art: Art) -> None:
     y0, y1 = art.free_band(0, horizon)
     if night:
         fx.stars(art, (0, 0, art.w, horizon), 160, (1, 0.95, 0.8), max_r=3.5)
-    hero_is_light = art.hero is not None and (builder_name(art.hero.name) or "") in ("sun", "moon")
+    lights = ("sun", "moon", "crescent", "eclipse")
+    hero_is_light = art.hero is not None and (builder_name(art.hero.name) or "") in lights
     if hero_is_light:
         pass  # the hero is the sun or the moon: no second one in the corner
     elif art.params.get("sun") or (not night and not art.params.get("moon")):
@@ -150,6 +160,11 @@ def kids(art: Art) -> None:
     gy = W.y_at(stand, hx, art.w) + art.h * 0.01
     size = W.fit_size(art, gy, min(art.w, art.h) * 0.42 * W.hero_weight_scale(hero), hx)
     fill = saturate(art.c("accent"), 1.3)
+    hero_kind = builder_name(hero.name) or ""
+    if hero_kind in ("moon", "crescent", "eclipse"):
+        fill = (1.0, 0.9, 0.55)  # a friendly yellow moon, never a red one
+    elif hero_kind == "sun":
+        fill = (1.0, 0.82, 0.25)
     if shape.ground:
         draw_shape(
             art.canvas,

@@ -442,6 +442,7 @@ def place_secondaries(
     rng = art.rng("secondaries")
     side = 1 if rng.random() < 0.5 else -1
     count = 0
+    placed: list[skia.Rect] = []
     for m in motifs:
         if count >= limit:
             break
@@ -470,9 +471,16 @@ def place_secondaries(
                 x = art.w * (0.5 + side * rng.uniform(0.15, 0.38))
                 y = rng.uniform(*sky_band)
                 box = (x - size / 2, y - size / 2, size, size)
-            hits_hero = hero_rect is not None and skia.Rect.MakeXYWH(*box).intersects(hero_rect)
-            if art.rect_calm_overlap(box) < 0.05 and not hits_hero:
-                draw_shape(art.canvas, shape, x=x, y=y, size=size, fill=color, light=art.c("glow"), flip=side < 0)
+            r = skia.Rect.MakeXYWH(*box)
+            hits_hero = hero_rect is not None and r.intersects(hero_rect)
+            # Secondaries never overlap each other either (a figure standing inside a house).
+            hits_other = any(r.intersects(o) for o in placed)
+            if art.rect_calm_overlap(box) < 0.05 and not hits_hero and not hits_other:
+                drawn = draw_shape(
+                    art.canvas, shape, x=x, y=y, size=size, fill=color, light=art.c("glow"), flip=side < 0
+                )
+                pad = size * 0.08
+                placed.append(skia.Rect(drawn.left() - pad, drawn.top(), drawn.right() + pad, drawn.bottom()))
                 count += 1
                 side = -side
                 break
