@@ -37,3 +37,15 @@ def test_a_crown_stays_upright_whatever_the_seed(size):
     for seed in range(1, 9):
         img = paint("symbol", make_brief("crown"), params=params, seed=seed, size=size, calm=[])
         assert abs(_tilt(img)) < 5.0, seed
+
+
+@pytest.mark.parametrize(
+    "scene,params",
+    [("typographic", {"variant": "paper", "motif": "centre"}), ("frame", {"variant": "classic"})],
+    ids=["typographic", "frame"],
+)
+def test_new_seeds_recompose_the_quiet_scenes_too(scene, params):
+    images = [luma(paint(scene, make_brief("key"), params=params, seed=s, size=SIZE, calm=CALM)) for s in (1, 2, 3, 4)]
+    # Paper grain differs anyway; a recomposition moves many pixels by a clear step.
+    moved = [(np.abs(a - b) > 30).mean() for i, a in enumerate(images) for b in images[i + 1 :]]
+    assert sorted(moved)[len(moved) // 2] > 0.005

@@ -288,6 +288,24 @@ def typographic(art: Art) -> None:
                 x, y = art.w / 2, y0 + size * 0.7
             else:
                 x, y = art.w / 2, (y0 + y1) / 2
+            if placement != "corner":
+                # A new seed recomposes the small motif: its size, its place in the free band, and
+                # a quiet mount behind it (none, a tinted disc, or a pair of rules).
+                comp = art.rng("typo-comp")
+                size *= comp.uniform(0.85, 1.2)
+                size = min(size, (y1 - y0) * 0.75)
+                nx = x + comp.uniform(-0.14, 0.14) * art.w
+                ny = y + comp.uniform(-0.3, 0.3) * max(0.0, (y1 - y0) - size * 1.3)
+                if art.rect_calm_overlap((nx - size * 0.65, ny - size * 0.65, size * 1.3, size * 1.3)) == 0:
+                    x, y = nx, ny
+                mount = comp.choice(("none", "disc", "rules"))
+                if mount == "disc":
+                    art.canvas.drawCircle(x, y, size * 0.62, fx.fill_paint(mix(base, art.c("accent"), 0.22)))
+                elif mount == "rules":
+                    p = skia.Paint(AntiAlias=True, Color=fx.argb(ink, 0.7), StrokeWidth=max(1.0, art.s * 2))
+                    for side in (-1, 1):
+                        x0 = x + side * size * 0.7
+                        art.canvas.drawLine(x0, y, x0 + side * size * 0.55, y, p)
             draw_shape(
                 art.canvas, shape, x=x, y=y, size=size, fill=ink, light=lighten(ink, 0.4), detail=base, anchor="center"
             )

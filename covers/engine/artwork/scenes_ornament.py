@@ -288,12 +288,37 @@ def frame(art: Art) -> None:
         art.canvas.restore()
         art.canvas.drawRect(skia.Rect.MakeXYWH(px, py, pw, ph), thin)
     elif hero is not None:
-        size = min(inner.width() * 0.42, (y1 - y0) * 0.7)
+        # A new seed changes the motif's size and the small ornament around it (a medallion, a
+        # diamond, three dots, or nothing), so variations of a framed cover are not twins.
+        comp = art.rng("frame-comp")
+        size = min(inner.width() * 0.42, (y1 - y0) * 0.7) * comp.uniform(0.78, 1.0)
+        cx, cy = art.w / 2, (y0 + y1) / 2
+        orn = skia.Paint(AntiAlias=True, Color=fx.argb(ink, 0.75), StrokeWidth=max(1.0, art.s * 2.2))
+        orn.setStyle(skia.Paint.kStroke_Style)
+        mount = comp.choice(("none", "medallion", "diamond", "dots"))
+        if mount == "medallion" and size * 1.5 < (y1 - y0):
+            art.canvas.drawCircle(cx, cy, size * 0.68, orn)
+            orn.setStrokeWidth(max(1.0, art.s * 1.0))
+            art.canvas.drawCircle(cx, cy, size * 0.74, orn)
+        elif mount == "diamond" and size * 1.6 < (y1 - y0):
+            d = size * 0.78
+            path = skia.Path()
+            path.moveTo(cx, cy - d)
+            path.lineTo(cx + d, cy)
+            path.lineTo(cx, cy + d)
+            path.lineTo(cx - d, cy)
+            path.close()
+            art.canvas.drawPath(path, orn)
+        elif mount == "dots" and not art.in_calm(cx, cy + size * 0.62, 0.04 * min(art.w, art.h)):
+            dot = fx.fill_paint(ink, 0.8)
+            for k in (-1, 0, 1):
+                art.canvas.drawCircle(cx + k * size * 0.16, cy + size * 0.62, max(1.5, art.s * 4), dot)
+            cy -= size * 0.06
         draw_shape(
             art.canvas,
             shape_for(hero.name, art.rng("shape-" + hero.name)),
-            x=art.w / 2,
-            y=(y0 + y1) / 2,
+            x=cx,
+            y=cy,
             size=size,
             fill=ink,
             light=lighten(art.c("accent"), 0.2),
