@@ -91,6 +91,7 @@ def clouds(
     scale: float = 1.0,
     name: str = "clouds",
     stretch: float = 2.6,
+    calm: float = 0.0,
 ) -> None:
     """Soft cloud banks in rect (x, y, w, h): fractal noise thresholded, masked to fade at the edges."""
     x, y, w, h = rect
@@ -117,6 +118,12 @@ def clouds(
         BlendMode=skia.BlendMode.kDstIn,
     )
     cv.drawPaint(mask)
+    if calm > 0 and art.calm:
+        cv.save()
+        cv.scale(sw / w, sh / h)
+        cv.translate(-x, -y)
+        knock_calm(art, cv, calm, 0.03, 0.06)
+        cv.restore()
     img = surface.makeImageSnapshot()
     art.canvas.drawImageRect(img, skia.Rect.MakeXYWH(x, y, w, h), LINEAR, skia.Paint(Alpha=round(alpha * 255)))
 
@@ -217,6 +224,20 @@ def grain(art: Art, amount: float = 0.06) -> None:
     art.canvas.drawPaint(skia.Paint(Shader=shader, Alpha=round(min(1.0, amount * 3.0) * 255)))
 
 
+def knock_calm(art: Art, canvas: skia.Canvas, strength: float, pad: float, feather: float) -> None:
+    """Fade what `canvas` holds out of the calm zones (canvas maps art pixels; used on the small
+    offscreen surfaces of soft layers and clouds, where it costs next to nothing)."""
+    unit = min(art.w, art.h)
+    pad_px, feather_px = pad * unit, feather * unit
+    paint = skia.Paint(AntiAlias=True, Color=argb((0, 0, 0), min(1.0, strength)))
+    paint.setBlendMode(skia.BlendMode.kDstOut)
+    if feather_px > 0.5:
+        paint.setMaskFilter(skia.MaskFilter.MakeBlur(skia.kNormal_BlurStyle, feather_px / 2))
+    for x, y, w, h in art.calm:
+        rect = skia.Rect.MakeXYWH(x - pad_px, y - pad_px, w + 2 * pad_px, h + 2 * pad_px)
+        canvas.drawRRect(skia.RRect.MakeRectXY(rect, pad_px, pad_px), paint)
+
+
 class calm_layer:  # noqa: N801 - used as a context manager, like a function
     """Paint decorative detail (leaves, rays, grid cells, rain) in a layer, then fade it out of the
     calm zones with a feathered knockout: the background under the text stays, the detail goes.
@@ -249,7 +270,7 @@ class calm_layer:  # noqa: N801 - used as a context manager, like a function
         return False
 
 
-def soft_layer(art: Art, draw, *, down: float = 4.0, alpha: float = 1.0):
+def soft_layer(art: Art, draw, *, down: float = 4.0, alpha: float = 1.0, calm: float = 0.0):
     """Draw soft, low-frequency light (rays, haze) on a small surface and scale it up: much cheaper
     than blurring at full resolution, and indistinguishable for content without edges."""
     sw, sh = max(8, int(art.w / down)), max(8, int(art.h / down))
@@ -258,6 +279,8 @@ def soft_layer(art: Art, draw, *, down: float = 4.0, alpha: float = 1.0):
     cv.clear(0x00000000)
     cv.scale(sw / art.w, sh / art.h)
     draw(cv)
+    if calm > 0 and art.calm:
+        knock_calm(art, cv, calm, 0.03, 0.06)
     img = surface.makeImageSnapshot()
     # Src-over only: a screen blend while scaling up costs ~6x more on the CPU raster pipeline.
     art.canvas.drawImageRect(img, skia.Rect.MakeWH(art.w, art.h), LINEAR, skia.Paint(Alpha=round(alpha * 255)))
@@ -348,6 +371,7 @@ def rays(
     start: float = 0.0,
     alpha: float = 0.22,
     name: str = "rays",
+    calm: float = 0.0,
 ) -> None:
     """Light rays fanning from (cx, cy): wedges with a radial falloff, painted soft at low resolution."""
     rng = art.rng(name)
@@ -366,7 +390,7 @@ def rays(
     def draw(cv: skia.Canvas) -> None:
         cv.drawPath(path, paint)
 
-    soft_layer(art, draw, down=4.0)
+    soft_layer(art, draw, down=4.0, calm=calm)
 
 
 def sun(art: Art, cx: float, cy: float, r: float, c: RGB, glow_c: RGB, *, halo: float = 6.0) -> None:

@@ -126,7 +126,9 @@ def portrait(art: Art) -> None:
         # A head floating in the free band between the text blocks, its neck fading into the dark.
         size = min(art.w * 0.8, (y1 - y0) * 0.98)
         base = y1 - (y1 - y0 - size) * (0.5 if mode != "high" else 1.0)
-        art.canvas.saveLayer(None, None)
+        head = _placed(shape, x, base, size).computeTightBounds()
+        head.outset(2, 2)
+        art.canvas.saveLayer(head, None)  # only the head's box: a full-canvas layer costs ~40 ms
         _double_exposure(art, shape, x, base, size)
         fade = skia.Paint(
             Shader=skia.GradientShader.MakeLinear(

@@ -36,18 +36,19 @@ def rays(art: Art) -> None:
     glow_c = art.c("glow") if variant != "moonlight" else mix(art.c("glow"), (0.8, 0.88, 1.0), 0.6)
     W.paint_stars(art, horizon, light, 0.6)
     fx.glow(art, sx, sy, art.w * 0.9, glow_c, 0.4 if pale else 0.6)
-    with fx.calm_layer(art, strength=0.65, pad=0.03, feather=0.06):
-        ray_c = lighten(glow_c, 0.45) if pale else lighten(glow_c, 0.25)
-        count = int(18 * max(0.7, W.density(art)))
-        fx.rays(art, sx, sy, ray_c, count=count, spread=360, alpha=0.62 if pale else 0.38)
-        fx.clouds(
-            art,
-            (0, horizon * 0.45, art.w, horizon * 0.5),
-            lighten(glow_c, 0.2),
-            density=0.3,
-            alpha=0.5,
-            name="ray-clouds",
-        )
+    # Beams and clouds thin out behind the text (faded on their small offscreen surfaces: cheap).
+    ray_c = lighten(glow_c, 0.45) if pale else lighten(glow_c, 0.25)
+    count = int(18 * max(0.7, W.density(art)))
+    fx.rays(art, sx, sy, ray_c, count=count, spread=360, alpha=0.62 if pale else 0.38, calm=0.65)
+    fx.clouds(
+        art,
+        (0, horizon * 0.45, art.w, horizon * 0.5),
+        lighten(glow_c, 0.2),
+        density=0.3,
+        alpha=0.5,
+        name="ray-clouds",
+        calm=0.65,
+    )
     if variant == "moonlight":
         fx.moon(art, sx, sy, min(art.w, art.h) * 0.07, (0.95, 0.96, 1.0), glow_c)
     elif art.allows("sun"):
