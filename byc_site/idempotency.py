@@ -18,8 +18,10 @@ request with the same key wait at its own insert until the first commits (Postgr
 the index entry, SQLite on the database lock), then find the stored response and replay it:
 two requests with one key never both execute.
 
-Client errors (4xx) raised by the view are stored too (the view's writes are rolled back first);
-server errors (5xx) are not, so a retry with the same key runs again.
+Client errors (4xx) raised by the view are stored too (the view's writes are rolled back first),
+except the refusals that depend on the moment rather than on the request: 402 (not enough credits
+yet) and 429 (too many jobs running right now). Those, like server errors (5xx), are not stored,
+so a retry with the same key after buying credits or waiting for a slot runs again.
 
 The claim and the stored response are written with hand-built SQL (INSERT ... ON CONFLICT DO
 NOTHING RETURNING, which SQLite 3.35+ and PostgreSQL both speak): this wraps every POST, and the
@@ -180,6 +182,10 @@ def _body_of(response: HttpResponse) -> object:
         return None
 
 
+# Refusals that say "not now" rather than "not this request": never replayed.
+TRANSIENT_REFUSALS = frozenset({402, 429})
+
+
 def idempotent(view_method: Callable) -> Callable:
     """Decorate a DRF view's `post(self, request, ...)` to honour the Idempotency-Key header."""
 
@@ -205,6 +211,9 @@ def idempotent(view_method: Callable) -> Callable:
                 failure = api_exception_handler(exc, {"view": self, "request": request})
                 if failure is None or failure.status_code >= 500:
                     raise  # rolls the claim back too: a retry runs again
+                if failure.status_code in TRANSIENT_REFUSALS:
+                    transaction.set_rollback(True)  # nothing is kept: a later retry runs again
+                    return failure
                 transaction.set_rollback(True)  # undo the view's writes (and the claim) ...
             else:
                 if response.status_code >= 500:

@@ -118,7 +118,12 @@ class CountingView(APIView):
             raise RuntimeError("boom")
         if mode == "refuse":
             Book.objects.create(account=request.auth.account, title="Half", author="Done", genre="fantasy")
-            raise ApplicationError("insufficient_credits", "Not enough.", status=402)
+            raise ApplicationError("content_policy_violation", "Not this.", status=400)
+        if mode in {"broke", "busy"}:
+            Book.objects.create(account=request.auth.account, title="Half", author="Done", genre="fantasy")
+            if mode == "broke":
+                raise ApplicationError("insufficient_credits", "Not enough.", status=402)
+            raise ApplicationError("concurrency_limit", "Too many jobs.", status=429)
         return Response({"n": len(calls)}, status=202)
 
 
@@ -148,11 +153,21 @@ def test_a_server_error_is_not_stored_so_the_client_can_retry(api_client, counti
 
 
 def test_an_application_error_raised_by_the_view_is_stored(api_client, counting):
-    assert count_post(api_client, "refuse").status_code == 402
+    assert count_post(api_client, "refuse").status_code == 400
     replay = count_post(api_client, "refuse")
-    assert replay.status_code == 402
-    assert replay.json()["error"]["code"] == "insufficient_credits"
+    assert replay.status_code == 400
+    assert replay.json()["error"]["code"] == "content_policy_violation"
     assert calls == ["refuse"]
+
+
+@pytest.mark.parametrize(("mode", "status"), [("broke", 402), ("busy", 429)])
+def test_a_refusal_of_the_moment_is_not_stored_so_a_retry_runs_again(api_client, counting, mode, status):
+    assert count_post(api_client, mode).status_code == status
+    assert IdempotencyRecord.objects.count() == 0
+    assert Book.objects.count() == 0
+    retry = count_post(api_client, mode)
+    assert "Idempotent-Replayed" not in retry
+    assert calls == [mode, mode]
 
 
 @pytest.mark.django_db(transaction=True)
@@ -180,9 +195,9 @@ def test_a_request_arriving_while_the_first_runs_waits_and_gets_the_replay(api_c
 
 
 def test_a_client_error_rolls_back_the_views_writes_but_is_replayed(api_client, counting):
-    assert count_post(api_client, "refuse").status_code == 402
+    assert count_post(api_client, "refuse").status_code == 400
     assert Book.objects.count() == 0
-    assert IdempotencyRecord.objects.get().status_code == 402
+    assert IdempotencyRecord.objects.get().status_code == 400
     assert count_post(api_client, "refuse")["Idempotent-Replayed"] == "true"
 
 
