@@ -167,6 +167,18 @@ def kids(art: Art) -> None:
     elif hero_kind == "sun":
         fill = (1.0, 0.82, 0.25)
     if shape.ground:
+        # Text set low (over the hills) would sit on the hero: try the thirds, then shrink, else skip.
+        def crowded(x: float, sz: float) -> bool:
+            return art.rect_calm_overlap((x - sz / 2, gy - sz, sz, sz)) > 0.03
+
+        if crowded(hx, size):
+            for cand in (art.w * 0.25, art.w * 0.75):
+                if not crowded(cand, size):
+                    hx, gy = cand, W.y_at(stand, cand, art.w) + art.h * 0.01
+                    break
+        while crowded(hx, size) and size > min(art.w, art.h) * 0.1:
+            size *= 0.8
+    if shape.ground and not (art.rect_calm_overlap((hx - size / 2, gy - size, size, size)) > 0.03):
         draw_shape(
             art.canvas,
             shape,
@@ -178,7 +190,7 @@ def kids(art: Art) -> None:
             detail=darken(fill, 0.4),
             anchor="bottom",
         )
-    else:
+    elif not shape.ground:
         # A floating hero (a moon, a kite, a butterfly) takes the biggest free patch of sky.
         fx_, fy_, fsize = W.free_spot(art, (art.w * 0.06, art.h * 0.04, art.w * 0.94, gy), size)
         hx, size = fx_, max(fsize, min(art.w, art.h) * 0.12)
