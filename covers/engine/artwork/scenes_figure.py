@@ -180,12 +180,18 @@ def motion(art: Art) -> None:
     cx, cy = art.w / 2, art.h * 0.55
     y0, y1 = art.free_band()
     cy = (y0 + y1) / 2
+    # A new seed moves the action: the burst's centre and spin, the streaks' angle, the hero's scale.
+    comp = art.rng("motion-comp")
+    cx += comp.uniform(-0.1, 0.1) * art.w
+    scale = comp.uniform(0.82, 1.05)
     if variant == "burst":
-        fx.rays(art, cx, cy, a, count=int(22 * max(0.7, W.density(art))), spread=360, alpha=0.55, name="burst")
+        bx, by = cx + comp.uniform(-0.2, 0.2) * art.w, cy + comp.uniform(-0.15, 0.15) * (y1 - y0)
+        fx.rays(art, bx, by, a, count=int(22 * max(0.7, W.density(art))), spread=360, alpha=0.55, name="burst",
+                start=comp.uniform(0, 30), calm=0.5)  # fmt: skip
         fx.glow(art, cx, cy, min(art.w, art.h) * 0.5, art.c("glow"), 0.6)
     else:
         art.canvas.save()
-        art.canvas.rotate(-24, cx, cy)
+        art.canvas.rotate(-24 + comp.uniform(-10, 10), cx, cy)
         for k in range(int(14 * W.density(art)) + 4):
             y = cy + rng.uniform(-0.6, 0.6) * art.h
             x = rng.uniform(-0.4, 0.8) * art.w
@@ -197,7 +203,7 @@ def motion(art: Art) -> None:
         art.canvas.restore()
     hero = art.hero or MotifRef("runner", 1)
     shape = shape_for(hero.name, art.rng("shape-" + hero.name))
-    size = min(art.w * 0.6, (y1 - y0) * 0.8)
+    size = min(art.w * 0.6, (y1 - y0) * 0.8) * scale
     fill = art.c("light_ink") if luminance(base) < 0.45 else art.c("dark_ink")
     # Speed echoes behind the hero.
     for k in (3, 2, 1):
