@@ -10,22 +10,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import skia
 
+from ..palettes import PALETTE_KEYS
 from .color import RGB, adjusted, parse_hex
-
-PALETTE_KEYS = (
-    "sky_top",
-    "sky_bottom",
-    "horizon",
-    "far",
-    "mid",
-    "near",
-    "ground",
-    "accent",
-    "glow",
-    "light_ink",
-    "dark_ink",
-    "paper",
-)
 
 # Used when a brief lacks a key (or has no palette at all): a neutral dusk.
 DEFAULT_COLORS = {
