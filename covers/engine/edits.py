@@ -420,9 +420,23 @@ _MOOD_WORDS: dict[str, str] = {
 _MOOD_RULES: list[Rule] = [_rule(_mood(mood), *vocabulary.split()) for mood, vocabulary in _MOOD_WORDS.items()]
 
 
+# A time of day is also a change of light over the whole picture: templates with a flat or
+# designed sky would otherwise show little difference.
+_LIGHTING_TONE: dict[str, dict[str, float]] = {
+    "night": {"brightness": -0.5, "warmth": -0.3},
+    "day": {"brightness": 0.5},
+    "dawn": {"brightness": 0.2, "warmth": 0.35},
+    "dusk": {"brightness": -0.1, "warmth": 0.4},
+    "candle": {"brightness": -0.3, "warmth": 0.5},
+    "studio": {"contrast": 0.3},
+}
+
+
 def _lighting(lighting: str, sentence: str) -> Callable[[_State, re.Match[str]], str]:
     def handler(state: _State, m: re.Match[str]) -> str:
         state.brief = replace(state.brief, lighting=lighting)
+        for key, delta in _LIGHTING_TONE.get(lighting, {}).items():
+            _nudge(state, key, delta)
         return sentence
 
     return handler
@@ -692,6 +706,9 @@ def apply_edit(brief: Brief, overrides: dict[str, Any], prompt: str) -> tuple[Br
     _run_motifs(state, text, prompt)
     if not state.understood:
         raise EditNotUnderstood(not_understood_message(prompt))
+    if state.brief.lighting != brief.lighting:
+        # Templates design their own sky; an asked-for lighting must win over it when rendered.
+        state.overrides["lighting"] = state.brief.lighting
     understood = [sentence for _, sentence in sorted(state.understood, key=lambda item: item[0])]
     adjust = {k: float(state.brief.adjust.get(k, 0.0)) for k in ADJUST_KEYS}
     new_brief = with_prompt(replace(state.brief, adjust=adjust))

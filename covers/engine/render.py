@@ -131,10 +131,14 @@ def render_with_report(
         type_spec = apply_type_voice(type_spec, overrides["type_voice"])
     provider = provider or _default_provider()
     brief = recipe.brief
+    scene_params = dict(template.scene_params)
+    if overrides.get("lighting"):
+        # An edit that asked for another time of day beats the template's designed sky.
+        scene_params["lighting"] = overrides["lighting"]
 
     def paint(canvas, *, width, height, calm_zones):
         provider.paint(
-            canvas, width=width, height=height, scene=template.scene, params=dict(template.scene_params),
+            canvas, width=width, height=height, scene=template.scene, params=scene_params,
             brief=brief, seed=recipe.seed, calm_zones=calm_zones,
         )  # fmt: skip
 

@@ -423,3 +423,35 @@ def test_a_place_phrase_does_not_count_as_a_request(night_castle):
     brief, _, understood = edit(night_castle, "add a wolf howling at the moon")
     assert understood == ["added a wolf"]
     assert weight(brief, "moon") == weight(night_castle, "moon")
+
+
+def test_a_lighting_edit_is_kept_as_an_override_and_changes_the_light(night_castle):
+    brief, overrides, understood = edit(night_castle, "show it in daylight")
+    assert brief.lighting == "day"
+    assert overrides["lighting"] == "day"
+    assert brief.adjust["brightness"] > night_castle.adjust.get("brightness", 0.0)
+    assert understood == ["daylight"]
+
+
+def test_an_unchanged_lighting_adds_no_override(night_castle):
+    _, overrides, _ = edit(night_castle, "make it night")
+    assert "lighting" not in overrides
+
+
+def test_a_night_edit_darkens_a_template_whose_sky_is_designed():
+    import io
+
+    from PIL import Image, ImageStat
+
+    from covers.engine import BookText as Book
+    from covers.engine import CoverOptions, recipe_edit, recipe_for_book, render
+
+    book = Book(title="Crown of Shadows", author="Elena Blackwood", genre="fantasy", summary="A city of towers.")
+    recipe = recipe_for_book(book, CoverOptions(template_id="cinematic-skyline-dawn"), seed=1)
+    night = recipe_edit(recipe, "make it night").recipe
+    assert night.overrides["lighting"] == "night"
+
+    def luminance(r) -> float:
+        return ImageStat.Stat(Image.open(io.BytesIO(render(r, scale=0.08))).convert("L")).mean[0]
+
+    assert luminance(night) < luminance(recipe) - 3
