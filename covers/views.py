@@ -6,8 +6,6 @@ validation and the content policy are decided there, once.
 
 from __future__ import annotations
 
-import io
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
@@ -16,7 +14,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_POST
-from PIL import Image
 
 from billing.models import Account
 from billing.services import credits_balance
@@ -29,7 +26,7 @@ from covers.engine import palettes as engine_palettes
 from covers.forms import COUNT_CHOICES, EXAMPLE_PROMPTS, EditForm, StyleForm, VariationForm
 from covers.models import Cover, CoverAsset, Job
 from covers.representations import asset_signed_url
-from covers.storage import file_exists, file_read, file_store
+from covers.services import thumbs
 
 ASSET_LABELS = {
     "preview": "Ebook cover",
@@ -40,10 +37,10 @@ ASSET_LABELS = {
 LINEAGE_DEPTH = 12
 DERIVED_SHOWN = 24  # the newest covers made from this one
 # Pages show downscaled JPEGs, never the multi-megabyte PNGs: small for grids, large for the cover page.
-THUMB_SMALL = 400
-THUMB_LARGE = 840
-THUMB_WIDTHS = (THUMB_SMALL, THUMB_LARGE)
-THUMB_ASSETS = ("preview", "audiobook_preview")
+THUMB_SMALL = thumbs.THUMB_SMALL
+THUMB_LARGE = thumbs.THUMB_LARGE
+THUMB_WIDTHS = thumbs.THUMB_WIDTHS
+THUMB_ASSETS = thumbs.THUMB_ASSETS
 SWATCH_KEYS = ("sky_top", "mid", "accent")
 # The API's field names, as an author reads them on the page.
 FIELD_WORDS = {"mainElements": "main elements", "colorPalette": "colour palette", "templateId": "template"}
@@ -467,15 +464,5 @@ def cover_image(request: HttpRequest, cover_id, asset_type: str, width: int) -> 
 
 
 def thumbnail_bytes(asset: CoverAsset, width: int) -> bytes:
-    name = f"thumbs/{asset.checksum}-{width}.jpg"
-    if file_exists(name):
-        return file_read(name)
-    with Image.open(io.BytesIO(file_read(asset.storage_name))) as image:
-        image = image.convert("RGB")
-        image.thumbnail((width, width * 2), Image.Resampling.LANCZOS, reducing_gap=3.0)
-        out = io.BytesIO()
-        image.save(out, format="JPEG", quality=85, optimize=True, progressive=True)
-    data = out.getvalue()
-    # Two first requests at once may both store it; the loser's copy gets another name, which is harmless.
-    file_store(name=name, data=data)
-    return data
+    # The worker stores thumbnails with the asset; older assets get theirs made here, once.
+    return thumbs.thumbnail_bytes(storage_name=asset.storage_name, checksum=asset.checksum, width=width)

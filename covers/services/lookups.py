@@ -14,6 +14,7 @@ from books import catalogue
 from byc_site.errors import ApplicationError
 from covers import engine
 from covers.models import ASSET_TYPE_CHOICES, Cover, CoverAsset, Job, Template
+from covers.services.thumbs import template_preview_stored
 
 logger = logging.getLogger(__name__)
 
@@ -91,14 +92,18 @@ def jobs_for_account(*, account: Account, status: str | None = None):
 
 
 def template_preview_png(*, template: Template) -> tuple[bytes, str]:
-    """A template's sample cover as PNG bytes with its ETag (rendered once per process and template)."""
+    """A template's sample cover as PNG bytes with its ETag.
+
+    Rendered once into storage (by whichever process asks first, or `sync_templates --previews`),
+    then read from storage once per process and kept in memory.
+    """
     data = _template_preview_cached(template.id)
     return data, f'"{hashlib.sha256(data).hexdigest()[:32]}"'
 
 
 @functools.lru_cache(maxsize=256)  # the whole catalogue (~85 templates, ~0.3 MB each)
 def _template_preview_cached(template_id: str) -> bytes:
-    return engine.template_preview(template_id, scale=0.25)
+    return template_preview_stored(template_id=template_id)
 
 
 def template_sync() -> int:

@@ -31,6 +31,7 @@ from covers.models import (
 )
 from covers.services.lookups import template_row
 from covers.services.queue import helpers_enqueue, job_enqueue, webhook_enqueue
+from covers.services.thumbs import THUMB_ASSETS, thumbnails_store
 from covers.storage import file_delete, file_store
 
 logger = logging.getLogger(__name__)
@@ -191,6 +192,21 @@ def job_unit_run(*, job_id: uuid.UUID | str, position: int) -> None:
     if not recorded:
         for _type, file, _size in stored:
             file_delete(file.name)
+        return
+    _thumbnails_make(job, rendered, stored)
+
+
+def _thumbnails_make(job: Job, rendered: _Rendered, stored: list) -> None:
+    """Store the page thumbnails of the new assets from the PNGs still in memory, so the first page
+    that shows them does not decode a multi-megabyte PNG. Done after the unit is recorded (the job
+    is not kept waiting); a failure is logged and the page makes the thumbnail itself later."""
+    for asset_type, file, _size in stored:
+        if asset_type not in THUMB_ASSETS:
+            continue
+        try:
+            thumbnails_store(png=rendered.images[asset_type], checksum=file.checksum)
+        except Exception:
+            logger.exception("Thumbnails of %s (job %s) could not be made", file.name, job.id)
 
 
 def _unit_record(*, job_id, position: int, cover_id, rendered: _Rendered, template: Template, stored: list) -> bool:
