@@ -104,6 +104,12 @@ class Art:
     busy: float = 1.0
     avoid: frozenset[str] = frozenset()  # motif names the brief removed ("no moon"), aliases expanded
     adjust: dict[str, float] = field(default_factory=dict)
+    # What the painter has placed so far, in pixels: ("body" | "hero" | "secondary", rect). Later pieces
+    # keep clear of earlier ones (an emblem never half covers the moon); tests read it too.
+    layout: list[tuple[str, skia.Rect]] = field(default_factory=list)
+
+    def placed(self, kind: str) -> list[skia.Rect]:
+        return [r for k, r in self.layout if k == kind]
 
     def allows(self, *names: str) -> bool:
         """False when any of the names was removed by the brief: default scene pieces (a night

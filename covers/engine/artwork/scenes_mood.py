@@ -116,6 +116,7 @@ def kids(art: Art) -> None:
             )
             art.canvas.drawPath(p, fx.fill_paint(sun_c))
         art.canvas.drawCircle(cx, cy, r, fx.fill_paint(sun_c))
+        art.layout.append(("body", skia.Rect(cx - r * 1.75, cy - r * 1.75, cx + r * 1.75, cy + r * 1.75)))
         # A friendly face: two eyes and a smile.
         face = darken(sun_c, 0.55)
         art.canvas.drawCircle(cx - r * 0.3, cy - r * 0.12, r * 0.09, fx.fill_paint(face))
@@ -130,6 +131,7 @@ def kids(art: Art) -> None:
         fx.glow(art, cx, cy, r * 3, (1, 0.95, 0.7), 0.4)
         shape = shape_for("moon", art.rng("kmoon"))
         draw_shape(art.canvas, shape, x=cx, y=cy, size=r * 2, fill=(1.0, 0.92, 0.6), anchor="center")
+        art.layout.append(("body", skia.Rect(cx - r, cy - r, cx + r, cy + r)))
     cloud_c = (1, 1, 1) if not night else lighten(top, 0.2)
     for _ in range(int(3 * W.density(art)) + 1):
         x, y = art.w * rng.uniform(0.1, 0.9), rng.uniform(y0 + (y1 - y0) * 0.1, horizon * 0.85)
@@ -192,8 +194,11 @@ def kids(art: Art) -> None:
         )
     elif not shape.ground:
         # A floating hero (a moon, a kite, a butterfly) takes the biggest free patch of sky.
-        fx_, fy_, fsize = W.free_spot(art, (art.w * 0.06, art.h * 0.04, art.w * 0.94, gy), size)
+        fx_, fy_, fsize = W.free_spot(
+            art, (art.w * 0.06, art.h * 0.04, art.w * 0.94, gy), size, art.placed("body"), prefer_x=hx
+        )
         hx, size = fx_, max(fsize, min(art.w, art.h) * 0.12)
+        art.layout.append(("hero", skia.Rect.MakeXYWH(hx - size / 2, fy_ - size / 2, size, size)))
         draw_shape(
             art.canvas,
             shape,
@@ -247,6 +252,7 @@ def horror(art: Art) -> None:
     moon_at = (hx + art.w * 0.05, y0 + (y1 - y0) * 0.42)
     if art.params.get("moon", True) is not False:
         fx.moon(art, moon_at[0], moon_at[1], r, (0.92, 0.9, 0.82), mix(art.c("glow"), (1, 1, 1), 0.3))
+        art.layout.append(("body", skia.Rect(moon_at[0] - r, moon_at[1] - r, moon_at[0] + r, moon_at[1] + r)))
     fx.clouds(
         art,
         (0, y0, art.w, (horizon - y0) * 0.8),
@@ -298,6 +304,8 @@ def horror(art: Art) -> None:
             light=red,
             anchor="center",
         )
+        # Deliberately centred on the moon, a halo behind it: the one designed overlap.
+        art.layout.append(("hero", skia.Rect.MakeXYWH(moon_at[0] - r * 0.85, moon_at[1] - r * 0.85, r * 1.7, r * 1.7)))
     if variant != "tree" and floating is None:
         side = art.w * (0.12 if hx > art.w / 2 else 0.88)
         W.draw_silhouette(art, MotifRef("bare tree", 0.5), side, W.y_at(ys, side, art.w) + 4, size * 1.1, black)

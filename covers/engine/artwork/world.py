@@ -137,6 +137,8 @@ def _celestial_body(art: Art, light: str) -> str:
 
 
 def paint_celestial(art: Art, kind: str, cx: float, cy: float, r: float, light: str) -> None:
+    if kind in ("moon", "sun"):
+        art.layout.append(("body", skia.Rect(cx - r, cy - r, cx + r, cy + r)))
     if kind == "moon":
         phase = 0.0 if not has(art, "crescent") else 0.6
         moon_c = mix(art.c("glow"), (0.92, 0.94, 1.0), 0.5)
@@ -299,10 +301,26 @@ def fit_size(art: Art, ground_y: float, wanted: float, x: float | None = None) -
     return max(0.08 * min(art.w, art.h), min(wanted, room))
 
 
-def free_spot(art: Art, region: tuple[float, float, float, float], max_size: float) -> tuple[float, float, float]:
-    """The biggest square (cx, cy, size) inside region (x0, y0, x1, y1) that no calm zone touches,
-    preferring spots near the region's centre. Falls back to the region's centre at a small size."""
+def _clear(art: Art, rect: tuple[float, float, float, float], blockers: list[skia.Rect]) -> bool:
+    if art.rect_calm_overlap(rect) > 0.0:
+        return False
+    r = skia.Rect.MakeXYWH(*rect)
+    return not any(r.intersects(b) for b in blockers)
+
+
+def free_spot(
+    art: Art,
+    region: tuple[float, float, float, float],
+    max_size: float,
+    blockers: list[skia.Rect] | None = None,
+    prefer_x: float | None = None,
+) -> tuple[float, float, float]:
+    """The biggest square (cx, cy, size) inside region (x0, y0, x1, y1) that no calm zone and no
+    blocker (a moon, a placed motif) touches, preferring spots near the region's centre (or near
+    prefer_x). Falls back to the region's centre at a small size."""
+    blockers = blockers or []
     x0, y0, x1, y1 = region
+    px = (x0 + x1) / 2 if prefer_x is None else prefer_x
     best = ((x0 + x1) / 2, (y0 + y1) / 2, min(max_size, 0.12 * min(art.w, art.h)))
     best_score = -1.0
     for j in range(7):
@@ -313,11 +331,11 @@ def free_spot(art: Art, region: tuple[float, float, float, float], max_size: flo
             lo, hi = 0.0, min(max_size, 2 * (cx - x0), 2 * (x1 - cx), 2 * (cy - y0), 2 * (y1 - cy))
             for _ in range(8):
                 mid = (lo + hi) / 2
-                if art.rect_calm_overlap((cx - mid / 2, cy - mid / 2, mid, mid)) == 0.0:
+                if _clear(art, (cx - mid / 2, cy - mid / 2, mid, mid), blockers):
                     lo = mid
                 else:
                     hi = mid
-            off = abs(cx - (x0 + x1) / 2) / max(1.0, x1 - x0) + abs(cy - (y0 + y1) / 2) / max(1.0, y1 - y0)
+            off = abs(cx - px) / max(1.0, x1 - x0) + abs(cy - (y0 + y1) / 2) / max(1.0, y1 - y0)
             score = lo * (1.0 - 0.35 * off)
             if score > best_score:
                 best_score, best = score, (cx, cy, lo)
@@ -351,10 +369,20 @@ def sky_emblem(art: Art, m: MotifRef, x: float, horizon: float, avoid: skia.Rect
         y1 = max(y0 + (y1 - y0) * 0.5, avoid.top())
     size = min(art.w * (0.55 if b in FLYING else 0.4), (y1 - y0) * 0.8) * hero_weight_scale(m) / 1.1
     cy = (y0 + y1) / 2
-    if art.rect_calm_overlap((x - size / 2, cy - size / 2, size, size)) > 0.1:
-        # Text everywhere above and below: the largest quiet square anywhere will do.
-        x, cy, found = free_spot(art, (art.w * 0.04, art.h * 0.04, art.w * 0.96, art.h * 0.96), size)
-        size = max(found, 0.1 * min(art.w, art.h))
+    # A sun or moon already in the sky is never half covered: the emblem moves to another part of the
+    # sky (the other side, or above or below the disc), shrinking a little if it must.
+    bodies = [_padded(b, 0.04 * min(art.w, art.h)) for b in art.placed("body")]
+    if art.rect_calm_overlap((x - size / 2, cy - size / 2, size, size)) > 0.1 or not _clear(
+        art, (x - size / 2, cy - size / 2, size, size), bodies + [r for r in [avoid] if r is not None]
+    ):
+        nx, ncy, found = free_spot(art, (0, y0, art.w, y1), size, bodies, prefer_x=art.w - x if bodies else x)
+        if found < 0.55 * size:
+            # Text everywhere above and below: the largest quiet square anywhere will do.
+            nx, ncy, found = free_spot(
+                art, (art.w * 0.04, art.h * 0.04, art.w * 0.96, art.h * 0.96), size, bodies, prefer_x=x
+            )
+        x, cy, size = nx, ncy, max(found, 0.1 * min(art.w, art.h))
+    art.layout.append(("hero", skia.Rect.MakeXYWH(x - size / 2, cy - size / 2, size, size)))
     if b in FLYING:
         return draw_shape(
             art.canvas,
@@ -382,6 +410,10 @@ def sky_emblem(art: Art, m: MotifRef, x: float, horizon: float, avoid: skia.Rect
         glow=glow_c,
         glow_strength=0.35,
     )
+
+
+def _padded(r: skia.Rect, pad: float) -> skia.Rect:
+    return skia.Rect(r.left() - pad, r.top() - pad, r.right() + pad, r.bottom() + pad)
 
 
 def hero_weight_scale(m: MotifRef | None) -> float:
@@ -474,13 +506,14 @@ def place_secondaries(
             r = skia.Rect.MakeXYWH(*box)
             hits_hero = hero_rect is not None and r.intersects(hero_rect)
             # Secondaries never overlap each other either (a figure standing inside a house).
-            hits_other = any(r.intersects(o) for o in placed)
+            hits_other = any(r.intersects(o) for o in placed + art.placed("body"))
             if art.rect_calm_overlap(box) < 0.05 and not hits_hero and not hits_other:
                 drawn = draw_shape(
                     art.canvas, shape, x=x, y=y, size=size, fill=color, light=art.c("glow"), flip=side < 0
                 )
                 pad = size * 0.08
                 placed.append(skia.Rect(drawn.left() - pad, drawn.top(), drawn.right() + pad, drawn.bottom()))
+                art.layout.append(("secondary", drawn))
                 count += 1
                 side = -side
                 break
