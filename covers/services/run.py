@@ -66,14 +66,17 @@ def job_run(*, job_id: uuid.UUID | str) -> bool:
 def job_work(*, job_id: uuid.UUID | str) -> int:
     """Render units of a running job until none is left to claim; returns how many this call rendered."""
     rendered = 0
+    # Page thumbnails wait until no unit is left to claim, so they never hold up the job's covers.
+    thumbnails: list[tuple[str, bytes, str]] = []
     while (position := _unit_claim(job_id)) is not None:
         try:
-            job_unit_run(job_id=job_id, position=position)
+            job_unit_run(job_id=job_id, position=position, thumbnails=thumbnails)
         except Exception:
             # A bug or a lost database must not leave the job running until the sweeper finds it.
             logger.exception("Unit %s of job %s crashed", position, job_id)
             job_unit_failed(job_id=job_id, code="internal_error", message="The job failed on our side.")
         rendered += 1
+    _thumbnails_make(job_id, thumbnails)
     return rendered
 
 
@@ -152,8 +155,12 @@ def _png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-def job_unit_run(*, job_id: uuid.UUID | str, position: int) -> None:
-    """Render one cover (slot `position`) of a running job and record it; the last unit closes the job."""
+def job_unit_run(*, job_id: uuid.UUID | str, position: int, thumbnails: list | None = None) -> None:
+    """Render one cover (slot `position`) of a running job and record it; the last unit closes the job.
+
+    The page thumbnails of the new assets are made from the PNGs still in memory: at once, or, when
+    the caller passes a `thumbnails` list, added to it for the caller to make later.
+    """
     job = Job.objects.select_related("book", "source_cover").filter(pk=job_id).first()
     if job is None or job.status != Job.RUNNING:
         return
@@ -193,20 +200,22 @@ def job_unit_run(*, job_id: uuid.UUID | str, position: int) -> None:
         for _type, file, _size in stored:
             file_delete(file.name)
         return
-    _thumbnails_make(job, rendered, stored)
+    pending = [(file.name, rendered.images[t], file.checksum) for t, file, _size in stored if t in THUMB_ASSETS]
+    if thumbnails is None:
+        _thumbnails_make(job.id, pending)
+    else:
+        thumbnails.extend(pending)
 
 
-def _thumbnails_make(job: Job, rendered: _Rendered, stored: list) -> None:
-    """Store the page thumbnails of the new assets from the PNGs still in memory, so the first page
-    that shows them does not decode a multi-megabyte PNG. Done after the unit is recorded (the job
-    is not kept waiting); a failure is logged and the page makes the thumbnail itself later."""
-    for asset_type, file, _size in stored:
-        if asset_type not in THUMB_ASSETS:
-            continue
+def _thumbnails_make(job_id, pending: list[tuple[str, bytes, str]]) -> None:
+    """Store the page thumbnails of recorded assets from their PNGs, so the first page that shows
+    them does not decode a multi-megabyte PNG. A failure is logged, never fails the job: the page
+    then makes the thumbnail itself."""
+    for name, png, checksum in pending:
         try:
-            thumbnails_store(png=rendered.images[asset_type], checksum=file.checksum)
+            thumbnails_store(png=png, checksum=checksum)
         except Exception:
-            logger.exception("Thumbnails of %s (job %s) could not be made", file.name, job.id)
+            logger.exception("Thumbnails of %s (job %s) could not be made", name, job_id)
 
 
 def _unit_record(*, job_id, position: int, cover_id, rendered: _Rendered, template: Template, stored: list) -> bool:

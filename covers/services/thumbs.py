@@ -36,13 +36,15 @@ def thumbnail_name(*, checksum: str, width: int) -> str:
 
 
 def _thumbnails_encode(png: bytes, widths) -> dict[int, bytes]:
-    """JPEGs of a PNG at each width, from one decode (largest first, each from the original)."""
+    """JPEGs of a PNG at each width, from one decode; each smaller one is scaled from the one before
+    (840 -> 400 is still a clean 2x Lanczos reduction, and three times cheaper than from 1600)."""
     out: dict[int, bytes] = {}
     with Image.open(io.BytesIO(png)) as opened:
         image = opened.convert("RGB")
     for width in sorted(widths, reverse=True):
         small = image.copy()
         small.thumbnail((width, width * 2), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        image = small
         buffer = io.BytesIO()
         small.save(buffer, format="JPEG", quality=85, optimize=True, progressive=True)
         out[width] = buffer.getvalue()
