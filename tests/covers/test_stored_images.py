@@ -32,6 +32,15 @@ def test_a_completed_job_has_its_page_thumbnails_in_storage(account, make_cover,
     assert all(file_exists(name) for name in _thumb_names(audiobook))
 
 
+def test_every_cover_of_a_job_of_several_gets_its_thumbnails(account, make_book, run_jobs):
+    with run_jobs():
+        job = services.job_create_generate(account=account, book_id=make_book(account=account).id, count=2)
+    job.refresh_from_db()
+    assert job.status == Job.COMPLETED
+    for cover in job.covers.all():
+        assert all(file_exists(name) for name in _thumb_names(cover.assets.get(asset_type="preview")))
+
+
 def test_the_workers_thumbnail_is_served_without_decoding_the_png(account, make_cover, monkeypatch):
     cover = make_cover(account=account)
     preview = cover.assets.get(asset_type="preview")
