@@ -66,3 +66,22 @@ def test_secondaries_keep_clear_of_the_sun_or_moon_and_each_other(scene, params)
         for i, s in enumerate(secondaries):
             assert not any(s.intersects(b) for b in art.placed("body")), (scene, seed)
             assert not any(s.intersects(o) for o in secondaries[i + 1 :]), (scene, seed)
+
+
+@pytest.mark.parametrize(("scene", "params"), [("horror", {"variant": "house"}), ("kids", {"variant": "hills"})])
+def test_new_seeds_move_the_moon_or_sun_to_other_places(scene, params):
+    brief = make_brief("house" if scene == "horror" else "deer", lighting="night" if scene == "horror" else "day")
+    spots = set()
+    for seed in range(8):
+        art = layout_of(scene, brief, seed=seed, params=params, calm=CALMS[1])
+        (body,) = art.placed("body")
+        spots.add((round(body.centerX() / 16), round(body.centerY() / 16)))
+    assert len(spots) >= 3
+
+
+def test_the_horror_moon_stays_whole_inside_the_frame():
+    brief = make_brief("house", lighting="night")
+    for seed in range(10):
+        art = layout_of("horror", brief, seed=seed, params={"variant": "house"}, calm=CALMS[1])
+        (body,) = art.placed("body")
+        assert body.left() >= 0 and body.right() <= art.w, seed

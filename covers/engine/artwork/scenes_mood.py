@@ -99,13 +99,19 @@ def kids(art: Art) -> None:
     y0, y1 = art.free_band(0, horizon)
     if night:
         fx.stars(art, (0, 0, art.w, horizon), 160, (1, 0.95, 0.8), max_r=3.5)
+    kr = art.rng("kids-layout")
+    # The sun or moon shines on the side away from the hero; hills roll higher or lower per seed.
+    sky_x = 0.2 if W.hero_x(art) > art.w * 0.55 else (0.8 if W.hero_x(art) < art.w * 0.45 else kr.choice((0.2, 0.8)))
+    sky_x += kr.uniform(-0.06, 0.06)
+    sky_y = art.h * kr.uniform(0.1, 0.2)
+    hill_amp = kr.uniform(0.6, 1.6)
     lights = ("sun", "moon", "crescent", "eclipse")
     hero_is_light = art.hero is not None and (builder_name(art.hero.name) or "") in lights
     if hero_is_light:
         pass  # the hero is the sun or the moon: no second one in the corner
     elif art.params.get("sun") or (not night and not art.params.get("moon")):
         r = min(art.w, art.h) * 0.09
-        cx, cy = art.w * 0.8, max(y0 + r * 1.6, art.h * 0.12)
+        cx, cy = art.w * sky_x, max(y0 + r * 1.9, sky_y)
         sun_c = (1.0, 0.82, 0.25)
         for k in range(12):
             a = math.radians(k * 30)
@@ -127,7 +133,7 @@ def kids(art: Art) -> None:
         art.canvas.drawArc(skia.Rect(cx - r * 0.4, cy - r * 0.25, cx + r * 0.4, cy + r * 0.45), 25, 130, False, smile)
     elif (art.params.get("moon") or night) and art.allows("moon"):
         r = min(art.w, art.h) * 0.09
-        cx, cy = art.w * 0.78, max(y0 + r * 1.5, art.h * 0.12)
+        cx, cy = art.w * sky_x, max(y0 + r * 1.5, sky_y)
         fx.glow(art, cx, cy, r * 3, (1, 0.95, 0.7), 0.4)
         shape = shape_for("moon", art.rng("kmoon"))
         draw_shape(art.canvas, shape, x=cx, y=cy, size=r * 2, fill=(1.0, 0.92, 0.6), anchor="center")
@@ -136,7 +142,10 @@ def kids(art: Art) -> None:
     for _ in range(int(3 * W.density(art)) + 1):
         x, y = art.w * rng.uniform(0.1, 0.9), rng.uniform(y0 + (y1 - y0) * 0.1, horizon * 0.85)
         r = min(art.w, art.h) * rng.uniform(0.05, 0.08)
-        if art.rect_calm_overlap((x - r * 2, y - r, r * 4, r * 2)) < 0.1:
+        box = (x - r * 2, y - r * 1.4, r * 4, r * 2.4)
+        if art.rect_calm_overlap(box) < 0.1 and not any(
+            skia.Rect.MakeXYWH(*box).intersects(b) for b in art.placed("body")
+        ):
             _cartoon_cloud(art, x, y, r, cloud_c)
     greens = [
         saturate(lighten(art.c("far"), 0.25), 1.5),
@@ -148,7 +157,7 @@ def kids(art: Art) -> None:
     stand = None
     for i, g in enumerate(greens):
         base = horizon + art.h * (0.03 + 0.1 * i)
-        path, ys = W.ridge(art, base, art.h * 0.05, f"khill{i}", roughness=0.2, octaves=2)
+        path, ys = W.ridge(art, base, art.h * 0.05 * hill_amp, f"khill{i}", roughness=0.2, octaves=2)
         if i == 1:
             W.flatten(ys, W.hero_x(art), art.w, art.w * 0.1)
             stand = ys
@@ -213,7 +222,9 @@ def kids(art: Art) -> None:
     for k, m in enumerate([m for m in art.secondary if W.kind_of(m.name) == "silhouette"][:3]):
         s2 = shape_for(m.name, art.rng("k" + m.name))
         side = -1 if k % 2 == 0 else 1
-        x = hx + side * art.w * 0.3
+        x = hx + side * art.w * (0.3 + 0.06 * (k // 2))
+        if not art.w * 0.1 < x < art.w * 0.9:
+            x = hx - side * art.w * (0.3 + 0.06 * (k // 2))  # no room on that side: the other one
         if s2.ground:
             draw_shape(
                 art.canvas,
@@ -247,9 +258,23 @@ def horror(art: Art) -> None:
     bottom = darken(mix(art.c("horizon"), art.c("accent"), 0.3), 0.2)
     fx.sky(art, top, mid, bottom, horizon)
     y0, y1 = art.free_band(0, horizon)
-    hx = W.hero_x(art)
-    r = min(min(art.w, art.h) * 0.16, (y1 - y0) * 0.35)
-    moon_at = (hx + art.w * 0.05, y0 + (y1 - y0) * 0.42)
+    # Each seed composes the scene anew: the house on a third or in the middle, bigger or smaller,
+    # the moon on the open side (often behind the bare tree), a steeper or gentler hill.
+    vr = art.rng("horror-layout")
+    mode = W.hero_mode(art)
+    if mode in ("left", "right"):
+        hx = W.hero_x(art)
+    else:
+        hx = art.w * (vr.choice((0.34, 0.5, 0.66)) + vr.uniform(-0.04, 0.04))
+    house_scale = vr.uniform(0.78, 1.08)
+    hill_amp = vr.uniform(0.55, 1.45)
+    open_side = (1 if hx < art.w / 2 else -1) if abs(hx - art.w / 2) > art.w * 0.05 else vr.choice((-1, 1))
+    r = min(min(art.w, art.h) * vr.uniform(0.11, 0.17), (y1 - y0) * 0.35)
+    # Clear of the house (its half width plus most of the disc), so the moon never peeks through it.
+    house_half = min(art.w, art.h) * 0.48 * house_scale * W.hero_weight_scale(art.hero) * 0.5
+    reach = max(art.w * 0.22, house_half + r * vr.uniform(0.7, 1.2))
+    moon_x = min(art.w - r * 1.25, max(r * 1.25, hx + open_side * reach))
+    moon_at = (moon_x, y0 + (y1 - y0) * vr.uniform(0.3, 0.5))
     if art.params.get("moon", True) is not False:
         fx.moon(art, moon_at[0], moon_at[1], r, (0.92, 0.9, 0.82), mix(art.c("glow"), (1, 1, 1), 0.3))
         art.layout.append(("body", skia.Rect(moon_at[0] - r, moon_at[1] - r, moon_at[0] + r, moon_at[1] + r)))
@@ -262,7 +287,9 @@ def horror(art: Art) -> None:
         name="hclouds",
     )
     black = darken(art.c("ground"), 0.7)
-    path, ys = W.ridge(art, horizon + art.h * 0.05, art.h * 0.08, "hill", roughness=0.3, octaves=3, peak=hx / art.w)
+    path, ys = W.ridge(
+        art, horizon + art.h * 0.05, art.h * 0.08 * hill_amp, "hill", roughness=0.3, octaves=3, peak=hx / art.w
+    )
     W.flatten(ys, hx, art.w, art.w * 0.1)
     far_path, far_ys = W.ridge(art, horizon, art.h * 0.04, "hfar", roughness=0.4, octaves=4)
     art.canvas.drawPath(far_path, fx.fill_paint(mix(black, mid, 0.45)))
@@ -284,12 +311,12 @@ def horror(art: Art) -> None:
         # A floating hero (a skull, a mask) hangs black against the moon; a bare tree holds the hill.
         floating = hero
         set_piece = MotifRef("bare tree", 0.8)
-        hx = art.w * (0.22 if hx > art.w / 2 else 0.78)
+        hx = art.w * (0.22 if moon_at[0] > art.w / 2 else 0.78)
         gy = W.y_at(ys, hx, art.w) + 2
     if variant == "tree" and (builder_name(set_piece.name) or "") != "bare tree":
         bt = MotifRef("bare tree", 0.8)
         W.draw_silhouette(art, bt, art.w * 0.2, W.y_at(ys, art.w * 0.2, art.w) + 2, art.h * 0.45, black)
-    size = W.fit_size(art, gy, min(art.w, art.h) * 0.48 * W.hero_weight_scale(set_piece), hx)
+    size = W.fit_size(art, gy, min(art.w, art.h) * 0.48 * house_scale * W.hero_weight_scale(set_piece), hx)
     art.canvas.drawPath(W.path_from(art, ys), fx.fill_paint(black))
     W.draw_silhouette(art, set_piece, hx, gy, size, black, light=mix(art.c("glow"), red, 0.5))
     if floating is not None:
@@ -307,7 +334,7 @@ def horror(art: Art) -> None:
         # Deliberately centred on the moon, a halo behind it: the one designed overlap.
         art.layout.append(("hero", skia.Rect.MakeXYWH(moon_at[0] - r * 0.85, moon_at[1] - r * 0.85, r * 1.7, r * 1.7)))
     if variant != "tree" and floating is None:
-        side = art.w * (0.12 if hx > art.w / 2 else 0.88)
+        side = art.w * (0.5 + open_side * vr.uniform(0.3, 0.38))
         W.draw_silhouette(art, MotifRef("bare tree", 0.5), side, W.y_at(ys, side, art.w) + 4, size * 1.1, black)
     rng = art.rng("crows")
     for _k in range(int(5 * W.density(art)) if art.allows("bird") else 0):
