@@ -57,7 +57,7 @@ def test_an_emblem_hero_never_half_covers_the_sun_or_moon(scene, params, hero):
                     assert not partial_overlap(h, body), (scene, hero, seed, h, body)
 
 
-@pytest.mark.parametrize(("scene", "params"), CASES[:5])
+@pytest.mark.parametrize(("scene", "params"), CASES[:7])
 def test_secondaries_keep_clear_of_the_sun_or_moon_and_each_other(scene, params):
     brief = make_brief("lighthouse", "bird", "house", "tree", lighting=params.get("lighting", "night"))
     for seed in range(6):

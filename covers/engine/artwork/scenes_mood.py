@@ -237,16 +237,28 @@ def kids(art: Art) -> None:
                 anchor="bottom",
             )
         else:
-            draw_shape(
-                art.canvas,
-                s2,
-                x=x,
-                y=y0 + (gy - y0) * 0.4,
-                size=size * 0.35,
-                fill=[(1, 0.55, 0.3), (0.35, 0.6, 1), (1, 0.8, 0.2)][k % 3],
-                light=(1, 1, 1),
-                anchor="center",
-            )
+            # A flier keeps clear of the sun or moon and of the hero: lower in the sky if it must.
+            sz = size * 0.35
+            blockers = art.placed("body") + art.placed("hero") + art.placed("secondary")
+            for f in (0.4, 0.6, 0.25, 0.75):
+                y = y0 + (gy - y0) * f
+                box = skia.Rect.MakeXYWH(x - sz / 2, y - sz / 2, sz, sz)
+                if (
+                    not any(box.intersects(o) for o in blockers)
+                    and art.rect_calm_overlap((box.left(), box.top(), sz, sz)) < 0.05
+                ):
+                    art.layout.append(("secondary", box))
+                    draw_shape(
+                        art.canvas,
+                        s2,
+                        x=x,
+                        y=y,
+                        size=sz,
+                        fill=[(1, 0.55, 0.3), (0.35, 0.6, 1), (1, 0.8, 0.2)][k % 3],
+                        light=(1, 1, 1),
+                        anchor="center",
+                    )
+                    break
     fx.grain(art, 0.03)
 
 
