@@ -18,7 +18,7 @@ from books.models import (
     TITLE_MAX,
     Book,
 )
-from books.services import BOOK_FIELD_NAMES, book_create, book_get_for_account, books_for_account
+from books.services import BOOK_FIELD_NAMES, book_clean, book_get_for_account, book_insert, books_for_account
 from byc_site.auth import account_from_request
 from byc_site.errors import ApplicationError
 from byc_site.formats import api_datetime
@@ -139,10 +139,23 @@ class BookListView(APIView):
             ),
         },
     )
-    @idempotent
     def post(self, request: Request) -> Response:
-        data = json_object(request)
-        book = book_create(account=account_from_request(request), **{name: data.get(name) for name in BOOK_FIELD_NAMES})
+        # Parse and check the body BEFORE the idempotency transaction, whose write lock (on SQLite,
+        # the whole database's) every POST waits for; the outcome, book or error, is decided
+        # inside it as before, so a reused key still answers 409 whatever the body.
+        request.body  # noqa: B018 (read and keep the raw body for the idempotency fingerprint before DRF parses it)
+        try:
+            data = json_object(request)
+            cleaned, error = book_clean(**{name: data.get(name) for name in BOOK_FIELD_NAMES}), None
+        except Exception as exc:  # noqa: BLE001 (raised again inside the transaction)
+            cleaned, error = None, exc
+        return self._create(request, cleaned, error)
+
+    @idempotent
+    def _create(self, request: Request, cleaned: dict[str, str] | None, error: Exception | None) -> Response:
+        if error is not None:
+            raise error
+        book = book_insert(account=account_from_request(request), cleaned=cleaned)
         return Response(
             {
                 "bookId": str(book.id),

@@ -172,6 +172,11 @@ def book_create(
         target_audience=target_audience,
         external_ref=external_ref,
     )
+    return book_insert(account=account, cleaned=cleaned)
+
+
+def book_insert(*, account: Account, cleaned: dict[str, str]) -> Book:
+    """Store a book whose fields `book_clean` has already normalised and checked."""
     # Hand-written INSERT (see byc_site.rawrows): on the API's write path, inside the write
     # transaction, the ORM's insert compiler cost more than the rest of the view together.
     db_alias = router.db_for_write(Book)
