@@ -371,11 +371,15 @@ def sky_emblem(art: Art, m: MotifRef, x: float, horizon: float, avoid: skia.Rect
     cy = (y0 + y1) / 2
     # A sun or moon already in the sky is never half covered: the emblem moves to another part of the
     # sky (the other side, or above or below the disc), shrinking a little if it must.
-    bodies = [_padded(b, 0.04 * min(art.w, art.h)) for b in art.placed("body")]
+    bodies = [_padded(b, 0.05 * min(art.w, art.h)) for b in art.placed("body")]
     if art.rect_calm_overlap((x - size / 2, cy - size / 2, size, size)) > 0.1 or not _clear(
         art, (x - size / 2, cy - size / 2, size, size), bodies + [r for r in [avoid] if r is not None]
     ):
-        nx, ncy, found = free_spot(art, (0, y0, art.w, y1), size, bodies, prefer_x=art.w - x if bodies else x)
+        # Prefer the third across the sky from the disc: a diagonal pairing, not two shapes side by side.
+        across = x
+        if bodies:
+            across = art.w * (0.68 if bodies[0].centerX() < art.w / 2 else 0.32)
+        nx, ncy, found = free_spot(art, (0, y0, art.w, y1), size, bodies, prefer_x=across)
         if found < 0.55 * size:
             # Text everywhere above and below: the largest quiet square anywhere will do.
             nx, ncy, found = free_spot(
