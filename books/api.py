@@ -24,6 +24,7 @@ from byc_site.errors import ApplicationError
 from byc_site.formats import api_datetime
 from byc_site.idempotency import idempotent
 from byc_site.openapi import IDEMPOTENCY_KEY_PARAMETER, error_responses
+from byc_site.query_params import int_query_param
 
 PAGE_SIZE_DEFAULT = 20
 PAGE_SIZE_MAX = 100
@@ -101,19 +102,6 @@ class BookPage(serializers.Serializer):
     next_offset = serializers.IntegerField(allow_null=True)
 
 
-def _int_param(request: Request, name: str, default: int, low: int, high: int) -> int:
-    raw = request.query_params.get(name)
-    if raw is None or raw == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ApplicationError("invalid_request", f"{name} must be an integer.") from None
-    if not low <= value <= high:
-        raise ApplicationError("invalid_request", f"{name} must be between {low} and {high}.")
-    return value
-
-
 class BookListView(APIView):
     @extend_schema(
         operation_id="books_create",
@@ -177,8 +165,8 @@ class BookListView(APIView):
         responses={200: BookPage, **error_responses("invalid_request")},
     )
     def get(self, request: Request) -> Response:
-        limit = _int_param(request, "limit", PAGE_SIZE_DEFAULT, 1, PAGE_SIZE_MAX)
-        offset = _int_param(request, "offset", 0, 0, 10**9)
+        limit = int_query_param(request, "limit", default=PAGE_SIZE_DEFAULT, low=1, high=PAGE_SIZE_MAX)
+        offset = int_query_param(request, "offset", default=0, low=0, high=10**9)
         books = books_for_account(
             account=account_from_request(request), external_ref=request.query_params.get("external_ref")
         )

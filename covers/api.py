@@ -20,6 +20,7 @@ from byc_site.auth import account_from_request
 from byc_site.errors import ApplicationError, error_response
 from byc_site.idempotency import idempotent
 from byc_site.openapi import IDEMPOTENCY_KEY_PARAMETER, error_responses
+from byc_site.query_params import int_query_param
 from covers import representations, services, storage
 from covers.models import Cover, Job, Template
 
@@ -205,22 +206,9 @@ def _accepted(job: Job) -> Response:
     return Response(representations.job_accepted(job), status=202)
 
 
-def _int_param(request: Request, name: str, default: int, low: int, high: int) -> int:
-    raw = request.query_params.get(name)
-    if raw is None or raw == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ApplicationError("invalid_request", f"{name} must be an integer.") from None
-    if not low <= value <= high:
-        raise ApplicationError("invalid_request", f"{name} must be between {low} and {high}.")
-    return value
-
-
 def _page(request: Request, queryset, key: str, render) -> Response:
-    limit = _int_param(request, "limit", PAGE_SIZE_DEFAULT, 1, PAGE_SIZE_MAX)
-    offset = _int_param(request, "offset", 0, 0, 10**9)
+    limit = int_query_param(request, "limit", default=PAGE_SIZE_DEFAULT, low=1, high=PAGE_SIZE_MAX)
+    offset = int_query_param(request, "offset", default=0, low=0, high=10**9)
     total = queryset.count()
     items = list(queryset[offset : offset + limit])
     return Response(
