@@ -11,11 +11,13 @@
 - `api_client_for(account)`: a DRF APIClient sending `Authorization: Bearer <a new key>`;
   the raw key is on `client.raw_key`, the ApiKey row on `client.api_key`.
 - `make_book(account=..., **fields)`: a valid book through books.services.book_create.
+- `run_jobs`, `make_cover(account=...)`: run enqueued tasks synchronously; a cover from a real render.
 - `account`, `api_client`: one ready account (starter plan, 10 monthly credits) and its client.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import tempfile
@@ -131,3 +133,37 @@ def account(make_account):
 @pytest.fixture
 def api_client(api_client_for, account) -> APIClient:
     return api_client_for(account)
+
+
+@pytest.fixture
+def run_jobs(monkeypatch, django_capture_on_commit_callbacks):
+    """`with run_jobs(): ...` executes the django-q2 tasks enqueued inside, synchronously and for real,
+    once the transaction that enqueued them commits (django-q2's sync mode)."""
+    from django_q.conf import Conf
+
+    monkeypatch.setattr(Conf, "SYNC", True)
+
+    @contextlib.contextmanager
+    def running():
+        with django_capture_on_commit_callbacks(execute=True):
+            yield
+
+    return running
+
+
+@pytest.fixture
+def make_cover(make_book, run_jobs):
+    """`make_cover(account=..., book=None, **generate_options)`: a cover made through the generate
+    service and a real render (the default book is about a lighthouse in a storm)."""
+    from covers import services
+    from covers.models import Job
+
+    def make(*, account, book=None, **options):
+        book = book or make_book(account=account, summary="A lighthouse on a cliff in a storm.")
+        with run_jobs():
+            job = services.job_create_generate(account=account, book_id=book.id, count=1, **options)
+        job.refresh_from_db()
+        assert job.status == Job.COMPLETED, (job.error_code, job.error_message)
+        return job.covers.get()
+
+    return make

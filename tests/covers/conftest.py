@@ -1,57 +1,24 @@
 """Fixtures for the cover-job tests.
 
 - Renders are small (COVERS_RENDER_SCALE=0.1): the same code path as production, fewer pixels.
-- `run_jobs`: a context manager; API calls made inside it run their django-q2 tasks for real,
-  synchronously, once the request's transaction commits (django-q2's sync mode).
-- `make_cover(account=...)`: a cover made through the generate service and a real render.
+- `run_jobs` and `make_cover(account=...)` come from tests/conftest.py.
 - `receiver`: a local HTTP server that records webhook requests and answers with a chosen status.
 """
 
 from __future__ import annotations
 
-import contextlib
 import http.server
 import json
 import threading
 from dataclasses import dataclass, field
 
 import pytest
-from django_q.conf import Conf
-
-from covers import services
-from covers.models import Cover, Job
 
 
 @pytest.fixture(autouse=True)
 def _small_renders(settings):
     settings.COVERS_RENDER_SCALE = 0.1
     settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS = True
-
-
-@pytest.fixture
-def run_jobs(monkeypatch, django_capture_on_commit_callbacks):
-    """`with run_jobs(): ...` executes the tasks enqueued by what happens inside, synchronously."""
-    monkeypatch.setattr(Conf, "SYNC", True)
-
-    @contextlib.contextmanager
-    def running():
-        with django_capture_on_commit_callbacks(execute=True):
-            yield
-
-    return running
-
-
-@pytest.fixture
-def make_cover(make_book, run_jobs):
-    def make(*, account, book=None, **options) -> Cover:
-        book = book or make_book(account=account)
-        with run_jobs():
-            job = services.job_create_generate(account=account, book_id=book.id, count=1, **options)
-        job.refresh_from_db()
-        assert job.status == Job.COMPLETED, (job.error_code, job.error_message)
-        return job.covers.get()
-
-    return make
 
 
 @dataclass
