@@ -25,11 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from covers.engine import CoverOptions, recipe_for_book  # noqa: E402
-from covers.engine.png import encode_rgb  # noqa: E402
-from covers.engine.render import render_with_report  # noqa: E402
-from covers.engine.templates import CATALOGUE  # noqa: E402
-from covers.engine.templates.samples import sample_book  # noqa: E402
+from cover_engine import CoverOptions, recipe_for_book  # noqa: E402
+from cover_engine.png import encode_rgb  # noqa: E402
+from cover_engine.render import render_with_report  # noqa: E402
+from cover_engine.templates import CATALOGUE  # noqa: E402
+from cover_engine.templates.samples import sample_book  # noqa: E402
 
 SEED = 20
 

@@ -29,9 +29,9 @@ sys.path.insert(0, str(ROOT))
 import pytesseract  # noqa: E402
 from PIL import Image, ImageOps  # noqa: E402
 
-from covers.engine import BookText, CoverOptions, recipe_for_book  # noqa: E402
-from covers.engine.render import render, render_with_report  # noqa: E402
-from covers.engine.templates.previews import contact_sheet  # noqa: E402
+from cover_engine import BookText, CoverOptions, recipe_for_book  # noqa: E402
+from cover_engine.render import render, render_with_report  # noqa: E402
+from cover_engine.templates.previews import contact_sheet  # noqa: E402
 
 OCR_WIDTH = 400
 LETTERS_OK = 0.80
@@ -407,7 +407,7 @@ def main(argv: list[str] | None = None) -> int:
         "min_title_contrast": min(r["contrast"] for r in rows),
         "median_render_seconds": statistics.median(r["seconds"] for r in rows),
     }
-    from covers.engine.templates import CATALOGUE
+    from cover_engine.templates import CATALOGUE
 
     summary["families_used"] = len({CATALOGUE[r["template"]].family for r in rows})
     (args.out / "quality.json").write_text(json.dumps({"summary": summary, "rows": rows}, indent=2, ensure_ascii=False))

@@ -8,7 +8,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from books import catalogue
 from books.models import (
     AUTHOR_MAX,
     EXTERNAL_REF_MAX,
@@ -25,6 +24,7 @@ from byc_site.formats import api_datetime
 from byc_site.idempotency import idempotent
 from byc_site.openapi import IDEMPOTENCY_KEY_PARAMETER, error_responses
 from byc_site.query_params import int_query_param
+from cover_engine import vocabulary
 
 PAGE_SIZE_DEFAULT = 20
 PAGE_SIZE_MAX = 100
@@ -56,20 +56,20 @@ def json_object(request: Request) -> dict:
 # --- schema (documentation only: the service does the checking) ---------------------------------
 
 _SUBGENRE_HELP = "Only for " + "; ".join(
-    f"{genre}: {', '.join(subgenres)}" for genre, subgenres in catalogue.SUBGENRES.items()
+    f"{genre}: {', '.join(subgenres)}" for genre, subgenres in vocabulary.SUBGENRES.items()
 )
 
 
 class BookCreateRequest(serializers.Serializer):
     title = serializers.CharField(max_length=TITLE_MAX, help_text="Required. Trimmed and NFC-normalised.")
     author = serializers.CharField(max_length=AUTHOR_MAX, help_text="Required.")
-    genre = serializers.ChoiceField(choices=list(catalogue.GENRES.items()), help_text="Required, case-sensitive.")
+    genre = serializers.ChoiceField(choices=list(vocabulary.GENRES.items()), help_text="Required, case-sensitive.")
     subtitle = serializers.CharField(max_length=SUBTITLE_MAX, required=False)
     subgenre = serializers.CharField(max_length=SUBGENRE_MAX, required=False, help_text=_SUBGENRE_HELP)
     summary = serializers.CharField(
         max_length=SUMMARY_MAX, required=False, help_text="Recommended: it drives the imagery."
     )
-    target_audience = serializers.ChoiceField(choices=list(catalogue.TARGET_AUDIENCES.items()), required=False)
+    target_audience = serializers.ChoiceField(choices=list(vocabulary.TARGET_AUDIENCES.items()), required=False)
     external_ref = serializers.CharField(
         max_length=EXTERNAL_REF_MAX, required=False, help_text="Your own id, echoed back."
     )

@@ -4,7 +4,7 @@ import uuid
 
 from django.db import models
 
-from books import catalogue
+from cover_engine import vocabulary
 
 TITLE_MAX = 100
 AUTHOR_MAX = 100
@@ -21,11 +21,11 @@ class Book(models.Model):
     account = models.ForeignKey("billing.Account", on_delete=models.CASCADE, related_name="books")
     title = models.CharField(max_length=TITLE_MAX)
     author = models.CharField(max_length=AUTHOR_MAX)
-    genre = models.CharField(max_length=40, choices=list(catalogue.GENRES.items()))
+    genre = models.CharField(max_length=40, choices=list(vocabulary.GENRES.items()))
     subgenre = models.CharField(max_length=SUBGENRE_MAX, blank=True)
     subtitle = models.CharField(max_length=SUBTITLE_MAX, blank=True)
     summary = models.TextField(max_length=SUMMARY_MAX, blank=True)
-    target_audience = models.CharField(max_length=20, blank=True, choices=list(catalogue.TARGET_AUDIENCES.items()))
+    target_audience = models.CharField(max_length=20, blank=True, choices=list(vocabulary.TARGET_AUDIENCES.items()))
     external_ref = models.CharField(max_length=EXTERNAL_REF_MAX, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
@@ -36,7 +36,7 @@ class Book(models.Model):
             models.Index(fields=["account", "external_ref"], name="book_account_ref_idx"),
         ]
         constraints = [
-            models.CheckConstraint(condition=models.Q(genre__in=list(catalogue.GENRES)), name="book_genre_known"),
+            models.CheckConstraint(condition=models.Q(genre__in=list(vocabulary.GENRES)), name="book_genre_known"),
             models.CheckConstraint(condition=~models.Q(title=""), name="book_title_present"),
             models.CheckConstraint(condition=~models.Q(author=""), name="book_author_present"),
         ]
@@ -46,8 +46,8 @@ class Book(models.Model):
 
     @property
     def genre_label(self) -> str:
-        return catalogue.GENRES.get(self.genre, self.genre)
+        return vocabulary.GENRES.get(self.genre, self.genre)
 
     @property
     def subgenre_label(self) -> str:
-        return catalogue.subgenres_for(self.genre).get(self.subgenre, self.subgenre)
+        return vocabulary.subgenres_for(self.genre).get(self.subgenre, self.subgenre)

@@ -12,7 +12,6 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from billing.models import Account
-from books import catalogue
 from books.characters import describe, unsupported_characters
 from books.models import (
     AUTHOR_MAX,
@@ -25,6 +24,7 @@ from books.models import (
 )
 from byc_site.errors import ApplicationError
 from byc_site.rawrows import RowReader, column_list, model_fields
+from cover_engine import vocabulary
 
 
 @dataclass(frozen=True)
@@ -108,14 +108,14 @@ def book_clean(
             )
 
     genre_slug = cleaned["genre"]
-    if genre_slug not in catalogue.GENRES:
+    if genre_slug not in vocabulary.GENRES:
         raise book_error(
             "invalid_genre",
             f"Unknown genre {genre_slug!r}. Genre slugs are case-sensitive, e.g. 'fantasy', 'science-fiction'.",
             fields=["genre"],
         )
     if cleaned["subgenre"]:
-        allowed = catalogue.subgenres_for(genre_slug)
+        allowed = vocabulary.subgenres_for(genre_slug)
         if not allowed:
             raise book_error(
                 "invalid_field_value",
@@ -129,10 +129,10 @@ def book_clean(
                 fields=["subgenre"],
             )
     audience = cleaned["target_audience"]
-    if audience and audience not in catalogue.TARGET_AUDIENCES:
+    if audience and audience not in vocabulary.TARGET_AUDIENCES:
         raise book_error(
             "invalid_field_value",
-            f"target_audience must be one of: {', '.join(catalogue.TARGET_AUDIENCES)}.",
+            f"target_audience must be one of: {', '.join(vocabulary.TARGET_AUDIENCES)}.",
             fields=["target_audience"],
         )
 

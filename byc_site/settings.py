@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "billing",
     "books",
     "covers",
+    "web",
 ]
 
 MIDDLEWARE = [

@@ -3,22 +3,19 @@
 from django.contrib import admin
 from django.urls import include, path
 
-import billing.urls
 import books.urls
 import covers.urls
+import web.urls
 from byc_site import api_docs
 
 api_v1 = [
     *books.urls.api_urlpatterns,
     *covers.urls.api_urlpatterns,
-    *billing.urls.api_urlpatterns,
     *api_docs.urlpatterns,
 ]
 
 urlpatterns = [
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("admin/", admin.site.urls),
-    *billing.urls.urlpatterns,
-    *books.urls.urlpatterns,
-    *covers.urls.urlpatterns,
+    *web.urls.urlpatterns,
 ]

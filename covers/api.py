@@ -14,13 +14,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from books import catalogue
 from books.services import book_get_for_account
 from byc_site.auth import account_from_request
 from byc_site.errors import ApplicationError, error_response
 from byc_site.idempotency import idempotent
 from byc_site.openapi import IDEMPOTENCY_KEY_PARAMETER, error_responses
 from byc_site.query_params import int_query_param
+from cover_engine import vocabulary
 from covers import representations, services, storage
 from covers.models import Cover, Job, Template
 
@@ -237,8 +237,8 @@ class CoverGenerateView(APIView):
                 "count": serializers.IntegerField(min_value=1, max_value=5, required=False, default=1),
                 "templateId": serializers.CharField(required=False),
                 "mainElements": serializers.CharField(max_length=1000, required=False),
-                "mood": serializers.ChoiceField(choices=list(catalogue.MOODS), required=False),
-                "colorPalette": serializers.ChoiceField(choices=list(catalogue.COLOR_PALETTES), required=False),
+                "mood": serializers.ChoiceField(choices=list(vocabulary.MOODS), required=False),
+                "colorPalette": serializers.ChoiceField(choices=list(vocabulary.COLOR_PALETTES), required=False),
                 "external_ref": serializers.CharField(max_length=200, required=False),
                 "webhookUrl": serializers.URLField(max_length=500, required=False),
             },
@@ -479,7 +479,7 @@ class TemplateListView(APIView):
         operation_id="templates_list",
         summary="List cover templates",
         description="No credits are used. Filter by a genre slug.",
-        parameters=[OpenApiParameter("genre", str, enum=list(catalogue.GENRES))],
+        parameters=[OpenApiParameter("genre", str, enum=list(vocabulary.GENRES))],
         responses={200: TemplateList, **error_responses("invalid_genre")},
     )
     def get(self, request: Request) -> Response:

@@ -9,13 +9,14 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 
+import cover_engine as engine
 from billing.models import Account
 from billing.services import account_lock, credits_spend
-from books import catalogue
 from books.models import Book
 from books.services import book_get_for_account
 from byc_site.errors import ApplicationError
-from covers import content_policy, engine
+from cover_engine import vocabulary
+from covers import content_policy
 from covers.models import (
     ASSET_AUDIOBOOK_FULL,
     ASSET_AUDIOBOOK_PREVIEW,
@@ -183,11 +184,11 @@ def job_create_generate(
     main_elements = (main_elements or "").strip()
     _check_length("mainElements", main_elements, MAIN_ELEMENTS_MAX)
     external_ref, webhook_url = _clean_common(external_ref=external_ref, webhook_url=webhook_url)
-    if mood is not None and mood not in catalogue.MOODS:
-        raise ApplicationError("invalid_field_value", f"mood must be one of: {', '.join(catalogue.MOODS)}.")
-    if color_palette is not None and color_palette not in catalogue.COLOR_PALETTES:
+    if mood is not None and mood not in vocabulary.MOODS:
+        raise ApplicationError("invalid_field_value", f"mood must be one of: {', '.join(vocabulary.MOODS)}.")
+    if color_palette is not None and color_palette not in vocabulary.COLOR_PALETTES:
         raise ApplicationError(
-            "invalid_field_value", f"colorPalette must be one of: {', '.join(catalogue.COLOR_PALETTES)}."
+            "invalid_field_value", f"colorPalette must be one of: {', '.join(vocabulary.COLOR_PALETTES)}."
         )
     if template_id is not None and not Template.objects.filter(pk=template_id, enabled=True, in_engine=True).exists():
         raise ApplicationError("invalid_field_value", f"templateId {template_id!r} is not an available template.")

@@ -9,10 +9,10 @@ import uuid
 
 from django.core.exceptions import ValidationError
 
+import cover_engine as engine
 from billing.models import Account
-from books import catalogue
 from byc_site.errors import ApplicationError
-from covers import engine
+from cover_engine import vocabulary
 from covers.models import ASSET_TYPE_CHOICES, Cover, CoverAsset, Job, Template
 from covers.services.thumbs import template_preview_stored
 
@@ -72,7 +72,7 @@ def cover_asset_get(*, cover: Cover, asset_type: str) -> CoverAsset:
 
 def templates_available(*, genre: str | None = None) -> list[Template]:
     """Enabled templates, optionally those suited to a genre (400 invalid_genre for an unknown one)."""
-    if genre is not None and not catalogue.is_genre(genre):
+    if genre is not None and not vocabulary.is_genre(genre):
         raise ApplicationError("invalid_genre", f"Unknown genre {genre!r}; use a genre slug from the catalogue.")
     templates = list(Template.objects.filter(enabled=True, in_engine=True))
     if genre is not None:

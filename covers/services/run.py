@@ -13,11 +13,12 @@ from functools import partial
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+import cover_engine as engine
 from billing.models import Account
 from billing.services import account_lock, credits_refund
 from books.models import Book
 from byc_site.errors import ApplicationError
-from covers import conf, engine
+from covers import conf
 from covers.models import (
     ASSET_AUDIOBOOK_FULL,
     ASSET_AUDIOBOOK_PREVIEW,

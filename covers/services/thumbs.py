@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from covers import engine
+import cover_engine as engine
 from covers.storage import file_exists, file_read, file_store
 
 logger = logging.getLogger(__name__)

@@ -105,7 +105,7 @@ def test_it_refuses_an_unknown_or_wrongly_cased_genre(api_client, genre):
 
 
 def test_it_accepts_every_genre_of_the_catalogue(api_client):
-    from books.catalogue import GENRES
+    from cover_engine.vocabulary import GENRES
 
     for genre in GENRES:
         assert post(api_client, {**VALID, "genre": genre}).status_code == 201, genre

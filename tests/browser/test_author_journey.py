@@ -8,8 +8,8 @@ import re
 from PIL import Image
 from playwright.sync_api import expect
 
+import cover_engine as engine
 from billing.models import ApiKey
-from covers import engine
 from covers.models import Cover
 
 

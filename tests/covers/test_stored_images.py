@@ -8,7 +8,8 @@ import logging
 import pytest
 from PIL import Image
 
-from covers import engine, services
+import cover_engine as engine
+from covers import services
 from covers.models import Job
 from covers.services import lookups, thumbs
 from covers.storage import file_delete, file_exists, file_read

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from covers import engine
+import cover_engine as engine
 from covers.models import Template
 from covers.services import template_sync
 

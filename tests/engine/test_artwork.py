@@ -7,11 +7,11 @@ import numpy as np
 import pytest
 import skia
 
-from covers.engine import lexicon
-from covers.engine.artwork import SCENES, default_provider
-from covers.engine.artwork.motifs import BUILDERS, builder_name, draw_shape, shape_for
-from covers.engine.brief import Brief, MotifChoice
-from covers.engine.palettes import VARIANTS
+from cover_engine import lexicon
+from cover_engine.artwork import SCENES, default_provider
+from cover_engine.artwork.motifs import BUILDERS, builder_name, draw_shape, shape_for
+from cover_engine.brief import Brief, MotifChoice
+from cover_engine.palettes import VARIANTS
 
 CALM = [(0.08, 0.05, 0.84, 0.2), (0.15, 0.88, 0.7, 0.07)]
 
@@ -75,7 +75,7 @@ def test_every_contract_scene_is_declared_with_params():
 
 
 def test_every_template_param_is_declared_by_its_scene():
-    from covers.engine.templates import CATALOGUE
+    from cover_engine.templates import CATALOGUE
 
     for spec in CATALOGUE.values():
         assert spec.scene in SCENES, spec.id

@@ -7,8 +7,8 @@ import pytest
 import skia
 from test_artwork import make_brief
 
-from covers.engine.artwork import _PAINTERS
-from covers.engine.artwork.context import build_art
+from cover_engine.artwork import _PAINTERS
+from cover_engine.artwork.context import build_art
 
 # Where real templates put the text: a title band high, an author line low (and the reverse).
 CALMS = [

@@ -53,7 +53,7 @@ def test_light_rays_show_in_a_pale_day_palette():
 
 
 def test_secondary_figures_never_overlap_a_house(monkeypatch):
-    from covers.engine.artwork import world
+    from cover_engine.artwork import world
 
     drawn = []
 

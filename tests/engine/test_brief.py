@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-from books.catalogue import COLOR_PALETTES, GENRES, MOODS, SUBGENRES
-from covers.engine.brief import LIGHTINGS, SETTINGS, Brief, MotifChoice, build_brief
-from covers.engine.lexicon import MOTIFS
-from covers.engine.palettes import PALETTE_KEYS, family_of, luminance
-from covers.engine.recipe import BookText
+from cover_engine.brief import LIGHTINGS, SETTINGS, Brief, MotifChoice, build_brief
+from cover_engine.lexicon import MOTIFS
+from cover_engine.palettes import PALETTE_KEYS, family_of, luminance
+from cover_engine.recipe import BookText
+from cover_engine.vocabulary import COLOR_PALETTES, GENRES, MOODS, SUBGENRES
 
 
 def brief_for(

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from covers.engine.lexicon import CATEGORIES, MOTIFS, PHRASE_INDEX, find_motifs, normalise_words, stem
+from cover_engine.lexicon import CATEGORIES, MOTIFS, PHRASE_INDEX, find_motifs, normalise_words, stem
 
 REQUIRED = (
     "moon sun stars planet comet galaxy eclipse mountains hills forest desert sea river lake island field canyon "

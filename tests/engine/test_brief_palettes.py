@@ -7,9 +7,8 @@ import re
 
 import pytest
 
-from books.catalogue import COLOR_PALETTES, GENRES, MOODS
-from covers.engine import palettes
-from covers.engine.palettes import (
+from cover_engine import palettes
+from cover_engine.palettes import (
     FAMILIES,
     GENRE_DEFAULTS,
     PALETTE_KEYS,
@@ -21,6 +20,7 @@ from covers.engine.palettes import (
     retint,
     with_accent,
 )
+from cover_engine.vocabulary import COLOR_PALETTES, GENRES, MOODS
 
 HEX = re.compile(r"#[0-9a-f]{6}")
 

@@ -6,11 +6,11 @@ import colorsys
 
 import pytest
 
-from covers.engine.brief import Brief, build_brief
-from covers.engine.edits import apply_edit
-from covers.engine.errors import EditNotUnderstood, EngineError
-from covers.engine.palettes import COLOR_WORDS, family_of
-from covers.engine.recipe import BookText
+from cover_engine.brief import Brief, build_brief
+from cover_engine.edits import apply_edit
+from cover_engine.errors import EditNotUnderstood, EngineError
+from cover_engine.palettes import COLOR_WORDS, family_of
+from cover_engine.recipe import BookText
 
 
 @pytest.fixture(scope="module")
@@ -443,8 +443,8 @@ def test_a_night_edit_darkens_a_template_whose_sky_is_designed():
 
     from PIL import Image, ImageStat
 
-    from covers.engine import BookText as Book
-    from covers.engine import CoverOptions, recipe_edit, recipe_for_book, render
+    from cover_engine import BookText as Book
+    from cover_engine import CoverOptions, recipe_edit, recipe_for_book, render
 
     book = Book(title="Crown of Shadows", author="Elena Blackwood", genre="fantasy", summary="A city of towers.")
     recipe = recipe_for_book(book, CoverOptions(template_id="cinematic-skyline-dawn"), seed=1)

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-import covers.engine as engine
-from covers.engine import BookText, CoverOptions, EditNotUnderstood, EngineError, Recipe
+import cover_engine as engine
+from cover_engine import BookText, CoverOptions, EditNotUnderstood, EngineError, Recipe
 
 BOOK = BookText(
     title="The Lighthouse Keeper",
@@ -20,14 +20,14 @@ BOOK = BookText(
 
 
 def test_it_imports_without_django():
-    code = "import sys, covers.engine, covers.engine.render; print('django' in sys.modules)"
+    code = "import sys, cover_engine, cover_engine.render; print('django' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
 
 def test_it_renders_edits_and_lists_templates_without_django():
     code = (
-        "import sys; import covers.engine as e; "
+        "import sys; import cover_engine as e; "
         "r = e.recipe_for_book(e.BookText(title='Dune', author='Frank Herbert', genre='science-fiction'), "
         "e.CoverOptions(), seed=1); "
         "e.render(r, scale=0.05); e.recipe_edit(r, 'make it darker'); e.catalogue(); "

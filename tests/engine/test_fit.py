@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from covers.engine.typeset import fonts
-from covers.engine.typeset.fit import apply_case, fit_text, tokenize
+from cover_engine.typeset import fonts
+from cover_engine.typeset.fit import apply_case, fit_text, tokenize
 
 SERIF = fonts.face_by_slug("playfair-display")
 

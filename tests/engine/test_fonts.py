@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 import skia
 
-from covers.engine import unsupported_characters
-from covers.engine.typeset import fonts
-from covers.engine.typeset.spec import VOICES
+from cover_engine import unsupported_characters
+from cover_engine.typeset import fonts
+from cover_engine.typeset.spec import VOICES
 
 SCRIPTS = {
     "accented": "Crème Brûlée à la Française, Ångström, Łódź",

@@ -17,9 +17,9 @@ import unicodedata
 import pytest
 from PIL import Image
 
-from covers.engine import BookText, CoverOptions, recipe_for_book, unsupported_characters
-from covers.engine.render import render_with_report
-from covers.engine.templates import CATALOGUE
+from cover_engine import BookText, CoverOptions, recipe_for_book, unsupported_characters
+from cover_engine.render import render_with_report
+from cover_engine.templates import CATALOGUE
 
 SCALE = 0.15
 SAFE = 0.05

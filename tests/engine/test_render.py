@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 from PIL import Image
 
-import covers.engine as engine
-from covers.engine import BookText, CoverOptions
-from covers.engine.png import encode_rgb
-from covers.engine.render import render_with_report
+import cover_engine as engine
+from cover_engine import BookText, CoverOptions
+from cover_engine.png import encode_rgb
+from cover_engine.render import render_with_report
 
 BOOK = BookText(
     title="The Lighthouse Keeper",
@@ -97,7 +97,7 @@ def test_a_fresh_process_renders_the_same_bytes():
                                          CoverOptions(), seed=3), scale=0.1)  # fmt: skip
     here = hashlib.sha256(engine.render(recipe, scale=0.1)).hexdigest()
     code = (
-        "import hashlib, json, sys; import covers.engine as e; "
+        "import hashlib, json, sys; import cover_engine as e; "
         "r = e.Recipe.from_dict(json.loads(sys.stdin.read())); "
         "print(hashlib.sha256(e.render(r, scale=0.1)).hexdigest())"
     )

@@ -9,10 +9,10 @@ from itertools import combinations
 import fontpkg
 import pytest
 
-from books.catalogue import GENRES, SUBGENRES
-from covers.engine.lexicon import MOTIFS
-from covers.engine.templates import CATALOGUE, GENRE_BUCKETS, TEMPLATE_TYPES
-from covers.engine.typeset.spec import SAFE_MARGIN
+from cover_engine.lexicon import MOTIFS
+from cover_engine.templates import CATALOGUE, GENRE_BUCKETS, TEMPLATE_TYPES
+from cover_engine.typeset.spec import SAFE_MARGIN
+from cover_engine.vocabulary import GENRES, SUBGENRES
 
 SPECS = list(CATALOGUE.values())
 ALL_SUBGENRES = {slug for group in SUBGENRES.values() for slug in group}
@@ -158,7 +158,7 @@ def _allowed(doc: str, value) -> bool:
 
 
 def test_every_scene_and_scene_parameter_is_one_the_painters_understand():
-    from covers.engine.artwork import SCENES
+    from cover_engine.artwork import SCENES
 
     for spec in SPECS:
         assert spec.scene in SCENES, (spec.id, spec.scene)

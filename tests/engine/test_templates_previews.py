@@ -6,11 +6,11 @@ import io
 
 from PIL import Image
 
-from books.catalogue import subgenres_for
-from covers.engine.brief import build_brief
-from covers.engine.templates import CATALOGUE
-from covers.engine.templates.previews import main
-from covers.engine.templates.samples import sample_book, sample_options
+from cover_engine.brief import build_brief
+from cover_engine.templates import CATALOGUE
+from cover_engine.templates.previews import main
+from cover_engine.templates.samples import sample_book, sample_options
+from cover_engine.vocabulary import subgenres_for
 
 
 def test_every_template_has_a_sample_book_of_a_genre_it_fits():

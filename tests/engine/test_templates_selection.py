@@ -6,10 +6,10 @@ from collections import Counter
 
 import pytest
 
-from books.catalogue import GENRES
-from covers.engine.brief import build_brief
-from covers.engine.recipe import BookText
-from covers.engine.templates import CATALOGUE, ranked_templates, select_template
+from cover_engine.brief import build_brief
+from cover_engine.recipe import BookText
+from cover_engine.templates import CATALOGUE, ranked_templates, select_template
+from cover_engine.vocabulary import GENRES
 
 SEEDS = range(24)
 

@@ -13,13 +13,13 @@ import pytest
 import skia
 from PIL import Image
 
-from covers.engine.render import compose, encode_png
-from covers.engine.templates import CATALOGUE
-from covers.engine.typeset import contrast as C
-from covers.engine.typeset.fit import line_width_em
-from covers.engine.typeset.fonts import face_by_slug, font_chain
-from covers.engine.typeset.layout import apply_type_voice, layout_for
-from covers.engine.typeset.spec import SAFE_MARGIN
+from cover_engine.render import compose, encode_png
+from cover_engine.templates import CATALOGUE
+from cover_engine.typeset import contrast as C
+from cover_engine.typeset.fit import line_width_em
+from cover_engine.typeset.fonts import face_by_slug, font_chain
+from cover_engine.typeset.layout import apply_type_voice, layout_for
+from cover_engine.typeset.spec import SAFE_MARGIN
 
 PALETTE = {"light_ink": "#f6f1e7", "dark_ink": "#1b1a22", "accent": "#d9a441", "paper": "#efe8da"}
 EBOOK = (320, 512)
@@ -246,7 +246,7 @@ def test_tracked_lines_are_centred_on_their_visible_letters():
 
 @pytest.mark.parametrize("template_id", ONE_PER_FAMILY[1::3])
 def test_a_square_derived_from_the_ebook_layout_holds_the_text(template_id):
-    from covers.engine.typeset.layout import derive_square
+    from cover_engine.typeset.layout import derive_square
 
     spec = CATALOGUE[template_id]
     square = derive_square(spec.layout)

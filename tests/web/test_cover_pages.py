@@ -203,7 +203,7 @@ def test_an_edit_the_engine_does_not_understand_fails_with_its_reason_and_a_refu
 
 
 def test_the_library_shows_the_newest_covers_of_a_book_and_counts_the_rest(client, author, make_book, make_cover):
-    from books import views
+    from web.views import books as views
 
     book = make_book(account=author, title="Many Faces")
     covers = [make_cover(account=author, book=book) for _ in range(views.COVERS_IN_STRIP + 2)]

@@ -2,7 +2,7 @@
 
 A template says *where* text goes (LayoutSpec of normalised TextBlocks) and *how* it looks
 (TypeSpec: voice, case, tracking, treatment, ink, ornament). The typesetter reads both; the
-template catalogue (covers/engine/templates/) only declares them.
+template catalogue (cover_engine/templates/) only declares them.
 """
 
 from __future__ import annotations

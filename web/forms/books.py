@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
-from books import catalogue
 from books.services import BOOK_FIELDS
+from cover_engine import vocabulary
 
 _FIELDS = {field.name: field for field in BOOK_FIELDS}
 
@@ -22,14 +22,14 @@ def _counted_text(name: str, label: str, *, textarea: bool = False, **attrs) -> 
 
 
 def _subgenre_choices(genre: str) -> list:
-    subgenres = catalogue.subgenres_for(genre)
+    subgenres = vocabulary.subgenres_for(genre)
     if subgenres:
         return [("", "No subgenre"), *subgenres.items()]
     if genre:
         return [("", "No subgenres for this genre")]
     # No genre chosen yet (and no JavaScript to follow it): offer every list, grouped.
     return [("", "No subgenre")] + [
-        (catalogue.GENRES[g], list(options.items())) for g, options in catalogue.SUBGENRES.items()
+        (vocabulary.GENRES[g], list(options.items())) for g, options in vocabulary.SUBGENRES.items()
     ]
 
 
@@ -42,7 +42,7 @@ class BookForm(forms.Form):
         label="Genre",
         required=False,
         widget=forms.Select(
-            choices=[("", "Choose a genre…"), *catalogue.GENRES.items()], attrs={"data-genre-select": ""}
+            choices=[("", "Choose a genre…"), *vocabulary.GENRES.items()], attrs={"data-genre-select": ""}
         ),
     )
     subgenre = forms.CharField(
@@ -51,7 +51,7 @@ class BookForm(forms.Form):
     target_audience = forms.CharField(
         label="Target audience",
         required=False,
-        widget=forms.Select(choices=[("", "Not specified"), *catalogue.TARGET_AUDIENCES.items()]),
+        widget=forms.Select(choices=[("", "Not specified"), *vocabulary.TARGET_AUDIENCES.items()]),
     )
     summary = _counted_text(
         "summary",

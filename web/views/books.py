@@ -9,13 +9,14 @@ from django.db.models.functions import RowNumber
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from billing.views import author_account, render_author_page
-from books import catalogue, services
-from books.forms import BookForm
+from books import services
 from books.models import Book
 from byc_site.errors import ApplicationError
+from cover_engine import vocabulary
 from covers.models import Cover, CoverAsset, Job
-from covers.views import cover_thumbs
+from web.forms.books import BookForm
+from web.views.account import author_account, render_author_page
+from web.views.covers import cover_thumbs
 
 BOOKS_PER_PAGE = 12
 COVERS_IN_STRIP = 8
@@ -29,7 +30,7 @@ def home(request: HttpRequest) -> HttpResponse:
         if request.user.is_staff:
             # Staff users made with createsuperuser have no author account: their place is the admin.
             return redirect("admin:index")
-    return render(request, "books/landing.html", {})
+    return render(request, "web/books/landing.html", {})
 
 
 def _covers_with_previews():
@@ -64,7 +65,7 @@ def library(request: HttpRequest) -> HttpResponse:
         }
         for book in page.object_list
     ]
-    return render_author_page(request, "books/library.html", {"page": page, "rows": rows}, account=account)
+    return render_author_page(request, "web/books/library.html", {"page": page, "rows": rows}, account=account)
 
 
 def book_for_author(request: HttpRequest, book_id) -> tuple[Book, object]:
@@ -82,7 +83,7 @@ def book_detail(request: HttpRequest, book_id) -> HttpResponse:
     page = Paginator(covers, COVERS_PER_PAGE).get_page(request.GET.get("page"))
     active_jobs = list(Job.objects.filter(book=book, status__in=Job.ACTIVE_STATUSES).order_by("created_at"))
     context = {"book": book, "page": page, "covers": cover_thumbs(page.object_list), "active_jobs": active_jobs}
-    return render_author_page(request, "books/book_detail.html", context, account=account)
+    return render_author_page(request, "web/books/book_detail.html", context, account=account)
 
 
 @login_required
@@ -104,8 +105,8 @@ def book_create(request: HttpRequest) -> HttpResponse:
                 form.add_error(None, error.message)
         else:
             return redirect("cover_style", book_id=book.id)
-    context = {"form": form, "subgenres": catalogue.SUBGENRES, "step": 1}
-    return render_author_page(request, "books/book_form.html", context, account=account, status=status)
+    context = {"form": form, "subgenres": vocabulary.SUBGENRES, "step": 1}
+    return render_author_page(request, "web/books/book_form.html", context, account=account, status=status)
 
 
 def _plain_book_error(error: ApplicationError, field: str) -> str:

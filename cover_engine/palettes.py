@@ -13,7 +13,7 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from books.catalogue import COLOR_PALETTES
+from cover_engine.vocabulary import COLOR_PALETTES
 
 from .lexicon import find_motifs, fold, words
 

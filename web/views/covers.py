@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -15,18 +16,19 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_POST
 
+import cover_engine as engine
 from billing.models import Account
 from billing.services import credits_balance
-from billing.views import author_account, render_author_page
-from books import catalogue
 from books.services import book_get_for_account
 from byc_site.errors import ApplicationError
-from covers import conf, engine, services
-from covers.engine import palettes as engine_palettes
-from covers.forms import COUNT_CHOICES, EXAMPLE_PROMPTS, EditForm, StyleForm, VariationForm
+from cover_engine import palettes as engine_palettes
+from cover_engine import vocabulary
+from covers import conf, services
 from covers.models import Cover, CoverAsset, Job
 from covers.representations import asset_signed_url
-from covers.services import thumbs
+from covers.services import jobs_for_account, thumbs
+from web.forms.covers import COUNT_CHOICES, EXAMPLE_PROMPTS, EditForm, StyleForm, VariationForm
+from web.views.account import author_account, render_author_page
 
 ASSET_LABELS = {
     "preview": "Ebook cover",
@@ -126,7 +128,7 @@ def _plain_error(error: ApplicationError) -> dict:
 def _palette_swatches() -> list[dict]:
     """Each named palette with a strip of colours taken from the engine's own palette table."""
     swatches = []
-    for name in catalogue.COLOR_PALETTES:
+    for name in vocabulary.COLOR_PALETTES:
         variants = engine_palettes.FAMILIES.get(name, ())
         colors = []
         for variant in variants[:2]:
@@ -203,7 +205,7 @@ def cover_style(request: HttpRequest, book_id) -> HttpResponse:
         "balance": balance,
         "step": 2,
     }
-    return render_author_page(request, "covers/style.html", context, status=status)
+    return render_author_page(request, "web/covers/style.html", context, status=status)
 
 
 def _as_count(value: str) -> int | str:
@@ -270,7 +272,7 @@ def job_detail(request: HttpRequest, job_id) -> HttpResponse:
     context = _job_context(job)
     context["progress"] = _progress(job)
     context["step"] = 3 if job.operation == Job.OP_GENERATE else 4
-    return render_author_page(request, "covers/job.html", context, account=account)
+    return render_author_page(request, "web/covers/job.html", context, account=account)
 
 
 @login_required
@@ -286,7 +288,7 @@ def job_status(request: HttpRequest, job_id) -> JsonResponse:
         "done": context["done"],
     }
     if context["done"]:
-        body["html"] = render_to_string("covers/_job_result.html", context, request=request)
+        body["html"] = render_to_string("web/covers/_job_result.html", context, request=request)
     return JsonResponse(body, headers={"Cache-Control": "no-store"})
 
 
@@ -360,7 +362,7 @@ def cover_detail(request: HttpRequest, cover_id, *, forms: dict | None = None, e
         "job_error": error,
         "step": 4,
     }
-    return render_author_page(request, "covers/cover.html", context, account=account, status=status)
+    return render_author_page(request, "web/covers/cover.html", context, account=account, status=status)
 
 
 def _refine(request: HttpRequest, cover_id, start, *, form_name: str | None = None, form=None) -> HttpResponse:
@@ -466,3 +468,20 @@ def cover_image(request: HttpRequest, cover_id, asset_type: str, width: int) -> 
 def thumbnail_bytes(asset: CoverAsset, width: int) -> bytes:
     # The worker stores thumbnails with the asset; older assets get theirs made here, once.
     return thumbs.thumbnail_bytes(storage_name=asset.storage_name, checksum=asset.checksum, width=width)
+
+
+JOBS_PER_PAGE = 25
+
+
+@login_required
+def job_history(request: HttpRequest) -> HttpResponse:
+    """Every job of the account, newest first, optionally one status only."""
+    account = author_account(request)
+    status = request.GET.get("status") or None
+    try:
+        jobs = jobs_for_account(account=account, status=status)
+    except ApplicationError:
+        status, jobs = None, jobs_for_account(account=account)
+    page = Paginator(jobs.select_related("book"), JOBS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {"page": page, "status": status, "statuses": Job.STATUS_CHOICES}
+    return render_author_page(request, "web/account/jobs.html", context, account=account)

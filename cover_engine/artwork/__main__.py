@@ -1,9 +1,9 @@
 """Dev tool: contact sheets of every scene, the motif library, and paint timings.
 
-python -m covers.engine.artwork sheet [--out /tmp/art] [--width 320]
-python -m covers.engine.artwork motifs [--out /tmp/art]
-python -m covers.engine.artwork time [--width 1600 --height 2560]
-python -m covers.engine.artwork one SCENE [--variant V] [--genre G] [--summary TEXT] [--square]
+python -m cover_engine.artwork sheet [--out /tmp/art] [--width 320]
+python -m cover_engine.artwork motifs [--out /tmp/art]
+python -m cover_engine.artwork time [--width 1600 --height 2560]
+python -m cover_engine.artwork one SCENE [--variant V] [--genre G] [--summary TEXT] [--square]
 """
 
 from __future__ import annotations
@@ -230,7 +230,7 @@ def timings(w: int, h: int, repeat: int) -> None:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(prog="python -m covers.engine.artwork")
+    ap = argparse.ArgumentParser(prog="python -m cover_engine.artwork")
     ap.add_argument("command", choices=["sheet", "motifs", "time", "one"])
     ap.add_argument("scene", nargs="?")
     ap.add_argument("--out", default="/tmp/art")

@@ -10,15 +10,14 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from billing import services
-from billing.forms import ApiKeyCreateForm, SignupForm, WebhookUrlForm
 from billing.models import Account, CreditEntry
 from byc_site.errors import ApplicationError
+from web.forms.account import ApiKeyCreateForm, SignupForm, WebhookUrlForm
 
 LEDGER_ROWS = 30
 REVEAL_SECRET_ONCE = "billing.reveal_webhook_secret"
@@ -126,7 +125,7 @@ def account_page(request: HttpRequest) -> HttpResponse:
     if request.session.pop(REVEAL_SECRET_ONCE, False):
         context["revealed_secret"] = account.webhook_secret
         context["secret_rotated"] = True
-    return render_author_page(request, "billing/account.html", context)
+    return render_author_page(request, "web/account/account.html", context)
 
 
 @login_required
@@ -144,9 +143,9 @@ def api_key_create(request: HttpRequest) -> HttpResponse:
             # The raw key exists only in this response: it is never stored and cannot be shown again.
             context["api_keys"] = list(account.api_keys.all())
             context["new_key"] = {"name": api_key.name, "raw": raw_key}
-            return render_author_page(request, "billing/account.html", context)
+            return render_author_page(request, "web/account/account.html", context)
     context["key_form"] = form
-    return render_author_page(request, "billing/account.html", context, status=400)
+    return render_author_page(request, "web/account/account.html", context, status=400)
 
 
 @login_required
@@ -178,7 +177,7 @@ def webhook_update(request: HttpRequest) -> HttpResponse:
             return redirect("/account/#webhooks")
     context = _account_context(request, account)
     context["webhook_form"] = form
-    return render_author_page(request, "billing/account.html", context, status=400)
+    return render_author_page(request, "web/account/account.html", context, status=400)
 
 
 @login_required
@@ -188,7 +187,7 @@ def webhook_secret_reveal(request: HttpRequest) -> HttpResponse:
     account = author_account(request)
     context = _account_context(request, account)
     context["revealed_secret"] = account.webhook_secret
-    return render_author_page(request, "billing/account.html", context)
+    return render_author_page(request, "web/account/account.html", context)
 
 
 @login_required
@@ -200,23 +199,3 @@ def webhook_secret_rotate(request: HttpRequest) -> HttpResponse:
     # (Only a flag goes into the session, never the secret.)
     request.session[REVEAL_SECRET_ONCE] = True
     return redirect("/account/#webhooks")
-
-
-JOBS_PER_PAGE = 25
-
-
-@login_required
-def job_history(request: HttpRequest) -> HttpResponse:
-    """Every job of the account, newest first, optionally one status only."""
-    from covers.models import Job
-    from covers.services import jobs_for_account
-
-    account = author_account(request)
-    status = request.GET.get("status") or None
-    try:
-        jobs = jobs_for_account(account=account, status=status)
-    except ApplicationError:
-        status, jobs = None, jobs_for_account(account=account)
-    page = Paginator(jobs.select_related("book"), JOBS_PER_PAGE).get_page(request.GET.get("page"))
-    context = {"page": page, "status": status, "statuses": Job.STATUS_CHOICES}
-    return render_author_page(request, "billing/jobs.html", context, account=account)

@@ -1,6 +1,6 @@
 """Write a preview PNG of every template (and a contact sheet of them all) into a folder.
 
-    python -m covers.engine.templates.previews OUTDIR [--scale 0.25] [--square] [--only ID,ID]
+    python -m cover_engine.templates.previews OUTDIR [--scale 0.25] [--square] [--only ID,ID]
 
 Previews are rendered by the engine from each template's sample book (samples.py), so they
 are never committed: run this to (re)make them.

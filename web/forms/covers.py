@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from books import catalogue
+from cover_engine import vocabulary
 from covers.services import MAIN_ELEMENTS_MAX, MAX_COUNT, PROMPT_MAX
 
 COUNT_CHOICES = [(str(n), str(n)) for n in range(1, MAX_COUNT + 1)]
@@ -44,7 +44,7 @@ class StyleForm(forms.Form):
 
     @property
     def mood_choices(self) -> list[tuple[str, str]]:
-        return [("", "Auto")] + [(m, m.capitalize()) for m in catalogue.MOODS]
+        return [("", "Auto")] + [(m, m.capitalize()) for m in vocabulary.MOODS]
 
     def value_of(self, name: str) -> str:
         if self.is_bound:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from books.catalogue import GENRES
+from cover_engine.vocabulary import GENRES
 
 from ..typeset.spec import LayoutSpec, TypeSpec
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from books.catalogue import subgenres_for
+from cover_engine.vocabulary import subgenres_for
 
 from ..lexicon import MOTIFS
 from ..recipe import BookText, CoverOptions

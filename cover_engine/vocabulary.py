@@ -1,4 +1,4 @@
-"""The genre and subgenre catalogue: one list shared by the API, the web UI and the engine.
+"""The genre, subgenre, mood and palette vocabulary: the engine owns it; the API, web UI and books read it.
 
 Pure Python on purpose (no Django import), so the cover engine can read it too.
 Slugs are case-sensitive and match the public contract exactly.

@@ -9,13 +9,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 # The submodule `render` shares its name with the function below: imported lazily, it would
-# rebind `covers.engine.render` to the module on first use. Loading it first keeps the function.
+# rebind `cover_engine.render` to the module on first use. Loading it first keeps the function.
 from . import render as _render_module  # noqa: F401
 from .errors import EditNotUnderstood, EngineError
 from .recipe import RECIPE_VERSION, BookText, CoverOptions, Recipe
 
 if TYPE_CHECKING:
-    from .catalog import TemplateInfo
+    from .template_catalogue import TemplateInfo
     from .service import EditResult
 
 __all__ = [
@@ -47,7 +47,7 @@ def __getattr__(name: str):
 
         return EditResult
     if name == "TemplateInfo":
-        from .catalog import TemplateInfo
+        from .template_catalogue import TemplateInfo
 
         return TemplateInfo
     raise AttributeError(name)
@@ -84,25 +84,25 @@ def render_size(format: str, scale: float) -> tuple[int, int]:
 
 
 def catalogue() -> list[TemplateInfo]:
-    from .catalog import catalogue as impl
+    from .template_catalogue import catalogue as impl
 
     return impl()
 
 
 def template_by_id(template_id: str) -> TemplateInfo | None:
-    from .catalog import template_by_id as impl
+    from .template_catalogue import template_by_id as impl
 
     return impl(template_id)
 
 
 def templates_for_genre(genre: str) -> list[TemplateInfo]:
-    from .catalog import templates_for_genre as impl
+    from .template_catalogue import templates_for_genre as impl
 
     return impl(genre)
 
 
 def template_preview(template_id: str, *, scale: float = 0.25) -> bytes:
-    from .catalog import template_preview as impl
+    from .template_catalogue import template_preview as impl
 
     return impl(template_id, scale=scale)
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from books.catalogue import COLOR_PALETTES, GENRES, MOODS, SUBGENRES
+from cover_engine.vocabulary import COLOR_PALETTES, GENRES, MOODS, SUBGENRES
 
 from . import palettes
 from .lexicon import MOTIFS, find_motifs, fold, motif_noun, motif_word, normalise_words, words

@@ -1,0 +1,1 @@
+"""Forms of the author web app, one module per area (books, covers, account)."""
