@@ -6,12 +6,12 @@ import functools
 import unicodedata
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import connections, router
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from billing.models import Account
 from books.characters import describe, unsupported_characters
 from books.models import (
     AUTHOR_MAX,
@@ -25,6 +25,9 @@ from books.models import (
 from byc_site.errors import ApplicationError
 from byc_site.rawrows import RowReader, column_list, model_fields
 from cover_engine import vocabulary
+
+if TYPE_CHECKING:  # books and billing ignore each other (see the import contracts in pyproject.toml)
+    from billing.models import Account
 
 
 @dataclass(frozen=True)
