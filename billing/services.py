@@ -25,6 +25,7 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 
 from billing.models import Account, ApiKey, CreditEntry, Plan
+from billing.specs import API_KEY_NAME, WEBHOOK_URL
 from byc_site.errors import ApplicationError
 
 logger = logging.getLogger(__name__)
@@ -204,16 +205,34 @@ def account_set_active(*, account: Account, is_active: bool, now: datetime | Non
     return locked
 
 
-def account_webhook_update(*, account: Account, webhook_url: str) -> Account:
-    """Set (or clear, with "") the default webhook URL of the account."""
+def account_require_active(*, account: Account) -> None:
+    """403 forbidden unless the account's subscription is running: a stopped one spends no credits.
+
+    `credits_spend` calls it, so no door (API, web app, admin, commands) spends around it.
+    """
+    if not account.is_active:
+        raise ApplicationError(
+            "forbidden", "This account has no active subscription; nothing can be charged to it.", status=403
+        )
+
+
+def webhook_url_clean(*, webhook_url: str) -> str:
+    """A webhook URL trimmed and checked (at most 500 characters, absolute http or https); "" for none."""
     webhook_url = webhook_url.strip()
     if webhook_url:
-        if len(webhook_url) > 500:
-            raise ApplicationError("field_too_long", "webhookUrl is longer than 500 characters.")
+        WEBHOOK_URL.check_length(webhook_url)
         try:
             URLValidator(schemes=["http", "https"])(webhook_url)
         except ValidationError:
-            raise ApplicationError("invalid_field_value", "webhookUrl must be an http(s) URL.") from None
+            raise ApplicationError(
+                "invalid_field_value", "webhookUrl must be an absolute http(s) URL.", field=WEBHOOK_URL.name
+            ) from None
+    return webhook_url
+
+
+def account_webhook_update(*, account: Account, webhook_url: str) -> Account:
+    """Set (or clear, with "") the default webhook URL of the account."""
+    webhook_url = webhook_url_clean(webhook_url=webhook_url)
     Account.objects.filter(pk=account.pk).update(webhook_url=webhook_url)
     account.webhook_url = webhook_url
     return account
@@ -243,9 +262,8 @@ def api_key_create(*, account: Account, name: str) -> tuple[ApiKey, str]:
     """Create a key and return it with its raw value, which is never stored and cannot be shown again."""
     name = name.strip()
     if not name:
-        raise ApplicationError("missing_required_fields", "Give the key a name.")
-    if len(name) > 100:
-        raise ApplicationError("field_too_long", "The key name is longer than 100 characters.")
+        raise ApplicationError("missing_required_fields", "Give the key a name.", field=API_KEY_NAME.name)
+    API_KEY_NAME.check_length(name)
     raw_key = API_KEY_PREFIX + secrets.token_urlsafe(32)  # 43 URL-safe characters
     api_key = ApiKey.objects.create(
         account=account, name=name, prefix=raw_key[:API_KEY_DISPLAY_CHARS], hash=api_key_hash(raw_key)
@@ -320,6 +338,7 @@ def credits_spend(*, account: Account, amount: int, reference: str, memo: str = 
     """
     if amount <= 0:
         raise ValueError("amount must be positive")
+    account_require_active(account=account)
     balance = credits_balance(account=account)
     if balance.total < amount:
         raise insufficient_credits_error(needed=amount, balance=balance)

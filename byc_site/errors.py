@@ -17,13 +17,21 @@ logger = logging.getLogger(__name__)
 
 
 class ApplicationError(Exception):
-    """A failure the client can act on: a code from the contract, a plain message, an HTTP status."""
+    """A failure the client can act on: a code from the contract, a plain message, an HTTP status.
 
-    def __init__(self, code: str, message: str, *, status: int = 400, extra: dict | None = None) -> None:
+    `field` names the request field at fault (its API name, e.g. "mainElements"), for the web
+    forms to put the error next to it. It stays inside: the contract's envelope is exactly
+    `{"code", "message"}`, and clients compare whole bodies.
+    """
+
+    def __init__(
+        self, code: str, message: str, *, status: int = 400, field: str | None = None, extra: dict | None = None
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.status = status
+        self.field = field
         self.extra = extra or {}
 
     def body(self) -> dict:

@@ -22,6 +22,7 @@ ASSET_TYPE_CHOICES = [
     (ASSET_AUDIOBOOK_PREVIEW, "Audiobook preview (2400 x 2400)"),
     (ASSET_AUDIOBOOK_FULL, "Audiobook full (4800 x 4800)"),
 ]
+ASSET_TYPES = tuple(value for value, _label in ASSET_TYPE_CHOICES)
 
 
 class Template(models.Model):

@@ -14,9 +14,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from billing import selectors as billing_selectors
 from billing import services
 from billing.models import Account, CreditEntry
+from books.models import Book
+from books.selectors import book_get_for_account
 from byc_site.errors import ApplicationError
+from covers import selectors as cover_selectors
 from web.forms.account import ApiKeyCreateForm, SignupForm, WebhookUrlForm
 
 LEDGER_ROWS = 30
@@ -31,6 +35,22 @@ def author_account(request: HttpRequest) -> Account:
         return services.account_for_user(user=request.user)
     except ApplicationError:
         raise Http404("This user has no author account.") from None
+
+
+def author_book(account: Account, book_id: object) -> Book:
+    """The author's book; anyone else's, or none, is a 404 page (the service's own ownership check)."""
+    try:
+        return book_get_for_account(account=account, book_id=book_id)
+    except ApplicationError:
+        raise Http404("Book not found.") from None
+
+
+def form_field_for(form: object, error: ApplicationError) -> str | None:
+    """The form field showing the request field an error names (`error.field`, the API's name), if any."""
+    for name, field in form.fields.items():
+        if error.field and getattr(field, "api_name", name) == error.field:
+            return name
+    return None
 
 
 def render_author_page(
@@ -77,9 +97,7 @@ KIND_WORDS = {
 
 def _ledger_rows(account: Account) -> list[dict]:
     """The latest ledger lines, each with the job it paid for (one query for all the jobs)."""
-    from covers.models import Job
-
-    entries = list(CreditEntry.objects.filter(account=account).order_by("-id")[:LEDGER_ROWS])
+    entries = billing_selectors.credit_entries_recent(account=account, limit=LEDGER_ROWS)
     job_ids = set()
     for entry in entries:
         if entry.reference.startswith("job:"):
@@ -87,7 +105,7 @@ def _ledger_rows(account: Account) -> list[dict]:
                 job_ids.add(uuid.UUID(entry.reference[4:]))
             except ValueError:
                 pass
-    jobs = {str(j.id): j for j in Job.objects.filter(account=account, pk__in=job_ids).select_related("book")}
+    jobs = cover_selectors.jobs_by_id(account=account, job_ids=job_ids)
     return [
         {"entry": e, "what": KIND_WORDS.get(e.kind, e.get_kind_display()), "job": jobs.get(e.reference[4:])}
         for e in entries
@@ -95,23 +113,13 @@ def _ledger_rows(account: Account) -> list[dict]:
 
 
 def _account_context(request: HttpRequest, account: Account) -> dict:
-    from covers.models import Job, WebhookDelivery
-
     return {
         "account": account,
         "balance": services.credits_balance(account=account),
         "ledger": _ledger_rows(account),
         "api_keys": list(account.api_keys.all()),
-        "jobs": list(
-            Job.objects.filter(account=account)
-            .select_related("book", "source_cover__book")
-            .order_by("-created_at")[:JOB_ROWS]
-        ),
-        "deliveries": list(
-            WebhookDelivery.objects.filter(job__account=account)
-            .select_related("job")
-            .order_by("-created_at")[:DELIVERY_ROWS]
-        ),
+        "jobs": cover_selectors.jobs_recent(account=account, limit=JOB_ROWS),
+        "deliveries": cover_selectors.webhook_deliveries_recent(account=account, limit=DELIVERY_ROWS),
         "key_form": ApiKeyCreateForm(),
         "webhook_form": WebhookUrlForm(initial={"webhook_url": account.webhook_url}),
         "public_url": request.build_absolute_uri("/").rstrip("/"),
