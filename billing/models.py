@@ -160,6 +160,43 @@ class CreditEntry(models.Model):
         return f"{self.kind} {self.amount:+d} {self.pool}"
 
 
+class AccountEvent(models.Model):
+    """One line of an account's history: a change staff (or the author) made, with who and why.
+
+    Credit changes are ledger lines; everything else that changes what an account may do (plan,
+    subscription, billing period, API keys) is written here by the service that made it.
+    """
+
+    PLAN_CHANGED = "plan_changed"
+    SUBSCRIPTION_STARTED = "subscription_started"
+    SUBSCRIPTION_STOPPED = "subscription_stopped"
+    PERIOD_CHANGED = "period_changed"
+    API_KEY_REVOKED = "api_key_revoked"
+    KIND_CHOICES = [
+        (PLAN_CHANGED, "Plan changed"),
+        (SUBSCRIPTION_STARTED, "Subscription started"),
+        (SUBSCRIPTION_STOPPED, "Subscription stopped"),
+        (PERIOD_CHANGED, "Billing period changed"),
+        (API_KEY_REVOKED, "API key revoked"),
+    ]
+
+    account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=30, choices=KIND_CHOICES)
+    detail = models.CharField(max_length=300, help_text="What changed, e.g. 'starter -> scale'.")
+    reason = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-id"]
+        indexes = [models.Index(fields=["account", "-id"], name="account_event_account_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.detail}"
+
+
 class IdempotencyRecord(models.Model):
     """The first response to a POST sent with an Idempotency-Key, replayed for repeats.
 

@@ -36,7 +36,7 @@ from covers.services.run import (
     job_work,
     jobs_sweep,
 )
-from covers.services.templates import template_preview_png, template_row, template_sync
+from covers.services.templates import template_preview_png, template_row, template_sync, templates_set_enabled
 
 __all__ = [
     "ASSET_RENDERING",
@@ -59,5 +59,6 @@ __all__ = [
     "template_preview_png",
     "template_row",
     "template_sync",
+    "templates_set_enabled",
     "webhook_enqueue",
 ]

@@ -74,6 +74,7 @@ def _job_accept(
     params: dict | None = None,
     external_ref: str | None,
     webhook_url: str,
+    memo: str = "",
 ) -> Job:
     """Reserve credits, check concurrency and create the job in one transaction; enqueue after commit."""
     cost = specs.credits_for(operation, count)
@@ -111,7 +112,7 @@ def _job_accept(
         except IntegrityError:
             # The partial unique index saw a concurrent upscale of the same asset.
             raise _asset_exists_error(target_asset) from None
-        credits_spend(account=locked, amount=cost, reference=f"job:{job.id}", memo=f"{operation} job")
+        credits_spend(account=locked, amount=cost, reference=f"job:{job.id}", memo=memo or f"{operation} job")
         transaction.on_commit(partial(job_enqueue, job_id=job.id))
     return job
 
@@ -144,6 +145,7 @@ def job_create_generate(
     color_palette: str | None = None,
     external_ref: str | None = None,
     webhook_url: str | None = None,
+    memo: str = "",
 ) -> Job:
     """Generate `count` (1-5) new covers for a book; costs `count` credits."""
     if book_id in (None, ""):
@@ -179,6 +181,7 @@ def job_create_generate(
         params=params,
         external_ref=external_ref,
         webhook_url=webhook_url,
+        memo=memo,
     )
 
 
@@ -189,6 +192,7 @@ def job_create_variation(
     count: int = 1,
     external_ref: str | None = None,
     webhook_url: str | None = None,
+    memo: str = "",
 ) -> Job:
     """`count` new covers from a cover's recipe with new seeds; costs `count` credits."""
     count = specs.COUNT.check(count)
@@ -202,6 +206,7 @@ def job_create_variation(
         source_cover=cover,
         external_ref=external_ref,
         webhook_url=webhook_url,
+        memo=memo,
     )
 
 
@@ -212,6 +217,7 @@ def job_create_edit(
     prompt: str | None,
     external_ref: str | None = None,
     webhook_url: str | None = None,
+    memo: str = "",
 ) -> Job:
     """A new cover: the source cover's recipe changed as the prompt asks; costs 1 credit."""
     prompt = (prompt or "").strip()
@@ -231,6 +237,7 @@ def job_create_edit(
         params={"prompt": prompt},
         external_ref=external_ref,
         webhook_url=webhook_url,
+        memo=memo,
     )
 
 
@@ -241,6 +248,7 @@ def job_create_upscale(
     source_asset: str | None,
     external_ref: str | None = None,
     webhook_url: str | None = None,
+    memo: str = "",
 ) -> Job:
     """Render `preview` again at twice the size as `full` (or audiobook_preview as audiobook_full); 1 credit.
 
@@ -265,6 +273,7 @@ def job_create_upscale(
         params={"source_asset": source_asset},
         external_ref=external_ref,
         webhook_url=webhook_url,
+        memo=memo,
     )
 
 
@@ -274,6 +283,7 @@ def job_create_audiobook(
     cover_id: object,
     external_ref: str | None = None,
     webhook_url: str | None = None,
+    memo: str = "",
 ) -> Job:
     """The square audiobook version of a cover (a re-layout, not a crop); 1 credit."""
     external_ref, webhook_url = _clean_common(external_ref=external_ref, webhook_url=webhook_url)
@@ -287,15 +297,26 @@ def job_create_audiobook(
         target_asset=ASSET_AUDIOBOOK_PREVIEW,
         external_ref=external_ref,
         webhook_url=webhook_url,
+        memo=memo,
     )
 
 
-def job_retry(*, job_id: uuid.UUID | str) -> Job:
-    """Staff: accept a new job with the same request as a failed one (charged and limited as usual)."""
+def job_retry(*, job_id: uuid.UUID | str, retried_by: object = None, reason: str = "") -> Job:
+    """Staff: accept a new job with the same request as a failed one.
+
+    It is charged, limited and checked like any job (a stopped subscription is refused); the
+    ledger line of its charge says which job it retries, who asked and why.
+    """
     job = Job.objects.select_related("account").get(pk=job_id)
     if job.status != Job.FAILED:
         raise ApplicationError("job_not_failed", "Only failed jobs can be retried.", status=409)
-    common = {"account": job.account, "external_ref": job.external_ref or None, "webhook_url": job.webhook_url}
+    memo = f"retry of job {job.id}" + (f" by {retried_by}" if retried_by else "") + (f": {reason}" if reason else "")
+    common = {
+        "account": job.account,
+        "external_ref": job.external_ref or None,
+        "webhook_url": job.webhook_url,
+        "memo": memo,
+    }
     params = job.params or {}
     if job.operation == Job.OP_GENERATE:
         return job_create_generate(

@@ -74,3 +74,8 @@ def template_row(template_id: str) -> Template:
         },
     )
     return template
+
+
+def templates_set_enabled(*, template_ids: list[str], enabled: bool) -> int:
+    """Staff: offer (or stop offering) templates in the API and the wizard; returns how many changed."""
+    return Template.objects.filter(pk__in=template_ids).exclude(enabled=enabled).update(enabled=enabled)

@@ -161,7 +161,7 @@ def api_key_create(request: HttpRequest) -> HttpResponse:
 def api_key_revoke(request: HttpRequest, key_id: int) -> HttpResponse:
     account = author_account(request)
     try:
-        api_key = services.api_key_revoke(account=account, api_key_id=key_id)
+        api_key = services.api_key_revoke(account=account, api_key_id=key_id, revoked_by=request.user)
     except ApplicationError as error:
         if error.status == 404:
             raise Http404(error.message) from None
