@@ -67,7 +67,7 @@ def cover_asset_get(*, cover: Cover, asset_type: str) -> CoverAsset:
 def templates_available(*, genre: str | None = None) -> list[Template]:
     """Enabled templates, optionally those suited to a genre (400 invalid_genre for an unknown one)."""
     if genre is not None and not vocabulary.is_genre(genre):
-        raise ApplicationError("invalid_genre", f"Unknown genre {genre!r}; use a genre slug from the catalogue.")
+        raise ApplicationError("invalid_genre", f"Unknown genre {genre!r}; use a genre slug from the genre vocabulary.")
     templates = list(Template.objects.filter(enabled=True, in_engine=True))
     if genre is not None:
         templates = [t for t in templates if genre in (t.genres or [])]
