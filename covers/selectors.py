@@ -90,11 +90,13 @@ def covers_of_book(*, book: Book) -> QuerySet[Cover]:
     return Cover.objects.filter(book=book).prefetch_related("assets").order_by("-created_at", "-id")
 
 
-def covers_with_previews() -> QuerySet[Cover]:
-    """Covers, newest first, with only their preview asset loaded, as `preview_assets` (one query for all)."""
-    return Cover.objects.order_by("-created_at").prefetch_related(
+def covers_with_previews(*, book: Book | None = None) -> QuerySet[Cover]:
+    """Covers (of one book, if given), newest first, with their template and only their preview
+    asset loaded, as `preview_assets` (one query for all)."""
+    covers = Cover.objects.order_by("-created_at").prefetch_related(
         Prefetch("assets", queryset=CoverAsset.objects.filter(asset_type=ASSET_PREVIEW), to_attr="preview_assets")
     )
+    return covers.filter(book=book).select_related("template") if book is not None else covers
 
 
 def books_with_newest_covers(*, books: QuerySet[Book], per_book: int) -> QuerySet[Book]:

@@ -21,6 +21,8 @@ from books.models import Book
 from books.selectors import book_get_for_account
 from byc_site.errors import ApplicationError
 from covers import selectors as cover_selectors
+from covers import specs as cover_specs
+from covers.models import Job
 from web.forms.account import ApiKeyCreateForm, SignupForm, WebhookUrlForm
 
 LEDGER_ROWS = 30
@@ -81,7 +83,12 @@ def signup(request: HttpRequest) -> HttpResponse:
                 "Start by telling us about your book.",
             )
             return redirect("book_create")
-    return render(request, "registration/signup.html", {"form": form})
+    context = {
+        "form": form,
+        "plan": billing_selectors.plan_for_signup(),
+        "cover_price": cover_specs.credit_words(Job.OP_GENERATE),
+    }
+    return render(request, "registration/signup.html", context)
 
 
 # The ledger's kinds as an author would say them.

@@ -54,7 +54,7 @@ def library(request: HttpRequest) -> HttpResponse:
 def book_detail(request: HttpRequest, book_id) -> HttpResponse:
     account = author_account(request)
     book = author_book(account, book_id)
-    covers = cover_selectors.covers_with_previews().filter(book=book).select_related("template")
+    covers = cover_selectors.covers_with_previews(book=book)
     page = Paginator(covers, COVERS_PER_PAGE).get_page(request.GET.get("page"))
     active_jobs = cover_selectors.jobs_active(book=book)
     context = {"book": book, "page": page, "covers": cover_thumbs(page.object_list), "active_jobs": active_jobs}

@@ -430,9 +430,10 @@ def cover_image(request: HttpRequest, cover_id, asset_type: str, width: int) -> 
         raise Http404("No such image size.")
     account = author_account(request)
     cover = _cover_for_author(account, cover_id)
-    asset = next((a for a in cover.assets.all() if a.asset_type == asset_type), None)
-    if asset is None:
-        raise Http404("This image has not been made yet.")
+    try:
+        asset = selectors.cover_asset_get(cover=cover, asset_type=asset_type)
+    except ApplicationError:
+        raise Http404("This image has not been made yet.") from None
     etag = f'"{asset.checksum[:40]}-{width}"'
     if request.headers.get("If-None-Match") == etag:
         response = HttpResponseNotModified()
