@@ -219,7 +219,8 @@ def account_set_active(
 
     Starting it begins a new billing period now, with the plan's monthly credits (any monthly
     credits left from before expire). Stopping it keeps the credits until the period ends, when
-    they expire and no new grant follows; the API refuses the account's keys meanwhile (403).
+    they expire and no new grant follows; meanwhile the API refuses the account's keys (403) and
+    `credits_spend` refuses every charge, whichever door it comes through.
     """
     now = now or timezone.now()
     with transaction.atomic():
