@@ -12,6 +12,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 
+from billing.specs import API_KEY_NAME, WEBHOOK_URL
+
 
 class Plan(models.Model):
     STARTER = "starter"
@@ -46,7 +48,7 @@ class Account(models.Model):
     # Periods are whole months counted from here, so an account opened on the 31st renews on the
     # last day of short months and on the 31st again afterwards (no drift to the 28th).
     billing_anchor = models.DateTimeField()
-    webhook_url = models.URLField(max_length=500, blank=True)
+    webhook_url = models.URLField(max_length=WEBHOOK_URL.max_length, blank=True)
     webhook_secret = models.CharField(max_length=100)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -63,7 +65,7 @@ class ApiKey(models.Model):
     """An API key. Only a SHA-256 hash of the raw key is kept; the raw key is shown once."""
 
     account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="api_keys")
-    name = models.CharField(max_length=100)
+    name = models.CharField(max_length=API_KEY_NAME.max_length)
     prefix = models.CharField(max_length=20, help_text="The first characters of the key, for recognising it.")
     hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
