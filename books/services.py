@@ -69,7 +69,7 @@ def book_clean(
     missing = [spec.name for spec in BOOK_CREATE if spec.required and not cleaned[spec.name]]
     if missing:
         raise ApplicationError(
-            "missing_required_fields", f"Missing required fields: {', '.join(missing)}.", field=missing[0]
+            "missing_required_fields", f"Missing required fields: {', '.join(missing)}.", fields=tuple(missing)
         )
     for spec in BOOK_CREATE:
         if isinstance(spec, TextSpec):

@@ -8,7 +8,7 @@ written once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from drf_spectacular.utils import inline_serializer
@@ -114,7 +114,7 @@ class RequestSpec:
     def __getitem__(self, name: str) -> Spec:
         return self._by_name[name]
 
-    def __iter__(self) -> Iterable[Spec]:
+    def __iter__(self) -> Iterator[Spec]:
         return iter(self.fields)
 
     @property

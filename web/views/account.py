@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import uuid
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -47,12 +48,9 @@ def author_book(account: Account, book_id: object) -> Book:
         raise Http404("Book not found.") from None
 
 
-def form_field_for(form: object, error: ApplicationError) -> str | None:
-    """The form field showing the request field an error names (`error.field`, the API's name), if any."""
-    for name, field in form.fields.items():
-        if error.field and getattr(field, "api_name", name) == error.field:
-            return name
-    return None
+def form_fields_for(form: forms.Form, error: ApplicationError) -> list[str]:
+    """The form fields showing the request fields an error names (`error.fields`, the API's names)."""
+    return [name for name, field in form.fields.items() if getattr(field, "api_name", name) in error.fields]
 
 
 def render_author_page(

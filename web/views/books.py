@@ -13,7 +13,7 @@ from byc_site.errors import ApplicationError
 from cover_engine import vocabulary
 from covers import selectors as cover_selectors
 from web.forms.books import BookForm
-from web.views.account import author_account, author_book, form_field_for, render_author_page
+from web.views.account import author_account, author_book, form_fields_for, render_author_page
 from web.views.covers import cover_thumbs
 
 BOOKS_PER_PAGE = 12
@@ -72,10 +72,10 @@ def book_create(request: HttpRequest) -> HttpResponse:
             book = services.book_create(account=account, **form.cleaned_data)
         except ApplicationError as error:
             status = error.status
-            field = form_field_for(form, error)
-            if field:
+            fields = form_fields_for(form, error)
+            for field in fields:
                 form.add_error(field, _plain_book_error(error, field))
-            else:
+            if not fields:
                 form.add_error(None, error.message)
         else:
             return redirect("cover_style", book_id=book.id)

@@ -27,7 +27,7 @@ from covers.models import Cover, CoverAsset, Job
 from covers.representations import asset_signed_url
 from covers.services import thumbs
 from web.forms.covers import COUNT_CHOICES, EXAMPLE_PROMPTS, EditForm, StyleForm, VariationForm
-from web.views.account import author_account, author_book, form_field_for, render_author_page
+from web.views.account import author_account, author_book, form_fields_for, render_author_page
 
 ASSET_LABELS = {
     "preview": "Ebook cover",
@@ -183,8 +183,7 @@ def cover_style(request: HttpRequest, book_id) -> HttpResponse:
         except ApplicationError as error:
             status = error.status
             job_error = _plain_error(error)
-            field = form_field_for(form, error)
-            if field:
+            for field in form_fields_for(form, error):
                 form.add_error(field, job_error["message"])
         else:
             return redirect("job_detail", job_id=job.id)
@@ -349,8 +348,7 @@ def _refine(request: HttpRequest, cover_id, start, *, form_name: str | None = No
         job = start(account, cover)
     except ApplicationError as error:
         forms = {form_name: form} if form_name else {}
-        field = form_field_for(form, error) if form is not None else None
-        if field:
+        for field in form_fields_for(form, error) if form is not None else []:
             form.add_error(field, _plain_error(error)["message"])
         return cover_detail(request, cover_id, forms=forms, error=_plain_error(error), status=error.status)
     return redirect("job_detail", job_id=job.id)
