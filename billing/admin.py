@@ -1,7 +1,8 @@
-"""Staff views of plans, accounts, keys and the ledger.
+"""Staff views of plans, accounts, keys, the ledger and the accounts' history.
 
-The ledger is read-only here: staff change credits only through the actions, which call the
-same services as everything else (so every change is a new, attributed ledger line).
+Accounts, keys, the ledger and the history are read-only here: staff change them only through
+the actions, which ask for a reason on a confirmation page and call the same services as every
+other door (so every change is an attributed ledger line or history line).
 """
 
 from __future__ import annotations
@@ -11,13 +12,12 @@ from django.contrib import admin, messages
 from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 
 from billing import services
-from billing.models import Account, ApiKey, CreditEntry, IdempotencyRecord, Plan
+from billing.models import Account, AccountEvent, ApiKey, CreditEntry, IdempotencyRecord, Plan
+from byc_site.admin_actions import ReasonForm, bound_form, confirmation_page
 from byc_site.errors import ApplicationError
 
 
@@ -59,8 +59,25 @@ class AdjustCreditsForm(forms.Form):
     memo = forms.CharField(max_length=300, help_text="Why (shown in the ledger).")
 
 
-class ChangePlanForm(forms.Form):
+class ChangePlanForm(ReasonForm):
     plan = forms.ModelChoiceField(queryset=Plan.objects.all(), empty_label=None)
+
+
+class PeriodForm(ReasonForm):
+    period_start = forms.SplitDateTimeField(label="Period starts (UTC)")
+    period_end = forms.SplitDateTimeField(label="Period ends (UTC)")
+
+
+class AccountEventInline(admin.TabularInline):
+    model = AccountEvent
+    fields = ["created_at", "kind", "detail", "reason", "created_by"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    max_num = 0
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
 
 
 class ApiKeyInline(admin.TabularInline):
@@ -81,7 +98,20 @@ class AccountAdmin(admin.ModelAdmin):
     list_filter = ["plan", "is_active"]
     search_fields = ["user__email", "user__username", "webhook_url"]
     list_select_related = ["user", "plan"]
-    readonly_fields = ["user", "webhook_secret", "created_at", "monthly_credits", "overage_credits", "ledger"]
+    # Everything that decides what the account may do changes through an action (and its service).
+    readonly_fields = [
+        "user",
+        "plan",
+        "is_active",
+        "period_start",
+        "period_end",
+        "webhook_url",
+        "webhook_secret",
+        "created_at",
+        "monthly_credits",
+        "overage_credits",
+        "ledger",
+    ]
     fields = [
         "user",
         "plan",
@@ -95,16 +125,19 @@ class AccountAdmin(admin.ModelAdmin):
         "webhook_secret",
         "created_at",
     ]
-    inlines = [ApiKeyInline]
+    inlines = [ApiKeyInline, AccountEventInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    actions = ["grant_overage", "adjust_credits", "change_plan", "activate_subscription", "deactivate_subscription"]
+    actions = [
+        "grant_overage",
+        "adjust_credits",
+        "change_plan",
+        "change_period",
+        "activate_subscription",
+        "deactivate_subscription",
+    ]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # accounts are made by sign-up or `manage.py create_account`, which grant credits
-
-    def get_readonly_fields(self, request: HttpRequest, obj: Account | None = None) -> list[str]:
-        # The plan changes through the action, which goes through the service.
-        return [*self.readonly_fields, "plan"] if obj else self.readonly_fields
 
     @admin.display(ordering="user__email")
     def email(self, account: Account) -> str:
@@ -123,25 +156,11 @@ class AccountAdmin(admin.ModelAdmin):
     def overage_credits(self, account: Account) -> int:
         return services.credits_balance(account=account).overage
 
-    def _form_page(
-        self, request: HttpRequest, queryset: QuerySet, form: forms.Form, title: str, action: str
-    ) -> HttpResponse:
-        context = {
-            **self.admin_site.each_context(request),
-            "title": title,
-            "form": form,
-            "accounts": queryset,
-            "action": action,
-            "opts": self.model._meta,
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/billing/account/action_form.html", context)
-
     @admin.action(description="Grant overage credits")
     def grant_overage(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
-        form = GrantOverageForm(request.POST if "apply" in request.POST else None)
+        form = bound_form(request, GrantOverageForm)
         if not form.is_valid():
-            return self._form_page(request, queryset, form, "Grant overage credits", "grant_overage")
+            return confirmation_page(self, request, queryset, form, "Grant overage credits", "grant_overage")
         for account in queryset:
             services.credits_grant_overage(
                 account=account,
@@ -156,9 +175,9 @@ class AccountAdmin(admin.ModelAdmin):
 
     @admin.action(description="Adjust credits (staff correction)")
     def adjust_credits(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
-        form = AdjustCreditsForm(request.POST if "apply" in request.POST else None)
+        form = bound_form(request, AdjustCreditsForm)
         if not form.is_valid():
-            return self._form_page(request, queryset, form, "Adjust credits", "adjust_credits")
+            return confirmation_page(self, request, queryset, form, "Adjust credits", "adjust_credits")
         for account in queryset:
             try:
                 services.credits_adjust(
@@ -172,31 +191,64 @@ class AccountAdmin(admin.ModelAdmin):
                 self.message_user(request, f"{account}: {error.message}", level=messages.ERROR)
         return None
 
-    @admin.action(description="Activate subscription")
-    def activate_subscription(self, request: HttpRequest, queryset: QuerySet) -> None:
+    def _set_active(self, request: HttpRequest, queryset: QuerySet, *, is_active: bool) -> HttpResponse | None:
+        action, title = (
+            ("activate_subscription", "Start the subscription")
+            if is_active
+            else (
+                "deactivate_subscription",
+                "Stop the subscription",
+            )
+        )
+        form = bound_form(request, ReasonForm)
+        if not form.is_valid():
+            return confirmation_page(self, request, queryset, form, title, action)
         for account in queryset:
-            services.account_set_active(account=account, is_active=True)
-        self.message_user(request, f"Activated {queryset.count()} account(s).")
+            services.account_set_active(
+                account=account, is_active=is_active, changed_by=request.user, reason=form.cleaned_data["reason"]
+            )
+        self.message_user(request, f"{title}: done for {queryset.count()} account(s).")
+        return None
 
-    @admin.action(description="Deactivate subscription (API keys get 403)")
-    def deactivate_subscription(self, request: HttpRequest, queryset: QuerySet) -> None:
-        for account in queryset:
-            services.account_set_active(account=account, is_active=False)
-        self.message_user(request, f"Deactivated {queryset.count()} account(s).")
+    @admin.action(description="Start the subscription (a new period with the plan's credits)")
+    def activate_subscription(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
+        return self._set_active(request, queryset, is_active=True)
+
+    @admin.action(description="Stop the subscription (API keys get 403, nothing can be charged)")
+    def deactivate_subscription(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
+        return self._set_active(request, queryset, is_active=False)
 
     @admin.action(description="Change plan")
     def change_plan(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
-        form = ChangePlanForm(request.POST if "apply" in request.POST else None)
+        form = bound_form(request, ChangePlanForm)
         if not form.is_valid():
-            return self._form_page(request, queryset, form, "Change plan", "change_plan")
+            return confirmation_page(self, request, queryset, form, "Change plan", "change_plan")
         plan = form.cleaned_data["plan"]
         for account in queryset:
-            try:
-                services.account_change_plan(account=account, plan_code=plan.code, changed_by=request.user)
-            except ApplicationError as error:
-                self.message_user(request, error.message, level=messages.ERROR)
-                return None
+            services.account_change_plan(
+                account=account, plan_code=plan.code, changed_by=request.user, reason=form.cleaned_data["reason"]
+            )
         self.message_user(request, f"Moved {queryset.count()} account(s) to the {plan.name} plan.")
+        return None
+
+    @admin.action(description="Change the billing period")
+    def change_period(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
+        form = bound_form(request, PeriodForm)
+        if not form.is_valid():
+            return confirmation_page(self, request, queryset, form, "Change the billing period", "change_period")
+        for account in queryset:
+            try:
+                services.account_period_set(
+                    account=account,
+                    period_start=form.cleaned_data["period_start"],
+                    period_end=form.cleaned_data["period_end"],
+                    changed_by=request.user,
+                    reason=form.cleaned_data["reason"],
+                )
+            except ApplicationError as error:
+                self.message_user(request, f"{account}: {error.message}", level=messages.ERROR)
+                return None
+        self.message_user(request, f"Moved the billing period of {queryset.count()} account(s).")
         return None
 
 
@@ -213,9 +265,19 @@ class ApiKeyAdmin(admin.ModelAdmin):
         return False
 
     @admin.action(description="Revoke selected keys")
-    def revoke(self, request: HttpRequest, queryset: QuerySet) -> None:
-        updated = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
-        self.message_user(request, f"Revoked {updated} key(s).")
+    def revoke(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
+        form = bound_form(request, ReasonForm)
+        if not form.is_valid():
+            return confirmation_page(self, request, queryset, form, "Revoke keys", "revoke")
+        for api_key in queryset.select_related("account"):
+            services.api_key_revoke(
+                account=api_key.account,
+                api_key_id=api_key.pk,
+                revoked_by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        self.message_user(request, f"Revoked {queryset.count()} key(s).")
+        return None
 
 
 @admin.register(CreditEntry)
@@ -243,3 +305,11 @@ class IdempotencyRecordAdmin(ReadOnlyAdmin):
     list_filter = ["status_code"]
     search_fields = ["key", "account__user__email"]
     list_select_related = ["account__user"]
+
+
+@admin.register(AccountEvent)
+class AccountEventAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "account", "kind", "detail", "reason", "created_by"]
+    list_filter = ["kind", "created_at"]
+    search_fields = ["account__user__email", "detail", "reason"]
+    list_select_related = ["account__user", "created_by"]

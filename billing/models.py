@@ -12,6 +12,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 
+from billing.specs import API_KEY_NAME, WEBHOOK_URL
+
 
 class Plan(models.Model):
     STARTER = "starter"
@@ -46,7 +48,7 @@ class Account(models.Model):
     # Periods are whole months counted from here, so an account opened on the 31st renews on the
     # last day of short months and on the 31st again afterwards (no drift to the 28th).
     billing_anchor = models.DateTimeField()
-    webhook_url = models.URLField(max_length=500, blank=True)
+    webhook_url = models.URLField(max_length=WEBHOOK_URL.max_length, blank=True)
     webhook_secret = models.CharField(max_length=100)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -63,7 +65,7 @@ class ApiKey(models.Model):
     """An API key. Only a SHA-256 hash of the raw key is kept; the raw key is shown once."""
 
     account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="api_keys")
-    name = models.CharField(max_length=100)
+    name = models.CharField(max_length=API_KEY_NAME.max_length)
     prefix = models.CharField(max_length=20, help_text="The first characters of the key, for recognising it.")
     hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -158,6 +160,43 @@ class CreditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.amount:+d} {self.pool}"
+
+
+class AccountEvent(models.Model):
+    """One line of an account's history: a change staff (or the author) made, with who and why.
+
+    Credit changes are ledger lines; everything else that changes what an account may do (plan,
+    subscription, billing period, API keys) is written here by the service that made it.
+    """
+
+    PLAN_CHANGED = "plan_changed"
+    SUBSCRIPTION_STARTED = "subscription_started"
+    SUBSCRIPTION_STOPPED = "subscription_stopped"
+    PERIOD_CHANGED = "period_changed"
+    API_KEY_REVOKED = "api_key_revoked"
+    KIND_CHOICES = [
+        (PLAN_CHANGED, "Plan changed"),
+        (SUBSCRIPTION_STARTED, "Subscription started"),
+        (SUBSCRIPTION_STOPPED, "Subscription stopped"),
+        (PERIOD_CHANGED, "Billing period changed"),
+        (API_KEY_REVOKED, "API key revoked"),
+    ]
+
+    account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=30, choices=KIND_CHOICES)
+    detail = models.CharField(max_length=300, help_text="What changed, e.g. 'starter -> scale'.")
+    reason = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-id"]
+        indexes = [models.Index(fields=["account", "-id"], name="account_event_account_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.detail}"
 
 
 class IdempotencyRecord(models.Model):

@@ -24,7 +24,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 
-from billing.models import Account, ApiKey, CreditEntry, Plan
+from billing.models import Account, AccountEvent, ApiKey, CreditEntry, Plan
+from billing.specs import API_KEY_NAME, WEBHOOK_URL
 from byc_site.errors import ApplicationError
 
 logger = logging.getLogger(__name__)
@@ -147,8 +148,18 @@ def account_for_user(*, user: AbstractBaseUser) -> Account:
         raise ApplicationError("forbidden", "This user has no account.", status=403) from None
 
 
-def account_change_plan(*, account: Account, plan_code: str, changed_by: AbstractBaseUser | None = None) -> Account:
-    """Move an account to another plan.
+def _event(
+    account: Account, kind: str, detail: str, *, reason: str = "", created_by: AbstractBaseUser | None = None
+) -> AccountEvent:
+    return AccountEvent.objects.create(
+        account=account, kind=kind, detail=detail[:300], reason=reason[:300], created_by=created_by
+    )
+
+
+def account_change_plan(
+    *, account: Account, plan_code: str, changed_by: AbstractBaseUser | None = None, reason: str = ""
+) -> Account:
+    """Move an account to another plan, recorded in its history.
 
     The concurrency limit changes at once; the new monthly grant applies from the next
     renewal (the current period's credits stay as they are).
@@ -157,19 +168,59 @@ def account_change_plan(*, account: Account, plan_code: str, changed_by: Abstrac
     with transaction.atomic():
         locked = account_lock(account_id=account.pk)
         previous = locked.plan
-        locked.plan = plan
-        locked.save(update_fields=["plan"])
-        logger.info("Account %s moved from %s to %s by %s", locked.pk, previous.code, plan.code, changed_by)
+        if previous.pk != plan.pk:
+            locked.plan = plan
+            locked.save(update_fields=["plan"])
+            _event(
+                locked,
+                AccountEvent.PLAN_CHANGED,
+                f"{previous.code} -> {plan.code}",
+                reason=reason,
+                created_by=changed_by,
+            )
     account.plan = plan
     return locked
 
 
-def account_set_active(*, account: Account, is_active: bool, now: datetime | None = None) -> Account:
+def account_period_set(
+    *,
+    account: Account,
+    period_start: datetime,
+    period_end: datetime,
+    changed_by: AbstractBaseUser | None = None,
+    reason: str = "",
+) -> Account:
+    """Staff: move the current billing period (e.g. to extend it). Renewal then runs when it ends.
+
+    The credits of the period are not touched: a grant or an expiry is a ledger matter.
+    """
+    if period_end <= period_start:
+        raise ApplicationError("invalid_field_value", "The period must end after it starts.", field="period_end")
+    with transaction.atomic():
+        locked = account_lock(account_id=account.pk)
+        before = f"{locked.period_start:%Y-%m-%d %H:%M} – {locked.period_end:%Y-%m-%d %H:%M}"
+        locked.period_start, locked.period_end = period_start, period_end
+        locked.save(update_fields=["period_start", "period_end"])
+        after = f"{period_start:%Y-%m-%d %H:%M} – {period_end:%Y-%m-%d %H:%M}"
+        _event(locked, AccountEvent.PERIOD_CHANGED, f"{before} -> {after}", reason=reason, created_by=changed_by)
+    account.period_start, account.period_end = period_start, period_end
+    return locked
+
+
+def account_set_active(
+    *,
+    account: Account,
+    is_active: bool,
+    now: datetime | None = None,
+    changed_by: AbstractBaseUser | None = None,
+    reason: str = "",
+) -> Account:
     """Start or stop the subscription.
 
     Starting it begins a new billing period now, with the plan's monthly credits (any monthly
     credits left from before expire). Stopping it keeps the credits until the period ends, when
-    they expire and no new grant follows; the API refuses the account's keys meanwhile (403).
+    they expire and no new grant follows; meanwhile the API refuses the account's keys (403) and
+    `credits_spend` refuses every charge, whichever door it comes through.
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -199,21 +250,46 @@ def account_set_active(*, account: Account, is_active: bool, now: datetime | Non
                     f"{locked.plan.name} plan, monthly credits.",
                 )
         locked.save(update_fields=["is_active", "period_start", "period_end", "billing_anchor"])
+        _event(
+            locked,
+            AccountEvent.SUBSCRIPTION_STARTED if is_active else AccountEvent.SUBSCRIPTION_STOPPED,
+            f"{locked.plan.name} plan",
+            reason=reason,
+            created_by=changed_by,
+        )
     account.is_active = locked.is_active
     account.period_start, account.period_end = locked.period_start, locked.period_end
     return locked
 
 
-def account_webhook_update(*, account: Account, webhook_url: str) -> Account:
-    """Set (or clear, with "") the default webhook URL of the account."""
+def account_require_active(*, account: Account) -> None:
+    """403 forbidden unless the account's subscription is running: a stopped one spends no credits.
+
+    `credits_spend` calls it, so no door (API, web app, admin, commands) spends around it.
+    """
+    if not account.is_active:
+        raise ApplicationError(
+            "forbidden", "This account has no active subscription; nothing can be charged to it.", status=403
+        )
+
+
+def webhook_url_clean(*, webhook_url: str) -> str:
+    """A webhook URL trimmed and checked (at most 500 characters, absolute http or https); "" for none."""
     webhook_url = webhook_url.strip()
     if webhook_url:
-        if len(webhook_url) > 500:
-            raise ApplicationError("field_too_long", "webhookUrl is longer than 500 characters.")
+        WEBHOOK_URL.check_length(webhook_url)
         try:
             URLValidator(schemes=["http", "https"])(webhook_url)
         except ValidationError:
-            raise ApplicationError("invalid_field_value", "webhookUrl must be an http(s) URL.") from None
+            raise ApplicationError(
+                "invalid_field_value", "webhookUrl must be an absolute http(s) URL.", field=WEBHOOK_URL.name
+            ) from None
+    return webhook_url
+
+
+def account_webhook_update(*, account: Account, webhook_url: str) -> Account:
+    """Set (or clear, with "") the default webhook URL of the account."""
+    webhook_url = webhook_url_clean(webhook_url=webhook_url)
     Account.objects.filter(pk=account.pk).update(webhook_url=webhook_url)
     account.webhook_url = webhook_url
     return account
@@ -243,9 +319,8 @@ def api_key_create(*, account: Account, name: str) -> tuple[ApiKey, str]:
     """Create a key and return it with its raw value, which is never stored and cannot be shown again."""
     name = name.strip()
     if not name:
-        raise ApplicationError("missing_required_fields", "Give the key a name.")
-    if len(name) > 100:
-        raise ApplicationError("field_too_long", "The key name is longer than 100 characters.")
+        raise ApplicationError("missing_required_fields", "Give the key a name.", field=API_KEY_NAME.name)
+    API_KEY_NAME.check_length(name)
     raw_key = API_KEY_PREFIX + secrets.token_urlsafe(32)  # 43 URL-safe characters
     api_key = ApiKey.objects.create(
         account=account, name=name, prefix=raw_key[:API_KEY_DISPLAY_CHARS], hash=api_key_hash(raw_key)
@@ -253,15 +328,25 @@ def api_key_create(*, account: Account, name: str) -> tuple[ApiKey, str]:
     return api_key, raw_key
 
 
-def api_key_revoke(*, account: Account, api_key_id: int) -> ApiKey:
+def api_key_revoke(
+    *, account: Account, api_key_id: int, revoked_by: AbstractBaseUser | None = None, reason: str = ""
+) -> ApiKey:
     """Revoke one of the account's keys (404 api_key_not_found for others' keys). Revoking twice is harmless."""
     try:
         api_key = ApiKey.objects.get(pk=api_key_id, account=account)
     except (ApiKey.DoesNotExist, ValueError, TypeError):
         raise ApplicationError("api_key_not_found", "API key not found.", status=404) from None
     if api_key.revoked_at is None:
-        api_key.revoked_at = timezone.now()
-        api_key.save(update_fields=["revoked_at"])
+        with transaction.atomic():
+            api_key.revoked_at = timezone.now()
+            api_key.save(update_fields=["revoked_at"])
+            _event(
+                account,
+                AccountEvent.API_KEY_REVOKED,
+                f"{api_key.name} ({api_key.prefix}…)",
+                reason=reason,
+                created_by=revoked_by,
+            )
     return api_key
 
 
@@ -320,6 +405,7 @@ def credits_spend(*, account: Account, amount: int, reference: str, memo: str = 
     """
     if amount <= 0:
         raise ValueError("amount must be positive")
+    account_require_active(account=account)
     balance = credits_balance(account=account)
     if balance.total < amount:
         raise insufficient_credits_error(needed=amount, balance=balance)

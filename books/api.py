@@ -2,32 +2,22 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from books.models import (
-    AUTHOR_MAX,
-    EXTERNAL_REF_MAX,
-    SUBGENRE_MAX,
-    SUBTITLE_MAX,
-    SUMMARY_MAX,
-    TITLE_MAX,
-    Book,
-)
-from books.services import BOOK_FIELD_NAMES, book_clean, book_get_for_account, book_insert, books_for_account
+from books.models import Book
+from books.selectors import book_get_for_account, books_for_account
+from books.services import book_clean, book_insert
+from books.specs import BOOK_CREATE
 from byc_site.auth import account_from_request
 from byc_site.errors import ApplicationError
 from byc_site.formats import api_datetime
 from byc_site.idempotency import idempotent
 from byc_site.openapi import IDEMPOTENCY_KEY_PARAMETER, error_responses
-from byc_site.query_params import int_query_param
-from cover_engine import vocabulary
-
-PAGE_SIZE_DEFAULT = 20
-PAGE_SIZE_MAX = 100
+from byc_site.pagination import PAGE_PARAMETERS, offset_page, page_fields
 
 
 def book_json(book: Book) -> dict:
@@ -55,24 +45,7 @@ def json_object(request: Request) -> dict:
 
 # --- schema (documentation only: the service does the checking) ---------------------------------
 
-_SUBGENRE_HELP = "Only for " + "; ".join(
-    f"{genre}: {', '.join(subgenres)}" for genre, subgenres in vocabulary.SUBGENRES.items()
-)
-
-
-class BookCreateRequest(serializers.Serializer):
-    title = serializers.CharField(max_length=TITLE_MAX, help_text="Required. Trimmed and NFC-normalised.")
-    author = serializers.CharField(max_length=AUTHOR_MAX, help_text="Required.")
-    genre = serializers.ChoiceField(choices=list(vocabulary.GENRES.items()), help_text="Required, case-sensitive.")
-    subtitle = serializers.CharField(max_length=SUBTITLE_MAX, required=False)
-    subgenre = serializers.CharField(max_length=SUBGENRE_MAX, required=False, help_text=_SUBGENRE_HELP)
-    summary = serializers.CharField(
-        max_length=SUMMARY_MAX, required=False, help_text="Recommended: it drives the imagery."
-    )
-    target_audience = serializers.ChoiceField(choices=list(vocabulary.TARGET_AUDIENCES.items()), required=False)
-    external_ref = serializers.CharField(
-        max_length=EXTERNAL_REF_MAX, required=False, help_text="Your own id, echoed back."
-    )
+BookCreateRequest = BOOK_CREATE.serializer()
 
 
 class BookCreated(serializers.Serializer):
@@ -94,12 +67,7 @@ class BookRecord(serializers.Serializer):
     created_at = serializers.DateTimeField()
 
 
-class BookPage(serializers.Serializer):
-    books = BookRecord(many=True)
-    total = serializers.IntegerField()
-    limit = serializers.IntegerField()
-    offset = serializers.IntegerField()
-    next_offset = serializers.IntegerField(allow_null=True)
+BookPage = inline_serializer(name="BookPage", fields={"books": BookRecord(many=True), **page_fields()})
 
 
 class BookListView(APIView):
@@ -134,7 +102,7 @@ class BookListView(APIView):
         request.body  # noqa: B018 (read and keep the raw body for the idempotency fingerprint before DRF parses it)
         try:
             data = json_object(request)
-            cleaned, error = book_clean(**{name: data.get(name) for name in BOOK_FIELD_NAMES}), None
+            cleaned, error = book_clean(**{name: data.get(name) for name in BOOK_CREATE.names}), None
         except Exception as exc:  # noqa: BLE001 (raised again inside the transaction)
             cleaned, error = None, exc
         return self._create(request, cleaned, error)
@@ -159,29 +127,15 @@ class BookListView(APIView):
         description="Your books, newest first.",
         parameters=[
             OpenApiParameter("external_ref", str, description="Only books with this external_ref."),
-            OpenApiParameter("limit", int, description=f"1 to {PAGE_SIZE_MAX}, default {PAGE_SIZE_DEFAULT}."),
-            OpenApiParameter("offset", int, description="Books to skip, default 0."),
+            *PAGE_PARAMETERS,
         ],
         responses={200: BookPage, **error_responses("invalid_request")},
     )
     def get(self, request: Request) -> Response:
-        limit = int_query_param(request, "limit", default=PAGE_SIZE_DEFAULT, low=1, high=PAGE_SIZE_MAX)
-        offset = int_query_param(request, "offset", default=0, low=0, high=10**9)
         books = books_for_account(
             account=account_from_request(request), external_ref=request.query_params.get("external_ref")
         )
-        total = books.count()
-        page = list(books[offset : offset + limit])
-        next_offset = offset + limit if offset + limit < total else None
-        return Response(
-            {
-                "books": [book_json(book) for book in page],
-                "total": total,
-                "limit": limit,
-                "offset": offset,
-                "next_offset": next_offset,
-            }
-        )
+        return Response(offset_page(request, books, key="books", render=book_json))
 
 
 class BookDetailView(APIView):

@@ -4,14 +4,8 @@ import uuid
 
 from django.db import models
 
+from books.specs import AUTHOR_MAX, EXTERNAL_REF_MAX, SUBGENRE_MAX, SUBTITLE_MAX, SUMMARY_MAX, TITLE_MAX
 from cover_engine import vocabulary
-
-TITLE_MAX = 100
-AUTHOR_MAX = 100
-SUBTITLE_MAX = 300
-SUBGENRE_MAX = 100
-SUMMARY_MAX = 1000
-EXTERNAL_REF_MAX = 200
 
 
 class Book(models.Model):

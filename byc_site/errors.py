@@ -17,13 +17,29 @@ logger = logging.getLogger(__name__)
 
 
 class ApplicationError(Exception):
-    """A failure the client can act on: a code from the contract, a plain message, an HTTP status."""
+    """A failure the client can act on: a code from the contract, a plain message, an HTTP status.
 
-    def __init__(self, code: str, message: str, *, status: int = 400, extra: dict | None = None) -> None:
+    `field` names the request field at fault (its API name, e.g. "mainElements"), for the web
+    forms to put the error next to it; `fields` all of them when several are (missing fields).
+    They stay inside: the contract's envelope is exactly `{"code", "message"}`.
+    """
+
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        *,
+        status: int = 400,
+        field: str | None = None,
+        fields: tuple[str, ...] = (),
+        extra: dict | None = None,
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.status = status
+        self.fields = fields or ((field,) if field else ())
+        self.field = field or (self.fields[0] if self.fields else None)
         self.extra = extra or {}
 
     def body(self) -> dict:

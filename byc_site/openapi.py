@@ -17,7 +17,7 @@ ERROR_CODES: dict[str, tuple[int, str]] = {
     "missing_required_fields": (400, "Required fields are missing or blank; the message names them."),
     "missing_book_id": (400, "bookId is required."),
     "invalid_count": (400, "count must be an integer from 1 to 5."),
-    "invalid_genre": (400, "The genre slug is not in the catalogue (slugs are case-sensitive)."),
+    "invalid_genre": (400, "The genre slug is not in the genre vocabulary (slugs are case-sensitive)."),
     "unsupported_characters": (400, "Text contains control characters or characters no installed font can draw."),
     "field_too_long": (400, "A field is longer than its maximum; the message names it."),
     "invalid_field_type": (400, "A field has the wrong JSON type (e.g. a number where a string is expected)."),

@@ -1,13 +1,18 @@
-"""Staff views of covers, jobs, templates and webhook deliveries. Actions call the services."""
+"""Staff views of covers, jobs, templates and webhook deliveries.
+
+Actions call the services; the ones that move credits (retry, refund, fail now) first ask for a
+reason on a confirmation page, and the reason lands on the ledger line.
+"""
 
 from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
+from byc_site.admin_actions import ReasonForm, bound_form, confirmation_page
 from byc_site.errors import ApplicationError
 from covers import deliveries, services
 from covers.models import Cover, CoverAsset, Job, Template, WebhookAttempt, WebhookDelivery
@@ -29,12 +34,12 @@ class TemplateAdmin(admin.ModelAdmin):
 
     @admin.action(description="Enable the selected templates")
     def enable(self, request: HttpRequest, queryset: QuerySet[Template]) -> None:
-        count = queryset.update(enabled=True)
+        count = services.templates_set_enabled(template_ids=list(queryset.values_list("pk", flat=True)), enabled=True)
         self.message_user(request, f"{count} template(s) enabled.")
 
     @admin.action(description="Disable the selected templates")
     def disable(self, request: HttpRequest, queryset: QuerySet[Template]) -> None:
-        count = queryset.update(enabled=False)
+        count = services.templates_set_enabled(template_ids=list(queryset.values_list("pk", flat=True)), enabled=False)
         self.message_user(request, f"{count} template(s) disabled.")
 
 
@@ -136,33 +141,49 @@ class JobAdmin(admin.ModelAdmin):
         return False
 
     @admin.action(description="Retry the selected failed jobs (as new, charged jobs)")
-    def retry_failed(self, request: HttpRequest, queryset: QuerySet[Job]) -> None:
-        for job in queryset.select_related("account"):
+    def retry_failed(self, request: HttpRequest, queryset: QuerySet[Job]) -> HttpResponse | None:
+        form = bound_form(request, ReasonForm)
+        if not form.is_valid():
+            return confirmation_page(self, request, queryset, form, "Retry failed jobs", "retry_failed")
+        for job in queryset:
             try:
-                new_job = services.job_retry(job_id=job.pk)
+                new_job = services.job_retry(job_id=job.pk, retried_by=request.user, reason=form.cleaned_data["reason"])
             except ApplicationError as exc:
                 self.message_user(request, f"Job {job.pk}: {exc.message}", messages.WARNING)
             else:
                 self.message_user(request, f"Job {job.pk} retried as {new_job.pk}.")
+        return None
 
     @admin.action(description="Refund the credits the selected finished jobs still hold")
-    def refund(self, request: HttpRequest, queryset: QuerySet[Job]) -> None:
+    def refund(self, request: HttpRequest, queryset: QuerySet[Job]) -> HttpResponse | None:
+        form = bound_form(request, ReasonForm)
+        if not form.is_valid():
+            return confirmation_page(self, request, queryset, form, "Refund jobs", "refund")
+        memo = f"staff refund by {request.user}: {form.cleaned_data['reason']}"
         for job in queryset:
             try:
-                amount = services.job_refund(job_id=job.pk, memo=f"staff refund by {request.user}")
+                amount = services.job_refund(job_id=job.pk, memo=memo)
             except ApplicationError as exc:
                 self.message_user(request, f"Job {job.pk}: {exc.message}", messages.WARNING)
             else:
                 self.message_user(request, f"Job {job.pk}: {amount} credit(s) refunded.")
+        return None
 
     @admin.action(description="Fail the selected unfinished jobs now (refunds what was not delivered)")
-    def fail_now(self, request: HttpRequest, queryset: QuerySet[Job]) -> None:
+    def fail_now(self, request: HttpRequest, queryset: QuerySet[Job]) -> HttpResponse | None:
+        form = bound_form(request, ReasonForm)
+        if not form.is_valid():
+            return confirmation_page(self, request, queryset, form, "Fail jobs now", "fail_now")
         failed = 0
         for job in queryset:
-            failed += services.job_fail(
+            # The message reaches the client; the reason stays in the job's admin history.
+            if services.job_fail(
                 job_id=job.pk, code="cancelled_by_staff", message="Cancelled by staff; unused credits were refunded."
-            )
+            ):
+                failed += 1
+                self.log_change(request, job, f"Failed by staff: {form.cleaned_data['reason']}")
         self.message_user(request, f"{failed} job(s) failed and refunded.")
+        return None
 
 
 class WebhookAttemptInline(admin.TabularInline):

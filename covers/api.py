@@ -14,18 +14,15 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from books.services import book_get_for_account
+from books.selectors import book_get_for_account
 from byc_site.auth import account_from_request
 from byc_site.errors import ApplicationError, error_response
 from byc_site.idempotency import idempotent
 from byc_site.openapi import IDEMPOTENCY_KEY_PARAMETER, error_responses
-from byc_site.query_params import int_query_param
+from byc_site.pagination import PAGE_PARAMETERS, offset_page, page_fields
 from cover_engine import vocabulary
-from covers import representations, services, storage
-from covers.models import Cover, Job, Template
-
-PAGE_SIZE_DEFAULT = 20
-PAGE_SIZE_MAX = 100
+from covers import representations, selectors, services, specs, storage
+from covers.models import ASSET_TYPES, Job
 
 _COMMON_JOB_ERRORS = (
     "field_too_long",
@@ -110,18 +107,12 @@ _COVER_DETAIL_FIELDS = dict(
         "created_at": serializers.DateTimeField(),
         "assets": inline_serializer(
             name="CoverAssets",
-            fields={name: _ASSET for name in ("preview", "full", "audiobook_preview", "audiobook_full")},
+            fields={name: _ASSET for name in ASSET_TYPES},
         ),
     }
 )
 # inline_serializer's class creation empties the dict it is given: hand each one a copy.
 CoverDetail = inline_serializer(name="CoverDetail", fields=dict(_COVER_DETAIL_FIELDS))
-_PAGE = {
-    "total": serializers.IntegerField(),
-    "limit": serializers.IntegerField(),
-    "offset": serializers.IntegerField(),
-    "next_offset": serializers.IntegerField(allow_null=True),
-}
 JobPage = inline_serializer(
     name="JobPage",
     fields={
@@ -143,12 +134,15 @@ JobPage = inline_serializer(
                 "poll_url": serializers.CharField(),
             },
         ),
-        **_PAGE,
+        **page_fields(),
     },
 )
 CoverPage = inline_serializer(
     name="CoverPage",
-    fields={"covers": inline_serializer(name="BookCover", many=True, fields=dict(_COVER_DETAIL_FIELDS)), **_PAGE},
+    fields={
+        "covers": inline_serializer(name="BookCover", many=True, fields=dict(_COVER_DETAIL_FIELDS)),
+        **page_fields(),
+    },
 )
 TemplateList = inline_serializer(
     name="TemplateList",
@@ -191,11 +185,9 @@ def _string(data: dict, name: str) -> str | None:
     return value
 
 
-def _count(data: dict) -> int:
-    value = data.get("count", 1)
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ApplicationError("invalid_count", "count must be an integer between 1 and 5.")
-    return value
+def _count(data: dict) -> object:
+    # The service checks type and range against covers.specs.COUNT.
+    return data.get(specs.COUNT.name, specs.COUNT.default)
 
 
 def _common(data: dict) -> dict:
@@ -206,22 +198,6 @@ def _accepted(job: Job) -> Response:
     return Response(representations.job_accepted(job), status=202)
 
 
-def _page(request: Request, queryset, key: str, render) -> Response:
-    limit = int_query_param(request, "limit", default=PAGE_SIZE_DEFAULT, low=1, high=PAGE_SIZE_MAX)
-    offset = int_query_param(request, "offset", default=0, low=0, high=10**9)
-    total = queryset.count()
-    items = list(queryset[offset : offset + limit])
-    return Response(
-        {
-            key: [render(item) for item in items],
-            "total": total,
-            "limit": limit,
-            "offset": offset,
-            "next_offset": offset + limit if offset + limit < total else None,
-        }
-    )
-
-
 # --- job-creating endpoints -----------------------------------------------------------------------
 
 
@@ -229,20 +205,9 @@ class CoverGenerateView(APIView):
     @extend_schema(
         operation_id="covers_generate",
         summary="Generate covers for a book",
-        description="Starts a job making 1-5 covers; each costs one credit, reserved now and refunded if not made.",
-        request=inline_serializer(
-            name="GenerateRequest",
-            fields={
-                "bookId": serializers.UUIDField(),
-                "count": serializers.IntegerField(min_value=1, max_value=5, required=False, default=1),
-                "templateId": serializers.CharField(required=False),
-                "mainElements": serializers.CharField(max_length=1000, required=False),
-                "mood": serializers.ChoiceField(choices=list(vocabulary.MOODS), required=False),
-                "colorPalette": serializers.ChoiceField(choices=list(vocabulary.COLOR_PALETTES), required=False),
-                "external_ref": serializers.CharField(max_length=200, required=False),
-                "webhookUrl": serializers.URLField(max_length=500, required=False),
-            },
-        ),
+        description=f"Starts a job making {specs.COUNT.low}-{specs.COUNT.high} covers; each costs "
+        f"{specs.credit_words(Job.OP_GENERATE)}, reserved now and refunded if not made.",
+        request=specs.GENERATE.serializer(),
         parameters=[IDEMPOTENCY_KEY_PARAMETER],
         responses={
             202: JobAccepted,
@@ -276,15 +241,9 @@ class CoverVariationsView(APIView):
     @extend_schema(
         operation_id="covers_variations",
         summary="Make variations of a cover",
-        description="Same book and style, new seeds: 1-5 new covers, one credit each.",
-        request=inline_serializer(
-            name="VariationsRequest",
-            fields={
-                "count": serializers.IntegerField(min_value=1, max_value=5, required=False, default=1),
-                "external_ref": serializers.CharField(max_length=200, required=False),
-                "webhookUrl": serializers.URLField(max_length=500, required=False),
-            },
-        ),
+        description=f"Same book and style, new seeds: {specs.COUNT.low}-{specs.COUNT.high} new covers, "
+        f"{specs.credit_words(Job.OP_VARIATION)} each.",
+        request=specs.VARIATIONS.serializer(),
         parameters=[IDEMPOTENCY_KEY_PARAMETER],
         responses={
             202: JobAccepted,
@@ -305,15 +264,9 @@ class CoverEditView(APIView):
         operation_id="covers_edit_image",
         summary="Edit a cover with a prompt",
         description="A new cover: the source cover changed as the prompt asks (colours, light, motifs, type). "
-        "One credit. A prompt the engine cannot act on fails the job with edit_not_understood and refunds.",
-        request=inline_serializer(
-            name="EditRequest",
-            fields={
-                "prompt": serializers.CharField(max_length=1000),
-                "external_ref": serializers.CharField(max_length=200, required=False),
-                "webhookUrl": serializers.URLField(max_length=500, required=False),
-            },
-        ),
+        f"{specs.credit_words(Job.OP_EDIT)}. A prompt the engine cannot act on fails the job with "
+        "edit_not_understood and refunds.",
+        request=specs.EDIT.serializer(),
         parameters=[IDEMPOTENCY_KEY_PARAMETER],
         responses={
             202: JobAccepted,
@@ -341,15 +294,8 @@ class CoverUpscaleView(APIView):
         operation_id="covers_upscale",
         summary="Upscale a cover asset",
         description="Re-renders preview as full (3200x5120) or audiobook_preview as audiobook_full (4800x4800). "
-        "One credit; 409 if the target exists or is being made.",
-        request=inline_serializer(
-            name="UpscaleRequest",
-            fields={
-                "sourceAsset": serializers.ChoiceField(choices=["preview", "audiobook_preview"]),
-                "external_ref": serializers.CharField(max_length=200, required=False),
-                "webhookUrl": serializers.URLField(max_length=500, required=False),
-            },
-        ),
+        f"{specs.credit_words(Job.OP_UPSCALE)}; 409 if the target exists or is being made.",
+        request=specs.UPSCALE.serializer(),
         parameters=[IDEMPOTENCY_KEY_PARAMETER],
         responses={
             202: JobAccepted,
@@ -378,14 +324,9 @@ class CoverAudiobookView(APIView):
     @extend_schema(
         operation_id="covers_audiobook_cover",
         summary="Make the square audiobook cover",
-        description="Re-lays the design out on a 2400x2400 square (not a crop). One credit.",
-        request=inline_serializer(
-            name="AudiobookRequest",
-            fields={
-                "external_ref": serializers.CharField(max_length=200, required=False),
-                "webhookUrl": serializers.URLField(max_length=500, required=False),
-            },
-        ),
+        description="Re-lays the design out on a 2400x2400 square (not a crop). "
+        f"{specs.credit_words(Job.OP_AUDIOBOOK)}.",
+        request=specs.AUDIOBOOK.serializer(),
         parameters=[IDEMPOTENCY_KEY_PARAMETER],
         responses={
             202: JobAccepted,
@@ -411,7 +352,7 @@ class JobDetailView(APIView):
         responses={200: JobDetail, **error_responses("job_not_found")},
     )
     def get(self, request: Request, job_id: str) -> Response:
-        job = services.job_get_for_account(account=account_from_request(request), job_id=job_id)
+        job = selectors.job_get_for_account(account=account_from_request(request), job_id=job_id)
         return Response(representations.job_detail(job))
 
 
@@ -422,15 +363,14 @@ class JobListView(APIView):
         description="Your jobs, newest first.",
         parameters=[
             OpenApiParameter("status", str, enum=[s for s, _ in Job.STATUS_CHOICES]),
-            OpenApiParameter("limit", int, description=f"1 to {PAGE_SIZE_MAX}, default {PAGE_SIZE_DEFAULT}."),
-            OpenApiParameter("offset", int),
+            *PAGE_PARAMETERS,
         ],
         responses={200: JobPage, **error_responses("invalid_field_value", "invalid_request")},
     )
     def get(self, request: Request) -> Response:
         status = request.query_params.get("status")
-        jobs = services.jobs_for_account(account=account_from_request(request), status=status)
-        return _page(request, jobs, "jobs", representations.job_summary)
+        jobs = selectors.jobs_for_account(account=account_from_request(request), status=status)
+        return Response(offset_page(request, jobs, key="jobs", render=representations.job_summary))
 
 
 class BookCoversView(APIView):
@@ -438,13 +378,13 @@ class BookCoversView(APIView):
         operation_id="books_covers_list",
         summary="List a book's covers",
         description="The book's covers, newest first, with their assets and fresh signed URLs.",
-        parameters=[OpenApiParameter("limit", int), OpenApiParameter("offset", int)],
+        parameters=PAGE_PARAMETERS,
         responses={200: CoverPage, **error_responses("book_not_found", "invalid_request")},
     )
     def get(self, request: Request, book_id: str) -> Response:
         book = book_get_for_account(account=account_from_request(request), book_id=book_id)
-        covers = Cover.objects.filter(book=book).prefetch_related("assets").order_by("-created_at", "-id")
-        return _page(request, covers, "covers", representations.cover_detail)
+        covers = selectors.covers_of_book(book=book)
+        return Response(offset_page(request, covers, key="covers", render=representations.cover_detail))
 
 
 class CoverDetailView(APIView):
@@ -455,7 +395,7 @@ class CoverDetailView(APIView):
         responses={200: CoverDetail, **error_responses("cover_not_found")},
     )
     def get(self, request: Request, cover_id: str) -> Response:
-        cover = services.cover_get_for_account(account=account_from_request(request), cover_id=cover_id)
+        cover = selectors.cover_get_for_account(account=account_from_request(request), cover_id=cover_id)
         return Response(representations.cover_detail(cover))
 
 
@@ -467,8 +407,8 @@ class CoverAssetDownloadView(APIView):
         responses={302: None, **error_responses("cover_not_found", "invalid_field_value", "asset_not_available")},
     )
     def get(self, request: Request, cover_id: str, asset_type: str) -> HttpResponse:
-        cover = services.cover_get_for_account(account=account_from_request(request), cover_id=cover_id)
-        asset = services.cover_asset_get(cover=cover, asset_type=asset_type)
+        cover = selectors.cover_get_for_account(account=account_from_request(request), cover_id=cover_id)
+        asset = selectors.cover_asset_get(cover=cover, asset_type=asset_type)
         response = HttpResponseRedirect(representations.asset_signed_url(asset).url)
         patch_cache_control(response, no_store=True)
         return response
@@ -484,7 +424,7 @@ class TemplateListView(APIView):
     )
     def get(self, request: Request) -> Response:
         genre = request.query_params.get("genre")
-        templates = services.templates_available(genre=genre)
+        templates = selectors.templates_available(genre=genre)
         return Response({"templates": [representations.template_entry(t) for t in templates], "total": len(templates)})
 
 
@@ -496,7 +436,7 @@ class TemplatePreviewView(APIView):
 
     @extend_schema(operation_id="templates_preview", summary="A template's preview image", responses={200: None})
     def get(self, request: Request, template_id: str) -> HttpResponse:
-        template = Template.objects.filter(pk=template_id, in_engine=True).first()
+        template = selectors.template_get_available(template_id=template_id)
         if template is None:
             return error_response("template_not_found", "No such template.", 404)
         data, etag = services.template_preview_png(template=template)

@@ -11,6 +11,8 @@ import uuid
 from django.db import models
 from django.db.models import Q
 
+from billing.specs import WEBHOOK_URL
+
 ASSET_PREVIEW = "preview"
 ASSET_FULL = "full"
 ASSET_AUDIOBOOK_PREVIEW = "audiobook_preview"
@@ -22,6 +24,7 @@ ASSET_TYPE_CHOICES = [
     (ASSET_AUDIOBOOK_PREVIEW, "Audiobook preview (2400 x 2400)"),
     (ASSET_AUDIOBOOK_FULL, "Audiobook full (4800 x 4800)"),
 ]
+ASSET_TYPES = tuple(value for value, _label in ASSET_TYPE_CHOICES)
 
 
 class Template(models.Model):
@@ -148,7 +151,7 @@ class Job(models.Model):
     units_done = models.PositiveSmallIntegerField(default=0)
     units_failed = models.PositiveSmallIntegerField(default=0)
     external_ref = models.CharField(max_length=200, blank=True)
-    webhook_url = models.CharField(max_length=500, blank=True)
+    webhook_url = models.CharField(max_length=WEBHOOK_URL.max_length, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     enqueued_at = models.DateTimeField(null=True, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)

@@ -14,10 +14,8 @@ from django.urls import reverse
 
 from byc_site.formats import api_datetime as iso
 from byc_site.formats import api_datetime_ms as iso_millis
-from covers.models import ASSET_TYPE_CHOICES, Cover, CoverAsset, Job, Template
+from covers.models import ASSET_TYPES, Cover, CoverAsset, Job, Template
 from covers.storage import SignedUrl, signed_file_url
-
-ASSET_TYPES = [value for value, _label in ASSET_TYPE_CHOICES]
 
 
 def asset_signed_url(asset: CoverAsset) -> SignedUrl:

@@ -59,6 +59,11 @@ try_start_services() {
     sleep 1
 }
 
+# The import contracts of pyproject.toml (layers; a Django-free engine) come first: a broken
+# contract fails the run before any test starts.
+say "Import contracts"
+.venv/bin/lint-imports --no-cache --no-logo || { say "FAILED: import contracts"; exit 1; }
+
 selection=("$@")
 [ ${#selection[@]} -eq 0 ] && selection=(tests)
 failed=0

@@ -1,9 +1,10 @@
 """Cover jobs: accepting them (credits, concurrency, validation), running them, failing them, sweeping.
 
 Every rule about jobs lives here; the API views, the web app and the admin call these functions
-as `covers.services.<name>`:
+as `covers.services.<name>`. Reads (an account's covers and jobs, 404 for anyone else's) are in
+`covers.selectors`; request fields and credit costs in `covers.specs`.
 
-- `lookups`: an account's covers, jobs and assets (404 for anyone else's), the template catalogue.
+- `templates`: mirroring the engine's template catalogue into rows; template previews.
 - `accept`: `job_create_generate/variation/edit/upscale/audiobook`, `job_retry`. Accepting a job is
   ONE transaction: lock the account row, check the plan's concurrency limit, spend the credits and
   insert the job; the task is enqueued only once that has committed.
@@ -15,28 +16,13 @@ as `covers.services.<name>`:
 """
 
 from covers.services.accept import (
-    EXTERNAL_REF_MAX,
-    MAIN_ELEMENTS_MAX,
-    MAX_COUNT,
-    PROMPT_MAX,
     UPSCALE_TARGETS,
-    WEBHOOK_URL_MAX,
     job_create_audiobook,
     job_create_edit,
     job_create_generate,
     job_create_upscale,
     job_create_variation,
     job_retry,
-)
-from covers.services.lookups import (
-    ASSET_TYPES,
-    cover_asset_get,
-    cover_get_for_account,
-    job_get_for_account,
-    jobs_for_account,
-    template_preview_png,
-    template_sync,
-    templates_available,
 )
 from covers.services.queue import job_enqueue, webhook_enqueue
 from covers.services.run import (
@@ -50,19 +36,12 @@ from covers.services.run import (
     job_work,
     jobs_sweep,
 )
+from covers.services.templates import template_preview_png, template_row, template_sync, templates_set_enabled
 
 __all__ = [
     "ASSET_RENDERING",
-    "ASSET_TYPES",
-    "EXTERNAL_REF_MAX",
-    "MAIN_ELEMENTS_MAX",
-    "MAX_COUNT",
-    "PROMPT_MAX",
     "UPSCALE_TARGETS",
-    "WEBHOOK_URL_MAX",
     "SweepReport",
-    "cover_asset_get",
-    "cover_get_for_account",
     "job_create_audiobook",
     "job_create_edit",
     "job_create_generate",
@@ -70,17 +49,16 @@ __all__ = [
     "job_create_variation",
     "job_enqueue",
     "job_fail",
-    "job_get_for_account",
     "job_refund",
     "job_retry",
     "job_run",
     "job_unit_failed",
     "job_unit_run",
     "job_work",
-    "jobs_for_account",
     "jobs_sweep",
     "template_preview_png",
+    "template_row",
     "template_sync",
-    "templates_available",
+    "templates_set_enabled",
     "webhook_enqueue",
 ]

@@ -5,18 +5,16 @@ from __future__ import annotations
 import uuid
 from functools import partial
 
-from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 
-import cover_engine as engine
 from billing.models import Account
-from billing.services import account_lock, credits_spend
+from billing.services import account_lock, account_require_active, credits_spend, webhook_url_clean
+from books.characters import characters_check
 from books.models import Book
-from books.services import book_get_for_account
+from books.selectors import book_get_for_account
 from byc_site.errors import ApplicationError
 from cover_engine import vocabulary
-from covers import content_policy
+from covers import content_policy, specs
 from covers.models import (
     ASSET_AUDIOBOOK_FULL,
     ASSET_AUDIOBOOK_PREVIEW,
@@ -27,14 +25,8 @@ from covers.models import (
     Job,
     Template,
 )
-from covers.services.lookups import cover_get_for_account
+from covers.selectors import cover_get_for_account
 from covers.services.queue import job_enqueue
-
-MAX_COUNT = 5
-MAIN_ELEMENTS_MAX = 1000
-PROMPT_MAX = 1000
-EXTERNAL_REF_MAX = 200
-WEBHOOK_URL_MAX = 500
 
 # Which asset an upscale makes from which.
 UPSCALE_TARGETS = {ASSET_PREVIEW: ASSET_FULL, ASSET_AUDIOBOOK_PREVIEW: ASSET_AUDIOBOOK_FULL}
@@ -43,28 +35,10 @@ UPSCALE_TARGETS = {ASSET_PREVIEW: ASSET_FULL, ASSET_AUDIOBOOK_PREVIEW: ASSET_AUD
 # --- validation shared by the job creators ----------------------------------------------------------
 
 
-def _check_length(field: str, value: str, maximum: int) -> None:
-    if len(value) > maximum:
-        raise ApplicationError("field_too_long", f"{field} is longer than {maximum} characters.")
-
-
 def _clean_common(*, external_ref: str | None, webhook_url: str | None) -> tuple[str | None, str]:
     if external_ref is not None:
-        _check_length("external_ref", external_ref, EXTERNAL_REF_MAX)
-    webhook_url = (webhook_url or "").strip()
-    if webhook_url:
-        _check_length("webhookUrl", webhook_url, WEBHOOK_URL_MAX)
-        try:
-            URLValidator(schemes=["http", "https"])(webhook_url)
-        except ValidationError:
-            raise ApplicationError("invalid_field_value", "webhookUrl must be an absolute http(s) URL.") from None
-    return external_ref, webhook_url
-
-
-def _check_count(count: int) -> int:
-    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_COUNT:
-        raise ApplicationError("invalid_count", f"count must be an integer between 1 and {MAX_COUNT}.")
-    return count
+        specs.EXTERNAL_REF.check_length(external_ref)
+    return external_ref, webhook_url_clean(webhook_url=webhook_url or "")
 
 
 def _check_policy(fields: dict[str, str]) -> None:
@@ -73,17 +47,8 @@ def _check_policy(fields: dict[str, str]) -> None:
         raise ApplicationError(
             "content_policy_violation",
             f"The content policy does not allow what {', '.join(hits)} describes.",
+            field=hits[0],
         )
-
-
-def _check_characters(fields: dict[str, str]) -> None:
-    for name, value in fields.items():
-        if not value:
-            continue
-        bad = engine.unsupported_characters(value)
-        if bad:
-            shown = ", ".join(f"U+{ord(ch):04X}" for ch in bad[:5])
-            raise ApplicationError("unsupported_characters", f"{name} contains characters we cannot draw ({shown}).")
 
 
 def _book_text_fields(book: Book) -> dict[str, str]:
@@ -102,7 +67,6 @@ def _job_accept(
     *,
     account: Account,
     operation: str,
-    cost: int,
     count: int = 1,
     book: Book | None = None,
     source_cover: Cover | None = None,
@@ -110,10 +74,15 @@ def _job_accept(
     params: dict | None = None,
     external_ref: str | None,
     webhook_url: str,
+    memo: str = "",
 ) -> Job:
     """Reserve credits, check concurrency and create the job in one transaction; enqueue after commit."""
+    cost = specs.credits_for(operation, count)
     with transaction.atomic():
         locked = account_lock(account_id=account.pk)
+        # Here, not in the API's permission: the web wizard, the admin's retry and the commands come
+        # through this door too, and a stopped subscription spends nothing through any of them.
+        account_require_active(account=locked)
         active = Job.objects.filter(account=locked, status__in=Job.ACTIVE_STATUSES).count()
         limit = locked.plan.max_concurrent_jobs
         if active >= limit:
@@ -143,7 +112,7 @@ def _job_accept(
         except IntegrityError:
             # The partial unique index saw a concurrent upscale of the same asset.
             raise _asset_exists_error(target_asset) from None
-        credits_spend(account=locked, amount=cost, reference=f"job:{job.id}", memo=f"{operation} job")
+        credits_spend(account=locked, amount=cost, reference=f"job:{job.id}", memo=memo or f"{operation} job")
         transaction.on_commit(partial(job_enqueue, job_id=job.id))
     return job
 
@@ -176,35 +145,43 @@ def job_create_generate(
     color_palette: str | None = None,
     external_ref: str | None = None,
     webhook_url: str | None = None,
+    memo: str = "",
 ) -> Job:
     """Generate `count` (1-5) new covers for a book; costs `count` credits."""
     if book_id in (None, ""):
-        raise ApplicationError("missing_book_id", "bookId is required to generate covers.")
-    count = _check_count(count)
+        raise ApplicationError("missing_book_id", "bookId is required to generate covers.", field="bookId")
+    count = specs.COUNT.check(count)
     main_elements = (main_elements or "").strip()
-    _check_length("mainElements", main_elements, MAIN_ELEMENTS_MAX)
+    specs.MAIN_ELEMENTS.check_length(main_elements)
     external_ref, webhook_url = _clean_common(external_ref=external_ref, webhook_url=webhook_url)
     if mood is not None and mood not in vocabulary.MOODS:
-        raise ApplicationError("invalid_field_value", f"mood must be one of: {', '.join(vocabulary.MOODS)}.")
+        raise ApplicationError(
+            "invalid_field_value", f"mood must be one of: {', '.join(vocabulary.MOODS)}.", field="mood"
+        )
     if color_palette is not None and color_palette not in vocabulary.COLOR_PALETTES:
         raise ApplicationError(
-            "invalid_field_value", f"colorPalette must be one of: {', '.join(vocabulary.COLOR_PALETTES)}."
+            "invalid_field_value",
+            f"colorPalette must be one of: {', '.join(vocabulary.COLOR_PALETTES)}.",
+            field="colorPalette",
         )
     if template_id is not None and not Template.objects.filter(pk=template_id, enabled=True, in_engine=True).exists():
-        raise ApplicationError("invalid_field_value", f"templateId {template_id!r} is not an available template.")
+        raise ApplicationError(
+            "invalid_field_value", f"templateId {template_id!r} is not an available template.", field="templateId"
+        )
     book = book_get_for_account(account=account, book_id=book_id)
     _check_policy({**_book_text_fields(book), "mainElements": main_elements})
-    _check_characters({"mainElements": main_elements})
+    if main_elements:
+        characters_check(field="mainElements", text=main_elements, multiline=True)
     params = {"template_id": template_id, "main_elements": main_elements, "mood": mood, "palette": color_palette}
     return _job_accept(
         account=account,
         operation=Job.OP_GENERATE,
-        cost=count,
         count=count,
         book=book,
         params=params,
         external_ref=external_ref,
         webhook_url=webhook_url,
+        memo=memo,
     )
 
 
@@ -215,20 +192,21 @@ def job_create_variation(
     count: int = 1,
     external_ref: str | None = None,
     webhook_url: str | None = None,
+    memo: str = "",
 ) -> Job:
     """`count` new covers from a cover's recipe with new seeds; costs `count` credits."""
-    count = _check_count(count)
+    count = specs.COUNT.check(count)
     external_ref, webhook_url = _clean_common(external_ref=external_ref, webhook_url=webhook_url)
     cover = cover_get_for_account(account=account, cover_id=cover_id)
     _check_policy(_book_text_fields(cover.book))
     return _job_accept(
         account=account,
         operation=Job.OP_VARIATION,
-        cost=count,
         count=count,
         source_cover=cover,
         external_ref=external_ref,
         webhook_url=webhook_url,
+        memo=memo,
     )
 
 
@@ -239,26 +217,27 @@ def job_create_edit(
     prompt: str | None,
     external_ref: str | None = None,
     webhook_url: str | None = None,
+    memo: str = "",
 ) -> Job:
     """A new cover: the source cover's recipe changed as the prompt asks; costs 1 credit."""
     prompt = (prompt or "").strip()
     if not prompt:
-        raise ApplicationError("missing_prompt", "Describe the change in a non-empty prompt.")
-    _check_length("prompt", prompt, PROMPT_MAX)
+        raise ApplicationError("missing_prompt", "Describe the change in a non-empty prompt.", field="prompt")
+    specs.PROMPT.check_length(prompt)
     external_ref, webhook_url = _clean_common(external_ref=external_ref, webhook_url=webhook_url)
     cover = cover_get_for_account(account=account, cover_id=cover_id)
     if not cover.assets.filter(asset_type=ASSET_PREVIEW).exists():
         raise ApplicationError("missing_cover_image", "This cover has no preview image to edit yet.")
     _check_policy({"prompt": prompt})
-    _check_characters({"prompt": prompt})
+    characters_check(field="prompt", text=prompt)
     return _job_accept(
         account=account,
         operation=Job.OP_EDIT,
-        cost=1,
         source_cover=cover,
         params={"prompt": prompt},
         external_ref=external_ref,
         webhook_url=webhook_url,
+        memo=memo,
     )
 
 
@@ -269,13 +248,16 @@ def job_create_upscale(
     source_asset: str | None,
     external_ref: str | None = None,
     webhook_url: str | None = None,
+    memo: str = "",
 ) -> Job:
     """Render `preview` again at twice the size as `full` (or audiobook_preview as audiobook_full); 1 credit.
 
     409 asset_already_exists when the target exists or is already being made, so it is never charged twice.
     """
     if source_asset not in UPSCALE_TARGETS:
-        raise ApplicationError("invalid_source_asset", 'sourceAsset must be "preview" or "audiobook_preview".')
+        raise ApplicationError(
+            "invalid_source_asset", 'sourceAsset must be "preview" or "audiobook_preview".', field="sourceAsset"
+        )
     external_ref, webhook_url = _clean_common(external_ref=external_ref, webhook_url=webhook_url)
     cover = cover_get_for_account(account=account, cover_id=cover_id)
     if not cover.assets.filter(asset_type=source_asset).exists():
@@ -286,12 +268,12 @@ def job_create_upscale(
     return _job_accept(
         account=account,
         operation=Job.OP_UPSCALE,
-        cost=1,
         source_cover=cover,
         target_asset=target,
         params={"source_asset": source_asset},
         external_ref=external_ref,
         webhook_url=webhook_url,
+        memo=memo,
     )
 
 
@@ -301,6 +283,7 @@ def job_create_audiobook(
     cover_id: object,
     external_ref: str | None = None,
     webhook_url: str | None = None,
+    memo: str = "",
 ) -> Job:
     """The square audiobook version of a cover (a re-layout, not a crop); 1 credit."""
     external_ref, webhook_url = _clean_common(external_ref=external_ref, webhook_url=webhook_url)
@@ -310,20 +293,30 @@ def job_create_audiobook(
     return _job_accept(
         account=account,
         operation=Job.OP_AUDIOBOOK,
-        cost=1,
         source_cover=cover,
         target_asset=ASSET_AUDIOBOOK_PREVIEW,
         external_ref=external_ref,
         webhook_url=webhook_url,
+        memo=memo,
     )
 
 
-def job_retry(*, job_id: uuid.UUID | str) -> Job:
-    """Staff: accept a new job with the same request as a failed one (charged and limited as usual)."""
+def job_retry(*, job_id: uuid.UUID | str, retried_by: object = None, reason: str = "") -> Job:
+    """Staff: accept a new job with the same request as a failed one.
+
+    It is charged, limited and checked like any job (a stopped subscription is refused); the
+    ledger line of its charge says which job it retries, who asked and why.
+    """
     job = Job.objects.select_related("account").get(pk=job_id)
     if job.status != Job.FAILED:
         raise ApplicationError("job_not_failed", "Only failed jobs can be retried.", status=409)
-    common = {"account": job.account, "external_ref": job.external_ref or None, "webhook_url": job.webhook_url}
+    memo = f"retry of job {job.id}" + (f" by {retried_by}" if retried_by else "") + (f": {reason}" if reason else "")
+    common = {
+        "account": job.account,
+        "external_ref": job.external_ref or None,
+        "webhook_url": job.webhook_url,
+        "memo": memo,
+    }
     params = job.params or {}
     if job.operation == Job.OP_GENERATE:
         return job_create_generate(

@@ -30,8 +30,8 @@ from covers.models import (
     Template,
     WebhookDelivery,
 )
-from covers.services.lookups import template_row
 from covers.services.queue import helpers_enqueue, job_enqueue, webhook_enqueue
+from covers.services.templates import template_row
 from covers.services.thumbs import THUMB_ASSETS, thumbnails_store
 from covers.storage import file_delete, file_store
 

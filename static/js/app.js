@@ -64,7 +64,9 @@
     var box = document.querySelector("[data-cost-box]");
     if (!box) return;
     var available = parseInt(box.getAttribute("data-available"), 10);
-    var perCover = parseInt(box.getAttribute("data-per-cover") || "1", 10);
+    // The price comes from the page (covers.specs), never from a number written here.
+    var perCover = parseInt(box.getAttribute("data-per-cover"), 10);
+    if (isNaN(perCover)) return;
     var out = box.querySelector("[data-cost]");
     var warn = box.querySelector("[data-cost-warning]");
     var inputs = document.querySelectorAll("input[name='count']");

@@ -96,3 +96,16 @@ def test_drf_validation_errors_read_as_one_line():
     assert response.data == {
         "error": {"code": "invalid_request", "message": "count: Must be an integer. mood: Unknown."}
     }
+
+
+@pytest.mark.parametrize(
+    ("url", "body", "code"),
+    [
+        ("/api/v1/books", {"title": "t" * 101, "author": "A", "genre": "fantasy"}, "field_too_long"),
+        ("/api/v1/books", {"title": "Dune", "author": "A", "genre": "Fantasy"}, "invalid_genre"),
+        ("/api/v1/covers/generate", {"bookId": "x", "count": 9}, "invalid_count"),
+    ],
+)
+def test_the_field_an_error_names_stays_out_of_the_envelope(api_client, url, body, code):
+    # Services name the field at fault (for the web forms); the contract's envelope is code and message only.
+    assert envelope(api_client.post(url, body, format="json"))[:2] == (400, code)

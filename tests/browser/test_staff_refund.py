@@ -51,6 +51,10 @@ def test_staff_refund_a_failed_job_in_the_admin(
     page.locator("#result_list tbody input[name=_selected_action]").check()
     page.locator("select[name=action]").select_option("refund")
     page.get_by_role("button", name="Go").click()
+    # The confirmation page asks why; the reason goes on the refund's ledger line.
+    page.get_by_label("Reason").fill("the render came out blank")
+    shot(page, "admin refund reason")
+    page.get_by_role("button", name="Refund jobs").click()
     expect(page.locator(".messagelist")).to_contain_text(f"{delivered} credit(s) refunded")
     shot(page, "admin refunded")
 

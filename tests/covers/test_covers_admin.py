@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 
+from billing.models import CreditEntry
 from billing.services import credits_balance
 from covers import services
 from covers.models import Job, Template, WebhookDelivery
@@ -45,20 +46,27 @@ def test_the_job_page_renders(staff_client, failed_job):
     assert staff_client.get(f"/admin/covers/job/{failed_job.pk}/change/").status_code == 200
 
 
-def test_retry_action_accepts_a_new_job(staff_client, failed_job, account):
-    response = staff_client.post(
-        "/admin/covers/job/", {"action": "retry_failed", "_selected_action": [str(failed_job.pk)]}, follow=True
-    )
+def test_retry_action_asks_why_then_accepts_a_new_charged_job(staff_client, failed_job, account):
+    selection = {"action": "retry_failed", "_selected_action": [str(failed_job.pk)]}
+    assert b"reason" in staff_client.post("/admin/covers/job/", selection).content
+    assert Job.objects.filter(account=account).count() == 1
+    response = staff_client.post("/admin/covers/job/", {**selection, "apply": "1", "reason": "font fixed"}, follow=True)
     assert response.status_code == 200
     assert Job.objects.filter(account=account).count() == 2
     assert credits_balance(account=account).total == 10 - 2
+    debit = CreditEntry.objects.filter(account=account, kind="debit").order_by("-id").first()
+    assert f"retry of job {failed_job.pk}" in debit.memo and debit.memo.endswith(": font fixed")
 
 
 def test_refund_action(staff_client, account, make_book):
     job = services.job_create_generate(account=account, book_id=make_book(account=account).id)
     Job.objects.filter(pk=job.pk).update(status="completed")
-    staff_client.post("/admin/covers/job/", {"action": "refund", "_selected_action": [str(job.pk)]}, follow=True)
+    selection = {"action": "refund", "_selected_action": [str(job.pk)]}
+    staff_client.post("/admin/covers/job/", selection, follow=True)
+    assert credits_balance(account=account).total == 9  # the confirmation page only
+    staff_client.post("/admin/covers/job/", {**selection, "apply": "1", "reason": "blurry"}, follow=True)
     assert credits_balance(account=account).total == 10
+    assert CreditEntry.objects.get(account=account, kind="refund").memo.endswith(": blurry")
 
 
 def test_redeliver_action_makes_a_new_delivery(staff_client, failed_job):

@@ -11,7 +11,7 @@ from PIL import Image
 import cover_engine as engine
 from covers import services
 from covers.models import Job
-from covers.services import lookups, thumbs
+from covers.services import templates, thumbs
 from covers.storage import file_delete, file_exists, file_read
 
 pytestmark = pytest.mark.django_db
@@ -88,16 +88,16 @@ def test_a_template_preview_is_rendered_once_then_served_from_storage(client, mo
     renders = []
     render = engine.template_preview
     monkeypatch.setattr(engine, "template_preview", lambda *a, **k: renders.append(a) or render(*a, **k))
-    lookups._template_preview_cached.cache_clear()
+    templates._template_preview_cached.cache_clear()
     first = client.get(url)
     assert first.status_code == 200 and len(renders) == 1
     assert file_exists(thumbs.template_preview_name(template_id))
     # Another process (a fresh memory cache) reads it from storage and renders nothing.
-    lookups._template_preview_cached.cache_clear()
+    templates._template_preview_cached.cache_clear()
     second = client.get(url)
     assert second.status_code == 200 and second.content == first.content and second["ETag"] == first["ETag"]
     assert len(renders) == 1
-    lookups._template_preview_cached.cache_clear()
+    templates._template_preview_cached.cache_clear()
 
 
 def test_a_changed_engine_gets_new_template_previews(monkeypatch):

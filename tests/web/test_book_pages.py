@@ -95,3 +95,8 @@ def test_a_book_page_points_to_its_jobs_in_progress(client, author, make_book):
     job = job_create_generate(account=author, book_id=book.id, count=1)
     page = client.get(f"/books/{book.id}/").content.decode()
     assert "Generate in progress (queued)" in page and f"/jobs/{job.id}/" in page
+
+
+def test_every_missing_field_is_marked_not_only_the_first(client, author):
+    page = client.post("/books/new/", {**BOOK, "title": "", "author": "", "genre": ""}).content.decode()
+    assert "Title is required." in page and "Author name is required." in page and "Genre is required." in page

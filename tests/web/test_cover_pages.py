@@ -82,7 +82,7 @@ def test_it_shows_a_too_long_main_elements_next_to_the_field(client, author, boo
     response = client.post(f"/books/{book.id}/style/", {"count": "1", "main_elements": "x" * 1001})
     page = response.content.decode()
     assert response.status_code == 400
-    assert 'id="field-main_elements"' in page and "longer than 1000 characters" in page
+    assert 'class="field has-error" id="field-main_elements"' in page and "the maximum is 1000" in page
     assert not Job.objects.exists()
 
 

@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 
-from billing.models import Account, ApiKey
+from billing.specs import API_KEY_NAME, WEBHOOK_URL
 
 
 class SignupForm(forms.Form):
@@ -63,7 +63,7 @@ class ApiKeyCreateForm(forms.Form):
     name = forms.CharField(
         error_messages={"required": "Give the key a name."},
         label="Key name",
-        max_length=ApiKey._meta.get_field("name").max_length,
+        max_length=API_KEY_NAME.max_length,
         help_text="Something to recognise it by, such as the app or server that will use it.",
         widget=forms.TextInput(attrs={"placeholder": "e.g. Publishing server"}),
     )
@@ -73,7 +73,7 @@ class WebhookUrlForm(forms.Form):
     webhook_url = forms.URLField(
         label="Default webhook URL",
         required=False,
-        max_length=Account._meta.get_field("webhook_url").max_length,
+        max_length=WEBHOOK_URL.max_length,
         assume_scheme="https",
         help_text="We POST a signed JSON notice here when a job completes or fails. Leave empty for none.",
         widget=forms.URLInput(attrs={"placeholder": "https://example.com/hooks/covers"}),

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from django import forms
 
-from books.services import BOOK_FIELDS
+from books.specs import BOOK_CREATE
 from cover_engine import vocabulary
-
-_FIELDS = {field.name: field for field in BOOK_FIELDS}
 
 
 def _counted_text(name: str, label: str, *, textarea: bool = False, **attrs) -> forms.CharField:
     """A text field with a live counter at the service's limit; the limit is checked by the service."""
-    spec = _FIELDS[name]
+    spec = BOOK_CREATE[name]
     widget_attrs = {"data-max-chars": spec.max_length, "dir": "auto", **attrs}
     widget = forms.Textarea(attrs={"rows": 6, **widget_attrs}) if textarea else forms.TextInput(attrs=widget_attrs)
     field = forms.CharField(label=label, required=False, strip=False, widget=widget)
     field.counter_max = spec.max_length
     field.shown_required = spec.required
+    field.api_name = spec.name
     return field
 
 

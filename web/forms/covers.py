@@ -4,20 +4,24 @@ from __future__ import annotations
 
 from django import forms
 
+from byc_site.fieldspec import TextSpec
 from cover_engine import vocabulary
-from covers.services import MAIN_ELEMENTS_MAX, MAX_COUNT, PROMPT_MAX
+from covers import specs
 
-COUNT_CHOICES = [(str(n), str(n)) for n in range(1, MAX_COUNT + 1)]
+COUNT_CHOICES = [(str(n), str(n)) for n in specs.COUNT.values]
 
 
-def _counted_textarea(label: str, limit: int, **attrs) -> forms.CharField:
+def _counted_textarea(label: str, spec: TextSpec, **attrs) -> forms.CharField:
+    """A textarea with a live counter at the service's limit (`data-max-chars`, read by app.js)."""
     field = forms.CharField(
         label=label,
         required=False,
         strip=False,
-        widget=forms.Textarea(attrs={"rows": 3, "data-max-chars": limit, "dir": "auto", **attrs}),
+        # No max_length: the service refuses a long text (with its field and code); the form only counts.
+        widget=forms.Textarea(attrs={"rows": 3, "data-max-chars": spec.max_length, "dir": "auto", **attrs}),
     )
-    field.counter_max = limit
+    field.counter_max = spec.max_length
+    field.api_name = spec.name
     return field
 
 
@@ -29,7 +33,7 @@ class StyleForm(forms.Form):
     palette = forms.CharField(required=False)
     main_elements = _counted_textarea(
         "Main elements",
-        MAIN_ELEMENTS_MAX,
+        specs.MAIN_ELEMENTS,
         placeholder="e.g. a lighthouse on a cliff, stormy sea, a single lit window",
     )
     count = forms.CharField(required=False, initial="3")
@@ -57,7 +61,7 @@ class VariationForm(forms.Form):
 
 
 class EditForm(forms.Form):
-    prompt = _counted_textarea("What should change?", PROMPT_MAX, placeholder="e.g. make the sky more dramatic")
+    prompt = _counted_textarea("What should change?", specs.PROMPT, placeholder="e.g. make the sky more dramatic")
 
 
 EXAMPLE_PROMPTS = (

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import uuid
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -14,9 +15,15 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from billing import selectors as billing_selectors
 from billing import services
 from billing.models import Account, CreditEntry
+from books.models import Book
+from books.selectors import book_get_for_account
 from byc_site.errors import ApplicationError
+from covers import selectors as cover_selectors
+from covers import specs as cover_specs
+from covers.models import Job
 from web.forms.account import ApiKeyCreateForm, SignupForm, WebhookUrlForm
 
 LEDGER_ROWS = 30
@@ -31,6 +38,19 @@ def author_account(request: HttpRequest) -> Account:
         return services.account_for_user(user=request.user)
     except ApplicationError:
         raise Http404("This user has no author account.") from None
+
+
+def author_book(account: Account, book_id: object) -> Book:
+    """The author's book; anyone else's, or none, is a 404 page (the service's own ownership check)."""
+    try:
+        return book_get_for_account(account=account, book_id=book_id)
+    except ApplicationError:
+        raise Http404("Book not found.") from None
+
+
+def form_fields_for(form: forms.Form, error: ApplicationError) -> list[str]:
+    """The form fields showing the request fields an error names (`error.fields`, the API's names)."""
+    return [name for name, field in form.fields.items() if getattr(field, "api_name", name) in error.fields]
 
 
 def render_author_page(
@@ -61,7 +81,12 @@ def signup(request: HttpRequest) -> HttpResponse:
                 "Start by telling us about your book.",
             )
             return redirect("book_create")
-    return render(request, "registration/signup.html", {"form": form})
+    context = {
+        "form": form,
+        "plan": billing_selectors.plan_for_signup(),
+        "cover_price": cover_specs.credit_words(Job.OP_GENERATE),
+    }
+    return render(request, "registration/signup.html", context)
 
 
 # The ledger's kinds as an author would say them.
@@ -77,9 +102,7 @@ KIND_WORDS = {
 
 def _ledger_rows(account: Account) -> list[dict]:
     """The latest ledger lines, each with the job it paid for (one query for all the jobs)."""
-    from covers.models import Job
-
-    entries = list(CreditEntry.objects.filter(account=account).order_by("-id")[:LEDGER_ROWS])
+    entries = billing_selectors.credit_entries_recent(account=account, limit=LEDGER_ROWS)
     job_ids = set()
     for entry in entries:
         if entry.reference.startswith("job:"):
@@ -87,7 +110,7 @@ def _ledger_rows(account: Account) -> list[dict]:
                 job_ids.add(uuid.UUID(entry.reference[4:]))
             except ValueError:
                 pass
-    jobs = {str(j.id): j for j in Job.objects.filter(account=account, pk__in=job_ids).select_related("book")}
+    jobs = cover_selectors.jobs_by_id(account=account, job_ids=job_ids)
     return [
         {"entry": e, "what": KIND_WORDS.get(e.kind, e.get_kind_display()), "job": jobs.get(e.reference[4:])}
         for e in entries
@@ -95,23 +118,13 @@ def _ledger_rows(account: Account) -> list[dict]:
 
 
 def _account_context(request: HttpRequest, account: Account) -> dict:
-    from covers.models import Job, WebhookDelivery
-
     return {
         "account": account,
         "balance": services.credits_balance(account=account),
         "ledger": _ledger_rows(account),
         "api_keys": list(account.api_keys.all()),
-        "jobs": list(
-            Job.objects.filter(account=account)
-            .select_related("book", "source_cover__book")
-            .order_by("-created_at")[:JOB_ROWS]
-        ),
-        "deliveries": list(
-            WebhookDelivery.objects.filter(job__account=account)
-            .select_related("job")
-            .order_by("-created_at")[:DELIVERY_ROWS]
-        ),
+        "jobs": cover_selectors.jobs_recent(account=account, limit=JOB_ROWS),
+        "deliveries": cover_selectors.webhook_deliveries_recent(account=account, limit=DELIVERY_ROWS),
         "key_form": ApiKeyCreateForm(),
         "webhook_form": WebhookUrlForm(initial={"webhook_url": account.webhook_url}),
         "public_url": request.build_absolute_uri("/").rstrip("/"),
@@ -153,7 +166,7 @@ def api_key_create(request: HttpRequest) -> HttpResponse:
 def api_key_revoke(request: HttpRequest, key_id: int) -> HttpResponse:
     account = author_account(request)
     try:
-        api_key = services.api_key_revoke(account=account, api_key_id=key_id)
+        api_key = services.api_key_revoke(account=account, api_key_id=key_id, revoked_by=request.user)
     except ApplicationError as error:
         if error.status == 404:
             raise Http404(error.message) from None

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Prefetch, Window
-from django.db.models.functions import RowNumber
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from books import services
-from books.models import Book
+from books import selectors, services
+from books.specs import BOOK_CREATE
 from byc_site.errors import ApplicationError
 from cover_engine import vocabulary
-from covers.models import Cover, CoverAsset, Job
+from covers import selectors as cover_selectors
 from web.forms.books import BookForm
-from web.views.account import author_account, render_author_page
+from web.views.account import author_account, author_book, form_fields_for, render_author_page
 from web.views.covers import cover_thumbs
 
 BOOKS_PER_PAGE = 12
@@ -33,27 +31,11 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "web/books/landing.html", {})
 
 
-def _covers_with_previews():
-    """Covers, newest first, with their preview asset loaded in the same pass (no query per cover)."""
-    return Cover.objects.order_by("-created_at").prefetch_related(
-        Prefetch("assets", queryset=CoverAsset.objects.filter(asset_type="preview"), to_attr="preview_assets")
-    )
-
-
 @login_required
 def library(request: HttpRequest) -> HttpResponse:
     account = author_account(request)
-    # Only the newest few covers of each book are loaded (a window function numbers them per book),
-    # so a book with hundreds of variations costs the page no more than one with eight.
-    newest = (
-        _covers_with_previews()
-        .annotate(rank=Window(RowNumber(), partition_by=F("book_id"), order_by=F("created_at").desc()))
-        .filter(rank__lte=COVERS_IN_STRIP)
-    )
-    books = (
-        services.books_for_account(account=account)
-        .annotate(cover_count=Count("covers"))
-        .prefetch_related(Prefetch("covers", queryset=newest, to_attr="newest_covers"))
+    books = cover_selectors.books_with_newest_covers(
+        books=selectors.books_for_account(account=account), per_book=COVERS_IN_STRIP
     )
     page = Paginator(books, BOOKS_PER_PAGE).get_page(request.GET.get("page"))
     rows = [
@@ -68,20 +50,13 @@ def library(request: HttpRequest) -> HttpResponse:
     return render_author_page(request, "web/books/library.html", {"page": page, "rows": rows}, account=account)
 
 
-def book_for_author(request: HttpRequest, book_id) -> tuple[Book, object]:
-    account = author_account(request)
-    try:
-        return services.book_get_for_account(account=account, book_id=book_id), account
-    except ApplicationError:
-        raise Http404("Book not found.") from None
-
-
 @login_required
 def book_detail(request: HttpRequest, book_id) -> HttpResponse:
-    book, account = book_for_author(request, book_id)
-    covers = _covers_with_previews().filter(book=book).select_related("template")
+    account = author_account(request)
+    book = author_book(account, book_id)
+    covers = cover_selectors.covers_with_previews(book=book)
     page = Paginator(covers, COVERS_PER_PAGE).get_page(request.GET.get("page"))
-    active_jobs = list(Job.objects.filter(book=book, status__in=Job.ACTIVE_STATUSES).order_by("created_at"))
+    active_jobs = cover_selectors.jobs_active(book=book)
     context = {"book": book, "page": page, "covers": cover_thumbs(page.object_list), "active_jobs": active_jobs}
     return render_author_page(request, "web/books/book_detail.html", context, account=account)
 
@@ -96,12 +71,11 @@ def book_create(request: HttpRequest) -> HttpResponse:
         try:
             book = services.book_create(account=account, **form.cleaned_data)
         except ApplicationError as error:
-            status = 400
-            fields = [name for name in getattr(error, "fields", []) if name in form.fields]
-            if fields:
-                for name in fields:
-                    form.add_error(name, _plain_book_error(error, name))
-            else:
+            status = error.status
+            fields = form_fields_for(form, error)
+            for field in fields:
+                form.add_error(field, _plain_book_error(error, field))
+            if not fields:
                 form.add_error(None, error.message)
         else:
             return redirect("cover_style", book_id=book.id)
@@ -115,8 +89,7 @@ def _plain_book_error(error: ApplicationError, field: str) -> str:
     if error.code == "missing_required_fields":
         return f"{label} is required."
     if error.code == "field_too_long":
-        limit = BookForm.base_fields[field].counter_max
-        return f"{label} is too long: at most {limit} characters. {error.message.split(';')[0].replace(field, 'It')}."
+        return f"{label} is too long: at most {BOOK_CREATE[field].max_length} characters."
     if error.code == "invalid_genre":
         return "Choose a genre from the list."
     return error.message

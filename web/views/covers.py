@@ -19,16 +19,15 @@ from django.views.decorators.http import require_POST
 import cover_engine as engine
 from billing.models import Account
 from billing.services import credits_balance
-from books.services import book_get_for_account
 from byc_site.errors import ApplicationError
 from cover_engine import palettes as engine_palettes
 from cover_engine import vocabulary
-from covers import conf, services
+from covers import conf, selectors, services, specs
 from covers.models import Cover, CoverAsset, Job
 from covers.representations import asset_signed_url
-from covers.services import jobs_for_account, thumbs
+from covers.services import thumbs
 from web.forms.covers import COUNT_CHOICES, EXAMPLE_PROMPTS, EditForm, StyleForm, VariationForm
-from web.views.account import author_account, render_author_page
+from web.views.account import author_account, author_book, form_fields_for, render_author_page
 
 ASSET_LABELS = {
     "preview": "Ebook cover",
@@ -79,14 +78,14 @@ def cover_thumbs(covers, *, width: int = THUMB_SMALL) -> list[dict]:
 
 def _cover_for_author(account: Account, cover_id) -> Cover:
     try:
-        return services.cover_get_for_account(account=account, cover_id=cover_id)
+        return selectors.cover_get_for_account(account=account, cover_id=cover_id)
     except ApplicationError:
         raise Http404("Cover not found.") from None
 
 
 def _job_for_author(account: Account, job_id) -> Job:
     try:
-        return services.job_get_for_account(account=account, job_id=job_id)
+        return selectors.job_get_for_account(account=account, job_id=job_id)
     except ApplicationError:
         raise Http404("Job not found.") from None
 
@@ -107,6 +106,10 @@ ERROR_ADVICE = {
         "Some words break the content policy. Reword the text and try again.",
     ),
     "asset_already_exists": ("Already done", "That version already exists or is being made right now."),
+    "forbidden": (
+        "Your subscription is stopped",
+        "Nothing can be charged while it is stopped. Ask the service's staff to start it again.",
+    ),
     "edit_not_understood": (
         "We did not understand that edit",
         "Try one of the example prompts: colours, light, sky, title position or size, adding or removing things.",
@@ -120,7 +123,7 @@ def _plain_error(error: ApplicationError) -> dict:
     message = error.message
     for api_name, words in FIELD_WORDS.items():
         message = message.replace(api_name, words)
-    if error.code == "content_policy_violation" and any(f in error.message for f in BOOK_TEXT_FIELDS):
+    if error.code == "content_policy_violation" and error.field in BOOK_TEXT_FIELDS:
         what_to_do = "The book's own text breaks the content policy: add the book again with different wording."
     return {"code": error.code, "title": title, "message": message, "advice": what_to_do}
 
@@ -141,8 +144,8 @@ def _gallery(genre: str) -> tuple[list[dict], list[dict]]:
     """The template gallery: (templates suited to the genre, the others), with engine-rendered previews.
 
     A genre no template names gets every template as "suited"."""
-    suited_ids = {t.id for t in services.templates_available(genre=genre)}
-    every = sorted(services.templates_available(), key=lambda t: (t.family, t.name))
+    suited_ids = {t.id for t in selectors.templates_available(genre=genre)}
+    every = sorted(selectors.templates_available(), key=lambda t: (t.family, t.name))
     entries = [
         {
             "template": t,
@@ -161,10 +164,7 @@ def _gallery(genre: str) -> tuple[list[dict], list[dict]]:
 @login_required
 def cover_style(request: HttpRequest, book_id) -> HttpResponse:
     account = author_account(request)
-    try:
-        book = book_get_for_account(account=account, book_id=book_id)
-    except ApplicationError:
-        raise Http404("Book not found.") from None
+    book = author_book(account, book_id)
     form = StyleForm(request.POST or None)
     job_error = None
     status = 200
@@ -183,8 +183,8 @@ def cover_style(request: HttpRequest, book_id) -> HttpResponse:
         except ApplicationError as error:
             status = error.status
             job_error = _plain_error(error)
-            if "mainElements" in error.message:
-                form.add_error("main_elements", job_error["message"])
+            for field in form_fields_for(form, error):
+                form.add_error(field, job_error["message"])
         else:
             return redirect("job_detail", job_id=job.id)
     show_all = request.GET.get("templates") == "all"
@@ -201,6 +201,7 @@ def cover_style(request: HttpRequest, book_id) -> HttpResponse:
         "moods": form.mood_choices,
         "palettes": _palette_swatches(),
         "counts": COUNT_CHOICES,
+        "credits_per_cover": specs.credits_for(Job.OP_GENERATE),
         "chosen": {name: form.value_of(name) for name in ("template", "mood", "palette", "count")},
         "balance": balance,
         "step": 2,
@@ -224,10 +225,7 @@ def _job_context(job: Job) -> dict:
     covers = []
     if job.status == Job.COMPLETED or job.status == Job.FAILED:
         cover_ids = (job.result or {}).get("cover_ids") or []
-        by_id = {
-            str(c.id): c
-            for c in Cover.objects.filter(pk__in=cover_ids).select_related("template").prefetch_related("assets")
-        }
+        by_id = selectors.covers_by_ids(cover_ids=cover_ids)
         for cover_id in cover_ids:
             cover = by_id.get(str(cover_id))
             if cover is None:
@@ -295,38 +293,14 @@ def job_status(request: HttpRequest, job_id) -> JsonResponse:
 # --- step 4: the cover page and refining --------------------------------------------------------------
 
 
-def _lineage(cover: Cover) -> list[Cover]:
-    """The chain of covers this one came from, oldest first, ending with the cover itself."""
-    chain = [cover]
-    current = cover
-    while current.source_cover_id and len(chain) < LINEAGE_DEPTH:
-        parent = (
-            Cover.objects.filter(pk=current.source_cover_id, account_id=cover.account_id)
-            .select_related("template")
-            .prefetch_related("assets")
-            .first()
-        )
-        if parent is None:
-            break
-        chain.append(parent)
-        current = parent
-    chain.reverse()
-    return chain
-
-
 @login_required
 def cover_detail(request: HttpRequest, cover_id, *, forms: dict | None = None, error=None, status=200) -> HttpResponse:
     account = author_account(request)
     cover = _cover_for_author(account, cover_id)
     assets = {a.asset_type: a for a in cover.assets.all()}
-    active_jobs = list(Job.objects.filter(source_cover=cover, status__in=Job.ACTIVE_STATUSES).order_by("created_at"))
-    lineage = cover_thumbs(_lineage(cover))
-    derived = cover_thumbs(
-        Cover.objects.filter(source_cover=cover)
-        .order_by("-created_at")
-        .select_related("template")
-        .prefetch_related("assets")[:DERIVED_SHOWN]
-    )
+    active_jobs = selectors.jobs_active(source_cover=cover)
+    lineage = cover_thumbs(selectors.cover_lineage(cover=cover, depth=LINEAGE_DEPTH))
+    derived = cover_thumbs(selectors.covers_derived_from(cover=cover, limit=DERIVED_SHOWN))
     asset_rows = []
     for asset_type, label in ASSET_LABELS.items():
         asset = assets.get(asset_type)
@@ -359,6 +333,7 @@ def cover_detail(request: HttpRequest, cover_id, *, forms: dict | None = None, e
         "edit_form": forms.get("edit") or EditForm(),
         "example_prompts": EXAMPLE_PROMPTS,
         "counts": COUNT_CHOICES,
+        "prices": {operation: specs.credit_words(operation) for operation in specs.CREDITS_PER_UNIT},
         "job_error": error,
         "step": 4,
     }
@@ -373,8 +348,8 @@ def _refine(request: HttpRequest, cover_id, start, *, form_name: str | None = No
         job = start(account, cover)
     except ApplicationError as error:
         forms = {form_name: form} if form_name else {}
-        if form_name == "edit" and error.code in ("missing_prompt", "field_too_long", "content_policy_violation"):
-            form.add_error("prompt", _plain_error(error)["message"])
+        for field in form_fields_for(form, error) if form is not None else []:
+            form.add_error(field, _plain_error(error)["message"])
         return cover_detail(request, cover_id, forms=forms, error=_plain_error(error), status=error.status)
     return redirect("job_detail", job_id=job.id)
 
@@ -433,9 +408,10 @@ def asset_download(request: HttpRequest, cover_id, asset_type: str) -> HttpRespo
     """A stable link for the author: redirects to a fresh signed URL of the file."""
     account = author_account(request)
     cover = _cover_for_author(account, cover_id)
-    asset = cover.assets.filter(asset_type=asset_type).first()
-    if asset is None:
-        raise Http404("This asset has not been made yet.")
+    try:
+        asset = selectors.cover_asset_get(cover=cover, asset_type=asset_type)
+    except ApplicationError:
+        raise Http404("This asset has not been made yet.") from None
     response = redirect(asset_url(asset))
     response["Cache-Control"] = "no-store"
     return response
@@ -452,9 +428,10 @@ def cover_image(request: HttpRequest, cover_id, asset_type: str, width: int) -> 
         raise Http404("No such image size.")
     account = author_account(request)
     cover = _cover_for_author(account, cover_id)
-    asset = next((a for a in cover.assets.all() if a.asset_type == asset_type), None)
-    if asset is None:
-        raise Http404("This image has not been made yet.")
+    try:
+        asset = selectors.cover_asset_get(cover=cover, asset_type=asset_type)
+    except ApplicationError:
+        raise Http404("This image has not been made yet.") from None
     etag = f'"{asset.checksum[:40]}-{width}"'
     if request.headers.get("If-None-Match") == etag:
         response = HttpResponseNotModified()
@@ -479,9 +456,9 @@ def job_history(request: HttpRequest) -> HttpResponse:
     account = author_account(request)
     status = request.GET.get("status") or None
     try:
-        jobs = jobs_for_account(account=account, status=status)
+        jobs = selectors.jobs_for_account(account=account, status=status)
     except ApplicationError:
-        status, jobs = None, jobs_for_account(account=account)
+        status, jobs = None, selectors.jobs_for_account(account=account)
     page = Paginator(jobs.select_related("book"), JOBS_PER_PAGE).get_page(request.GET.get("page"))
     context = {"page": page, "status": status, "statuses": Job.STATUS_CHOICES}
     return render_author_page(request, "web/account/jobs.html", context, account=account)

@@ -1,0 +1,130 @@
+"""One description per request field: its API name, limit, allowed values.
+
+A request type is a tuple of specs (`books.specs.BOOK_CREATE`, `covers.specs.GENERATE`, ...). The
+same specs drive the services' checks (`check_length`, `check_count`), the OpenAPI schema
+(`request_serializer`), the web forms' limits and the live counters in the pages, so a limit is
+written once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from drf_spectacular.utils import inline_serializer
+from rest_framework import serializers
+
+from byc_site.errors import ApplicationError
+
+
+@dataclass(frozen=True)
+class TextSpec:
+    """A free-text field. `drawn` text is set on the cover, so every character needs a font."""
+
+    name: str
+    max_length: int | None = None
+    required: bool = False
+    drawn: bool = False
+    multiline: bool = False
+    help: str = ""
+
+    def check_length(self, value: str) -> None:
+        if self.max_length is not None and len(value) > self.max_length:
+            raise ApplicationError(
+                "field_too_long",
+                f"{self.name} is {len(value)} characters long; the maximum is {self.max_length}.",
+                field=self.name,
+            )
+
+    def serializer_field(self) -> serializers.Field:
+        extra = {"max_length": self.max_length} if self.max_length else {}
+        return serializers.CharField(required=self.required, help_text=self.help, **extra)
+
+
+@dataclass(frozen=True)
+class UrlSpec(TextSpec):
+    def serializer_field(self) -> serializers.Field:
+        return serializers.URLField(required=self.required, help_text=self.help, max_length=self.max_length)
+
+
+@dataclass(frozen=True)
+class ChoiceSpec:
+    """A field whose value must be one of `choices` (slug -> label)."""
+
+    name: str
+    choices: tuple[str, ...]
+    required: bool = False
+    help: str = ""
+
+    def serializer_field(self) -> serializers.Field:
+        return serializers.ChoiceField(choices=list(self.choices), required=self.required, help_text=self.help)
+
+
+@dataclass(frozen=True)
+class CountSpec:
+    """How many things a request makes: an integer from `low` to `high`."""
+
+    name: str
+    low: int
+    high: int
+    default: int
+    help: str = ""
+
+    def check(self, value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not self.low <= value <= self.high:
+            raise ApplicationError(
+                "invalid_count", f"{self.name} must be an integer between {self.low} and {self.high}.", field=self.name
+            )
+        return value
+
+    @property
+    def values(self) -> range:
+        return range(self.low, self.high + 1)
+
+    def serializer_field(self) -> serializers.Field:
+        return serializers.IntegerField(
+            min_value=self.low, max_value=self.high, required=False, default=self.default, help_text=self.help
+        )
+
+
+@dataclass(frozen=True)
+class UuidSpec:
+    name: str
+    required: bool = True
+    help: str = ""
+
+    def serializer_field(self) -> serializers.Field:
+        return serializers.UUIDField(required=self.required, help_text=self.help)
+
+
+Spec = TextSpec | ChoiceSpec | CountSpec | UuidSpec
+
+
+@dataclass(frozen=True)
+class RequestSpec:
+    """The fields of one request type, in the order their errors are reported."""
+
+    name: str
+    fields: tuple[Spec, ...]
+    _by_name: dict = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_name", {spec.name: spec for spec in self.fields})
+
+    def __getitem__(self, name: str) -> Spec:
+        return self._by_name[name]
+
+    def __iter__(self) -> Iterator[Spec]:
+        return iter(self.fields)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(spec.name for spec in self.fields)
+
+    def max_lengths(self) -> dict[str, int]:
+        """`{api name: limit}` of the text fields, for pages that show live counters."""
+        return {s.name: s.max_length for s in self.fields if isinstance(s, TextSpec) and s.max_length}
+
+    def serializer(self) -> type[serializers.Serializer]:
+        """The request body for the OpenAPI schema (documentation: the services do the checking)."""
+        return inline_serializer(name=self.name, fields={s.name: s.serializer_field() for s in self.fields})

@@ -1,0 +1,183 @@
+"""Reading covers, jobs, assets and templates: an account's own (404 for anyone else's) and lists."""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, F, Prefetch, QuerySet, Window
+from django.db.models.functions import RowNumber
+
+from byc_site.errors import ApplicationError
+from cover_engine import vocabulary
+from covers.models import ASSET_PREVIEW, ASSET_TYPES, Cover, CoverAsset, Job, Template, WebhookDelivery
+
+if TYPE_CHECKING:
+    from billing.models import Account
+    from books.models import Book
+
+
+def _parse_uuid(value: object) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(value))
+    except (ValueError, TypeError, AttributeError):
+        return None
+
+
+def cover_get_for_account(*, account: Account, cover_id: object) -> Cover:
+    """The account's cover, or 404 cover_not_found."""
+    parsed = _parse_uuid(cover_id)
+    cover = (
+        Cover.objects.filter(pk=parsed, account=account).select_related("book").prefetch_related("assets").first()
+        if parsed
+        else None
+    )
+    if cover is None:
+        raise ApplicationError("cover_not_found", "Cover not found or doesn't belong to your account.", status=404)
+    return cover
+
+
+def job_get_for_account(*, account: Account, job_id: object) -> Job:
+    """The account's job, or 404 job_not_found."""
+    parsed = _parse_uuid(job_id)
+    try:
+        return Job.objects.get(pk=parsed, account=account)
+    except (Job.DoesNotExist, ValidationError):
+        raise ApplicationError(
+            "job_not_found", "Job not found or doesn't belong to your account.", status=404
+        ) from None
+
+
+def cover_asset_get(*, cover: Cover, asset_type: str) -> CoverAsset:
+    """An asset of a cover: 400 invalid_field_value for an unknown type, 404 asset_not_available if not made yet."""
+    if asset_type not in ASSET_TYPES:
+        raise ApplicationError(
+            "invalid_field_value",
+            f"assetType must be one of: {', '.join(ASSET_TYPES)}.",
+        )
+    asset = next((a for a in cover.assets.all() if a.asset_type == asset_type), None)
+    if asset is None:
+        raise ApplicationError(
+            "asset_not_available", f"The {asset_type} asset of this cover has not been generated yet.", status=404
+        )
+    return asset
+
+
+def templates_available(*, genre: str | None = None) -> list[Template]:
+    """Enabled templates, optionally those suited to a genre (400 invalid_genre for an unknown one)."""
+    if genre is not None and not vocabulary.is_genre(genre):
+        raise ApplicationError("invalid_genre", f"Unknown genre {genre!r}; use a genre slug from the genre vocabulary.")
+    templates = list(Template.objects.filter(enabled=True, in_engine=True))
+    if genre is not None:
+        templates = [t for t in templates if genre in (t.genres or [])]
+    return templates
+
+
+def jobs_for_account(*, account: Account, status: str | None = None):
+    """The account's jobs, newest first, optionally with one status (400 invalid_field_value otherwise)."""
+    jobs = Job.objects.filter(account=account).order_by("-created_at", "-id")
+    if status is not None:
+        allowed = [value for value, _label in Job.STATUS_CHOICES]
+        if status not in allowed:
+            raise ApplicationError("invalid_field_value", f"status must be one of: {', '.join(allowed)}.")
+        jobs = jobs.filter(status=status)
+    return jobs
+
+
+def covers_of_book(*, book: Book) -> QuerySet[Cover]:
+    """A book's covers, newest first, with their assets (the API's list)."""
+    return Cover.objects.filter(book=book).prefetch_related("assets").order_by("-created_at", "-id")
+
+
+def covers_with_previews(*, book: Book | None = None) -> QuerySet[Cover]:
+    """Covers (of one book, if given), newest first, with their template and only their preview
+    asset loaded, as `preview_assets` (one query for all)."""
+    covers = Cover.objects.order_by("-created_at").prefetch_related(
+        Prefetch("assets", queryset=CoverAsset.objects.filter(asset_type=ASSET_PREVIEW), to_attr="preview_assets")
+    )
+    return covers.filter(book=book).select_related("template") if book is not None else covers
+
+
+def books_with_newest_covers(*, books: QuerySet[Book], per_book: int) -> QuerySet[Book]:
+    """`books` with `cover_count` and their `per_book` newest covers as `newest_covers`.
+
+    A window function numbers the covers per book, so a book with hundreds of variations costs
+    no more than one with a handful.
+    """
+    newest = (
+        covers_with_previews()
+        .annotate(rank=Window(RowNumber(), partition_by=F("book_id"), order_by=F("created_at").desc()))
+        .filter(rank__lte=per_book)
+    )
+    return books.annotate(cover_count=Count("covers")).prefetch_related(
+        Prefetch("covers", queryset=newest, to_attr="newest_covers")
+    )
+
+
+def covers_by_ids(*, cover_ids: list) -> dict[str, Cover]:
+    """Covers by id (as strings), with their template and assets."""
+    covers = Cover.objects.filter(pk__in=cover_ids).select_related("template").prefetch_related("assets")
+    return {str(cover.id): cover for cover in covers}
+
+
+def cover_lineage(*, cover: Cover, depth: int) -> list[Cover]:
+    """The chain of covers this one came from, oldest first, ending with the cover itself (at most `depth`)."""
+    chain = [cover]
+    current = cover
+    while current.source_cover_id and len(chain) < depth:
+        parent = (
+            Cover.objects.filter(pk=current.source_cover_id, account_id=cover.account_id)
+            .select_related("template")
+            .prefetch_related("assets")
+            .first()
+        )
+        if parent is None:
+            break
+        chain.append(parent)
+        current = parent
+    chain.reverse()
+    return chain
+
+
+def covers_derived_from(*, cover: Cover, limit: int) -> list[Cover]:
+    """The newest covers made from this one (variations, edits)."""
+    return list(
+        Cover.objects.filter(source_cover=cover)
+        .order_by("-created_at")
+        .select_related("template")
+        .prefetch_related("assets")[:limit]
+    )
+
+
+def jobs_active(*, book: Book | None = None, source_cover: Cover | None = None) -> list[Job]:
+    """Queued or running jobs of a book or made from a cover, oldest first."""
+    jobs = Job.objects.filter(status__in=Job.ACTIVE_STATUSES).order_by("created_at")
+    if book is not None:
+        jobs = jobs.filter(book=book)
+    if source_cover is not None:
+        jobs = jobs.filter(source_cover=source_cover)
+    return list(jobs)
+
+
+def jobs_recent(*, account: Account, limit: int) -> list[Job]:
+    """The account's newest jobs with what the account page shows of them."""
+    return list(
+        Job.objects.filter(account=account).select_related("book", "source_cover__book").order_by("-created_at")[:limit]
+    )
+
+
+def jobs_by_id(*, account: Account, job_ids: set) -> dict[str, Job]:
+    """Some of the account's jobs, by id (as strings), with their book."""
+    return {str(job.id): job for job in Job.objects.filter(account=account, pk__in=job_ids).select_related("book")}
+
+
+def webhook_deliveries_recent(*, account: Account, limit: int) -> list[WebhookDelivery]:
+    return list(
+        WebhookDelivery.objects.filter(job__account=account).select_related("job").order_by("-created_at")[:limit]
+    )
+
+
+def template_get_available(*, template_id: str) -> Template | None:
+    """A template still in the engine's catalogue (enabled or not: previews stay viewable)."""
+    return Template.objects.filter(pk=template_id, in_engine=True).first()

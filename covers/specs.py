@@ -1,0 +1,58 @@
+"""The fields of each cover-job request and what each operation costs in credits.
+
+Read by `covers.services` (checks and charges), `covers.api` (OpenAPI), the web wizard's forms
+(limits, count choices) and its pages (live counters, the prices on the buttons).
+"""
+
+from __future__ import annotations
+
+from billing.specs import WEBHOOK_URL
+from byc_site.fieldspec import ChoiceSpec, CountSpec, RequestSpec, TextSpec, UuidSpec
+from cover_engine import vocabulary
+from covers.models import ASSET_AUDIOBOOK_PREVIEW, ASSET_PREVIEW, Job
+
+# Credits per unit an operation makes: a cover for generate and variation (times `count`), the
+# one new cover or asset otherwise. Charged when the job is accepted, refunded for what fails.
+CREDITS_PER_UNIT: dict[str, int] = {
+    Job.OP_GENERATE: 1,
+    Job.OP_VARIATION: 1,
+    Job.OP_EDIT: 1,
+    Job.OP_UPSCALE: 1,
+    Job.OP_AUDIOBOOK: 1,
+}
+
+
+def credits_for(operation: str, count: int = 1) -> int:
+    """What a job of `operation` making `count` units costs."""
+    return CREDITS_PER_UNIT[operation] * count
+
+
+def credit_words(operation: str, count: int = 1) -> str:
+    """'1 credit', '3 credits': the price as the pages and the schema say it."""
+    cost = credits_for(operation, count)
+    return f"{cost} credit" + ("" if cost == 1 else "s")
+
+
+COUNT = CountSpec("count", 1, 5, 1, help="Covers to make, 1 to 5; each costs one credit.")
+EXTERNAL_REF = TextSpec("external_ref", 200, help="Your own id, echoed back in the job and its webhooks.")
+MAIN_ELEMENTS = TextSpec("mainElements", 1000, multiline=True, help="What to show, in your own words.")
+PROMPT = TextSpec("prompt", 1000, required=True, help="The change to make, e.g. 'make the sky more dramatic'.")
+SOURCE_ASSET = ChoiceSpec("sourceAsset", (ASSET_PREVIEW, ASSET_AUDIOBOOK_PREVIEW), required=True)
+
+GENERATE = RequestSpec(
+    "GenerateRequest",
+    (
+        UuidSpec("bookId"),
+        COUNT,
+        TextSpec("templateId", help="A template id from GET /templates; else chosen for the genre."),
+        MAIN_ELEMENTS,
+        ChoiceSpec("mood", tuple(vocabulary.MOODS)),
+        ChoiceSpec("colorPalette", tuple(vocabulary.COLOR_PALETTES)),
+        EXTERNAL_REF,
+        WEBHOOK_URL,
+    ),
+)
+VARIATIONS = RequestSpec("VariationsRequest", (COUNT, EXTERNAL_REF, WEBHOOK_URL))
+EDIT = RequestSpec("EditRequest", (PROMPT, EXTERNAL_REF, WEBHOOK_URL))
+UPSCALE = RequestSpec("UpscaleRequest", (SOURCE_ASSET, EXTERNAL_REF, WEBHOOK_URL))
+AUDIOBOOK = RequestSpec("AudiobookRequest", (EXTERNAL_REF, WEBHOOK_URL))
