@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 import unicodedata
-import uuid
 from typing import TYPE_CHECKING
-
-from django.db import connections, router
-from django.utils import timezone
 
 from books.characters import characters_check
 from books.models import Book
 from books.specs import BOOK_CREATE
 from byc_site.errors import ApplicationError
 from byc_site.fieldspec import TextSpec
-from byc_site.rawrows import column_list, model_fields
 from cover_engine import vocabulary
 
 if TYPE_CHECKING:  # books and billing ignore each other (see the import contracts in pyproject.toml)
@@ -137,23 +131,4 @@ def book_create(
 
 def book_insert(*, account: Account, cleaned: dict[str, str]) -> Book:
     """Store a book whose fields `book_clean` has already normalised and checked."""
-    # Hand-written INSERT (see byc_site.rawrows): on the API's write path, inside the write
-    # transaction, the ORM's insert compiler cost more than the rest of the view together.
-    db_alias = router.db_for_write(Book)
-    connection = connections[db_alias]
-    sql, fields = _book_insert(db_alias)
-    book = Book(id=uuid.uuid4(), account=account, created_at=timezone.now(), **cleaned)
-    values = [field.get_db_prep_save(getattr(book, field.attname), connection) for field in fields]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, values)
-    book._state.adding = False
-    book._state.db = db_alias
-    return book
-
-
-@functools.cache
-def _book_insert(db_alias: str) -> tuple[str, list]:
-    quote = connections[db_alias].ops.quote_name
-    fields = model_fields(Book)
-    placeholders = ", ".join(["%s"] * len(fields))
-    return f"INSERT INTO {quote(Book._meta.db_table)} ({column_list(fields, quote)}) VALUES ({placeholders})", fields
+    return Book.objects.create(account=account, **cleaned)

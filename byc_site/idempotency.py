@@ -30,13 +30,10 @@ ORM would spend longer compiling these two statements than the database spends r
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import functools
 import hashlib
 import json
 import logging
-import threading
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -185,36 +182,6 @@ def _body_of(response: HttpResponse) -> object:
         return None
 
 
-_lock_files = threading.local()
-
-
-@contextlib.contextmanager
-def _sqlite_writer_turn(db_alias: str):
-    """On SQLite, wait for the single write lock in a kernel queue instead of SQLite's busy handler.
-
-    A writer that finds the database locked sleeps in SQLite's busy handler in growing steps (1, 2,
-    5, 10 ... 100 ms) and can lose its turn again and again; under 8 concurrent POSTs that made the
-    99th percentile ten times the median. An exclusive flock() on a file next to the database,
-    taken by each thread on its own file description (so threads of one process exclude each other
-    too), wakes the next waiter as soon as the lock is released. Other writers (the task worker,
-    the admin) still meet SQLite's own lock, as before. PostgreSQL locks rows: nothing to do.
-    """
-    connection = connections[db_alias]
-    if connection.vendor != "sqlite" or connection.in_atomic_block or connection.is_in_memory_db():
-        yield
-        return
-    path = f"{connection.settings_dict['NAME']}.writelock"
-    handles = _lock_files.__dict__.setdefault("handles", {})
-    handle = handles.get(path)
-    if handle is None:
-        handle = handles[path] = open(path, "a+b")  # noqa: SIM115 (kept open for the thread's life)
-    fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-    try:
-        yield
-    finally:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-
-
 # Refusals that say "not now" rather than "not this request": never replayed.
 TRANSIENT_REFUSALS = frozenset({402, 429})
 
@@ -235,7 +202,7 @@ def idempotent(view_method: Callable) -> Callable:
         account = account_from_request(request)
         fingerprint = request_fingerprint(request)
         db_alias = router.db_for_write(IdempotencyRecord)
-        with _sqlite_writer_turn(db_alias), transaction.atomic(using=db_alias):
+        with transaction.atomic(using=db_alias):
             record_id, existing = _claim(account, key, fingerprint)
             if existing is not None:
                 return _replay(existing, fingerprint)

@@ -25,5 +25,16 @@ def test_it_finds_the_key_with_account_plan_and_user_as_the_orm_does(make_accoun
     assert found.account.user.is_active is True
 
 
+def test_the_user_comes_whole_as_from_the_orm(make_account, django_assert_num_queries):
+    account = make_account()
+    _, raw_key = api_key_create(account=account, name="whole user")
+    found = api_key_by_hash(api_key_hash(raw_key))
+    user = found.account.user
+    assert user.get_deferred_fields() == set()
+    with django_assert_num_queries(0):
+        for field in type(user)._meta.concrete_fields:
+            assert getattr(user, field.attname) == getattr(account.user, field.attname), field.name
+
+
 def test_an_unknown_hash_finds_nothing(db):
     assert api_key_by_hash("0" * 64) is None
