@@ -61,7 +61,8 @@ def test_main_elements_outweigh_the_summary():
         summary="The castle stood for a thousand years; the castle walls never fell to the castle's foes.",
         main_elements="a red dragon",
     )
-    assert brief.motifs[0] == MotifChoice("dragon", 1.0, "main elements: 'dragon'")
+    # "red" colours the dragon, not the cover.
+    assert brief.motifs[0] == MotifChoice("dragon", 1.0, "main elements: 'dragon'", color="red")
     assert "castle" in names(brief)
 
 
