@@ -127,8 +127,14 @@ def _claim_names(fld: _Field, i: int) -> int:
     tok = toks[i]
     if not tok.capital or _is_function(tok) or tok.stem in _PEOPLE or tok.low in wl.NUMBERS:
         return 0
+    stems = [t.stem for t in toks]
+    if _longest(_ERAS, stems, i)[0]:
+        return 0  # "Victorian London": an era, then a place
+    lows = [t.low for t in toks]
     run = i
     while run < len(toks) and toks[run].capital and not _is_function(toks[run]) and toks[run].clause == tok.clause:
+        if run > i and _longest(_PLACES, lows, run)[0]:
+            break
         run += 1
         if toks[run - 1].possessive:
             break
@@ -188,7 +194,9 @@ def _scan(fld: _Field) -> None:
             i += 1
             continue
         if motif_size and not (motif_size == 1 and tok.stem in _PEOPLE and MOTIFS[motif].category != "figure"):
-            fld.items.append(_Item("motif", i, i + motif_size, motif))
+            # A colour inside a motif's own phrase ("red rose", "black sun") still colours it.
+            color = next((_COLORS[(t.low,)] for t in toks[i : i + motif_size] if (t.low,) in _COLORS), "")
+            fld.items.append(_Item("motif", i, i + motif_size, motif, color=color))
             i += motif_size
             continue
         if tok.stem in _PEOPLE:
@@ -204,6 +212,8 @@ def _scan(fld: _Field) -> None:
             and can_be_noun(tok.low)
             and tok.low not in wl.ATTRIBUTES
             and tok.low not in wl.NEGATION_CUES
+            and tok.low not in wl.NUMBERS
+            and not tok.low.isdigit()
             and not (i + 1 < len(toks) and toks[i + 1].clause == tok.clause and _nounish(toks[i + 1]))
         ):
             fld.items.append(_Item("noun", i, i + 1, lemma(tok.low)))
@@ -272,7 +282,9 @@ def _relate(fld: _Field) -> None:
             and _gap_is_attributes(toks, item.end, nxt.start)
         ):
             item.role = "possessor"
-            nxt.attributes.append(f"{fld.words(item.start, item.end)}'s")
+            # "The Silk Merchant's Daughter": the daughter is the subject, silk her family's trade.
+            owner = " ".join([*item.attributes, fld.words(item.start, item.end)])
+            nxt.attributes.append(f"{owner}'s")
         elif adjacent and nxt.kind in _NOUN_KINDS and _nounish(toks[nxt.start]) and _singular(last):
             item.role = "modifier"
             item.attributes.append(f"in '{fld.words(item.start, nxt.end)}'")

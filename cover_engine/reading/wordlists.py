@@ -67,7 +67,6 @@ IDIOMS: dict[str, str] = {
     "silver spoon": "idiom: born rich",
     "book club": "a reading group, not a book",
     "by the book": "idiom: following the rules",
-    "open book": "idiom: easy to read (a person)",
     "heart of gold": "idiom: kindness",
     "heart of stone": "idiom: coldness",
     "change of heart": "idiom",
