@@ -61,7 +61,9 @@ _COLORS = {tuple(c.split()): c for c in COLOR_WORDS}
 _PEOPLE = {stem(k): (k, v) for k, v in wl.PEOPLE.items()}
 _CONCRETE = {stem(w) for w in wl.CONCRETE}
 _CLOTHING = {stem(w) for w in wl.CLOTHING}
-_MAX = max(len(k) for k in (*_IDIOMS, *_PLACES, *_ERAS, *PHRASE_INDEX))
+_FUNCTION_PHRASES = _index(dict.fromkeys(wl.FUNCTION_PHRASES, "function"))
+_NOT_NOUNS = wl.ATTRIBUTES | wl.MATERIALS | wl.NEGATION_CUES | wl.COVER_WORDS | set(wl.NUMBERS) | set(wl.TIME_WORDS)
+_MAX = max(len(k) for k in (*_IDIOMS, *_PLACES, *_ERAS, *_FUNCTION_PHRASES, *PHRASE_INDEX))
 
 
 @dataclass
@@ -106,18 +108,42 @@ def _is_function(tok: Token) -> bool:
     return tok.low in wl.FUNCTION_WORDS
 
 
-def _name_like(tok: Token, title_case: bool) -> bool:
+def _name_like(toks: list[Token], i: int, title_case: bool) -> bool:
     """A capitalised word that reads as a proper name ("Benny", "Pip"), not as a common word."""
+    tok = toks[i]
     if not tok.capital or _is_function(tok) or tok.low in wl.NOT_NAMES or tok.low in wl.NUMBERS or tok.low.isdigit():
         return False
     if tok.stem in _PEOPLE or tok.stem in _CONCRETE or (tok.stem,) in PHRASE_INDEX:
         return False
     pos = readings(tok.low)
     if not pos:
-        return True
+        return True  # unknown to the dictionary: "Benny", "Scheherazade"
     if "NOUN" not in pos and "ADJ" not in pos:
-        return True  # "Pip": only a verb in the dictionary, so here a name
-    return not title_case and not tok.sentence_start
+        # "Pip": only a base-form verb in the dictionary. "Gone", "Wanted" are verb forms, and "Learn how
+        # to..." or "Discover the secrets" are imperatives: a name is followed by "and", a possessive, the
+        # end, or "the" + a creature ("Pip the hedgehog").
+        if not all(tok.low in forms for forms in pos.values()):
+            return False
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is None or nxt.clause != tok.clause or tok.possessive:
+            return title_case or not tok.sentence_start
+        return (title_case and nxt.low == "and") or _creature_ahead(toks, i + 1)
+    if tok.sentence_start and not title_case:
+        return False  # "Lamps glow...": a capital that only starts the sentence
+    return not title_case
+
+
+def _creature_ahead(toks: list[Token], j: int) -> bool:
+    """'the [brave little] hedgehog' at ``j``: an apposition naming who the name is."""
+    if j >= len(toks) or toks[j].low not in ("the", "a", "an"):
+        return False
+    for tok in toks[j + 1 : j + 5]:
+        if tok.clause != toks[j].clause:
+            return False
+        motif = PHRASE_INDEX.get((tok.stem,))
+        if tok.stem in _PEOPLE or tok.stem in _CONCRETE or (motif and MOTIFS[motif].category in ("fauna", "figure")):
+            return True
+    return False
 
 
 def _claim_names(fld: _Field, i: int) -> int:
@@ -143,7 +169,7 @@ def _claim_names(fld: _Field, i: int) -> int:
     if size >= 2 and toks[run - 1].low in wl.PLACE_SUFFIXES:
         fld.items.append(_Item("name", i, run, f"place name '{words}'"))
         return size
-    if not _name_like(tok, title_case):
+    if not _name_like(toks, i, title_case):
         return 0
     if size >= 2 and not title_case:
         fld.items.append(_Item("name", i, run, f"proper name '{words}'"))
@@ -164,6 +190,10 @@ def _scan(fld: _Field) -> None:
         motif_size, motif = _longest(PHRASE_INDEX, stems, i)
         if size and size >= motif_size:
             fld.items.append(_Item("idiom", i, i + size, why))
+            i += size
+            continue
+        size, _ = _longest(_FUNCTION_PHRASES, stems, i)
+        if size > motif_size:
             i += size
             continue
         size, kind = _longest(_PLACES, lows, i) if tok.capital or fld.name == "main elements" else (0, "")
@@ -204,15 +234,21 @@ def _scan(fld: _Field) -> None:
             fld.items.append(_Item("person", i, i + 1, figure, person=word, age=age))
         elif tok.low in wl.COVER_WORDS:
             fld.items.append(_Item("cover", i, i + 1, tok.low))
+        elif (
+            tok.low in wl.ATTRIBUTES
+            and i + 1 < len(toks)
+            and toks[i + 1].clause == tok.clause
+            and not _is_function(toks[i + 1])
+        ):
+            pass  # "a giant star", "a baby dragon": here the word describes what follows
         elif tok.stem in _CONCRETE or lemma(tok.low) in _CONCRETE:
             fld.items.append(_Item("noun", i, i + 1, lemma(tok.low)))
         elif (
             fld.name == "main elements"
             and not _is_function(tok)
             and can_be_noun(tok.low)
-            and tok.low not in wl.ATTRIBUTES
-            and tok.low not in wl.NEGATION_CUES
-            and tok.low not in wl.NUMBERS
+            and tok.low not in _NOT_NOUNS
+            and tok.stem not in _TIME
             and not tok.low.isdigit()
             and not (i + 1 < len(toks) and toks[i + 1].clause == tok.clause and _nounish(toks[i + 1]))
         ):

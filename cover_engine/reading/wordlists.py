@@ -34,6 +34,13 @@ AUXILIARIES = _set(
 )
 FUNCTION_WORDS = DETERMINERS | PREPOSITIONS | PRONOUNS | CONJUNCTIONS | AUXILIARIES
 
+# Prepositions written as several words: read as one function word, never as nouns ("in front of").
+FUNCTION_PHRASES = (
+    "in front of", "on top of", "in the middle of", "in the centre of", "in the center of", "next to",
+    "instead of", "because of", "out of", "all over", "close to", "far from", "the rest of", "a lot of",
+    "lots of", "kind of", "sort of", "full of", "made of", "the edge of",
+)  # fmt: skip
+
 NUMBERS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "twelve": 12, "hundred": 100, "thousand": 1000, "pair": 2, "couple": 2, "dozen": 12,
@@ -320,7 +327,7 @@ ERAS: dict[str, str] = {
     "tudor": "tudor", "elizabethan": "tudor", "renaissance": "renaissance", "baroque": "baroque",
     "roaring twenties": "1920s", "jazz age": "1920s", "prohibition": "1920s", "gilded age": "gilded age",
     "world war": "world war", "wartime": "world war", "blitz": "world war", "cold war": "cold war",
-    "ancient": "ancient", "antiquity": "ancient", "bronze age": "ancient", "iron age": "ancient",
+    "antiquity": "ancient", "classical antiquity": "ancient", "bronze age": "ancient", "iron age": "ancient",
     "prehistoric": "prehistoric", "stone age": "prehistoric", "ice age": "prehistoric",
     "viking age": "viking", "wild west": "wild west", "frontier": "wild west", "colonial": "colonial",
     "future": "future", "futuristic": "future", "far future": "future", "dystopian": "future",

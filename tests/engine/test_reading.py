@@ -323,3 +323,16 @@ def test_auto_picks_prefer_the_subgenre():
         for s in SEEDS
     ]
     assert sum("cozy-fantasy" in p.subgenres for p in picks) >= len(picks) * 0.6
+
+
+def test_capitals_that_only_start_a_sentence_or_a_verb_are_not_names():
+    reading = read("Gone by Midnight", "Learn how small habits grow. Discover the secrets of focus.", genre="self-help")
+    assert not any(i.why.startswith("name") for i in reading.ignored)
+    named = read("Pip and the Moon Balloon", "Pip the hedgehog sails on.", genre="childrens")
+    assert [i.words for i in named.ignored if i.why.startswith("name")] == ["pip"]
+
+
+def test_a_prepositional_phrase_is_no_subject():
+    reading = read(main_elements="a spaceship in front of a red giant star", genre="science-fiction")
+    assert [s.name for s in reading.subjects] == ["spaceship", "stars"]
+    assert subject(reading, "stars").color == "red"
