@@ -300,7 +300,7 @@ def build_brief(
         cover_words = ", ".join(c.words for c in reading.cover_colors("main elements"))
         chosen_palette = _colored_by_words(chosen_palette, cover_words, genre, subgenre, chosen_mood, seed)
     names = [m.name for m in motifs]
-    setting = choose_setting(names, genre)
+    setting = choose_setting(names, genre, reading.setting.place_kind)
     if subgenre in _ONE_OBJECT_SUBGENRES and names and MOTIFS[names[0]].category in ("flora", "object", "element"):
         # Dark romance convention: one object on a dark field, not a garden.
         setting = "symbolic"
@@ -391,12 +391,14 @@ def _infer_mood(reading: Reading, genre: str, subgenre: str) -> str:
     return default
 
 
-def choose_setting(names: list[str], genre: str) -> str:
+def choose_setting(names: list[str], genre: str, place_kind: str = "") -> str:
     if not names:
         return "abstract"
     hero = names[0]
     setting = _SETTING_OF.get(hero) or _SETTING_OF_CATEGORY[MOTIFS[hero].category]
     others = {_SETTING_OF.get(n) for n in names[1:]}
+    if setting == "landscape" and ("city" in place_kind or place_kind == "metropolis"):
+        return "city"  # a figure in Venice or Baghdad stands in its city
     if setting == "landscape":
         # A figure or a creature takes its place from what surrounds it.
         for candidate in ("sea", "city", "space"):
@@ -510,11 +512,23 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _described(motif: MotifChoice) -> str:
+    """The motif with what the book says about it: 'a woman in a red coat', 'a rose (red)'."""
+    text = motif_noun(motif.name)
+    worn = [a for a in motif.attributes if " " in a and "'" not in a and not a.startswith("in ")]
+    if worn:
+        text += f" in a {worn[0]}"
+    described = [a for a in motif.attributes if " " not in a and "'" not in a][:2]
+    if motif.color:
+        described.append(motif.color)
+    return f"{text} ({', '.join(described)})" if described else text
+
+
 def compose_prompt(brief: Brief) -> str:
     """A plain-text description of the picture, as one would send to an image model."""
     parts = [f"Cover artwork for a {_book_kind(brief.genre, brief.subgenre)}, with no text or lettering."]
     if brief.motifs:
-        parts.append(f"Focal point: {motif_noun(brief.motifs[0].name)}, large and central.")
+        parts.append(f"Focal point: {_described(brief.motifs[0])}, large and central.")
         extras = [motif_noun(m.name) for m in brief.motifs[1:] if m.weight >= 0.7]
         minor = [motif_noun(m.name) for m in brief.motifs[1:] if m.weight < 0.7]
         if extras:

@@ -15,7 +15,7 @@ Each field (main elements, title, subtitle, summary) is read the same way:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..lexicon import MOTIFS, PHRASE_INDEX, STOP_PHRASES, normalise_words, stem
 from ..palettes import COLOR_WORDS
@@ -581,6 +581,27 @@ def _time_of_day(fields: list[_Field]) -> str:
     return ""
 
 
+def era_of_year(year: int) -> str:
+    """The era a year or decade evokes: 1850 -> "victorian", 1925 -> "1920s", 2300 -> "future"."""
+    if year > 2100:
+        return "future"
+    if year < 1485:
+        return "medieval"
+    for start, end, era in ((1811, 1820, "regency"), (1837, 1900, "victorian"), (1901, 1913, "edwardian")):
+        if start <= year <= end:
+            return era
+    return f"{year // 10 * 10}s"
+
+
+def _era_from_years(fields: list[_Field]) -> str:
+    for fld in fields:
+        for tok in fld.tokens:
+            digits = tok.low[:-1] if tok.low.endswith("s") else tok.low
+            if len(digits) == 4 and digits.isdigit() and 1000 <= int(digits) <= 2999:
+                return era_of_year(int(digits))
+    return ""
+
+
 def _mood_cues(texts: list[str]) -> tuple[tuple[str, str], ...]:
     joined = " " + " ".join(normalise_words(" ".join(texts))) + " "
     cues: list[tuple[str, str]] = []
@@ -589,6 +610,19 @@ def _mood_cues(texts: list[str]) -> tuple[tuple[str, str], ...]:
             key = " " + " ".join(normalise_words(word)) + " "
             cues.extend((mood, word) for _ in range(joined.count(key)))
     return tuple(cues)
+
+
+def _merged(characters: list[Character]) -> tuple[Character, ...]:
+    """One entry per character: the daughter of the title and of the summary are one person."""
+    merged: dict[tuple[str, str], Character] = {}
+    for c in characters:
+        key = (c.who, c.name)
+        if key in merged:
+            known = merged[key]
+            merged[key] = replace(known, role=known.role or c.role, age=known.age or c.age)
+        else:
+            merged[key] = c
+    return tuple(merged.values())
 
 
 def read_book(title: str, subtitle: str, summary: str, main_elements: str, genre: str, subgenre: str = "") -> Reading:
@@ -607,7 +641,7 @@ def read_book(title: str, subtitle: str, summary: str, main_elements: str, genre
     setting = Setting(
         place=book.place,
         place_kind=book.place_kind,
-        era=book.era,
+        era=book.era or _era_from_years(fields),
         architecture=of("architecture") + nouns,
         landscape=of("landscape"),
         weather=of("weather"),
@@ -616,7 +650,7 @@ def read_book(title: str, subtitle: str, summary: str, main_elements: str, genre
     return Reading(
         subjects=subjects,
         setting=setting,
-        characters=tuple(book.characters),
+        characters=_merged(book.characters),
         mood=_mood_cues([texts[name] or "" for name in FIELDS]),
         excluded=tuple(book.excluded),
         ignored=tuple(book.ignored),

@@ -319,3 +319,28 @@ def test_unknown_options_and_missing_main_elements_fall_back_to_the_defaults():
     brief = build_brief(book, mood="nonsense", palette="nonsense", main_elements=None, seed=0)  # type: ignore[arg-type]
     assert brief.mood == "melancholic"
     assert brief.palette.name in ("muted-sage", "monochrome-silver", "pastel-lilac")
+
+
+def test_a_stored_brief_without_the_newer_fields_still_loads():
+    brief = brief_for("fantasy", main_elements="a red dragon, flying carpets")
+    data = json.loads(json.dumps(brief.to_dict()))
+    assert data["unmatched"] and data["motifs"][0]["color"] == "red"
+    del data["unmatched"]
+    for motif in data["motifs"]:
+        motif.pop("color", None)
+        motif.pop("attributes", None)
+    old = Brief.from_dict(data)
+    assert old.unmatched == ()
+    assert old.motifs[0] == MotifChoice("dragon", 1.0, "main elements: 'dragon'")
+
+
+def test_the_prompt_says_what_the_book_says_about_the_hero():
+    brief = brief_for("thriller", main_elements="a woman in a red coat")
+    assert "Focal point: a woman in a red coat" in brief.prompt
+
+
+def test_what_cannot_be_drawn_is_recorded_with_why():
+    brief = brief_for("fantasy", main_elements="a castle and a flying carpet")
+    if "carpet" not in MOTIFS:
+        assert ("carpet", "no picture for 'carpet' in the lexicon yet") in brief.unmatched
+    assert names(brief)[0] == "castle"
