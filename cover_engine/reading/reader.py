@@ -62,7 +62,15 @@ _PEOPLE = {stem(k): (k, v) for k, v in wl.PEOPLE.items()}
 _CONCRETE = {stem(w) for w in wl.CONCRETE}
 _CLOTHING = {stem(w) for w in wl.CLOTHING}
 _FUNCTION_PHRASES = _index(dict.fromkeys(wl.FUNCTION_PHRASES, "function"))
-_NOT_NOUNS = wl.ATTRIBUTES | wl.MATERIALS | wl.NEGATION_CUES | wl.COVER_WORDS | set(wl.NUMBERS) | set(wl.TIME_WORDS)
+_NOT_NOUNS = (
+    wl.LAYOUT_WORDS
+    | wl.ATTRIBUTES
+    | wl.MATERIALS
+    | wl.NEGATION_CUES
+    | wl.COVER_WORDS
+    | set(wl.NUMBERS)
+    | set(wl.TIME_WORDS)
+)
 _MAX = max(len(k) for k in (*_IDIOMS, *_PLACES, *_ERAS, *_FUNCTION_PHRASES, *PHRASE_INDEX))
 
 
@@ -146,6 +154,23 @@ def _creature_ahead(toks: list[Token], j: int) -> bool:
     return False
 
 
+def _pictured(tok: Token) -> bool:
+    return tok.stem in _PEOPLE or tok.stem in _CONCRETE or (tok.stem,) in PHRASE_INDEX or tok.low in wl.ATTRIBUTES
+
+
+def _named_in_prose(toks: list[Token], i: int, end: int) -> bool:
+    """In a sentence-case summary, capitals mark names even on common words: "Rose Miller" (a run
+    ending in a word that is no picture), "a girl named Willow", "when Rose returns" (a capital
+    not introduced by "the", as "the Moon" would be)."""
+    if end - i >= 2:
+        return not _pictured(toks[end - 1])
+    tok = toks[i]
+    if tok.sentence_start or i == 0:
+        return False
+    before = toks[i - 1]
+    return before.low not in wl.DETERMINERS and before.low not in wl.ATTRIBUTES and not can_be_adjective(before.low)
+
+
 def _claim_names(fld: _Field, i: int) -> int:
     """A proper name or place starting at ``i``: claims it and returns its length (0 if none)."""
     toks = fld.tokens
@@ -169,8 +194,13 @@ def _claim_names(fld: _Field, i: int) -> int:
     if size >= 2 and toks[run - 1].low in wl.PLACE_SUFFIXES:
         fld.items.append(_Item("name", i, run, f"place name '{words}'"))
         return size
+    if fld.name == "summary" and _named_in_prose(toks, i, run):
+        fld.items.append(_Item("name", i, run, f"proper name '{words}'"))
+        return size
     if not _name_like(toks, i, title_case):
         return 0
+    if size >= 2 and _pictured(toks[run - 1]) and i > 0 and toks[i - 1].low in wl.DETERMINERS:
+        return 0  # "the Dark Forest": a named forest is still a forest
     if size >= 2 and not title_case:
         fld.items.append(_Item("name", i, run, f"proper name '{words}'"))
         return size
@@ -234,12 +264,7 @@ def _scan(fld: _Field) -> None:
             fld.items.append(_Item("person", i, i + 1, figure, person=word, age=age))
         elif tok.low in wl.COVER_WORDS:
             fld.items.append(_Item("cover", i, i + 1, tok.low))
-        elif (
-            tok.low in wl.ATTRIBUTES
-            and i + 1 < len(toks)
-            and toks[i + 1].clause == tok.clause
-            and not _is_function(toks[i + 1])
-        ):
+        elif tok.low in wl.ATTRIBUTES and _describes_next(toks, i):
             pass  # "a giant star", "a baby dragon": here the word describes what follows
         elif tok.stem in _CONCRETE or lemma(tok.low) in _CONCRETE:
             fld.items.append(_Item("noun", i, i + 1, lemma(tok.low)))
@@ -251,10 +276,16 @@ def _scan(fld: _Field) -> None:
             and tok.stem not in _TIME
             and not tok.low.isdigit()
             and not (i + 1 < len(toks) and toks[i + 1].clause == tok.clause and _nounish(toks[i + 1]))
+            and not (_describes_next(toks, i) and can_be_adjective(tok.low))
         ):
             fld.items.append(_Item("noun", i, i + 1, lemma(tok.low)))
         i += 1
     fld.items.sort(key=lambda it: it.start)
+
+
+def _describes_next(toks: list[Token], i: int) -> bool:
+    """Whether the word at ``i`` stands before another content word of its clause ("giant star")."""
+    return i + 1 < len(toks) and toks[i + 1].clause == toks[i].clause and not _is_function(toks[i + 1])
 
 
 _NOUN_KINDS = frozenset({"motif", "person", "noun"})

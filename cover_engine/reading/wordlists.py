@@ -157,6 +157,13 @@ COVER_WORDS = _set(
     "gradient, design, artwork, mood, look"
 )
 
+# Words about the picture's layout or style in main elements: never subjects ("a minimalist style").
+LAYOUT_WORDS = _set(
+    "style, feel, vibe, look, composition, illustration, photo, photograph, image, picture, drawing, "
+    "painting, centre, center, foreground, top, bottom, left, right, side, middle, corner, edge, space, "
+    "silhouette, shape, texture, pattern, font, text, effect, aesthetic, atmosphere, element, elements"
+)
+
 # Words that describe a subject's size, age, pose or manner: kept as attributes, never drawn alone.
 ATTRIBUTES = _set(
     "little, small, tiny, wee, big, large, huge, giant, enormous, great, tall, short, old, young, ancient, "

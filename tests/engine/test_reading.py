@@ -336,3 +336,24 @@ def test_a_prepositional_phrase_is_no_subject():
     reading = read(main_elements="a spaceship in front of a red giant star", genre="science-fiction")
     assert [s.name for s in reading.subjects] == ["spaceship", "stars"]
     assert subject(reading, "stars").color == "red"
+
+
+@pytest.mark.parametrize(
+    ("summary", "name", "not_a_subject"),
+    [
+        ("Rose Miller returns to the village where her sister drowned.", "rose miller", "rose"),
+        ("A girl named Willow follows a fox.", "willow", "tree"),
+        ("When Rose returns, the village is gone.", "rose", "rose"),
+    ],
+)
+def test_people_named_after_flowers_and_trees_are_people(summary, name, not_a_subject):
+    reading = read(summary=summary)
+    assert name in {i.words for i in reading.ignored}
+    assert subject(reading, not_a_subject) is None
+
+
+def test_a_named_forest_is_still_a_forest_and_layout_words_are_no_subjects():
+    reading = read(summary="They meet at the Dark Forest gate.")
+    assert "dark" in subject(reading, "forest").attributes
+    elements = read(main_elements="a castle, minimalist style, the moon in the top corner")
+    assert [s.name for s in elements.subjects] == ["castle", "moon"]
