@@ -280,7 +280,7 @@ def build_brief(
         for name in defaults:
             if len(motifs) >= wanted_total:
                 break
-            if name in avoid or any(m.name == name for m in motifs):
+            if name in avoid or any(m.name == name for m in motifs) or _clashes(name, motifs, reading):
                 continue
             weight = default_weights[min(len(motifs), 3)]
             motifs.append(MotifChoice(name, weight, f"genre default ({label})"))
@@ -328,6 +328,21 @@ def build_brief(
         unmatched=_unmatched(reading),
     )
     return with_prompt(brief)
+
+
+# Supporting defaults that would contradict what the book shows: no sun beside its moon.
+_CLASHES: dict[str, frozenset[str]] = {
+    "sun": frozenset({"moon", "stars", "galaxy", "eclipse"}),
+    "moon": frozenset({"sun"}),
+    "stars": frozenset({"sun"}),
+    "rainbow": frozenset({"moon", "stars", "storm", "lightning"}),
+}
+
+
+def _clashes(name: str, motifs: list[MotifChoice], reading: Reading) -> bool:
+    if name == "sun" and reading.setting.time_of_day in ("night", "storm", "nebula"):
+        return True
+    return bool(_CLASHES.get(name, frozenset()) & {m.name for m in motifs})
 
 
 def _by_order(subjects: tuple[Subject, ...]) -> list[Subject]:

@@ -119,6 +119,7 @@ def test_pip_and_the_moon_balloon_is_a_balloon_with_a_moon():
     assert any(c.name == "Pip" and c.who == "hedgehog" for c in reading.characters)
     brief = brief_for("childrens", title="Pip and the Moon Balloon", summary=summary)
     assert "moon" in names(brief)
+    assert "sun" not in names(brief)  # the picture-book default never puts a sun beside the book's moon
     if "balloon" in MOTIFS:
         assert names(brief)[0] == "balloon"
     else:
