@@ -15,6 +15,7 @@ Each field (main elements, title, subtitle, summary) is read the same way:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from ..lexicon import MOTIFS, PHRASE_INDEX, STOP_PHRASES, normalise_words, stem
@@ -116,12 +117,36 @@ def _is_function(tok: Token) -> bool:
     return tok.low in wl.FUNCTION_WORDS
 
 
+_NUMBER_WORD = re.compile(
+    r"(?:thir|four|fif|six|seven|eigh|nine)teen(?:th)?|(?:twen|thir|for|fif|six|seven|eigh|nine)t(?:y|ieth)"
+    r"|eleven|twelve|hundred|thousand|million|first|second|third|fourth|fifth"
+)
+
+
+def _self_reference(fld: _Field, i: int) -> bool:
+    """The book speaking of itself: "A Novel", "Book One", "a quiet novel about...", "this book"."""
+    tok = fld.tokens[i]
+    if fld.name in ("title", "subtitle"):
+        return tok.low in wl.SELF_REFERENCE
+    if fld.name != "summary" or tok.low not in wl.SUMMARY_SELF_REFERENCE:
+        return False
+    before = fld.tokens[i - 1].low if i > 0 else ""
+    after = fld.tokens[i + 1].low if i + 1 < len(fld.tokens) else ""
+    if tok.low != "book":
+        return True
+    return before in ("this", "our", "my") or after in ("about", "that", "for", "on", "is", "will", "shows")
+
+
 def _name_like(toks: list[Token], i: int, title_case: bool) -> bool:
     """A capitalised word that reads as a proper name ("Benny", "Pip"), not as a common word."""
     tok = toks[i]
     if not tok.capital or _is_function(tok) or tok.low in wl.NOT_NAMES or tok.low in wl.NUMBERS or tok.low.isdigit():
         return False
     if tok.stem in _PEOPLE or tok.stem in _CONCRETE or (tok.stem,) in PHRASE_INDEX:
+        return False
+    if i > 0 and toks[i - 1].low in wl.DETERMINERS:
+        return False  # "The Clockmaker": a name takes no article
+    if _NUMBER_WORD.fullmatch(tok.low) or tok.low.endswith(wl.AGENT_SUFFIXES):
         return False
     pos = readings(tok.low)
     if not pos:
@@ -240,7 +265,7 @@ def _scan(fld: _Field) -> None:
             fld.items.append(_Item("era", i, i + size, era))
             i += size
             continue
-        if fld.name in ("title", "subtitle") and tok.low in wl.SELF_REFERENCE:
+        if _self_reference(fld, i):
             fld.items.append(_Item("self", i, i + 1, f"the book naming itself ('{tok.text}')"))
             i += 1
             continue
@@ -262,6 +287,8 @@ def _scan(fld: _Field) -> None:
         if tok.stem in _PEOPLE:
             word, (figure, age) = _PEOPLE[tok.stem]
             fld.items.append(_Item("person", i, i + 1, figure, person=word, age=age))
+        elif tok.low.endswith(wl.AGENT_SUFFIXES) and len(tok.low) > 7 and not can_be_verb(tok.low):
+            fld.items.append(_Item("person", i, i + 1, "lone_figure", person=tok.low))
         elif tok.low in wl.COVER_WORDS:
             fld.items.append(_Item("cover", i, i + 1, tok.low))
         elif tok.low in wl.ATTRIBUTES and _describes_next(toks, i):

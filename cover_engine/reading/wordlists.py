@@ -103,7 +103,6 @@ IDIOMS: dict[str, str] = {
     "world wide web": "the internet",
     "fire drill": "a rehearsal",
     "under fire": "idiom: criticised",
-    "on fire": "idiom: doing very well",
     "crown jewel": "idiom: the most valued part",
     "key player": "idiom",
     "key to success": "idiom",
@@ -131,7 +130,7 @@ IDIOMS: dict[str, str] = {
     "time bomb": "idiom",
     "deadline": "a date, not a clock",
     "cloud computing": "technology, not the sky",
-    "the cloud": "the internet, not the sky",
+    "cloud storage": "technology, not the sky",
     "family tree": "a genealogy, not a tree",
     "mind map": "a diagram",
     "state of mind": "idiom",
@@ -147,8 +146,17 @@ IDIOMS: dict[str, str] = {
 # Whose "X" part names the book itself in a title or subtitle ("The Book of Lost Things", "A Novel").
 SELF_REFERENCE = _set(
     "book, novel, story, tale, chronicle, saga, volume, part, guide, handbook, memoir, trilogy, series, "
-    "collection, anthology, edition, sequel, prequel, epic, mystery, thriller, romance, poem, poetry"
+    "collection, anthology, edition, sequel, prequel, epic, mystery, thriller, romance, poem, poetry, "
+    "novella, debut"
 )
+# In a summary only these speak of the book itself ("a quiet novel about a family").
+SUMMARY_SELF_REFERENCE = _set(
+    "book, novel, novella, memoir, guide, handbook, anthology, collection, trilogy, series, sequel, prequel, "
+    "edition, volume, thriller, debut"
+)
+
+# Endings that make an unknown word a trade or a role ("clockmaker", "beekeeper", "swordsmith").
+AGENT_SUFFIXES = ("maker", "keeper", "smith", "wright", "monger", "herd", "master", "mistress", "seller")
 
 # Words that speak of the cover as a whole: a colour on them recolours the palette.
 COVER_WORDS = _set(

@@ -358,3 +358,16 @@ def test_a_named_forest_is_still_a_forest_and_layout_words_are_no_subjects():
     assert "dark" in subject(reading, "forest").attributes
     elements = read(main_elements="a castle, minimalist style, the moon in the top corner")
     assert [s.name for s in elements.subjects] == ["castle", "moon"]
+
+
+def test_the_book_speaking_of_itself_is_no_subject_but_a_literal_cloud_is():
+    reading = read("The Crown of Ash", "A quiet novel about a dragon in the clouds.", subtitle="Book One")
+    assert subject(reading, "book") is None
+    assert {"dragon", "clouds", "crown"} <= {s.name for s in reading.subjects}
+    assert {"book", "novel"} <= {i.words for i in reading.ignored}
+
+
+def test_a_trade_named_in_a_title_describes_the_daughter():
+    reading = read("The Clockmaker's Daughter", "Seventeen, and alone in London.", genre="historical-fiction")
+    assert any(c.role == "clockmaker's daughter" for c in reading.characters)
+    assert not any(i.why.startswith("name") for i in reading.ignored)
