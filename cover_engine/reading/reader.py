@@ -196,17 +196,15 @@ def _named_in_prose(toks: list[Token], i: int, end: int) -> bool:
     return before.low not in wl.DETERMINERS and before.low not in wl.ATTRIBUTES and not can_be_adjective(before.low)
 
 
-def _claim_names(fld: _Field, i: int) -> int:
+def _claim_names(fld: _Field, i: int, stems: list[str], lows: list[str]) -> int:
     """A proper name or place starting at ``i``: claims it and returns its length (0 if none)."""
     toks = fld.tokens
     title_case = fld.name in ("title", "subtitle")
     tok = toks[i]
     if not tok.capital or _is_function(tok) or tok.stem in _PEOPLE or tok.low in wl.NUMBERS:
         return 0
-    stems = [t.stem for t in toks]
     if _longest(_ERAS, stems, i)[0]:
         return 0  # "Victorian London": an era, then a place
-    lows = [t.low for t in toks]
     run = i
     while run < len(toks) and toks[run].capital and not _is_function(toks[run]) and toks[run].clause == tok.clause:
         if run > i and _longest(_PLACES, lows, run)[0]:
@@ -256,7 +254,7 @@ def _scan(fld: _Field) -> None:
             fld.items.append(_Item("place", i, i + size, kind))
             i += size
             continue
-        size = _claim_names(fld, i)
+        size = _claim_names(fld, i, stems, lows)
         if size:
             i += size
             continue
@@ -335,6 +333,7 @@ def _relate(fld: _Field) -> None:
     toks = fld.tokens
     items = fld.items
     by_start = {it.start: it for it in items}
+    covering = {k: it for it in items for k in range(it.start, it.end)}
     for n, item in enumerate(items):
         if item.kind not in _NOUN_KINDS:
             continue
@@ -342,7 +341,7 @@ def _relate(fld: _Field) -> None:
         k = item.start - 1
         while k >= 0 and toks[k].clause == toks[item.start].clause:
             tok = toks[k]
-            left = next((it for it in items if it.start <= k < it.end), None)
+            left = covering.get(k)
             if left is not None and left.kind == "color":
                 base = left.value.split(">")[0]
                 item.color = item.color or base
@@ -425,12 +424,16 @@ def _negate(fld: _Field) -> list[Excluded]:
     cues = wl.NEGATION_CUES if fld.name == "main elements" else wl.PROSE_NEGATION_CUES
     toks = fld.tokens
     excluded: list[Excluded] = []
+    cue_positions: dict[int, list[int]] = {}
+    for i, tok in enumerate(toks):
+        if tok.low in cues:
+            cue_positions.setdefault(tok.clause, []).append(i)
     for item in fld.items:
         if item.kind not in _NOUN_KINDS and not (item.kind == "idiom" or item.kind == "cover"):
             continue
         start = item.start
         clause = toks[start].clause
-        before = [i for i in range(start) if toks[i].clause == clause and toks[i].low in cues]
+        before = [i for i in cue_positions.get(clause, ()) if i < start]
         if not before:
             continue
         # "no dragons and a castle": a fresh determiner after "and" starts a wanted item again.
