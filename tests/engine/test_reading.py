@@ -11,7 +11,7 @@ from cover_engine.brief import Brief, build_brief
 from cover_engine.lexicon import MOTIFS
 from cover_engine.reading import Reading, read_book
 from cover_engine.recipe import BookText
-from cover_engine.templates import CATALOGUE, ranked_templates, select_template
+from cover_engine.templates import CATALOGUE, GENRE_BUCKETS, ranked_templates, select_template, selection
 from cover_engine.vocabulary import GENRES
 
 SEEDS = range(12)
@@ -305,7 +305,7 @@ def test_auto_picks_fit_the_genre_and_one_summary_word_never_overrides_it(genre)
         for seed in range(3):
             brief = build_brief(one_word, mood=None, palette=None, main_elements="", seed=seed)
             pick = select_template(brief, one_word, seed=seed)
-            assert genre in pick.genres
+            assert genre in pick.genres and GENRE_BUCKETS[genre] in pick.genre_buckets
             # A design made for another genre only if the bare genre would offer it anyway.
             assert pick.genres[0] == genre or pick.id in bare_pool, (word, pick.id)
 
@@ -371,3 +371,11 @@ def test_a_trade_named_in_a_title_describes_the_daughter():
     reading = read("The Clockmaker's Daughter", "Seventeen, and alone in London.", genre="historical-fiction")
     assert any(c.role == "clockmaker's daughter" for c in reading.characters)
     assert not any(i.why.startswith("name") for i in reading.ignored)
+
+
+def test_when_every_design_of_the_genre_avoids_the_subgenre_the_genre_still_decides():
+    few = {k: CATALOGUE[k] for k in ("epic-war-banner", "kids-sunny-hills", "romance-garden-script")}
+    target = book("fantasy", subgenre="romantasy", summary="Flowers and hills and a sunny garden.")
+    for seed in SEEDS:
+        brief = build_brief(target, mood=None, palette=None, main_elements="", seed=seed)
+        assert selection.select_template(few, brief, target, seed=seed).id == "epic-war-banner"
