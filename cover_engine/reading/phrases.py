@@ -272,6 +272,7 @@ def _scan(fld: Field) -> None:
             and can_be_noun(tok.low)
             and tok.low not in _NOT_NOUNS
             and tok.stem not in TIME_INDEX
+            and not (tok.low.endswith("ing") and can_be_verb(tok.low))
             and not tok.low.isdigit()
             and not (i + 1 < len(toks) and toks[i + 1].clause == tok.clause and _nounish(toks[i + 1]))
             and not (_describes_next(toks, i) and can_be_adjective(tok.low))
@@ -356,28 +357,52 @@ def _relate(fld: Field) -> None:
             item.attributes.append(f"in '{fld.words(item.start, nxt.end)}'")
         # "a woman in a red coat": the coat is the woman's.
         if item.end < len(toks) and toks[item.end].low in ("in", "with", "wearing") and item.role == "head":
-            j = item.end + 1
-            while j < len(toks) and toks[j].low in wl.DETERMINERS and toks[j].clause == last.clause:
-                j += 1
-            color = None
-            if j in by_start and by_start[j].kind == "color":
-                color = by_start[j]
-                j = color.end
-            while j < len(toks) and toks[j].low in wl.ATTRIBUTES | wl.MATERIALS:
-                j += 1
-            if j < len(toks) and toks[j].stem in _CLOTHING:
-                worn = by_start.get(j)
-                words = ((color.value.split(">")[0] + " ") if color else "") + toks[j].low
-                item.attributes.append(words)
-                if color is not None:
-                    color.role = "attached"
-                    color.value = f"{color.value.split('>')[0]}>{toks[j].low}"
-                if worn is not None:
-                    worn.role = "worn"
+            _wear(fld, item, by_start)
+        # "two wolves howling", "a knight kneeling": a participle right after a noun is its pose.
+        after = item.end
+        if (
+            after < len(toks)
+            and toks[after].clause == last.clause
+            and after not in covering
+            and toks[after].low.endswith("ing")
+            and can_be_verb(toks[after].low)
+        ):
+            item.attributes.append(toks[after].low)
+            covering[after] = item
     # Materials inside compounds are attributes: "silk" in "The Silk Merchant's Daughter".
     for item in items:
         if item.kind == "noun" and item.role == "modifier" and item.value in wl.MATERIALS:
             item.role = "material"
+
+
+def _wear(fld: Field, item: Item, by_start: dict[int, Item]) -> None:
+    """Clothing after "in"/"with"/"wearing" describes the figure: "a woman in a red trench coat"."""
+    toks = fld.tokens
+    clause = toks[item.end].clause
+    j = item.end + 1
+    while j < len(toks) and toks[j].low in wl.DETERMINERS and toks[j].clause == clause:
+        j += 1
+    first = j
+    color = by_start.get(j) if by_start.get(j) is not None and by_start[j].kind == "color" else None
+    if color is not None:
+        j = color.end
+    # Up to two describing words before the garment: "red trench coat", "long velvet cloak".
+    while j < len(toks) and j - first < 3 and toks[j].clause == clause and toks[j].stem not in _CLOTHING:
+        if _is_function(toks[j]):
+            return
+        j += 1
+    if j >= len(toks) or toks[j].stem not in _CLOTHING:
+        return
+    words = (
+        " ".join([color.value.split(">")[0]] if color else []) + " " + fld.words(color.end if color else first, j + 1)
+    )
+    item.attributes.append(words.strip())
+    if color is not None:
+        color.role = "attached"
+        color.value = f"{color.value.split('>')[0]}>{toks[j].low}"
+    worn = by_start.get(j)
+    if worn is not None:
+        worn.role = "worn"
 
 
 def noun_word(fld: Field, item: Item) -> str:

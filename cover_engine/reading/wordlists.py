@@ -169,7 +169,10 @@ COVER_WORDS = _set(
 LAYOUT_WORDS = _set(
     "style, feel, vibe, look, composition, illustration, photo, photograph, image, picture, drawing, "
     "painting, centre, center, foreground, top, bottom, left, right, side, middle, corner, edge, space, "
-    "silhouette, shape, texture, pattern, font, text, effect, aesthetic, atmosphere, element, elements"
+    "silhouette, shape, texture, pattern, font, text, effect, aesthetic, atmosphere, element, elements, "
+    "simple, elegant, minimal, minimalist, clean, modern, classic, vintage, retro, bold, dramatic, moody, "
+    "whimsical, realistic, abstract, cinematic, painterly, watercolor, watercolour, flat, detailed, sleek, "
+    "subtle, stack, pile, bunch, group, handful, cluster, row, lots, kind, sort, hint, touch"
 )
 
 # Words that describe a subject's size, age, pose or manner: kept as attributes, never drawn alone.
@@ -180,7 +183,8 @@ ATTRIBUTES = _set(
     "enchanted, haunted, dark, bright, shining, glowing, silent, secret, curious, hungry, grumpy, happy, "
     "sad, sleepy, proud, mysterious, beautiful, dead, wounded, frozen, golden, silver, wooden, stone, "
     "iron, glass, paper, crystal, velvet, silk, lace, leather, hooded, masked, winged, spotted, striped, "
-    "fluffy, furry, prickly, baby, cozy, cosy, sacred, cursed, forbidden, forgotten, fallen, lost"
+    "fluffy, furry, prickly, baby, cozy, cosy, sacred, cursed, forbidden, forgotten, fallen, lost, neon, "
+    "pastel, vivid, muted, pale, deep, soft, warm, cool, light, hot, trench, long, thick, thin, hooded"
 )
 # Materials and textures: in a compound ("silk merchant", "glass slipper") they qualify the noun.
 MATERIALS = _set(

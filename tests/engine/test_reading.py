@@ -379,3 +379,16 @@ def test_when_every_design_of_the_genre_avoids_the_subgenre_the_genre_still_deci
     for seed in SEEDS:
         brief = build_brief(target, mood=None, palette=None, main_elements="", seed=seed)
         assert selection.select_template(few, brief, target, seed=seed).id == "epic-war-banner"
+
+
+def test_poses_and_garments_after_the_noun_belong_to_it():
+    reading = read(main_elements="a knight kneeling before a glowing sword, a detective in a red trench coat")
+    assert "kneeling" in subject(reading, "warrior").attributes
+    assert "glowing" in subject(reading, "sword").attributes
+    assert "red trench coat" in subject(reading, "lone_figure").attributes
+    assert subject(reading, "coat") is None and reading.cover_colors() == ()
+
+
+def test_style_words_in_main_elements_are_not_asked_for_as_subjects():
+    reading = read(main_elements="simple, elegant, minimalist, no people, a single feather on a stack of books")
+    assert [s.name for s in reading.subjects] == ["feather", "book"]
