@@ -249,6 +249,9 @@ def _scan(fld: Field) -> None:
             fld.items.append(Item("color", i, i + 1, _COLORS[(tok.low,)]))
             i += 1
             continue
+        if _used_as_verb(toks, i):
+            i += 1  # "she will bear the cost", "they storm the castle": a verb, not a thing
+            continue
         if motif_size and not (motif_size == 1 and tok.stem in _PEOPLE and MOTIFS[motif].category != "figure"):
             # A colour inside a motif's own phrase ("red rose", "black sun") still colours it.
             color = next((_COLORS[(t.low,)] for t in toks[i : i + motif_size] if (t.low,) in _COLORS), "")
@@ -280,6 +283,15 @@ def _scan(fld: Field) -> None:
             fld.items.append(Item("noun", i, i + 1, lemma(tok.low)))
         i += 1
     fld.items.sort(key=lambda it: it.start)
+
+
+def _used_as_verb(toks: list[Token], i: int) -> bool:
+    """A word that can be a verb, right after a pronoun, a modal or "to" ("to fire", "they storm")."""
+    if i == 0 or toks[i - 1].clause != toks[i].clause or toks[i - 1].low not in wl.VERB_CUES:
+        return False
+    if toks[i].capital and not toks[i].sentence_start:
+        return False
+    return can_be_verb(toks[i].low) and (i + 1 >= len(toks) or toks[i + 1].low not in wl.CONJUNCTIONS | {"of"})
 
 
 def _describes_next(toks: list[Token], i: int) -> bool:

@@ -32,6 +32,11 @@ AUXILIARIES = _set(
     "shall, should, may, might, must, not, never, only, just, very, too, also, even, still, ever, all, "
     "more, most, much, many, few, own, same, other, there, here, how, why"
 )
+# Words after which a verb-or-noun word is a verb: "to fire", "will bear", "they storm".
+VERB_CUES = _set(
+    "to, will, would, can, could, must, shall, should, may, might, cannot, cant, dont, doesnt, didnt, wont, "
+    "i, you, he, she, we, they, who"
+)
 FUNCTION_WORDS = DETERMINERS | PREPOSITIONS | PRONOUNS | CONJUNCTIONS | AUXILIARIES
 
 # Prepositions written as several words: read as one function word, never as nouns ("in front of").

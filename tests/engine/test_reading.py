@@ -392,3 +392,8 @@ def test_poses_and_garments_after_the_noun_belong_to_it():
 def test_style_words_in_main_elements_are_not_asked_for_as_subjects():
     reading = read(main_elements="simple, elegant, minimalist, no people, a single feather on a stack of books")
     assert [s.name for s in reading.subjects] == ["feather", "book"]
+
+
+def test_words_used_as_verbs_draw_nothing():
+    reading = read(summary="She will bear the cost when they storm the castle. He has to fire the gun.")
+    assert {s.name for s in reading.subjects} == {"castle", "gun"}
