@@ -1,10 +1,13 @@
 """The Brief: what a cover shows, decided from the book's text and the author's options.
 
-``build_brief`` reads the title, subtitle, summary and main elements against the motif lexicon
-(main elements count most), falls back on genre and subgenre conventions when the text gives
-little, and settles mood, palette, lighting and setting. The result is plain data: the painters
-draw it, and its ``prompt`` describes the same picture in words, so an external image model could
-paint it instead. ``reasons`` keeps which words chose which motif, so an author can see why.
+``build_brief`` reads the book with ``cover_engine.reading`` (phrases as phrases: "star witness" is
+no star, "a woman in a red coat" colours the coat, "Benny the Brave Little Bear" is a bear), takes
+the most salient drawable subject as the hero (main elements first, then title, subtitle, summary),
+falls back on genre and subgenre conventions only when the book names too little, and settles mood,
+palette, lighting and setting. The result is plain data: the painters draw it, and its ``prompt``
+describes the same picture in words, so an external image model could paint it instead.
+``reasons`` keeps which words chose which motif and ``unmatched`` what was asked for but is not
+drawn (no picture yet, or an idiom, a compound, a name), so an author can see why.
 """
 
 from __future__ import annotations
