@@ -28,6 +28,7 @@ def _index(phrases: dict[str, str]) -> dict[tuple[str, ...], str]:
 
 
 _IDIOMS = _index({**{p: "common phrase" for p in STOP_PHRASES}, **wl.IDIOMS})
+_NONFICTION_IDIOMS = {**_IDIOMS, **_index(wl.NONFICTION_IDIOMS)}
 _PLACES = _index(wl.PLACES)
 _ERAS = _index(wl.ERAS)
 TIME_INDEX = {stem(k): v for k, v in wl.TIME_WORDS.items()}
@@ -45,7 +46,7 @@ _NOT_NOUNS = (
     | set(wl.NUMBERS)
     | set(wl.TIME_WORDS)
 )
-_MAX = max(len(k) for k in (*_IDIOMS, *_PLACES, *_ERAS, *_FUNCTION_PHRASES, *PHRASE_INDEX))
+_MAX = max(len(k) for k in (*_NONFICTION_IDIOMS, *_PLACES, *_ERAS, *_FUNCTION_PHRASES, *PHRASE_INDEX))
 
 
 @dataclass
@@ -204,7 +205,7 @@ def _claim_names(fld: Field, i: int, stems: list[str], lows: list[str]) -> int:
     return 1
 
 
-def _scan(fld: Field) -> None:
+def _scan(fld: Field, literal: bool) -> None:
     """Claim every span of the field: set phrases first, then lexicon phrases, people and nouns."""
     toks = fld.tokens
     stems = [t.stem for t in toks]
@@ -212,7 +213,7 @@ def _scan(fld: Field) -> None:
     i = 0
     while i < len(toks):
         tok = toks[i]
-        size, why = _longest(_IDIOMS, stems, i)
+        size, why = _longest(_IDIOMS if literal else _NONFICTION_IDIOMS, stems, i)
         motif_size, motif = _longest(PHRASE_INDEX, stems, i)
         if size and size >= motif_size:
             fld.items.append(Item("idiom", i, i + size, why))
@@ -466,9 +467,11 @@ def negate(fld: Field) -> list[Excluded]:
     return excluded
 
 
-def read_field(name: str, text: str) -> Field:
+def read_field(name: str, text: str, *, literal: bool = True) -> Field:
+    """Read one field. ``literal`` (fiction) keeps "a black swan on the lake" a swan; in non-fiction
+    business metaphors ("black swan", "north star", "blue ocean") are read as metaphors."""
     fld = Field(name, tokenize(text or ""))
-    _scan(fld)
+    _scan(fld, literal)
     # "without people" is said about figures even though "people" is no concrete noun.
     for i, tok in enumerate(fld.tokens):
         if tok.low in wl.PEOPLE_GROUP and not any(it.start <= i < it.end for it in fld.items):

@@ -234,7 +234,7 @@ def _merged(characters: list[Character]) -> tuple[Character, ...]:
 def read_book(title: str, subtitle: str, summary: str, main_elements: str, genre: str, subgenre: str = "") -> Reading:
     """Read the book's text for what its cover should show. Pure and deterministic."""
     texts = {"main elements": main_elements, "title": title, "subtitle": subtitle, "summary": summary}
-    fields = [read_field(name, texts[name] or "") for name in FIELDS]
+    fields = [read_field(name, texts[name] or "", literal=genre in FICTION) for name in FIELDS]
     book = _Book(genre)
     for fld in fields:
         book.read(fld)

@@ -412,3 +412,12 @@ def test_style_words_in_main_elements_are_not_asked_for_as_subjects():
 def test_words_used_as_verbs_draw_nothing():
     reading = read(summary="She will bear the cost when they storm the castle. He has to fire the gun.")
     assert {s.words for s in reading.subjects} == {"castle", "gun"}
+
+
+def test_business_metaphors_are_metaphors_in_non_fiction_and_literal_in_a_novel():
+    text = "Survive a bear market, find your north star and spot the black swan on the lake."
+    business = read(summary=text, genre="business-economics")
+    assert said(business, "bear") is None and said(business, "star") is None and said(business, "swan") is None
+    assert {"bear market", "north star", "black swan"} <= {i.words for i in business.ignored}
+    novel = read(summary="A bear sleeps under the north star while a black swan crosses the lake.", genre="fantasy")
+    assert said(novel, "star") is not None and said(novel, "swan") is not None and said(novel, "bear") is not None
