@@ -415,8 +415,11 @@ def choose_setting(names: list[str], genre: str, place_kind: str = "") -> str:
     hero = names[0]
     setting = _SETTING_OF.get(hero) or _SETTING_OF_CATEGORY[MOTIFS[hero].category]
     others = {_SETTING_OF.get(n) for n in names[1:]}
-    if setting == "landscape" and ("city" in place_kind or place_kind == "metropolis"):
-        return "city"  # a figure in Venice or Baghdad stands in its city
+    in_city = "city" in place_kind or place_kind == "metropolis"
+    if setting in ("landscape", "symbolic") and in_city:
+        return "city"  # a figure, or Aladdin's lamp, in Venice or Baghdad stands in its city
+    if setting == "symbolic" and place_kind:
+        return "landscape"  # the book names where it happens: show the place behind the object
     if setting == "landscape":
         # A figure or a creature takes its place from what surrounds it.
         for candidate in ("sea", "city", "space"):

@@ -421,3 +421,9 @@ def test_business_metaphors_are_metaphors_in_non_fiction_and_literal_in_a_novel(
     assert {"bear market", "north star", "black swan"} <= {i.words for i in business.ignored}
     novel = read(summary="A bear sleeps under the north star while a black swan crosses the lake.", genre="fantasy")
     assert said(novel, "star") is not None and said(novel, "swan") is not None and said(novel, "bear") is not None
+
+
+def test_a_named_place_sets_the_scene_behind_a_figure_or_an_object():
+    assert brief_for("fantasy", title="One Thousand and One Nights", summary=NIGHTS_SUMMARY).setting == "city"
+    assert brief_for("romance", summary="A woman waits in Venice.").setting == "city"
+    assert brief_for("romance", summary="A woman waits.").setting != "city"
