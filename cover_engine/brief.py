@@ -32,6 +32,7 @@ LIGHTINGS: tuple[str, ...] = ("dawn", "day", "dusk", "night", "storm", "nebula",
 SETTINGS: tuple[str, ...] = ("landscape", "city", "sea", "space", "interior", "abstract", "botanical", "symbolic")
 ADJUST_KEYS: tuple[str, ...] = ("brightness", "contrast", "warmth", "busyness")
 MAX_MOTIFS = 5
+MAX_UNMATCHED = 12  # a long summary names many people and places; the brief keeps the first few
 
 
 @dataclass(frozen=True)
@@ -375,7 +376,7 @@ def _unmatched(reading: Reading) -> tuple[tuple[str, str], ...]:
     idioms, compounds or names."""
     found = [(s.words, f"no picture for '{s.name}' in the lexicon yet") for s in _by_order(reading.unmatched())]
     found += [(i.words, i.why) for i in reading.ignored]
-    return tuple(dict.fromkeys(found))
+    return tuple(dict.fromkeys(found))[:MAX_UNMATCHED]
 
 
 def _colored_by_words(base: Palette, text: str, genre: str, subgenre: str, mood: str, seed: int) -> Palette:
