@@ -250,7 +250,7 @@ def _scan(fld: Field, literal: bool) -> None:
             fld.items.append(Item("color", i, i + 1, _COLORS[(tok.low,)]))
             i += 1
             continue
-        if _used_as_verb(toks, i):
+        if _used_as_verb(toks, i) or (fld.name in ("title", "subtitle") and _imperative(toks, i)):
             i += 1  # "she will bear the cost", "they storm the castle": a verb, not a thing
             continue
         if motif_size and not (motif_size == 1 and tok.stem in _PEOPLE and MOTIFS[motif].category != "figure"):
@@ -293,6 +293,13 @@ def _used_as_verb(toks: list[Token], i: int) -> bool:
     if toks[i].capital and not toks[i].sentence_start:
         return False
     return can_be_verb(toks[i].low) and (i + 1 >= len(toks) or toks[i + 1].low not in wl.CONJUNCTIONS | {"of"})
+
+
+def _imperative(toks: list[Token], i: int) -> bool:
+    """A title that opens on a command: "Run the Numbers", "Storm the Castle" ("Fire and Blood" does not)."""
+    if i != 0 or len(toks) < 3 or toks[1].low not in wl.DETERMINERS - {"no"}:
+        return False
+    return can_be_verb(toks[0].low) and toks[0].low == toks[0].stem and not _creature_ahead(toks, 1)
 
 
 def _describes_next(toks: list[Token], i: int) -> bool:

@@ -427,3 +427,9 @@ def test_a_named_place_sets_the_scene_behind_a_figure_or_an_object():
     assert brief_for("fantasy", title="One Thousand and One Nights", summary=NIGHTS_SUMMARY).setting == "city"
     assert brief_for("romance", summary="A woman waits in Venice.").setting == "city"
     assert brief_for("romance", summary="A woman waits.").setting != "city"
+
+
+def test_a_title_that_opens_on_a_command_draws_no_verb():
+    assert read("Run the Numbers", genre="business-economics").subjects == ()
+    assert [s.words for s in read("Storm the Castle").subjects] == ["castle"]
+    assert [s.words for s in read("Fire and Blood").subjects] == ["fire", "blood"]
