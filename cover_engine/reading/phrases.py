@@ -53,11 +53,11 @@ _MAX = max(len(k) for k in (*_NONFICTION_IDIOMS, *_PLACES, *_ERAS, *_FUNCTION_PH
 class Item:
     """A claimed span of a field's tokens and what it is."""
 
-    kind: str  # motif | person | noun | idiom | place | name | era | self | color | cover | time
+    kind: str  # motif | person | noun | idiom | place | name | era | self | color | cover
     start: int
     end: int
     value: str = ""  # motif name, noun lemma, place kind, colour name, why ...
-    role: str = "head"
+    role: str = "head"  # head | protagonist | possessor | modifier | worn | material; colours: attached
     attributes: list[str] = field(default_factory=list)
     color: str = ""
     count: int = 1
@@ -74,9 +74,6 @@ class Field:
 
     def words(self, start: int, end: int) -> str:
         return " ".join(t.low for t in self.tokens[start:end])
-
-    def item_at(self, index: int) -> Item | None:
-        return next((it for it in self.items if it.start == index), None)
 
 
 def _longest(index: dict[tuple[str, ...], str], stems: list[str], i: int) -> tuple[int, str]:
@@ -447,7 +444,7 @@ def negate(fld: Field) -> list[Excluded]:
         if tok.low in cues:
             cue_positions.setdefault(tok.clause, []).append(i)
     for item in fld.items:
-        if item.kind not in NOUN_KINDS and not (item.kind == "idiom" or item.kind == "cover"):
+        if item.kind not in NOUN_KINDS:
             continue
         start = item.start
         clause = toks[start].clause
@@ -459,7 +456,7 @@ def negate(fld: Field) -> list[Excluded]:
             toks[i].low == "and" and i + 1 < len(toks) and toks[i + 1].low in wl.DETERMINERS | {"with", "plus"}
             for i in range(before[-1] + 1, start)
         )
-        if fresh or item.kind not in NOUN_KINDS:
+        if fresh:
             continue
         item.negated = True
         if fld.name == "main elements":

@@ -44,8 +44,7 @@ GENRE_MEANING: dict[str, dict[str, str]] = {
 @dataclass
 class _Tally:
     name: str
-    words: str
-    source: str
+    words: str  # the first wording that asked for it
     order: int
     drawable: bool
     score: float = 0.0
@@ -75,7 +74,7 @@ class _Book:
         name = GENRE_MEANING.get(self.genre, {}).get(name, name)
         tally = self.tallies.get(name)
         if tally is None:
-            tally = self.tallies[name] = _Tally(name, words, source, self.order, name in MOTIFS)
+            tally = self.tallies[name] = _Tally(name, words, self.order, name in MOTIFS)
         self.order += 1
         tally.score += amount / (1 + len(tally.mentions))
         tally.mentions.append(words)
