@@ -1,24 +1,27 @@
 """The Brief: what a cover shows, decided from the book's text and the author's options.
 
-``build_brief`` reads the title, subtitle, summary and main elements against the motif lexicon
-(main elements count most), falls back on genre and subgenre conventions when the text gives
-little, and settles mood, palette, lighting and setting. The result is plain data: the painters
-draw it, and its ``prompt`` describes the same picture in words, so an external image model could
-paint it instead. ``reasons`` keeps which words chose which motif, so an author can see why.
+``build_brief`` reads the book with ``cover_engine.reading`` (phrases as phrases: "star witness" is
+no star, "a woman in a red coat" colours the coat, "Benny the Brave Little Bear" is a bear), takes
+the most salient drawable subject as the hero (main elements first, then title, subtitle, summary),
+falls back on genre and subgenre conventions only when the book names too little, and settles mood,
+palette, lighting and setting. The result is plain data: the painters draw it, and its ``prompt``
+describes the same picture in words, so an external image model could paint it instead.
+``reasons`` keeps which words chose which motif and ``unmatched`` what was asked for but is not
+drawn (no picture yet, or an idiom, a compound, a name), so an author can see why.
 """
 
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from cover_engine.vocabulary import COLOR_PALETTES, GENRES, MOODS, SUBGENRES
 
 from . import palettes
-from .lexicon import MOTIFS, find_motifs, fold, motif_noun, motif_word, normalise_words, words
+from .lexicon import MOTIFS, motif_noun, motif_word
 from .palettes import Palette
+from .reading import Reading, Subject, hero_factor, read_book
 
 if TYPE_CHECKING:
     from .recipe import BookText
@@ -29,6 +32,7 @@ LIGHTINGS: tuple[str, ...] = ("dawn", "day", "dusk", "night", "storm", "nebula",
 SETTINGS: tuple[str, ...] = ("landscape", "city", "sea", "space", "interior", "abstract", "botanical", "symbolic")
 ADJUST_KEYS: tuple[str, ...] = ("brightness", "contrast", "warmth", "busyness")
 MAX_MOTIFS = 5
+MAX_UNMATCHED = 12  # a long summary names many people and places; the brief keeps the first few
 
 
 @dataclass(frozen=True)
@@ -36,13 +40,28 @@ class MotifChoice:
     name: str
     weight: float  # 0..1 prominence
     source: str  # why it is there: "summary: 'lighthouses'", "genre default (thriller)", "edit: ..."
+    # What the book says about it: size, pose, clothing ("little", "flying", "red coat"), and its own
+    # colour (a palettes.COLOR_WORDS name: the rose is red, the cover is not).
+    attributes: tuple[str, ...] = ()
+    color: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "weight": self.weight, "source": self.source}
+        data: dict[str, Any] = {"name": self.name, "weight": self.weight, "source": self.source}
+        if self.attributes:
+            data["attributes"] = list(self.attributes)
+        if self.color:
+            data["color"] = self.color
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> MotifChoice:
-        return cls(name=str(data["name"]), weight=float(data["weight"]), source=str(data.get("source", "")))
+        return cls(
+            name=str(data["name"]),
+            weight=float(data["weight"]),
+            source=str(data.get("source", "")),
+            attributes=tuple(str(a) for a in data.get("attributes") or ()),
+            color=str(data.get("color") or ""),
+        )
 
 
 @dataclass(frozen=True)
@@ -59,6 +78,9 @@ class Brief:
     reasons: tuple[tuple[str, str], ...]
     # Motifs the author ruled out ("no dragons", "remove the moon"): never painted, never re-added.
     avoid: tuple[str, ...] = field(default=())
+    # What the book asked for that is not drawn, and why: ("carpets", "no picture for 'carpet' yet"),
+    # ("star witness", "legal term: the key witness, not a star").
+    unmatched: tuple[tuple[str, str], ...] = field(default=())
 
     @property
     def hero(self) -> str | None:
@@ -80,6 +102,7 @@ class Brief:
             "prompt": self.prompt,
             "reasons": [list(r) for r in self.reasons],
             "avoid": list(self.avoid),
+            "unmatched": [list(u) for u in self.unmatched],
         }
 
     @classmethod
@@ -97,6 +120,7 @@ class Brief:
             prompt=str(data.get("prompt") or ""),
             reasons=tuple((str(a), str(b)) for a, b in data.get("reasons") or ()),
             avoid=tuple(str(a) for a in data.get("avoid") or ()),
+            unmatched=tuple((str(a), str(b)) for a, b in data.get("unmatched") or ()),
         )
 
 
@@ -186,38 +210,6 @@ SUBGENRE_MOODS: dict[str, str] = {
     "litrpg": "epic",
 }
 
-# Words in the text that lean toward a mood when the author chose none.
-MOOD_WORDS: dict[str, tuple[str, ...]] = {
-    "intense": (
-        "murder", "killer", "kill", "chase", "hunt", "danger", "deadly", "revenge", "war", "fight", "blood",
-        "survive", "escape", "race against", "violent", "conspiracy", "terror", "fear", "rage", "brutal",
-    ),
-    "mysterious": (
-        "secret", "mystery", "hidden", "vanish", "disappear", "missing", "clue", "strange", "haunt", "whisper",
-        "shadow", "curse", "unknown", "riddle", "puzzle", "ghost", "unexplained",
-    ),
-    "romantic": (
-        "love", "lover", "kiss", "heart", "passion", "romance", "desire", "wedding", "marry", "crush", "date",
-        "soulmate", "fall for", "fake dating", "enemies to lovers",
-    ),
-    "intellectual": (
-        "science", "theory", "research", "history of", "philosophy", "economic", "strategy", "analysis", "study",
-        "mind", "idea", "learn", "evidence", "guide", "principle",
-    ),
-    "uplifting": (
-        "hope", "joy", "happy", "friendship", "courage", "heal", "dream", "bright", "laugh", "kindness",
-        "celebrate", "grow", "inspire", "cozy", "warm", "fun",
-    ),
-    "epic": (
-        "kingdom", "empire", "quest", "destiny", "legend", "prophecy", "army", "battle", "throne", "galaxy",
-        "chosen one", "ancient", "saga", "realm", "dragon", "gods",
-    ),
-    "melancholic": (
-        "grief", "loss", "lost", "memory", "alone", "lonely", "regret", "mourning", "farewell", "sorrow",
-        "broken", "longing", "past", "forgotten", "silence", "death of",
-    ),
-}  # fmt: skip
-
 MOOD_LIGHTING: dict[str, tuple[str, ...]] = {
     "intense": ("night", "storm", "dusk"),
     "mysterious": ("night", "dusk"),
@@ -226,31 +218,6 @@ MOOD_LIGHTING: dict[str, tuple[str, ...]] = {
     "uplifting": ("dawn", "day"),
     "epic": ("dusk", "dawn", "storm"),
     "melancholic": ("dusk", "night", "dawn"),
-}
-
-# Time-of-day words that fix the lighting outright.
-_LIGHTING_WORDS: dict[str, str] = {
-    "dawn": "dawn",
-    "sunrise": "dawn",
-    "daybreak": "dawn",
-    "morning": "dawn",
-    "daylight": "day",
-    "noon": "day",
-    "summer": "day",
-    "dusk": "dusk",
-    "sunset": "dusk",
-    "twilight": "dusk",
-    "evening": "dusk",
-    "night": "night",
-    "midnight": "night",
-    "nightfall": "night",
-    "moonlit": "night",
-    "candlelit": "candle",
-    "candlelight": "candle",
-    "storm": "storm",
-    "stormy": "storm",
-    "tempest": "storm",
-    "nebula": "nebula",
 }
 
 # Where each motif is most at home when it is the hero.
@@ -279,78 +246,11 @@ _SETTING_OF_CATEGORY: dict[str, str] = {
     "abstract": "symbolic",
 }
 
-# In a novel's summary "business", "data" or "success" rarely describe the picture.
-_WEAK_IN_FICTION = frozenset({"chart", "arrows", "grid", "mind", "globe", "compass", "clock"})
-_FICTION = frozenset(
-    {
-        "fantasy", "romance", "thriller", "mystery", "science-fiction", "horror", "historical-fiction",
-        "contemporary-fiction", "young-adult", "childrens", "poetry",
-    }
-)  # fmt: skip
-
 _ONE_OBJECT_SUBGENRES = frozenset({"dark-romance", "erotic"})
-
-_GENRE_MEANING: dict[str, dict[str, str]] = {
-    "science-fiction": {"ship": "spaceship", "boat": "spaceship", "train": "spaceship"},
-}
-
-# How strongly each place in the book's text counts toward a motif.
-_FIELD_WEIGHTS: tuple[tuple[str, float], ...] = (
-    ("main elements", 3.0),
-    ("title", 2.0),
-    ("subtitle", 1.5),
-    ("summary", 1.0),
-)
-# Weather and elements make fine supporting motifs but rarely a good focal point.
-_HERO_FACTOR: dict[str, float] = {"weather": 0.6, "element": 0.7}
-
-_NEGATION_CUES = frozenset(
-    {"no", "not", "without", "never", "avoid", "dont", "nothing", "exclude", "excluding", "minus"}
-)
-_PROSE_NEGATION_CUES = frozenset({"no", "without"})
-_DETERMINERS = frozenset({"a", "an", "the", "some", "one", "two", "three", "many", "lots", "plenty", "with", "plus"})
-_CLAUSE_SPLIT = re.compile(r"[.,;:!?\n()\[\]]+|\bbut\b|\binstead\b|\bonly\b")
-
 
 # ---------------------------------------------------------------------------------------------
 # Building a brief
 # ---------------------------------------------------------------------------------------------
-
-
-@dataclass
-class _Tally:
-    score: float = 0.0
-    order: int = 0  # first appearance across fields (main elements first)
-    source: str = ""
-    mentions: int = 0
-
-
-def _scan(text: str, cues: frozenset[str] = _NEGATION_CUES) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """Split ``text``'s motif mentions into (wanted, negated), each a list of (phrase, motif)."""
-    wanted: list[tuple[str, str]] = []
-    negated: list[tuple[str, str]] = []
-    for clause in _CLAUSE_SPLIT.split(fold(text)):
-        raw = words(clause)  # the same tokens find_motifs counts in
-        if not raw:
-            continue
-        negation_from = [i for i, w in enumerate(raw) if w in cues]
-        for match in find_motifs(clause):
-            if _is_negated(raw, match.start, negation_from):
-                negated.append((match.phrase, match.motif))
-            else:
-                wanted.append((match.phrase, match.motif))
-    return wanted, negated
-
-
-def _is_negated(raw: list[str], start: int, cues: list[int]) -> bool:
-    before = [c for c in cues if c < start]
-    if not before:
-        return False
-    # "no dragons and a castle": a fresh determiner after "and" starts a wanted item again.
-    for i in range(before[-1] + 1, start):
-        if raw[i] == "and" and i + 1 < len(raw) and raw[i + 1] in _DETERMINERS:
-            return False
-    return True
 
 
 def build_brief(
@@ -367,69 +267,15 @@ def build_brief(
     subgenre = book.subgenre if book.subgenre in SUBGENRES.get(genre, {}) else ""
     rng = random.Random(f"brief:{seed}")
 
-    texts = {
-        "main elements": main_elements or "",
-        "title": book.title or "",
-        "subtitle": book.subtitle or "",
-        "summary": book.summary or "",
-    }
-    avoid: list[str] = []
-    tallies: dict[str, _Tally] = {}
-    reasons: list[tuple[str, str]] = []
-    order = 0
-    for field_name, weight in _FIELD_WEIGHTS:
-        if field_name == "main elements":
-            wanted, negated = _scan(texts[field_name])
-            for _phrase, motif in negated:
-                if motif not in avoid:
-                    avoid.append(motif)
-        else:
-            # In prose ("she never saw the sea again") a negation only keeps the word from counting;
-            # ruling a motif out is for the author's explicit main elements.
-            wanted, _ = _scan(texts[field_name], _PROSE_NEGATION_CUES)
-        for position, (phrase, motif) in enumerate(wanted):
-            tally = tallies.setdefault(motif, _Tally(order=order))
-            order += 1
-            # Repeats count, with diminishing returns; in main elements, earlier items lead.
-            bonus = 0.5 / (1 + position) if field_name == "main elements" else 0.0
-            factor = 0.5 if field_name == "summary" and motif in _WEAK_IN_FICTION and genre in _FICTION else 1.0
-            tally.score += factor * weight / (1 + tally.mentions) + bonus
-            tally.mentions += 1
-            if not tally.source:
-                tally.source = f"{field_name}: '{phrase}'"
-            if (phrase, motif) not in reasons:
-                reasons.append((phrase, motif))
-    # Some words mean another thing in a genre: a ship in science fiction flies.
-    for word, meant in _GENRE_MEANING.get(genre, {}).items():
-        if word in tallies and meant not in avoid:
-            moved = tallies.pop(word)
-            target = tallies.setdefault(meant, _Tally(order=moved.order))
-            target.score += moved.score
-            target.order = min(target.order, moved.order)
-            target.source = target.source or moved.source
-            reasons = [(phrase, meant if motif == word else motif) for phrase, motif in reasons]
-    for motif in avoid:
-        tallies.pop(motif, None)
-    # One passing mention of "business" in a novel's summary does not make a chart cover.
-    for motif in [m for m, t in tallies.items() if m in _WEAK_IN_FICTION and genre in _FICTION and t.score < 1.0]:
-        del tallies[motif]
+    reading = read_book(book.title or "", book.subtitle or "", book.summary or "", main_elements or "", genre, subgenre)
+    avoid = list(reading.excluded_motifs())
+    motifs = _motifs_from(reading)
+    shown = {m.name for m in motifs}
+    # Reasons explain what is on the cover: which words chose each motif.
+    reasons = [(words, s.name) for s in _by_order(reading.subjects) if s.name in shown for words in s.mentions]
 
-    ranked = sorted(
-        tallies.items(),
-        key=lambda kv: (-kv[1].score * _HERO_FACTOR.get(MOTIFS[kv[0]].category, 1.0), kv[1].order, kv[0]),
-    )[:MAX_MOTIFS]
-    # Reasons explain what is on the cover: words whose motif did not make the cut are left out.
-    shown = {name for name, _ in ranked}
-    reasons = [r for r in reasons if r[1] in shown]
-    motifs: list[MotifChoice] = []
-    if ranked:
-        top = ranked[0][1].score * _HERO_FACTOR.get(MOTIFS[ranked[0][0]].category, 1.0)
-        for i, (name, tally) in enumerate(ranked):
-            rel = tally.score * _HERO_FACTOR.get(MOTIFS[name].category, 1.0) / top
-            weight = 1.0 if i == 0 else round(min(0.85, 0.35 + 0.5 * rel), 2)
-            motifs.append(MotifChoice(name, weight, tally.source))
-
-    # Too little in the text: the genre's conventions fill in (never what the author ruled out).
+    # The book names nothing drawable, or too little: the genre's conventions fill in (never what
+    # the author ruled out). A subject the book asked for always leads.
     wanted_total = 2 if len(motifs) >= 2 else 3
     if len(motifs) < wanted_total:
         label = subgenre or genre
@@ -438,12 +284,12 @@ def build_brief(
         for name in defaults:
             if len(motifs) >= wanted_total:
                 break
-            if name in avoid or any(m.name == name for m in motifs):
+            if name in avoid or any(m.name == name for m in motifs) or _clashes(name, motifs, reading):
                 continue
             weight = default_weights[min(len(motifs), 3)]
             motifs.append(MotifChoice(name, weight, f"genre default ({label})"))
 
-    chosen_mood = mood if mood in MOODS else _infer_mood(texts, genre, subgenre)
+    chosen_mood = mood if mood in MOODS else _infer_mood(reading, genre, subgenre)
     chosen_palette = palettes.choose_palette(
         family=palette if palette in COLOR_PALETTES else None,
         genre=genre,
@@ -453,9 +299,12 @@ def build_brief(
         seed=seed,
     )
     if palette not in COLOR_PALETTES:
-        chosen_palette = _colored_by_words(chosen_palette, texts["main elements"], genre, subgenre, chosen_mood, seed)
+        # Only colours said of the cover itself ("gold on black", "a teal sky") recolour it; "a red
+        # coat" or "a red rose" colours that thing alone.
+        cover_words = ", ".join(c.words for c in reading.cover_colors("main elements"))
+        chosen_palette = _colored_by_words(chosen_palette, cover_words, genre, subgenre, chosen_mood, seed)
     names = [m.name for m in motifs]
-    setting = choose_setting(names, genre)
+    setting = choose_setting(names, genre, reading.setting.place_kind)
     if subgenre in _ONE_OBJECT_SUBGENRES and names and MOTIFS[names[0]].category in ("flora", "object", "element"):
         # Dark romance convention: one object on a dark field, not a garden.
         setting = "symbolic"
@@ -464,7 +313,7 @@ def build_brief(
         mood=chosen_mood,
         setting=setting,
         palette=chosen_palette,
-        text=" ".join(texts.values()),
+        time_of_day=reading.setting.time_of_day,
         rng=rng,
     )
     adjust = dict.fromkeys(ADJUST_KEYS, 0.0)
@@ -480,8 +329,54 @@ def build_brief(
         prompt="",
         reasons=tuple(reasons),
         avoid=tuple(avoid),
+        unmatched=_unmatched(reading),
     )
     return with_prompt(brief)
+
+
+# Supporting defaults that would contradict what the book shows: no sun beside its moon.
+_CLASHES: dict[str, frozenset[str]] = {
+    "sun": frozenset({"moon", "stars", "galaxy", "eclipse"}),
+    "moon": frozenset({"sun"}),
+    "stars": frozenset({"sun"}),
+    "rainbow": frozenset({"moon", "stars", "storm", "lightning"}),
+}
+
+
+def _clashes(name: str, motifs: list[MotifChoice], reading: Reading) -> bool:
+    if name == "sun" and reading.setting.time_of_day in ("night", "storm", "nebula"):
+        return True
+    return bool(_CLASHES.get(name, frozenset()) & {m.name for m in motifs})
+
+
+def _by_order(subjects: tuple[Subject, ...]) -> list[Subject]:
+    return sorted(subjects, key=lambda s: s.order)
+
+
+def _motifs_from(reading: Reading) -> list[MotifChoice]:
+    """The drawable subjects, hero first: the most salient of the most authoritative field that names
+    one (main elements, then title, subtitle, summary), then the rest by salience."""
+    drawable = [s for s in reading.subjects if s.drawable]
+    if not drawable:
+        return []
+    hero = min(drawable, key=lambda s: (s.field_rank, -s.salience * hero_factor(s.name), s.order))
+    ranked = [hero] + [s for s in drawable if s is not hero][: MAX_MOTIFS - 1]
+    top = max(hero.salience * hero_factor(hero.name), 1e-9)
+    motifs = []
+    for i, subject in enumerate(ranked):
+        rel = min(1.0, subject.salience * hero_factor(subject.name) / top)
+        weight = 1.0 if i == 0 else round(min(0.85, 0.35 + 0.5 * rel), 2)
+        source = f"{subject.source}: '{subject.words}'"
+        motifs.append(MotifChoice(subject.name, weight, source, subject.attributes, subject.color))
+    return motifs
+
+
+def _unmatched(reading: Reading) -> tuple[tuple[str, str], ...]:
+    """What the book asked for that is not drawn: subjects without a picture, then the phrases read as
+    idioms, compounds or names."""
+    found = [(s.words, f"no picture for '{s.name}' in the lexicon yet") for s in _by_order(reading.unmatched())]
+    found += [(i.words, i.why) for i in reading.ignored]
+    return tuple(dict.fromkeys(found))[:MAX_UNMATCHED]
 
 
 def _colored_by_words(base: Palette, text: str, genre: str, subgenre: str, mood: str, seed: int) -> Palette:
@@ -502,17 +397,11 @@ def _colored_by_words(base: Palette, text: str, genre: str, subgenre: str, mood:
     return result
 
 
-def _infer_mood(texts: dict[str, str], genre: str, subgenre: str) -> str:
+def _infer_mood(reading: Reading, genre: str, subgenre: str) -> str:
     default = SUBGENRE_MOODS.get(subgenre) or GENRE_MOODS.get(genre, "melancholic")
-    stems = normalise_words(" ".join(texts.values()))
-    joined = " " + " ".join(stems) + " "
-    counts: dict[str, int] = {}
-    for name, vocabulary in MOOD_WORDS.items():
-        total = 0
-        for word in vocabulary:
-            key = " " + " ".join(normalise_words(word)) + " "
-            total += joined.count(key)
-        counts[name] = total
+    counts: dict[str, int] = dict.fromkeys(MOODS, 0)
+    for name, _words in reading.mood:
+        counts[name] = counts.get(name, 0) + 1
     # The genre's own mood gets a head start: the text must lean clearly elsewhere to override it.
     counts[default] = counts.get(default, 0) + 1
     best = max(MOODS, key=lambda m: (counts.get(m, 0), m == default))
@@ -521,12 +410,17 @@ def _infer_mood(texts: dict[str, str], genre: str, subgenre: str) -> str:
     return default
 
 
-def choose_setting(names: list[str], genre: str) -> str:
+def choose_setting(names: list[str], genre: str, place_kind: str = "") -> str:
     if not names:
         return "abstract"
     hero = names[0]
     setting = _SETTING_OF.get(hero) or _SETTING_OF_CATEGORY[MOTIFS[hero].category]
     others = {_SETTING_OF.get(n) for n in names[1:]}
+    in_city = "city" in place_kind or place_kind == "metropolis"
+    if setting in ("landscape", "symbolic") and in_city:
+        return "city"  # a figure, or Aladdin's lamp, in Venice or Baghdad stands in its city
+    if setting == "symbolic" and place_kind:
+        return "landscape"  # the book names where it happens: show the place behind the object
     if setting == "landscape":
         # A figure or a creature takes its place from what surrounds it.
         for candidate in ("sea", "city", "space"):
@@ -552,11 +446,11 @@ def motif_lighting(names: list[str], setting: str) -> str | None:
 
 
 def choose_lighting(
-    names: list[str], *, mood: str, setting: str, palette: Palette, text: str, rng: random.Random
+    names: list[str], *, mood: str, setting: str, palette: Palette, time_of_day: str, rng: random.Random
 ) -> str:
-    for word in normalise_words(text):
-        if word in _LIGHTING_STEMS:
-            return _LIGHTING_STEMS[word]
+    if time_of_day in LIGHTINGS:
+        # The book names its hour or its weather ("at dawn", "a stormy night"): that fixes the light.
+        return time_of_day
     forced = motif_lighting(names, setting)
     if forced:
         return forced
@@ -572,9 +466,6 @@ def choose_lighting(
     if tone == "light":
         options = [o for o in options if o not in ("night", "storm")] or ["day"]
     return rng.choice(options)
-
-
-_LIGHTING_STEMS: dict[str, str] = {normalise_words(k)[0]: v for k, v in _LIGHTING_WORDS.items()}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -643,11 +534,23 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _described(motif: MotifChoice) -> str:
+    """The motif with what the book says about it: 'a woman in a red coat', 'a rose (red)'."""
+    text = motif_noun(motif.name)
+    worn = [a for a in motif.attributes if " " in a and "'" not in a and not a.startswith("in ")]
+    if worn:
+        text += f" in a {worn[0]}"
+    described = [a for a in motif.attributes if " " not in a and "'" not in a][:2]
+    if motif.color:
+        described.append(motif.color)
+    return f"{text} ({', '.join(described)})" if described else text
+
+
 def compose_prompt(brief: Brief) -> str:
     """A plain-text description of the picture, as one would send to an image model."""
     parts = [f"Cover artwork for a {_book_kind(brief.genre, brief.subgenre)}, with no text or lettering."]
     if brief.motifs:
-        parts.append(f"Focal point: {motif_noun(brief.motifs[0].name)}, large and central.")
+        parts.append(f"Focal point: {_described(brief.motifs[0])}, large and central.")
         extras = [motif_noun(m.name) for m in brief.motifs[1:] if m.weight >= 0.7]
         minor = [motif_noun(m.name) for m in brief.motifs[1:] if m.weight < 0.7]
         if extras:

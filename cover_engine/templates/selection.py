@@ -6,6 +6,12 @@ the sea favours seascapes), the mood and the audience. A design never goes to a 
 avoids (dark romance never gets a cozy village). The pick among the leaders is weighted by score
 and driven by the seed only, so one seed always gives the same template and other seeds give
 other fitting ones.
+
+Genre comes first: a design is only ever picked for a genre it lists. A design made for another
+genre (the book's genre is not first on its list: an orbital station that also serves thrillers)
+takes the text into account only when the author's own words (main elements, title, subtitle) or
+at least two subjects of the summary ask for what it shows: one word of a summary ("the stars"
+of a legal thriller) never carries a book into another genre's look.
 """
 
 from __future__ import annotations
@@ -14,10 +20,12 @@ import math
 import random
 from typing import TYPE_CHECKING
 
+from cover_engine.vocabulary import GENRES
+
 from .spec import TemplateSpec
 
 if TYPE_CHECKING:
-    from ..brief import Brief
+    from ..brief import Brief, MotifChoice
     from ..recipe import BookText
 
 # How far below the best score a template may be and still be picked, and how many may be.
@@ -29,23 +37,45 @@ HALVING = 2.0
 # Motifs the brief fell back on because the text named none (source "genre default (...)") say
 # little about this book: they only nudge.
 DEFAULT_MOTIF_FACTOR = 0.35
+# Where a motif was asked for ("main elements: 'a castle'") and how much that says about the book.
+SOURCE_EVIDENCE: dict[str, float] = {"main elements": 1.0, "title": 0.9, "subtitle": 0.8, "summary": 0.6}
+_AUTHORS_WORDS = frozenset({"main elements", "title", "subtitle"})
 
 
-def _motif_strength(motif) -> float:
+def _source_field(motif: MotifChoice) -> str:
+    return motif.source.split(":", 1)[0].strip()
+
+
+def _motif_strength(motif: MotifChoice) -> float:
     weight = max(0.0, min(1.0, motif.weight))
-    return weight * DEFAULT_MOTIF_FACTOR if "default" in motif.source else weight
+    if "default" in motif.source:
+        return weight * DEFAULT_MOTIF_FACTOR
+    return weight * SOURCE_EVIDENCE.get(_source_field(motif), 1.0)
 
 
-def template_fit(spec: TemplateSpec, brief: Brief, book: BookText) -> float | None:
-    """How well a design fits this book, or None when it must not be used for it."""
-    genre = book.genre or brief.genre
-    subgenre = book.subgenre or brief.subgenre
-    if subgenre and subgenre in spec.avoid_subgenres:
+def _text_supports(spec: TemplateSpec, brief: Brief) -> bool:
+    """Whether the book itself (not its genre defaults) clearly asks for what this design shows."""
+    asked = [m for m in brief.motifs if m.name in spec.motifs and "default" not in m.source]
+    if any(_source_field(m) in _AUTHORS_WORDS for m in asked):
+        return True
+    return len(asked) >= 2
+
+
+def _book_genre(brief: Brief, book: BookText) -> tuple[str, str]:
+    genre = book.genre if book.genre in GENRES else brief.genre
+    return genre, (book.subgenre or brief.subgenre)
+
+
+def template_fit(spec: TemplateSpec, brief: Brief, book: BookText, *, strict: bool = True) -> float | None:
+    """How well a design fits this book, or None when it must not be used for it (another genre, or,
+    when ``strict``, a subgenre it avoids)."""
+    genre, subgenre = _book_genre(brief, book)
+    if strict and subgenre and subgenre in spec.avoid_subgenres:
         return None
-    if genre in spec.genres:
-        score = 10.0 - 1.5 * spec.genres.index(genre)
-    else:
+    if genre not in spec.genres:
         return None
+    rank = spec.genres.index(genre)
+    score = 10.0 - 1.5 * rank
     if subgenre:
         if subgenre in spec.subgenres:
             score += 6.0
@@ -53,24 +83,28 @@ def template_fit(spec: TemplateSpec, brief: Brief, book: BookText) -> float | No
             score -= 1.0
     if brief.mood and brief.mood in spec.moods:
         score += 3.0 - 0.5 * spec.moods.index(brief.mood)
-    for rank, motif in enumerate(brief.motifs):
-        if motif.name in spec.motifs:
-            # The hero motif counts most; later motifs are side details.
-            score += 4.0 * _motif_strength(motif) * (1.5 if rank == 0 else 1.0)
-    if brief.setting and brief.setting in spec.settings:
-        score += 2.0 if spec.settings[0] == brief.setting else 1.5
     if book.target_audience and book.target_audience in spec.audiences:
         score += 2.0
+    if rank > 0 and not _text_supports(spec, brief):
+        # A design borrowed from another genre answers the book's words, not a passing one.
+        return score
+    for position, motif in enumerate(brief.motifs):
+        if motif.name in spec.motifs:
+            # The hero motif counts most; later motifs are side details.
+            score += 4.0 * _motif_strength(motif) * (1.5 if position == 0 else 1.0)
+    if brief.setting and brief.setting in spec.settings:
+        hero = _motif_strength(brief.motifs[0]) if brief.motifs else DEFAULT_MOTIF_FACTOR
+        score += (2.0 if spec.settings[0] == brief.setting else 1.5) * max(hero, 0.5)
     return score
 
 
 def ranked_templates(
-    catalogue: dict[str, TemplateSpec], brief: Brief, book: BookText
+    catalogue: dict[str, TemplateSpec], brief: Brief, book: BookText, *, strict: bool = True
 ) -> list[tuple[float, TemplateSpec]]:
     """Every usable design for the book, best first (ties by id, so the order is stable)."""
     scored = []
     for spec in catalogue.values():
-        score = template_fit(spec, brief, book)
+        score = template_fit(spec, brief, book, strict=strict)
         if score is not None:
             scored.append((score, spec))
     scored.sort(key=lambda pair: (-pair[0], pair[1].id))
@@ -82,8 +116,11 @@ def select_template(
 ) -> TemplateSpec:
     ranked = ranked_templates(catalogue, brief, book)
     if not ranked:
-        # An unknown genre or a subgenre every design avoids: fall back to the whole catalogue,
-        # still scored on motifs, setting and mood.
+        # A subgenre every design of the genre avoids: the genre still decides.
+        ranked = ranked_templates(catalogue, brief, book, strict=False)
+    if not ranked:
+        # No design lists the genre at all (a catalogue without it): the whole catalogue, still
+        # scored on motifs, setting and mood.
         ranked = [(_fallback_fit(spec, brief), spec) for spec in catalogue.values()]
         ranked.sort(key=lambda pair: (-pair[0], pair[1].id))
     if exclude is not None and len(ranked) > 1:

@@ -61,7 +61,8 @@ def test_main_elements_outweigh_the_summary():
         summary="The castle stood for a thousand years; the castle walls never fell to the castle's foes.",
         main_elements="a red dragon",
     )
-    assert brief.motifs[0] == MotifChoice("dragon", 1.0, "main elements: 'dragon'")
+    # "red" colours the dragon, not the cover.
+    assert brief.motifs[0] == MotifChoice("dragon", 1.0, "main elements: 'dragon'", color="red")
     assert "castle" in names(brief)
 
 
@@ -318,3 +319,40 @@ def test_unknown_options_and_missing_main_elements_fall_back_to_the_defaults():
     brief = build_brief(book, mood="nonsense", palette="nonsense", main_elements=None, seed=0)  # type: ignore[arg-type]
     assert brief.mood == "melancholic"
     assert brief.palette.name in ("muted-sage", "monochrome-silver", "pastel-lilac")
+
+
+def test_a_stored_brief_without_the_newer_fields_still_loads():
+    brief = brief_for("fantasy", summary="The star witness lies.", main_elements="a red dragon")
+    data = json.loads(json.dumps(brief.to_dict()))
+    assert data["unmatched"] and data["motifs"][0]["color"] == "red"
+    del data["unmatched"]
+    for motif in data["motifs"]:
+        motif.pop("color", None)
+        motif.pop("attributes", None)
+    old = Brief.from_dict(data)
+    assert old.unmatched == ()
+    assert old.motifs[0] == MotifChoice("dragon", 1.0, "main elements: 'dragon'")
+
+
+def test_the_prompt_says_what_the_book_says_about_the_hero():
+    brief = brief_for("thriller", main_elements="a woman in a red coat")
+    assert "Focal point: a woman in a red coat" in brief.prompt
+
+
+def test_what_cannot_be_drawn_is_recorded_with_why():
+    brief = brief_for("fantasy", summary="A star witness joins a book club.", main_elements="a castle")
+    assert ("star witness", "legal term: the key witness, not a star") in brief.unmatched
+    assert ("book club", "a reading group, not a book") in brief.unmatched
+    assert names(brief)[0] == "castle"
+
+
+def test_a_subject_without_a_picture_is_recorded_and_the_book_still_leads():
+    from cover_engine.reading import read_book
+
+    candidates = ("thimble", "doorknob", "colander", "stapler", "spatula", "sieve")
+    word = next((w for w in candidates if not read_book("", "", "", f"a {w}", "fantasy", "").drawable()), None)
+    if word is None:
+        pytest.skip("the lexicon draws every candidate")
+    brief = brief_for("fantasy", main_elements=f"a castle and a {word}")
+    assert (word, f"no picture for '{word}' in the lexicon yet") in brief.unmatched
+    assert names(brief)[0] == "castle"
