@@ -173,7 +173,7 @@ WORDS: dict[str, str] = {
     "mosque": "minaret, dome", "kaaba": "mecca", "hindu_temple": "mandir", "synagogue": "", "shinto_shrine": "torii",
     "derelict_house": "haunted mansion, derelict house, abandoned house", "hut": "shack, shed",
     "house_with_garden": "family home, suburban house", "houses": "neighbourhood, neighborhood, suburb",
-    "circus_tent": "circus, big top", "ferris_wheel": "fairground, funfair, carnival", "tent": "campsite",
+    "circus_tent": "circus, big top", "ferris_wheel": "fairground, funfair, carnival", "tent": "campsite, tipi, teepee, wigwam",
     "camping": "camp", "statue_of_liberty": "", "tokyo_tower": "", "stadium": "arena", "school": "schoolhouse",
     "hospital": "", "factory": "mill, plant", "office_building": "office", "moai": "easter island, stone head",
     "headstone": "gravestone, tombstone", "coffin": "casket", "funeral_urn": "urn", "fountain": "",
@@ -261,12 +261,33 @@ BROADER = {
     "food": "food", "vehicle": "vehicle, transport", "architecture": "building, place",
 }  # fmt: skip
 
+# Emoji drawn as a square tile (a button, a framed scene): the symbol set draws the sign itself.
+SILHOUETTE_OVERRIDE = {
+    "aquarius": "mdi:zodiac-aquarius", "aries": "mdi:zodiac-aries", "cancer": "mdi:zodiac-cancer",
+    "capricorn": "mdi:zodiac-capricorn", "gemini": "mdi:zodiac-gemini", "leo": "mdi:zodiac-leo",
+    "libra": "mdi:zodiac-libra", "pisces": "mdi:zodiac-pisces", "sagittarius": "mdi:zodiac-sagittarius",
+    "scorpio": "mdi:zodiac-scorpio", "taurus": "mdi:zodiac-taurus", "virgo": "mdi:zodiac-virgo",
+    "atom_symbol": "mdi:atom", "star_of_david": "mdi:star-david", "peace_symbol": "mdi:peace",
+    "yin_yang": "mdi:yin-yang", "om": "mdi:om", "wheel_of_dharma": "mdi:dharmachakra", "khanda": "mdi:khanda",
+    "menorah": "mdi:menorah", "star_and_crescent": "mdi:star-crescent", "male_sign": "mdi:gender-male",
+    "female_sign": "mdi:gender-female", "transgender_symbol": "mdi:gender-transgender", "latin_cross": "mdi:cross",
+    "orthodox_cross": "mdi:cross-outline", "dotted_six_pointed_star": "mdi:star-david",
+    "eight_pointed_star": "mdi:star-four-points", "sparkle": "mdi:star-four-points",
+    "place_of_worship": "mdi:hands-pray",
+}  # fmt: skip
+# Emoji that are framed scenes rather than things: a cover paints these as its world, not as a subject.
+SCENE_TILES = set(
+    "bridge-at-night cityscape cityscape-at-dusk fireworks milky-way motorway night-with-stars railway-track "
+    "shooting-star sparkler sunrise sunrise-over-mountains sunset foggy fog desert ophiuchus sos-button "
+    "moon-viewing-ceremony national-park".split()
+)
+
 # Subjects only the symbol sets draw: name -> (category, words, broader, illustrated, silhouette, placement).
 EXTRA: list[tuple[str, str, str, str, str, str, str]] = [
     ("hot_air_balloon", "vehicle", "hot air balloon, air balloon, montgolfier", "aircraft, vehicle", "mdi:airballoon", "mdi:airballoon", "fly"),
-    ("lighthouse", "architecture", "lighthouse, lightkeeper", "building, tower", "noto:lighthouse", "mdi:lighthouse", "ground"),
+    ("lighthouse", "architecture", "lighthouse, lightkeeper", "building, tower", "ph:lighthouse-duotone", "mdi:lighthouse", "ground"),
     ("lamp", "object", "table lamp, desk lamp, reading lamp", "furniture, light", "ph:lamp-duotone", "mdi:lamp", "float"),
-    ("floor_lamp", "object", "floor lamp, standard lamp", "furniture, light", "ph:lamp-pendant-duotone", "mdi:floor-lamp", "ground"),
+    ("floor_lamp", "object", "floor lamp, standard lamp", "furniture, light", "mdi:floor-lamp", "mdi:floor-lamp", "ground"),
     ("oil_lamp", "object", "oil lamp, aladdin lamp, magic lamp, genie lamp", "light", "mdi:oil-lamp", "mdi:oil-lamp", "float"),
     ("coach_lamp", "object", "coach lamp, wall lantern", "light", "mdi:coach-lamp", "mdi:coach-lamp", "float"),
     ("post_lamp", "architecture", "lamp post, gas lamp", "street furniture, light", "mdi:post-lamp", "mdi:post-lamp", "ground"),
@@ -293,8 +314,7 @@ EXTRA: list[tuple[str, str, str, str, str, str, str]] = [
     ("buddhist_temple", "architecture", "buddhist temple, pagoda temple, stupa", "building, place of worship", "mdi:temple-buddhist", "mdi:temple-buddhist", "ground"),
     ("sword_fight", "object", "sword fight, swordfight, sword fighting", "weapon, fight", "mdi:sword-fight", "mdi:sword-fight", "float"),
     ("chess_knight", "object", "chess knight, knight piece", "chess, game", "mdi:chess-knight", "mdi:chess-knight", "float"),
-    ("stone_bridge", "architecture", "stone bridge, arched bridge", "bridge, building", "ph:bridge-duotone", "mdi:bridge", "ground"),    ("tipi", "architecture", "tipi, teepee, wigwam", "tent, dwelling", "mdi:tent", "mdi:tent", "ground"),
-    ("anvil", "object", "anvil, blacksmith, forge", "tool", "mdi:anvil", "mdi:anvil", "ground"),
+    ("stone_bridge", "architecture", "stone bridge, arched bridge", "bridge, building", "ph:bridge-duotone", "mdi:bridge", "ground"),    ("anvil", "object", "anvil, blacksmith, forge", "tool", "mdi:anvil", "mdi:anvil", "ground"),
     ("cauldron", "object", "cauldron, witch cauldron, potion pot", "pot, vessel", "mdi:pot-mix", "mdi:pot-mix", "ground"),
     ("potion", "object", "potion, elixir, magic potion, flask", "bottle, vessel", "mdi:bottle-tonic-skull", "mdi:flask-round-bottom", "float"),
     ("spider_web_mdi", "abstract", "cobweb, cobwebs", "web", "mdi:spider-web", "mdi:spider-web", "float"),
@@ -479,13 +499,16 @@ def build() -> list[list[str]]:
             name = RENAME.get(emoji, emoji.replace("-", "_"))
             if not NAME.fullmatch(name) or name in rows:
                 continue
-            if emoji not in flat["icons"] or emoji not in hc["icons"]:
+            if emoji not in flat["icons"] or emoji not in hc["icons"] or emoji in SCENE_TILES:
                 continue
             rows[name] = [
                 name, category, "|".join(_phrases(name, emoji)), "|".join(dict.fromkeys(broader)),
-                f"{FLAT}:{emoji}", f"{HC}:{emoji}", _placement(emoji, category),
+                f"{FLAT}:{emoji}", SILHOUETTE_OVERRIDE.get(name, f"{HC}:{emoji}"), _placement(emoji, category),
             ]  # fmt: skip
     sets = {"noto": noto, "mdi": mdi, "ph": ph, FLAT: flat, HC: hc}
+    for icon in SILHOUETTE_OVERRIDE.values():
+        if icon.partition(":")[2] not in mdi["icons"]:
+            raise SystemExit(f"no icon {icon}")
     for name, category, words, broader, illustrated, silhouette, placement in EXTRA:
         for icon in (illustrated, silhouette):
             prefix, _, icon_name = icon.partition(":")
