@@ -1,10 +1,11 @@
 """Drawable subjects: over a thousand things a book names, each drawn from a professional vector set.
 
-``subjects.tsv`` (seeded by ``scripts/build_subjects_table.py`` from the Iconify emoji sets, then
-curated) lists per subject: a stable snake_case name, a lexicon category, the English words and
-phrases that name it (a leading ``!`` marks a phrase it takes over from a hand-drawn motif that
-only drew a stand-in), broader terms, its illustrated icon and its silhouette icon (``set:name``),
-and how it stands in a scene (``ground``, ``float`` or ``fly``).
+``subjects.tsv`` (written by ``scripts/build_subjects_table.py`` from the Iconify emoji sets and the
+curation tables in that script: edit those and re-run it) lists per subject: a stable snake_case
+name, a lexicon category, the English words and phrases that name it (a leading ``!`` marks a
+phrase it takes over from a hand-drawn motif that only drew a stand-in), broader terms, its
+illustrated icon and its silhouette icon (``set:name``), and how it stands in a scene (``ground``,
+``float`` or ``fly``).
 
 The table is plain data and loads without the art sets; drawing needs them (see ``iconset``).
 """

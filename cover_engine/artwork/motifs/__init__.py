@@ -134,8 +134,9 @@ def builder_name(name: str) -> str | None:
 _TABLETOP = set(objects.BUILDERS.values()) | {sky.crystal}
 
 
-# Builders whose subject icon reads better at thumbnail size: the icon draws them instead.
-ICON_PREFERRED: frozenset[str] = frozenset()
+# Builders whose subject icon reads better at thumbnail size: the icon draws them instead (compared
+# side by side with bench/subjects_sheet.py; elsewhere the hand-drawn silhouettes read better).
+ICON_PREFERRED: frozenset[str] = frozenset({"books", "scroll", "axe", "dove", "eagle"})
 
 
 def shape_for(name: str, rng: random.Random) -> Shape:
