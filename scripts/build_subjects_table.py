@@ -339,7 +339,7 @@ RISKY = set(
     "freedom justice pride surrender drama dinner honey champion invention spool sprite genie present bust "
     "silhouette crowd group cash loot plaster wind jack joker sweet brush painting portrait leaf tie ball boot "
     "shoe cap hat cancer leo mate hole gear pc shed sake eyes kneeling dizzy copyright prohibited plane sleepy "
-    "asleep sleeper".split()
+    "asleep sleeper brief briefs short shorts palette slug bucket package soap purse gem".split()
 )
 
 # Phrases a subject takes over from a hand-drawn motif because it draws that very thing, where the motif

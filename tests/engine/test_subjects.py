@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 
@@ -9,7 +10,7 @@ import numpy as np
 import pytest
 import skia
 
-from cover_engine.artwork.motifs import builder_name, draw_shape, shape_for
+from cover_engine.artwork.motifs import builder_name, draw_shape, icons, shape_for
 from cover_engine.artwork.motifs.icons import subject_shape
 from cover_engine.lexicon import CATEGORIES, CORE_MOTIFS, MOTIFS, find_motifs
 from cover_engine.subjects import (
@@ -136,6 +137,9 @@ def test_subjects_join_the_lexicon_with_their_words():
         "her mate and her son",
         "a plane of existence",
         "copyright and credits",
+        "a short brief for the team",
+        "a warmer palette",
+        "a bucket list and a package deal",
     ],
 )
 def test_common_words_call_up_no_new_subject(text):
@@ -190,6 +194,16 @@ def test_svg_path_data_parses_relative_commands_and_arcs():
     (piece,) = pieces('<g transform="translate(10 0)"><rect x="1" y="1" width="4" height="2"/></g>')
     r = piece.path.computeTightBounds()
     assert (r.left(), r.width()) == (11, 4)
+
+
+def test_a_subject_is_never_silently_dropped_when_the_art_sets_are_missing(monkeypatch, tmp_path):
+    monkeypatch.setenv("BYC_ICONIFY_DIR", str(tmp_path))
+    monkeypatch.setattr(icons, "_parts", functools.lru_cache(maxsize=8)(icons._parts.__wrapped__))
+    # Parsed icons are cached per process: draw from uncached copies so the missing files are read.
+    monkeypatch.setattr(icons, "silhouette", iconset.silhouette.__wrapped__)
+    monkeypatch.setattr(icons, "illustrated", iconset.illustrated.__wrapped__)
+    with pytest.raises(ArtSetsMissing):
+        shape_for("hedgehog", random.Random(1))
 
 
 def test_missing_art_sets_fail_with_the_setup_command(monkeypatch, tmp_path):

@@ -136,7 +136,8 @@ _TABLETOP = set(objects.BUILDERS.values()) | {sky.crystal}
 
 # Builders whose subject icon reads better at thumbnail size: the icon draws them instead (compared
 # side by side with bench/subjects_sheet.py; elsewhere the hand-drawn silhouettes read better).
-ICON_PREFERRED: frozenset[str] = frozenset({"books", "scroll", "axe", "dove", "eagle"})
+# "balloon" is the party balloon of the lexicon; the hand-drawn builder is a hot-air balloon.
+ICON_PREFERRED: frozenset[str] = frozenset({"books", "scroll", "axe", "dove", "eagle", "balloon"})
 
 
 def shape_for(name: str, rng: random.Random) -> Shape:
