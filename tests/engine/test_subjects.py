@@ -153,8 +153,12 @@ def test_shape_for_draws_a_subject_instead_of_a_category_stand_in():
     assert shape.illustrated is not None and shape.lines is not None
     assert shape.ground
     assert shape_for("hot air balloon", random.Random(1)).ground is False
-    # A hand-drawn motif keeps its builder.
-    assert shape_for("castle", random.Random(1)).illustrated is None
+    # A hand-drawn motif keeps its builder, and carries its subject's drawing for style="illustrated".
+    castle = shape_for("castle", random.Random(1))
+    assert castle.lines is None and castle.illustrated is not None
+    # A subject that took a hand-drawn builder's word ("witch") keeps that builder's silhouette.
+    assert builder_name("woman_mage") == "witch"
+    assert shape_for("woman_mage", random.Random(1)).lines is None
 
 
 def _draw(shape, **kw) -> np.ndarray:

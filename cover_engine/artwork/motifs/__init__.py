@@ -113,7 +113,8 @@ def builder_name(name: str) -> str | None:
     # A subject drawn from the art sets ("polar bear", "teddy bears") before the words inside its name.
     subject = icons.subject_for(n)
     if subject is not None:
-        return subject.words
+        # A subject that took a word from a hand-drawn builder ("witch") keeps that builder's silhouette.
+        return next((claim for claim in subject.claims if claim in BUILDERS), subject.words)
     # Multi-word names: the last word usually carries the thing ("old lighthouse", "red rose").
     words = n.split()
     for i in range(1, len(words)):
@@ -141,6 +142,7 @@ ICON_PREFERRED: frozenset[str] = frozenset({"books", "scroll", "axe", "dove", "e
 
 
 def shape_for(name: str, rng: random.Random) -> Shape:
+    """The motif's Shape; a hand-drawn one also carries its subject's illustration when there is one."""
     key = builder_name(name) or "diamond"
     if key not in BUILDERS or key in ICON_PREFERRED:
         subject = icons.subject_for(key)
@@ -150,6 +152,9 @@ def shape_for(name: str, rng: random.Random) -> Shape:
     shape = builder(rng)
     if builder in _TABLETOP:
         shape.ground = False
+    subject = icons.subject_for(name) or icons.subject_for(key)
+    if subject is not None:
+        shape.illustrated = icons.illustration_in(subject, shape.bounds())
     return shape
 
 

@@ -31,15 +31,31 @@ def _parts(name: str) -> tuple[skia.Path, skia.Path, skia.Picture]:
     body, lines = skia.Path(form.body), skia.Path(form.lines)
     body.transform(to_box)
     lines.transform(to_box)
-    picture, drawn = illustrated(subject.illustrated)
-    target = body.computeTightBounds()
+    return body, lines, _fitted(subject.illustrated, body.computeTightBounds())
+
+
+def _fitted(icon_id: str, target: skia.Rect) -> skia.Picture:
+    """The icon's colour drawing scaled and centred into target (its aspect kept)."""
+    picture, drawn = illustrated(icon_id)
     fit = skia.Matrix()
     fit.setRectToRect(drawn, target, skia.Matrix.kCenter_ScaleToFit)
+    pad = max(target.width(), target.height()) * 0.05
     recorder = skia.PictureRecorder()
-    canvas = recorder.beginRecording(target.makeOutset(BOX * 0.05, BOX * 0.05))
+    canvas = recorder.beginRecording(target.makeOutset(pad, pad))
     canvas.concat(fit)
     canvas.drawPicture(picture)
-    return body, lines, recorder.finishRecordingAsPicture()
+    return recorder.finishRecordingAsPicture()
+
+
+@lru_cache(maxsize=1024)
+def _fitted_cached(icon_id: str, box: tuple[float, float, float, float]) -> skia.Picture:
+    return _fitted(icon_id, skia.Rect(*box))
+
+
+def illustration_in(subject: Subject, bounds: skia.Rect) -> skia.Picture:
+    """The subject's colour drawing fitted to a hand-drawn silhouette's bounds, for style="illustrated"."""
+    box = tuple(round(v, 1) for v in (bounds.left(), bounds.top(), bounds.right(), bounds.bottom()))
+    return _fitted_cached(subject.illustrated, box)
 
 
 def subject_shape(subject: Subject) -> Shape:
