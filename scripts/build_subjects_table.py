@@ -282,6 +282,74 @@ SCENE_TILES = set(
     "moon-viewing-ceremony national-park".split()
 )
 
+# Broader terms beyond the emoji group: term -> the emoji it covers (by their emoji ids).
+GROUPS: dict[str, str] = {
+    "musical instrument": "accordion banjo drum long-drum flute guitar maracas musical-keyboard saxophone trumpet "
+    "violin postal-horn",
+    "weapon": "axe bomb bow-and-arrow crossed-swords dagger water-pistol boomerang kitchen-knife",
+    "tool": "axe carpentry-saw clamp hammer hammer-and-pick hammer-and-wrench pick screwdriver wrench toolbox "
+    "nut-and-bolt ladder magnet broom plunger sewing-needle",
+    "clothing": "billed-cap bikini blouse briefs coat dress gloves jeans kimono lab-coat necktie one-piece-swimsuit "
+    "sari scarf shorts socks t-shirt top-hat womans-hat graduation-cap running-shirt safety-vest "
+    "military-helmet rescue-workers-helmet martial-arts-uniform",
+    "footwear": "ballet-shoes flat-shoe hiking-boot high-heeled-shoe mans-shoe running-shoe thong-sandal womans-boot "
+    "womans-sandal",
+    "furniture": "bed chair couch-and-lamp door window mirror toilet bathtub",
+    "container": "basket bucket jar package amphora funeral-urn coffin shopping-bags handbag purse clutch-bag "
+    "backpack briefcase luggage",
+    "light": "candle diya-lamp flashlight light-bulb red-paper-lantern",
+    "toy": "teddy-bear kite yo-yo nesting-dolls puzzle-piece game-die balloon pinata",
+    "sport": "american-football badminton baseball basketball bowling boxing-glove cricket-game curling-stone "
+    "field-hockey flying-disc goal-net ice-hockey ice-skate lacrosse ping-pong rugby-football skis sled "
+    "soccer-ball softball tennis volleyball diving-mask fishing-pole trophy sports-medal",
+    "celebration": "balloon birthday-cake confetti-ball party-popper wrapped-gift fireworks christmas-tree "
+    "jack-o-lantern tanabata-tree red-envelope ribbon",
+    "stationery": "black-nib clipboard crayon fountain-pen memo notebook paperclip pen pencil pushpin "
+    "straight-ruler triangular-ruler scissors spiral-notepad ledger",
+    "book": "blue-book closed-book green-book open-book orange-book books notebook-with-decorative-cover",
+    "device": "camera computer-mouse desktop-computer fax-machine laptop mobile-phone pager printer radio "
+    "telephone television video-camera movie-camera joystick video-game headphone battery electric-plug",
+    "money": "coin credit-card dollar-banknote euro-banknote pound-banknote yen-banknote money-bag money-with-wings",
+    "medicine": "adhesive-bandage pill syringe stethoscope crutch x-ray drop-of-blood dna",
+    "science": "alembic dna microscope petri-dish telescope test-tube magnet atom-symbol satellite-antenna",
+    "jewellery": "gem-stone ring crown prayer-beads nazar-amulet",
+    "fruit": "banana blueberries cherries coconut grapes green-apple kiwi-fruit lemon lime mango melon peach pear "
+    "pineapple red-apple strawberry tangerine watermelon olive avocado tomato",
+    "vegetable": "bell-pepper broccoli carrot cucumber ear-of-corn eggplant garlic hot-pepper leafy-green onion "
+    "pea-pod potato roasted-sweet-potato ginger-root beans",
+    "dessert": "birthday-cake cake candy chocolate-bar cookie cupcake custard doughnut ice-cream lollipop pie "
+    "shaved-ice shortcake soft-ice-cream moon-cake fortune-cookie dango honey-pot",
+    "bread": "bagel baguette-bread bread croissant flatbread pretzel pancakes waffle",
+    "meal": "burrito curry-rice falafel fondue hamburger hot-dog pizza sandwich spaghetti steaming-bowl sushi taco "
+    "tamale stuffed-flatbread pot-of-food shallow-pan-of-food bento-box green-salad dumpling",
+    "place of worship": "church mosque synagogue hindu-temple shinto-shrine kaaba",
+    "home": "house house-with-garden houses hut derelict-house tent",
+    "shop": "convenience-store department-store bank post-office japanese-post-office hotel love-hotel",
+    "landmark": "statue-of-liberty tokyo-tower moai mount-fuji",
+    "car": "automobile oncoming-automobile racing-car police-car oncoming-police-car taxi oncoming-taxi "
+    "sport-utility-vehicle pickup-truck",
+    "truck": "articulated-lorry delivery-truck pickup-truck fire-engine tractor",
+    "boat": "canoe sailboat speedboat motor-boat ferry passenger-ship ship",
+    "aircraft": "airplane small-airplane helicopter parachute rocket flying-saucer",
+    "train": "bullet-train high-speed-train light-rail locomotive metro monorail mountain-railway railway-car "
+    "train tram tram-car",
+    "fantasy creature": "dragon unicorn phoenix-bird ogre goblin troll ghost alien alien-monster man-elf "
+    "woman-elf person-elf man-fairy woman-fairy person-fairy man-genie woman-genie person-genie "
+    "man-merpeople woman-merpeople person-merpeople man-vampire woman-vampire person-vampire man-zombie "
+    "woman-zombie person-zombie",
+    "dinosaur": "sauropod t-rex",
+    "pet": "cat dog poodle hamster rabbit mouse parrot goldfish guide-dog service-dog",
+    "farm animal": "cow ox water-buffalo pig boar ram ewe goat chicken rooster sheep horse donkey duck goose turkey",
+    "worker": "construction-worker factory-worker farmer firefighter health-worker mechanic office-worker "
+    "police-officer scientist technologist teacher judge cook pilot guard astronaut artist singer",
+    "royalty": "prince princess person-with-crown crown",
+    "athlete": "person-running person-swimming person-surfing person-biking person-mountain-biking person-golfing "
+    "person-rowing-boat person-lifting-weights person-fencing person-wrestling person-cartwheeling "
+    "person-playing-handball person-playing-water-polo person-climbing skier snowboarder horse-racing",
+    "family": "baby child boy girl man woman old-man old-woman older-person pregnant-woman breast-feeding "
+    "people-hugging",
+}
+
 # Subjects only the symbol sets draw: name -> (category, words, broader, illustrated, silhouette, placement).
 EXTRA: list[tuple[str, str, str, str, str, str, str]] = [
     ("hot_air_balloon", "vehicle", "hot air balloon, air balloon, montgolfier", "aircraft, vehicle", "mdi:airballoon", "mdi:airballoon", "fly"),
@@ -500,6 +568,7 @@ def build() -> list[list[str]]:
                 continue
             if emoji not in flat["icons"] or emoji not in hc["icons"] or emoji in SCENE_TILES:
                 continue
+            broader = [term for term, members in GROUPS.items() if emoji in members.split()] + broader
             rows[name] = [
                 name, category, "|".join(_phrases(name, emoji)), "|".join(dict.fromkeys(broader)),
                 f"{FLAT}:{emoji}", SILHOUETTE_OVERRIDE.get(name, f"{HC}:{emoji}"), _placement(emoji, category),

@@ -22,6 +22,7 @@ from cover_engine.subjects import (
     illustrated,
     lookup,
     silhouette,
+    with_broader,
 )
 from cover_engine.subjects.svgpath import parse_path_data, pieces
 
@@ -105,6 +106,14 @@ def test_every_subject_draws_a_silhouette_and_an_illustration_at_thumbnail_size(
 def test_lookup_understands_synonyms_and_plurals(text, name):
     found = lookup(text)
     assert found is not None and found.name == name
+
+
+def test_broader_terms_group_the_subjects():
+    assert {"hedgehog", "bear", "elephant"} <= {s.name for s in with_broader("mammal")}
+    assert {"guitar", "violin", "harp"} <= {s.name for s in with_broader("musical instrument")}
+    assert {"church", "mosque", "synagogue"} <= {s.name for s in with_broader("place of worship")}
+    assert "animal" in SUBJECTS["hedgehog"].broader
+    assert with_broader("no such term") == []
 
 
 def test_lookup_knows_nothing_of_unknown_words():
