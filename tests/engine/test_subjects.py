@@ -170,6 +170,22 @@ def test_shape_for_draws_a_subject_instead_of_a_category_stand_in():
     assert shape_for("woman_mage", random.Random(1)).lines is None
 
 
+def test_people_take_a_skin_tone_from_the_cover_seed():
+    assert icons.toned("fluent-emoji-flat:detective", "medium") == "fluent-emoji-flat:detective-medium"
+    assert icons.toned("fluent-emoji-flat:hedgehog", "medium") == "fluent-emoji-flat:hedgehog"
+    drawings = {id(shape_for("person_running", random.Random(seed)).illustrated) for seed in range(12)}
+    assert len(drawings) >= 3
+    assert (
+        shape_for("person_running", random.Random(4)).illustrated
+        is shape_for("person_running", random.Random(4)).illustrated
+    )
+
+
+def test_a_full_figure_silhouette_gets_no_bust_drawing():
+    # The hand-drawn detective is a whole figure; the emoji detective is a bust.
+    assert shape_for("detective", random.Random(1)).illustrated is None
+
+
 def _draw(shape, **kw) -> np.ndarray:
     surface = skia.Surface(48, 48)
     canvas = surface.getCanvas()

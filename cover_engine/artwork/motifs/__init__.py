@@ -147,14 +147,14 @@ def shape_for(name: str, rng: random.Random) -> Shape:
     if key not in BUILDERS or key in ICON_PREFERRED:
         subject = icons.subject_for(key)
         if subject is not None:
-            return icons.subject_shape(subject)
+            return icons.subject_shape(subject, rng)
     builder = BUILDERS[key]
     shape = builder(rng)
     if builder in _TABLETOP:
         shape.ground = False
     subject = icons.subject_for(name) or icons.subject_for(key)
     if subject is not None:
-        shape.illustrated = icons.illustration_in(subject, shape.bounds())
+        shape.illustrated = icons.illustration_in(subject, shape.bounds(), rng)
     return shape
 
 

@@ -7,22 +7,36 @@ full-colour drawing is a picture laid over the same box.
 
 from __future__ import annotations
 
+import random
 from functools import lru_cache
 
 import skia
 
-from ...subjects import SUBJECTS, Subject, illustrated, lookup, silhouette
+from ...subjects import SUBJECTS, Subject, has_icon, illustrated, lookup, silhouette
 from .geometry import Shape
 
 BOX = 100.0
+# The emoji sets draw people in a neutral yellow unless asked for a skin tone; a cover's people get
+# a real one, chosen by the cover's seed.
+SKIN_TONES = ("light", "medium-light", "medium", "medium-dark", "dark")
 
 
 def subject_for(name: str) -> Subject | None:
     return SUBJECTS.get(name.strip().lower().replace(" ", "_").replace("-", "_")) or lookup(name)
 
 
+def toned(icon_id: str, tone: str) -> str:
+    """The icon in a skin tone when its set draws one ('fluent-emoji-flat:detective-medium'), else itself."""
+    variant = f"{icon_id}-{tone}"
+    return variant if tone and has_icon(variant) else icon_id
+
+
+def _tone(subject: Subject, rng: random.Random | None) -> str:
+    return rng.choice(SKIN_TONES) if rng is not None and subject.category == "figure" else ""
+
+
 @lru_cache(maxsize=1024)
-def _parts(name: str) -> tuple[skia.Path, skia.Path, skia.Picture]:
+def _parts(name: str, tone: str = "") -> tuple[skia.Path, skia.Path, skia.Picture]:
     subject = SUBJECTS[name]
     form = silhouette(subject.silhouette)
     bounds = form.body.computeTightBounds()
@@ -31,7 +45,7 @@ def _parts(name: str) -> tuple[skia.Path, skia.Path, skia.Picture]:
     body, lines = skia.Path(form.body), skia.Path(form.lines)
     body.transform(to_box)
     lines.transform(to_box)
-    return body, lines, _fitted(subject.illustrated, body.computeTightBounds())
+    return body, lines, _fitted(toned(subject.illustrated, tone), body.computeTightBounds())
 
 
 def _fitted(icon_id: str, target: skia.Rect) -> skia.Picture:
@@ -52,15 +66,30 @@ def _fitted_cached(icon_id: str, box: tuple[float, float, float, float]) -> skia
     return _fitted(icon_id, skia.Rect(*box))
 
 
-def illustration_in(subject: Subject, bounds: skia.Rect) -> skia.Picture:
-    """The subject's colour drawing fitted to a hand-drawn silhouette's bounds, for style="illustrated"."""
+def _aspect(r: skia.Rect) -> float:
+    return max(r.width(), 1e-3) / max(r.height(), 1e-3)
+
+
+def illustration_in(subject: Subject, bounds: skia.Rect, rng: random.Random | None = None) -> skia.Picture | None:
+    """The subject's colour drawing fitted to a hand-drawn silhouette's bounds, for style="illustrated".
+
+    None when the two do not share a shape (a bust drawing for a full-figure silhouette would come out
+    a small head in a tall box): the painter then draws the silhouette.
+    """
+    icon = toned(subject.illustrated, _tone(subject, rng))
+    ratio = _aspect(illustrated(icon)[1]) / _aspect(bounds)
+    if not 1 / 1.6 <= ratio <= 1.6:
+        return None
     box = tuple(round(v, 1) for v in (bounds.left(), bounds.top(), bounds.right(), bounds.bottom()))
-    return _fitted_cached(subject.illustrated, box)
+    return _fitted_cached(icon, box)
 
 
-def subject_shape(subject: Subject) -> Shape:
-    """A fresh Shape for the subject (its paths and picture are parsed once per process)."""
-    body, lines, picture = _parts(subject.name)
+def subject_shape(subject: Subject, rng: random.Random | None = None) -> Shape:
+    """A fresh Shape for the subject (its paths and picture are parsed once per process).
+
+    With an rng, a figure's illustration takes one of the skin tones its set draws.
+    """
+    body, lines, picture = _parts(subject.name, _tone(subject, rng))
     return Shape(
         body=skia.Path(body),
         lines=skia.Path(lines),
