@@ -406,7 +406,8 @@ RISKY = set(
     "freedom justice pride surrender drama dinner honey champion invention spool sprite genie present bust "
     "silhouette crowd group cash loot plaster wind jack joker sweet brush painting portrait leaf tie ball boot "
     "shoe cap hat cancer leo mate hole gear pc shed sake eyes kneeling dizzy copyright prohibited plane sleepy "
-    "asleep sleeper brief briefs short shorts palette slug bucket package soap purse gem".split()
+    "asleep sleeper brief briefs short shorts palette slug bucket package soap purse gem graduate cricket frosty "
+    "whirlwind collision electricity magnet knot ladder villain siren canada mecca".split()
 )
 
 # Phrases a subject takes over from a hand-drawn motif because it draws that very thing, where the motif

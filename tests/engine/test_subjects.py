@@ -149,6 +149,9 @@ def test_subjects_join_the_lexicon_with_their_words():
         "a short brief for the team",
         "a warmer palette",
         "a bucket list and a package deal",
+        "a whirlwind romance with electricity between them",
+        "they tie the knot and climb the corporate ladder",
+        "the villain moved to Canada",
     ],
 )
 def test_common_words_call_up_no_new_subject(text):
