@@ -536,9 +536,19 @@ def _phrases(name: str, emoji: str) -> list[str]:
     return out
 
 
+# Emoji people are mostly busts (head and shoulders): they float as emblems. Only whole figures stand.
+ACTION = re.compile(r"(?<!feed)(?<!wear)(?<!hear)ing\b")
+WHOLE_POSE = re.compile(r"standing|kneeling|lotus|wheelchair|white-cane|in-bed|taking-bath")
+WHOLE_FIGURES = {"ballet-dancer", "troll", "skier", "snowboarder", "horse-racing"}
+
+
 def _placement(emoji: str, category: str) -> str:
     if emoji in FLYING:
         return "fly"
+    if category == "figure":
+        acting = ACTION.search(emoji.replace("-", " ")) is not None and not re.search(r"hands?$|head$|hugging", emoji)
+        whole = emoji in WHOLE_FIGURES or acting or WHOLE_POSE.search(emoji) is not None
+        return "ground" if whole else "float"
     if category in ("fauna", "figure", "architecture", "vehicle", "landscape"):
         return "ground"
     if (

@@ -61,6 +61,16 @@ def test_the_table_covers_the_things_books_name():
     assert categories == set(CATEGORIES)
 
 
+def test_busts_float_and_whole_figures_stand():
+    # The emoji draw most people head-and-shoulders: on a ridge that would be a giant head.
+    assert SUBJECTS["health_worker"].placement == "float"
+    assert SUBJECTS["waving_hand"].placement == "float"
+    assert SUBJECTS["person_running"].placement == "ground"
+    assert SUBJECTS["woman_in_manual_wheelchair"].placement == "ground"
+    assert SUBJECTS["hedgehog"].placement == "ground"
+    assert SUBJECTS["eagle"].placement == "fly"
+
+
 def test_every_referenced_icon_exists_in_the_installed_sets():
     missing = [
         (s.name, icon) for s in SUBJECTS.values() for icon in (s.illustrated, s.silhouette) if not has_icon(icon)
