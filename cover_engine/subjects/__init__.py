@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .iconset import ArtSetsMissing, data_dir, has_icon, icon_svg, illustrated, silhouette
+from .iconset import ArtSetsMissing, data_dir, has_icon, icon_svg, illustrated, is_monochrome, silhouette
 
 TABLE = Path(__file__).with_name("subjects.tsv")
 PLACEMENTS = ("ground", "float", "fly")
@@ -110,6 +110,7 @@ __all__ = [
     "has_icon",
     "icon_svg",
     "illustrated",
+    "is_monochrome",
     "lookup",
     "silhouette",
     "with_broader",

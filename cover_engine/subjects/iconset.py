@@ -98,6 +98,13 @@ def icon_svg(icon_id: str) -> IconSVG:
     )
 
 
+@lru_cache(maxsize=2048)
+def is_monochrome(icon_id: str) -> bool:
+    """True for a symbol-set glyph drawn in ``currentColor`` only: it has no colours of its own."""
+    body = icon_svg(icon_id).body
+    return "#" not in body and "rgb(" not in body
+
+
 @dataclass(frozen=True)
 class Silhouette:
     body: skia.Path  # every outline filled: the shape a painter fills with a colour

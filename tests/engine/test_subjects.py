@@ -194,6 +194,12 @@ def test_people_take_a_skin_tone_from_the_cover_seed():
     )
 
 
+def test_a_monochrome_glyph_has_no_illustration_and_draws_as_a_silhouette():
+    rug = subject_shape(SUBJECTS["rug"])
+    assert rug.illustrated is None
+    assert np.array_equal(_draw(rug, style="illustrated"), _draw(rug))
+
+
 def test_a_full_figure_silhouette_gets_no_bust_drawing():
     # The hand-drawn detective is a whole figure; the emoji detective is a bust.
     assert shape_for("detective", random.Random(1)).illustrated is None

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import skia
 
-from ...subjects import SUBJECTS, Subject, has_icon, illustrated, lookup, silhouette
+from ...subjects import SUBJECTS, Subject, has_icon, illustrated, is_monochrome, lookup, silhouette
 from .geometry import Shape
 
 BOX = 100.0
@@ -36,7 +36,7 @@ def _tone(subject: Subject, rng: random.Random | None) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _parts(name: str, tone: str = "") -> tuple[skia.Path, skia.Path, skia.Picture]:
+def _parts(name: str, tone: str = "") -> tuple[skia.Path, skia.Path, skia.Picture | None]:
     subject = SUBJECTS[name]
     form = silhouette(subject.silhouette)
     bounds = form.body.computeTightBounds()
@@ -45,7 +45,13 @@ def _parts(name: str, tone: str = "") -> tuple[skia.Path, skia.Path, skia.Pictur
     body, lines = skia.Path(form.body), skia.Path(form.lines)
     body.transform(to_box)
     lines.transform(to_box)
-    return body, lines, _fitted(toned(subject.illustrated, tone), body.computeTightBounds())
+    # A monochrome glyph has no colours to show: the painters fill its silhouette instead.
+    picture = (
+        None
+        if is_monochrome(subject.illustrated)
+        else _fitted(toned(subject.illustrated, tone), body.computeTightBounds())
+    )
+    return body, lines, picture
 
 
 def _fitted(icon_id: str, target: skia.Rect) -> skia.Picture:
@@ -73,10 +79,13 @@ def _aspect(r: skia.Rect) -> float:
 def illustration_in(subject: Subject, bounds: skia.Rect, rng: random.Random | None = None) -> skia.Picture | None:
     """The subject's colour drawing fitted to a hand-drawn silhouette's bounds, for style="illustrated".
 
-    None when the two do not share a shape (a bust drawing for a full-figure silhouette would come out
-    a small head in a tall box): the painter then draws the silhouette.
+    None for a monochrome glyph, and when the two do not share a shape (a bust drawing for a
+    full-figure silhouette would come out a small head in a tall box): the painter then draws the
+    silhouette.
     """
     icon = toned(subject.illustrated, _tone(subject, rng))
+    if is_monochrome(icon):
+        return None
     ratio = _aspect(illustrated(icon)[1]) / _aspect(bounds)
     if not 1 / 1.6 <= ratio <= 1.6:
         return None
