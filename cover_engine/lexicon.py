@@ -486,7 +486,9 @@ def _with_subjects(core: tuple[MotifInfo, ...]) -> tuple[MotifInfo, ...]:
             if key and key not in owner:
                 owner[key] = s.name
                 phrases.append(phrase)
-        motifs.append(MotifInfo(s.name, s.category, tuple(phrases)))
+        # A subject that took a motif's word reads by it: "a witch", not "a woman mage".
+        label = next((p for p in s.claims if p in phrases), "")
+        motifs.append(MotifInfo(s.name, s.category, tuple(phrases), label))
     return tuple(motifs)
 
 
@@ -495,7 +497,7 @@ MOTIFS.clear()
 MOTIFS.update((m.name, m) for m in _MOTIF_LIST)
 # A subject named in the plural ("books", "musical notes") takes no article.
 _NO_ARTICLE = _NO_ARTICLE | {
-    n for n in MOTIFS if n not in CORE_MOTIFS and stem(n.rsplit("_", 1)[-1]) != n.rsplit("_", 1)[-1]
+    n for n in MOTIFS if n not in CORE_MOTIFS and n.endswith("s") and stem(n.rsplit("_", 1)[-1]) != n.rsplit("_", 1)[-1]
 }
 
 # Phrases whose words would otherwise call up a motif they do not mean ("a key witness", "next door").

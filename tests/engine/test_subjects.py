@@ -12,7 +12,7 @@ import skia
 
 from cover_engine.artwork.motifs import builder_name, draw_shape, icons, shape_for
 from cover_engine.artwork.motifs.icons import subject_shape
-from cover_engine.lexicon import CATEGORIES, CORE_MOTIFS, MOTIFS, find_motifs
+from cover_engine.lexicon import CATEGORIES, CORE_MOTIFS, MOTIFS, find_motifs, motif_noun
 from cover_engine.subjects import (
     PLACEMENTS,
     SUBJECTS,
@@ -138,6 +138,14 @@ def test_subjects_join_the_lexicon_with_their_words():
     assert [m.motif for m in find_motifs("the old detective and the witch")] == ["detective", "woman_mage"]
     # The hand-drawn motifs keep their words.
     assert [m.motif for m in find_motifs("a castle by the sea")] == ["castle", "sea"]
+
+
+def test_subjects_read_well_in_a_sentence():
+    assert motif_noun("hedgehog") == "a hedgehog"
+    assert motif_noun("hot_air_balloon") == "a hot air balloon"
+    assert motif_noun("grapes") == "grapes"
+    assert motif_noun("woman_mage") == "a witch"
+    assert motif_noun("person_biking") == "a person biking"
 
 
 @pytest.mark.parametrize(
