@@ -185,7 +185,8 @@ def test_shape_for_draws_a_subject_instead_of_a_category_stand_in():
     assert shape_for("hot air balloon", random.Random(1)).ground is False
     # A hand-drawn motif keeps its builder, and carries its subject's drawing for style="illustrated".
     castle = shape_for("castle", random.Random(1))
-    assert castle.lines is None and castle.illustrated is not None
+    assert castle.lines is None and castle.subject == "castle"
+    assert not np.array_equal(_draw(castle, style="illustrated"), _draw(castle))
     # A subject that took a hand-drawn builder's word ("witch") keeps that builder's silhouette.
     assert builder_name("woman_mage") == "witch"
     assert shape_for("woman_mage", random.Random(1)).lines is None
@@ -196,6 +197,8 @@ def test_people_take_a_skin_tone_from_the_cover_seed():
     assert icons.toned("fluent-emoji-flat:hedgehog", "medium") == "fluent-emoji-flat:hedgehog"
     drawings = {id(shape_for("person_running", random.Random(seed)).illustrated) for seed in range(12)}
     assert len(drawings) >= 3
+    # A hand-drawn figure keeps the tone it was given for its (lazily fetched) drawing.
+    assert {shape_for("woman_mage", random.Random(seed)).tone for seed in range(12)} <= set(icons.SKIN_TONES)
     assert (
         shape_for("person_running", random.Random(4)).illustrated
         is shape_for("person_running", random.Random(4)).illustrated
@@ -209,8 +212,9 @@ def test_a_monochrome_glyph_has_no_illustration_and_draws_as_a_silhouette():
 
 
 def test_a_full_figure_silhouette_gets_no_bust_drawing():
-    # The hand-drawn detective is a whole figure; the emoji detective is a bust.
-    assert shape_for("detective", random.Random(1)).illustrated is None
+    # The hand-drawn detective is a whole figure; the emoji detective is a bust: it stays a silhouette.
+    detective = shape_for("detective", random.Random(1))
+    assert np.array_equal(_draw(detective, style="illustrated"), _draw(detective))
 
 
 def _draw(shape, **kw) -> np.ndarray:

@@ -154,7 +154,7 @@ def shape_for(name: str, rng: random.Random) -> Shape:
         shape.ground = False
     subject = icons.subject_for(name) or icons.subject_for(key)
     if subject is not None:
-        shape.illustrated = icons.illustration_in(subject, shape.bounds(), rng)
+        shape.subject, shape.tone = subject.name, icons.pick_tone(subject, rng)
     return shape
 
 
@@ -201,8 +201,11 @@ def draw_shape(
         gp = skia.Paint(AntiAlias=True, Color=argb(glow, glow_strength))
         gp.setMaskFilter(skia.MaskFilter.MakeBlur(skia.kNormal_BlurStyle, max(bw, bh) * 0.09))
         canvas.drawPath(shape.body, gp)
-    if style == "illustrated" and shape.illustrated is not None:
-        _draw_illustrated(canvas, shape.illustrated, alpha=alpha, tint=tint, amount=tint_amount)
+    picture = shape.illustrated
+    if style == "illustrated" and picture is None and shape.subject:
+        picture = icons.illustration_in(icons.SUBJECTS[shape.subject], b, shape.tone)
+    if style == "illustrated" and picture is not None:
+        _draw_illustrated(canvas, picture, alpha=alpha, tint=tint, amount=tint_amount)
         canvas.restore()
         left = ox + b.left() * k if not flip else ox - b.right() * k
         return skia.Rect.MakeXYWH(left, oy + b.top() * k, bw * k, bh * k)

@@ -20,6 +20,10 @@ class Shape:
     # (a picture in the body's coordinates) for draw_shape(style="illustrated").
     lines: skia.Path | None = None
     illustrated: skia.Picture | None = None
+    # A hand-drawn shape names its subject (and a skin tone); draw_shape fetches that drawing only when
+    # asked for style="illustrated", so silhouette-only covers never read the art sets for it.
+    subject: str = ""
+    tone: str = ""
 
     def bounds(self) -> skia.Rect:
         r = self.body.computeTightBounds()

@@ -31,7 +31,8 @@ def toned(icon_id: str, tone: str) -> str:
     return variant if tone and has_icon(variant) else icon_id
 
 
-def _tone(subject: Subject, rng: random.Random | None) -> str:
+def pick_tone(subject: Subject, rng: random.Random | None) -> str:
+    """A skin tone for a figure's drawing (none without an rng, or for anything but people)."""
     return rng.choice(SKIN_TONES) if rng is not None and subject.category == "figure" else ""
 
 
@@ -76,14 +77,14 @@ def _aspect(r: skia.Rect) -> float:
     return max(r.width(), 1e-3) / max(r.height(), 1e-3)
 
 
-def illustration_in(subject: Subject, bounds: skia.Rect, rng: random.Random | None = None) -> skia.Picture | None:
+def illustration_in(subject: Subject, bounds: skia.Rect, tone: str = "") -> skia.Picture | None:
     """The subject's colour drawing fitted to a hand-drawn silhouette's bounds, for style="illustrated".
 
     None for a monochrome glyph, and when the two do not share a shape (a bust drawing for a
     full-figure silhouette would come out a small head in a tall box): the painter then draws the
     silhouette.
     """
-    icon = toned(subject.illustrated, _tone(subject, rng))
+    icon = toned(subject.illustrated, tone)
     if is_monochrome(icon):
         return None
     ratio = _aspect(illustrated(icon)[1]) / _aspect(bounds)
@@ -98,7 +99,7 @@ def subject_shape(subject: Subject, rng: random.Random | None = None) -> Shape:
 
     With an rng, a figure's illustration takes one of the skin tones its set draws.
     """
-    body, lines, picture = _parts(subject.name, _tone(subject, rng))
+    body, lines, picture = _parts(subject.name, pick_tone(subject, rng))
     return Shape(
         body=skia.Path(body),
         lines=skia.Path(lines),
