@@ -1,4 +1,4 @@
-# The two commands of the README. Each installs what it needs first (.venv, Debian packages).
+# The two commands of the README. Each installs what it needs first (.venv, Debian packages, npm art sets).
 .PHONY: run test lint
 
 run:

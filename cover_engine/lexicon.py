@@ -371,7 +371,7 @@ _KEEP = frozenset(
         "hundred", "king", "ring", "wing", "string", "spring", "thing", "sing", "sting", "swing", "bring",
         "ceiling", "evening", "morning", "nothing", "something", "everything", "during", "sibling",
         "darling", "viking", "pudding", "wedding", "building", "feeling", "ending", "beginning", "wedged",
-        "python", "downs", "express", "odyssey", "abbess", "rune", "mars", "lettering", "training",
+        "python", "downs", "express", "odyssey", "abbess", "rune", "mars", "lettering", "training", "bearing",
     }
 )  # fmt: skip
 
@@ -436,13 +436,69 @@ def normalise_words(text: str) -> list[str]:
 
 
 # The base words of every phrase (no -ing/-ed forms): lets stem() restore a silent e.
+def _all_phrases() -> list[str]:
+    from .subjects import SUBJECTS
+
+    out = [p for m in _MOTIF_LIST for p in (m.name.replace("_", " "), *m.phrases)]
+    return out + [p for s in SUBJECTS.values() for p in s.phrases]
+
+
 _VOCABULARY: frozenset[str] = frozenset(
-    base
-    for motif in _MOTIF_LIST
-    for phrase in (motif.name.replace("_", " "), *motif.phrases)
-    for base, verbal in map(_strip_suffix, words(phrase))
-    if not verbal
+    base for phrase in _all_phrases() for base, verbal in map(_strip_suffix, words(phrase)) if not verbal
 )
+
+# ---------------------------------------------------------------------------------------------
+# Subjects: the icon-drawn things of ``cover_engine.subjects`` join the hand-drawn motifs
+# ---------------------------------------------------------------------------------------------
+
+CORE_MOTIFS: tuple[str, ...] = tuple(m.name for m in _MOTIF_LIST)
+
+
+def _key(phrase: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in words(phrase))
+
+
+def _with_subjects(core: tuple[MotifInfo, ...]) -> tuple[MotifInfo, ...]:
+    """The hand-drawn motifs, then every subject the text of a book can name unambiguously.
+
+    A subject named like a motif (castle, owl) is that motif: its icon is one more way to draw it.
+    A subject takes a phrase from a motif only when the table says so (``!detective``), because the
+    motif drew a stand-in; otherwise the motifs keep their words and a subject whose name is taken,
+    or too common a word ("seal", "star"), stays drawable by name but is not looked for in text.
+    """
+    from .subjects import SUBJECTS
+
+    claimed = {_key(p): s.name for s in SUBJECTS.values() for p in s.claims}
+    motifs = [
+        MotifInfo(m.name, m.category, tuple(p for p in m.phrases if _key(p) not in claimed), m.label) for m in core
+    ]
+    owner: dict[tuple[str, ...], str] = {}
+    for m in motifs:
+        for phrase in (m.name.replace("_", " "), *m.phrases):
+            owner.setdefault(_key(phrase), m.name)
+    for s in SUBJECTS.values():
+        own = s.name.replace("_", " ")
+        if s.name in owner.values() or own not in s.lexicon_phrases or _key(own) in owner:
+            continue
+        phrases = []
+        for phrase in s.lexicon_phrases:
+            key = _key(phrase)
+            if key and key not in owner:
+                owner[key] = s.name
+                phrases.append(phrase)
+        # A subject that took a motif's word reads by it: "a witch", not "a woman mage".
+        label = next((p for p in s.claims if p in phrases), "")
+        motifs.append(MotifInfo(s.name, s.category, tuple(phrases), label))
+    return tuple(motifs)
+
+
+_MOTIF_LIST = _with_subjects(_MOTIF_LIST)
+MOTIFS.clear()
+MOTIFS.update((m.name, m) for m in _MOTIF_LIST)
+# A subject named in the plural ("books", "musical notes") takes no article.
+_NO_ARTICLE = _NO_ARTICLE | {
+    n for n in MOTIFS if n not in CORE_MOTIFS and n.endswith("s") and stem(n.rsplit("_", 1)[-1]) != n.rsplit("_", 1)[-1]
+}
 
 # Phrases whose words would otherwise call up a motif they do not mean ("a key witness", "next door").
 STOP_PHRASES: tuple[str, ...] = (
@@ -451,6 +507,8 @@ STOP_PHRASES: tuple[str, ...] = (
     "fell in love", "sparks fly", "this book", "the book shows", "in this book", "world war", "new world",
     "old world", "time is running out", "ring true", "bear witness",
     "right hand", "first hand", "hand in hand", "on the other hand", "fire up", "chapter book", "picture book",
+    "bear in mind", "cannot bear", "cant bear", "couldnt bear", "bear the", "to bear", "bear fruit", "bear with",
+    "bear a", "bear it", "bear no",
 )  # fmt: skip
 
 

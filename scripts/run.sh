@@ -6,6 +6,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 BIND="${BYC_BIND:-127.0.0.1:8000}"
 bash scripts/setup.sh venv-runtime
+bash scripts/setup.sh npm
 
 .venv/bin/python manage.py migrate --noinput
 .venv/bin/python manage.py ensure_demo_account

@@ -3,6 +3,7 @@
 #   scripts/setup.sh apt   Debian packages listed in scripts/apt-packages.txt (apt-get update once, then install)
 #   scripts/setup.sh venv  .venv with requirements-dev.txt (re-installed when a requirements file changes)
 #   scripts/setup.sh venv-runtime   .venv with requirements.txt only
+#   scripts/setup.sh npm   the cover engine's vector art sets (vendor/iconify, pinned in its package-lock.json)
 # Sourced or run from the repository root; safe to run again and again.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -64,10 +65,30 @@ setup_venv() {
     fi
 }
 
+setup_npm() {
+    # The art sets are data the engine reads (vendor/iconify/node_modules/@iconify-json/<set>/icons.json).
+    # `npm ci` runs only when the lock file changed since the last install (its checksum is kept there).
+    local dir="vendor/iconify"
+    local stamp="$dir/node_modules/.installed-lock"
+    local checksum
+    checksum="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$checksum" ]; then
+        return 0
+    fi
+    if ! command -v npm >/dev/null; then
+        log "npm is missing: install Node.js 18+ (Debian: apt-get install nodejs npm), then run: bash scripts/setup.sh npm"
+        return 1
+    fi
+    log "installing the cover art sets into $dir (npm ci)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$checksum" >"$stamp"
+}
+
 case "${1:-all}" in
     apt) setup_apt ;;
     venv) setup_venv requirements-dev.txt ;;
     venv-runtime) setup_venv requirements.txt ;;
-    all) setup_apt && setup_venv requirements-dev.txt ;;
-    *) log "usage: $0 [apt|venv|venv-runtime|all]"; exit 2 ;;
+    npm) setup_npm ;;
+    all) setup_apt && setup_venv requirements-dev.txt && setup_npm ;;
+    *) log "usage: $0 [apt|venv|venv-runtime|npm|all]"; exit 2 ;;
 esac

@@ -17,6 +17,7 @@ say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 bash scripts/setup.sh apt || { [ "$CI" = "true" ] && exit 1; echo "continuing without the missing Debian packages"; }
 bash scripts/setup.sh venv || exit 1
+bash scripts/setup.sh npm || exit 1
 
 # pytest exits 5 when it collected no test: that is a broken run, never a success.
 run_pytest() {

@@ -1,7 +1,8 @@
-"""The motif library: one path builder per motif, plus a fallback per lexicon category.
+"""The motif library: one path builder per motif, the icon-drawn subjects, and a fallback per category.
 
-`shape_for(name, rng)` always returns a Shape: a named builder when there is one, else the
-builder standing for the motif's lexicon category, so no lexicon motif is ever dropped.
+`shape_for(name, rng)` always returns a Shape: a named builder when there is one (unless the
+subject's icon reads better, see ICON_PREFERRED), else the subject's icon (cover_engine.subjects),
+else the builder standing for the motif's lexicon category, so no lexicon motif is ever dropped.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import random
 import skia
 
 from ..color import RGB, argb, lighten, mix
-from . import architecture, fauna, figures, flora, objects, signs, sky, terrain, vehicles
+from . import architecture, fauna, figures, flora, icons, objects, signs, sky, terrain, vehicles
 from .geometry import Shape
 
 BUILDERS: dict = {}
@@ -109,6 +110,11 @@ def builder_name(name: str) -> str | None:
     for cand in (n[:-1] if n.endswith("s") else None, n[:-2] if n.endswith("es") else None, n + "s"):
         if cand and cand in BUILDERS:
             return cand
+    # A subject drawn from the art sets ("polar bear", "teddy bears") before the words inside its name.
+    subject = icons.subject_for(n)
+    if subject is not None:
+        # A subject that took a word from a hand-drawn builder ("witch") keeps that builder's silhouette.
+        return next((claim for claim in subject.claims if claim in BUILDERS), subject.words)
     # Multi-word names: the last word usually carries the thing ("old lighthouse", "red rose").
     words = n.split()
     for i in range(1, len(words)):
@@ -129,12 +135,26 @@ def builder_name(name: str) -> str | None:
 _TABLETOP = set(objects.BUILDERS.values()) | {sky.crystal}
 
 
+# Builders whose subject icon reads better at thumbnail size: the icon draws them instead (compared
+# side by side with bench/subjects_sheet.py; elsewhere the hand-drawn silhouettes read better).
+# "balloon" is the party balloon of the lexicon; the hand-drawn builder is a hot-air balloon.
+ICON_PREFERRED: frozenset[str] = frozenset({"books", "scroll", "axe", "dove", "eagle", "balloon"})
+
+
 def shape_for(name: str, rng: random.Random) -> Shape:
+    """The motif's Shape; a hand-drawn one also carries its subject's illustration when there is one."""
     key = builder_name(name) or "diamond"
+    if key not in BUILDERS or key in ICON_PREFERRED:
+        subject = icons.subject_for(key)
+        if subject is not None:
+            return icons.subject_shape(subject, rng)
     builder = BUILDERS[key]
     shape = builder(rng)
     if builder in _TABLETOP:
         shape.ground = False
+    subject = icons.subject_for(name) or icons.subject_for(key)
+    if subject is not None:
+        shape.subject, shape.tone = subject.name, icons.pick_tone(subject, rng)
     return shape
 
 
@@ -155,9 +175,15 @@ def draw_shape(
     flip: bool = False,
     alpha: float = 1.0,
     lit_glow: bool = True,
+    style: str = "silhouette",
+    tint: RGB | None = None,
+    tint_amount: float = 0.35,
 ) -> skia.Rect:
     """Draw a shape so its larger side equals size; (x, y) is its bottom-centre or centre.
 
+    style "silhouette" fills the body (and shades an icon's interior lines with ``detail``);
+    "illustrated" draws an icon-drawn subject in its own colours, pulled toward ``tint`` by
+    ``tint_amount`` so it sits in the palette (shapes without a drawing fall back to the silhouette).
     Returns the pixel rectangle it occupies.
     """
     b = shape.bounds()
@@ -175,6 +201,14 @@ def draw_shape(
         gp = skia.Paint(AntiAlias=True, Color=argb(glow, glow_strength))
         gp.setMaskFilter(skia.MaskFilter.MakeBlur(skia.kNormal_BlurStyle, max(bw, bh) * 0.09))
         canvas.drawPath(shape.body, gp)
+    picture = shape.illustrated
+    if style == "illustrated" and picture is None and shape.subject:
+        picture = icons.illustration_in(icons.SUBJECTS[shape.subject], b, shape.tone)
+    if style == "illustrated" and picture is not None:
+        _draw_illustrated(canvas, picture, alpha=alpha, tint=tint, amount=tint_amount)
+        canvas.restore()
+        left = ox + b.left() * k if not flip else ox - b.right() * k
+        return skia.Rect.MakeXYWH(left, oy + b.top() * k, bw * k, bh * k)
     paint = skia.Paint(AntiAlias=True)
     if isinstance(fill, skia.Shader):
         paint.setShader(fill)
@@ -182,6 +216,8 @@ def draw_shape(
     else:
         paint.setColor(argb(fill, alpha))
     canvas.drawPath(shape.body, paint)
+    if shape.lines is not None and detail is not None and not shape.lines.isEmpty():
+        canvas.drawPath(shape.lines, skia.Paint(AntiAlias=True, Color=argb(detail, 0.55 * alpha)))
     if shape.details and detail is not None:
         dp = skia.Paint(AntiAlias=True, Color=argb(detail, 0.55 * alpha))
         dp.setStyle(skia.Paint.kStroke_Style)
@@ -203,6 +239,32 @@ def draw_shape(
     return skia.Rect.MakeXYWH(left, oy + b.top() * k, bw * k, bh * k)
 
 
+def _tint_filter(tint: RGB, amount: float) -> skia.ColorFilter:
+    """Keeps each colour's luminance but moves its hue toward the tint by amount (0..1)."""
+    lum = (0.2126, 0.7152, 0.0722)
+    t_lum = max(0.05, sum(c * w for c, w in zip(tint, lum, strict=True)))
+    rows: list[float] = []
+    for i, channel in enumerate(tint):
+        gain = channel / t_lum
+        row = [amount * gain * w for w in lum]
+        row[i] += 1.0 - amount
+        rows += [*row, 0.0, 0.0]
+    rows += [0.0, 0.0, 0.0, 1.0, 0.0]
+    return skia.ColorFilters.Matrix(rows)
+
+
+def _draw_illustrated(
+    canvas: skia.Canvas, picture: skia.Picture, *, alpha: float, tint: RGB | None, amount: float
+) -> None:
+    if alpha >= 1.0 and (tint is None or amount <= 0):
+        canvas.drawPicture(picture)
+        return
+    layer = skia.Paint(Alphaf=max(0.0, min(1.0, alpha)))
+    if tint is not None and amount > 0:
+        layer.setColorFilter(_tint_filter(tint, min(1.0, amount)))
+    canvas.drawPicture(picture, None, layer)
+
+
 def _inverse(m: skia.Matrix) -> skia.Matrix:
     inv = skia.Matrix()
     if m.invert(inv):
@@ -215,4 +277,13 @@ def silhouette_color(base: RGB, sky: RGB, depth: float) -> RGB:
     return mix(base, sky, depth)
 
 
-__all__ = ["BUILDERS", "CATEGORY_FALLBACK", "Shape", "builder_name", "draw_shape", "shape_for", "silhouette_color"]
+__all__ = [
+    "BUILDERS",
+    "CATEGORY_FALLBACK",
+    "ICON_PREFERRED",
+    "Shape",
+    "builder_name",
+    "draw_shape",
+    "shape_for",
+    "silhouette_color",
+]

@@ -16,6 +16,14 @@ class Shape:
     lights: skia.Path | None = None
     details: list[tuple[skia.Path, float]] = field(default_factory=list)
     ground: bool = True  # stands on the ground (anchor at the bottom) rather than floating
+    # Icon-drawn subjects: the lines the artist drew inside the silhouette, and the full-colour drawing
+    # (a picture in the body's coordinates) for draw_shape(style="illustrated").
+    lines: skia.Path | None = None
+    illustrated: skia.Picture | None = None
+    # A hand-drawn shape names its subject (and a skin tone); draw_shape fetches that drawing only when
+    # asked for style="illustrated", so silhouette-only covers never read the art sets for it.
+    subject: str = ""
+    tone: str = ""
 
     def bounds(self) -> skia.Rect:
         r = self.body.computeTightBounds()
