@@ -11,6 +11,7 @@ import random
 import skia
 
 from ..color import RGB, argb, lighten, mix
+from ..journal import UNNAMED, record
 from . import architecture, fauna, figures, flora, objects, signs, sky, terrain, vehicles
 from .geometry import Shape
 
@@ -135,6 +136,7 @@ def shape_for(name: str, rng: random.Random) -> Shape:
     shape = builder(rng)
     if builder in _TABLETOP:
         shape.ground = False
+    shape.name = name  # the journal names what draw_shape draws by what was asked for
     return shape
 
 
@@ -200,7 +202,11 @@ def draw_shape(
         canvas.drawPath(shape.lights, skia.Paint(AntiAlias=True, Color=argb(lighten(light, 0.15), light_alpha)))
     canvas.restore()
     left = ox + b.left() * k if not flip else ox - b.right() * k
-    return skia.Rect.MakeXYWH(left, oy + b.top() * k, bw * k, bh * k)
+    drawn = skia.Rect.MakeXYWH(left, oy + b.top() * k, bw * k, bh * k)
+    on_device = canvas.getTotalMatrix().mapRect(drawn)
+    # Shapes a scene builds itself (a runner, a couple) carry no name: journalled as unnamed.
+    record(shape.name or UNNAMED, on_device.left(), on_device.top(), on_device.width(), on_device.height())
+    return drawn
 
 
 def _inverse(m: skia.Matrix) -> skia.Matrix:

@@ -16,6 +16,7 @@ class Shape:
     lights: skia.Path | None = None
     details: list[tuple[skia.Path, float]] = field(default_factory=list)
     ground: bool = True  # stands on the ground (anchor at the bottom) rather than floating
+    name: str = ""  # the motif asked for (set by shape_for), for the journal of what was drawn
 
     def bounds(self) -> skia.Rect:
         r = self.body.computeTightBounds()

@@ -1,0 +1,254 @@
+"""Rendering with a check on the result: distinct covers, and edits that show what they claim.
+
+    render_distinct(candidates, others=[...], ...) -> Checked    # first candidate far enough from the others
+    render_edit(source, prompt, ...) -> Checked                   # or EditNotUnderstood / EditNotApplied
+
+Both look at the pixels and at what the painters drew (the artwork journal), never at the recipe
+alone: a credit buys a result the author can see.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from . import distinct
+from .design import FIELD_PIECES, _largest, design_report, subject_reads, subject_share
+from .edits import EditOutcome, Instruction, edit_outcome
+from .errors import EditNotApplied
+from .recipe import Recipe
+from .render import RenderReport, render_with_report
+
+# How many candidates a unit may render before it settles for the most distinct one.
+MAX_ATTEMPTS = 5
+# The title moved or resized visibly: its centre moved by this share of the height, or its height changed this much.
+TITLE_MOVE = 0.05
+TITLE_RESIZE = 0.08
+# A picture-wide change (colours, light, mood): mean difference or changed cells at least this.
+PICTURE_CHANGE = 2.5
+# Below this the two covers are the same picture: no subject instruction can have shown.
+NO_CHANGE = 0.5
+# A subject made bigger/smaller reads so when its width changed by this factor.
+SIZE_CHANGE = 1.12
+
+
+@dataclass
+class Checked:
+    recipe: Recipe
+    png: bytes
+    report: RenderReport
+    signature: distinct.Signature
+    design: dict[str, Any]
+    nearest: float | None = None  # difference to the closest of the others (None: nothing to compare)
+    applied: list[str] = field(default_factory=list)
+
+
+def _render(recipe: Recipe, format: str, scale: float) -> tuple[bytes, RenderReport, distinct.Signature]:
+    png, report = render_with_report(recipe, format=format, scale=scale)
+    return png, report, distinct.signature(png)
+
+
+def render_distinct(
+    candidates: Iterable[Recipe],
+    *,
+    others: Sequence[distinct.Signature] = (),
+    must_draw: Sequence[str] = (),
+    format: str = "ebook",
+    scale: float = 1.0,
+    threshold: float = distinct.DISTINCT_THRESHOLD,
+) -> Checked:
+    """Render candidates in order until one is at least `threshold` from every signature in `others`
+    and draws every subject of `must_draw` legibly; else the best of MAX_ATTEMPTS (most distinct)."""
+    best: Checked | None = None
+    best_key: tuple[bool, float] | None = None
+    for attempt, recipe in enumerate(candidates):
+        if attempt >= MAX_ATTEMPTS:
+            break
+        png, report, sig = _render(recipe, format, scale)
+        nearest = distinct.closest(sig, others)
+        keeps = all(subject_reads(report.drawn, name, report.width) for name in must_draw)
+        far = nearest is None or nearest >= threshold
+        if far and keeps:
+            return Checked(recipe, png, report, sig, design_report(recipe, report), nearest)
+        key = (far, nearest if nearest is not None else 255.0)
+        if best_key is None or key > best_key:
+            best = Checked(recipe, png, report, sig, design_report(recipe, report), nearest)
+            best_key = key
+    if best is None:
+        raise ValueError("render_distinct needs at least one candidate")
+    return best
+
+
+def drawn_subjects(report: RenderReport, names: Iterable[str]) -> list[str]:
+    """The names among `names` that read on the rendered cover."""
+    return [n for n in names if subject_reads(report.drawn, n, report.width)]
+
+
+# --- edits ------------------------------------------------------------------------------------------
+
+
+def _title_box(report: RenderReport) -> tuple[float, float] | None:
+    title = report.element("title")
+    if title is None:
+        return None
+    x0, y0, x1, y1 = title.box
+    return (y0 + y1) / 2 / report.height, (y1 - y0) / report.height
+
+
+def _verify(
+    instruction: Instruction,
+    *,
+    before: RenderReport,
+    after: RenderReport,
+    sig_before: distinct.Signature,
+    sig_after: distinct.Signature,
+) -> str | None:
+    """None when the instruction shows on the edited cover, else why not (plain words)."""
+    kind, subject = instruction.kind, instruction.subject
+    width = after.width
+    if kind == "title":
+        a, b = _title_box(before), _title_box(after)
+        if a is None or b is None:
+            return "the title could not be placed"
+        moved = abs(a[0] - b[0]) >= TITLE_MOVE
+        resized = abs(a[1] - b[1]) >= TITLE_RESIZE * max(a[1], 1e-6)
+        return None if moved or resized else "the title is already there, at that size"
+    if kind == "type":
+        ta, tb = before.element("title"), after.element("title")
+        if ta is None or tb is None:
+            return "the title could not be set"
+        return None if ta.faces != tb.faces else "the cover already uses that kind of type"
+    if kind == "picture" or subject is None:
+        changed = distinct.difference(sig_before, sig_after) >= PICTURE_CHANGE
+        return None if changed or distinct.changed_share(sig_before, sig_after) >= 0.04 else "no visible change"
+    action = kind.removeprefix("subject-")
+    was = subject_share(before.drawn, subject, before.width)
+    now = subject_share(after.drawn, subject, width)
+    field_piece = subject.replace("_", " ") in FIELD_PIECES
+    if action in ("remove", "fewer", "smaller") and _largest(before.drawn, subject) is None:
+        return "it was not on the cover"
+    if action in ("add", "more", "bigger") and not subject_reads(after.drawn, subject, width):
+        return "no room for it in this design" if now == 0 else "only fitted at a size too small to read"
+    if distinct.difference(sig_before, sig_after) < NO_CHANGE and distinct.changed_share(sig_before, sig_after) == 0:
+        return "it is already on the cover" if action in ("add", "more") else "no visible change"
+    if action == "add":
+        if was > 0 and not field_piece and now < was * SIZE_CHANGE:
+            return "it is already on the cover"
+        return None
+    if action in ("more", "bigger"):
+        if field_piece:
+            return None if distinct.difference(sig_before, sig_after) >= PICTURE_CHANGE else "no visible change"
+        return None if now >= max(was, 1e-6) * SIZE_CHANGE or was == 0 else "it could not be drawn bigger here"
+    if action == "remove":
+        if _largest(before.drawn, subject) is None:
+            return "it was not on the cover"
+        return None if _largest(after.drawn, subject) is None else "the design could not leave it out"
+    if field_piece or action == "fewer":
+        return None if distinct.difference(sig_before, sig_after) >= PICTURE_CHANGE / 2 else "no visible change"
+    return None if now <= was / SIZE_CHANGE else "it could not be drawn smaller here"
+
+
+def _promote(recipe: Recipe, subject: str, *, hero: bool) -> Recipe:
+    """The added subject drawn bigger: full weight, or the cover's hero."""
+    motifs = list(recipe.brief.motifs)
+    index = next((i for i, m in enumerate(motifs) if m.name == subject), None)
+    if index is None:
+        return recipe
+    chosen = replace(motifs.pop(index), weight=1.0)
+    if hero:
+        motifs.insert(0, chosen)
+        motifs[1:] = [replace(m, weight=min(m.weight, 0.8)) for m in motifs[1:]]
+    else:
+        motifs.insert(index, chosen)
+    return replace(recipe, brief=replace(recipe.brief, motifs=tuple(motifs)))
+
+
+def _repairs(recipe: Recipe, outcome: EditOutcome, *, too_small: bool, lost: bool) -> list[Recipe]:
+    """Recipe-level second tries: added subjects drawn bigger when they did not read, the hero placed
+    elsewhere when a subject the cover had was lost. Never a change the prompt did not ask for
+    just to make the picture differ."""
+    tries: list[Recipe] = []
+    added = [
+        i.subject
+        for i in outcome.instructions
+        if i.kind in ("subject-add", "subject-bigger") and i.subject and i.subject.replace("_", " ") not in FIELD_PIECES
+    ]
+    current = recipe
+    for subject in added:
+        current = _promote(current, subject, hero=False)
+    if added and too_small:
+        tries.append(current)
+        tries.append(_promote(current, added[0], hero=True))
+    if not lost:
+        return tries
+    for place in ("left", "right", "high"):
+        scene = {**(recipe.overrides.get("scene") or {}), "hero": place}
+        tries.append(replace(tries[-1] if tries else recipe, overrides={**recipe.overrides, "scene": scene}))
+    return tries
+
+
+def _kept_subjects(before: RenderReport, outcome: EditOutcome) -> list[str]:
+    """Subjects the source showed that the edit did not ask away: an edit must not lose them."""
+    touched = {i.subject for i in outcome.instructions if i.subject and i.kind in ("subject-remove", "subject-fewer")}
+    names = []
+    for piece in before.drawn:
+        if piece.name in touched or piece.name in names or piece.name in FIELD_PIECES:
+            continue
+        if piece.w / max(1, before.width) >= 0.08:
+            names.append(piece.name)
+    return names
+
+
+def render_edit(source: Recipe, prompt: str, *, format: str = "ebook", scale: float = 1.0) -> Checked:
+    """Apply an edit and check it on the pixels. Instructions that do not show are reported, not claimed.
+
+    Raises EditNotUnderstood when nothing in the prompt can be acted on, EditNotApplied when nothing
+    that was understood shows on the result (the caller refunds either).
+    """
+    outcome = edit_outcome(source.brief, dict(source.overrides), prompt)
+    base = replace(source, brief=outcome.brief, overrides=outcome.overrides, edits=(*source.edits, prompt.strip()))
+    _, before, sig_before = _render(source, format, scale)
+    kept = _kept_subjects(before, outcome)
+
+    def attempt(recipe: Recipe) -> tuple[tuple[int, int], Checked, list[str], list[str]]:
+        png, after, sig = _render(recipe, format, scale)
+        applied, failed = [], []
+        for instruction in outcome.instructions:
+            why = _verify(instruction, before=before, after=after, sig_before=sig_before, sig_after=sig)
+            if why is None:
+                applied.append(instruction.said)
+            else:
+                failed.append(f"{instruction.said}: {why}")
+        lost = [n for n in kept if not subject_reads(after.drawn, n, after.width)]
+        checked = Checked(recipe, png, after, sig, {}, distinct.difference(sig_before, sig), applied)
+        # A repair that shows one more instruction but loses a subject the cover had is no better.
+        return (len(applied) - 2 * len(lost), len(applied)), checked, failed, lost
+
+    best = attempt(base)
+    if best[2] or best[3]:
+        too_small = any(("too small" in why or "no room" in why) for why in best[2])
+        for repaired in _repairs(base, outcome, too_small=too_small, lost=bool(best[3])):
+            tried = attempt(repaired)
+            if tried[0] > best[0]:
+                best = tried
+            if not best[2] and not best[3]:
+                break
+    _score, checked, failed, lost = best
+    if not checked.applied:
+        detail = "; ".join(failed) or "no visible change"
+        raise EditNotApplied(
+            f"The edit was understood but would not show on this cover ({detail}). "
+            "Its credit is refunded; try another change or another cover."
+        )
+    checked.design = design_report(
+        checked.recipe,
+        checked.report,
+        applied=checked.applied,
+        not_applied=failed + [f"the {n.replace('_', ' ')} could not stay on the cover after this change" for n in lost],
+        ignored_words=outcome.ignored,
+    )
+    return checked
+
+
+__all__ = ["MAX_ATTEMPTS", "Checked", "drawn_subjects", "render_distinct", "render_edit"]
