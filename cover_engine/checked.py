@@ -182,7 +182,7 @@ def _repairs(recipe: Recipe, outcome: EditOutcome, *, too_small: bool, lost: boo
         tries.append(_promote(current, added[0], hero=True))
     if not lost:
         return tries
-    for place in ("left", "right", "high"):
+    for place in ("left", "right", "high", "low", "centre"):
         scene = {**(recipe.overrides.get("scene") or {}), "hero": place}
         tries.append(replace(tries[-1] if tries else recipe, overrides={**recipe.overrides, "scene": scene}))
     return tries
