@@ -9,7 +9,7 @@ alone: a credit buys a result the author can see.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -53,25 +53,31 @@ def render_distinct(
     candidates: Iterable[Recipe],
     *,
     others: Sequence[distinct.Signature] = (),
-    must_draw: Sequence[str] = (),
+    must_draw: Mapping[str, float] | None = None,
     format: str = "ebook",
     scale: float = 1.0,
     threshold: float = distinct.DISTINCT_THRESHOLD,
+    attempts: int = MAX_ATTEMPTS,
 ) -> Checked:
     """Render candidates in order until one is at least `threshold` from every signature in `others`
-    and draws every subject of `must_draw` legibly; else the best of MAX_ATTEMPTS (most distinct)."""
+    and draws every subject of `must_draw` at least at its width share (a variation keeps the hero at
+    its size); else the best of MAX_ATTEMPTS (keeping the subjects first, then the most distinct)."""
+    must_draw = must_draw or {}
     best: Checked | None = None
-    best_key: tuple[bool, float] | None = None
+    best_key: tuple[bool, bool, float] | None = None
     for attempt, recipe in enumerate(candidates):
-        if attempt >= MAX_ATTEMPTS:
+        if attempt >= attempts:
             break
         png, report, sig = _render(recipe, format, scale)
         nearest = distinct.closest(sig, others)
-        keeps = all(subject_reads(report.drawn, name, report.width) for name in must_draw)
+        keeps = all(
+            subject_reads(report.drawn, name, report.width) and subject_share(report.drawn, name, report.width) >= share
+            for name, share in must_draw.items()
+        )
         far = nearest is None or nearest >= threshold
         if far and keeps:
             return Checked(recipe, png, report, sig, design_report(recipe, report), nearest)
-        key = (far, nearest if nearest is not None else 255.0)
+        key = (keeps, far, nearest if nearest is not None else 255.0)
         if best_key is None or key > best_key:
             best = Checked(recipe, png, report, sig, design_report(recipe, report), nearest)
             best_key = key
@@ -120,7 +126,7 @@ def _verify(
             return "the title could not be set"
         return None if ta.faces != tb.faces else "the cover already uses that kind of type"
     if kind == "picture" or subject is None:
-        changed = distinct.difference(sig_before, sig_after) >= PICTURE_CHANGE
+        changed = distinct.pixel_difference(sig_before, sig_after) >= PICTURE_CHANGE
         return None if changed or distinct.changed_share(sig_before, sig_after) >= 0.04 else "no visible change"
     action = kind.removeprefix("subject-")
     was = subject_share(before.drawn, subject, before.width)
@@ -130,7 +136,10 @@ def _verify(
         return "it was not on the cover"
     if action in ("add", "more", "bigger") and not subject_reads(after.drawn, subject, width):
         return "no room for it in this design" if now == 0 else "only fitted at a size too small to read"
-    if distinct.difference(sig_before, sig_after) < NO_CHANGE and distinct.changed_share(sig_before, sig_after) == 0:
+    if (
+        distinct.pixel_difference(sig_before, sig_after) < NO_CHANGE
+        and distinct.changed_share(sig_before, sig_after) == 0
+    ):
         return "it is already on the cover" if action in ("add", "more") else "no visible change"
     if action == "add":
         if was > 0 and not field_piece and now < was * SIZE_CHANGE:
@@ -138,14 +147,14 @@ def _verify(
         return None
     if action in ("more", "bigger"):
         if field_piece:
-            return None if distinct.difference(sig_before, sig_after) >= PICTURE_CHANGE else "no visible change"
+            return None if distinct.pixel_difference(sig_before, sig_after) >= PICTURE_CHANGE else "no visible change"
         return None if now >= max(was, 1e-6) * SIZE_CHANGE or was == 0 else "it could not be drawn bigger here"
     if action == "remove":
         if _largest(before.drawn, subject) is None:
             return "it was not on the cover"
         return None if _largest(after.drawn, subject) is None else "the design could not leave it out"
     if field_piece or action == "fewer":
-        return None if distinct.difference(sig_before, sig_after) >= PICTURE_CHANGE / 2 else "no visible change"
+        return None if distinct.pixel_difference(sig_before, sig_after) >= PICTURE_CHANGE / 2 else "no visible change"
     return None if now <= was / SIZE_CHANGE else "it could not be drawn smaller here"
 
 
@@ -221,7 +230,7 @@ def render_edit(source: Recipe, prompt: str, *, format: str = "ebook", scale: fl
             else:
                 failed.append(f"{instruction.said}: {why}")
         lost = [n for n in kept if not subject_reads(after.drawn, n, after.width)]
-        checked = Checked(recipe, png, after, sig, {}, distinct.difference(sig_before, sig), applied)
+        checked = Checked(recipe, png, after, sig, {}, distinct.pixel_difference(sig_before, sig), applied)
         # A repair that shows one more instruction but loses a subject the cover had is no better.
         return (len(applied) - 2 * len(lost), len(applied)), checked, failed, lost
 

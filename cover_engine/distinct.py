@@ -24,7 +24,7 @@ import skia
 # Thumbnail the comparison runs on: (width, height), the ebook's 1:1.6 proportions.
 SIGNATURE_SIZE = (32, 52)
 # Below this mean absolute difference (0..255) two covers of one job read as the same design.
-DISTINCT_THRESHOLD = 14.0
+DISTINCT_THRESHOLD = 20.0
 # A cell (one signature pixel) "changed" for an edit when any channel moved by at least this much.
 CELL_CHANGE = 18.0
 # An edit shows when at least this share of the cells changed (a title moved is ~4-10%).
@@ -77,7 +77,15 @@ def signature_of_pixels(rgb: np.ndarray) -> Signature:
 
 
 def difference(a: Signature, b: Signature) -> float:
-    """Mean absolute difference of two signatures, 0 (identical) .. 255."""
+    """Mean absolute difference of two signatures, 0 (identical) .. 255, mirror-blind: a design flipped
+    left to right is the same design to a buyer, so the smaller of the two readings counts."""
+    straight = float(np.abs(a.pixels - b.pixels).mean())
+    mirrored = float(np.abs(a.pixels - b.pixels[:, ::-1]).mean())
+    return min(straight, mirrored)
+
+
+def pixel_difference(a: Signature, b: Signature) -> float:
+    """Mean absolute difference as the pixels lie (edits compare with their source this way)."""
     return float(np.abs(a.pixels - b.pixels).mean())
 
 
@@ -114,6 +122,7 @@ __all__ = [
     "closest",
     "decode_rgb",
     "difference",
+    "pixel_difference",
     "is_distinct",
     "signature",
     "signature_of_pixels",

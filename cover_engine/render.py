@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import skia
 
@@ -23,7 +23,7 @@ from .recipe import Recipe
 from .typeset.draw import draw_text
 from .typeset.layout import TYPE_VOICE_OVERRIDES, apply_type_voice, layout_for
 from .typeset.setter import ElementReport, calm_zones, plan_text
-from .typeset.spec import LayoutSpec, TypeSpec
+from .typeset.spec import TREATMENTS, LayoutSpec, TypeSpec
 
 FORMATS = {"ebook": (1600, 2560), "square": (2400, 2400)}
 MAX_SCALE = 2.0
@@ -153,6 +153,9 @@ def render_with_report(
     type_spec = template.type
     if overrides.get("type_voice") in TYPE_VOICE_OVERRIDES:
         type_spec = apply_type_voice(type_spec, overrides["type_voice"])
+    if overrides.get("treatment") in TREATMENTS:
+        # A composition variant may set the title on a panel or a band instead (the voice stays).
+        type_spec = replace(type_spec, treatment=overrides["treatment"])
     provider = provider or _default_provider()
     brief = recipe.brief
     scene_params = dict(template.scene_params)

@@ -17,10 +17,16 @@ from dataclasses import replace
 
 from . import distinct
 from .checked import Checked, drawn_subjects, render_distinct
+from .design import MIN_SUBJECT_SHARE, subject_share
 from .recipe import BookText, CoverOptions, Recipe
 from .render import render_with_report
 from .service import TEMPLATE_LOCKED
 from .variety import composition_variant, recipes_for_job, template_pool, variation_candidates
+
+# A variation must keep the design and still differ: it may take more tries than a new design.
+VARIATION_ATTEMPTS = 8
+# A variation keeps each subject of its source at least at this share of its width.
+KEEP_SIZE = 0.7
 
 
 def _generate_candidates(planned: Recipe, *, seed: int, used: Sequence[str]) -> Iterator[Recipe]:
@@ -67,13 +73,17 @@ def render_variation_unit(
     """A variation: the source's design recomposed, distinct from the source and the siblings, still
     drawing every subject the source drew legibly."""
     png, report = render_with_report(source, format=format, scale=scale)
-    must_draw = drawn_subjects(report, [m.name for m in source.brief.motifs])
+    must_draw = {
+        name: max(MIN_SUBJECT_SHARE, KEEP_SIZE * subject_share(report.drawn, name, report.width))
+        for name in drawn_subjects(report, [m.name for m in source.brief.motifs])
+    }
     return render_distinct(
         variation_candidates(source, seed=seed, index=position),
         others=[distinct.signature(png), *others],
         must_draw=must_draw,
         format=format,
         scale=scale,
+        attempts=VARIATION_ATTEMPTS,
     )
 
 

@@ -30,7 +30,9 @@ SCORE_MARGIN = 6.0
 HERO_PLACES = ("left", "right", "high", "low", "centre")
 TITLE_PLACES = ("top", "middle", "bottom")
 # Keys a composition variant sets; a variation of a variant replaces them rather than stacking.
-VARIANT_KEYS = ("title_position", "mirror", "scene", "variant")
+VARIANT_KEYS = ("title_position", "title_scale", "treatment", "mirror", "scene", "variant")
+# Title treatments a variant moves between (each keeps the type voice).
+TREATMENT_CYCLE = ("panel", "band", "shadow", "plain")
 
 
 def template_pool(recipe: Recipe) -> list[str]:
@@ -102,6 +104,13 @@ def _current_title_place(recipe: Recipe) -> str:
     return position_of(template.layout.title) if template else "top"
 
 
+def _template_treatment(recipe: Recipe) -> str:
+    from .templates import CATALOGUE
+
+    template = CATALOGUE.get(recipe.template_id)
+    return template.type.treatment if template else "plain"
+
+
 def _sibling_palette(palette: palettes.Palette, index: int) -> palettes.Palette:
     """Another palette of the same family and tone (the index-th one), or the same palette if none."""
     variant = palettes.VARIANTS.get(palette.name)
@@ -122,9 +131,17 @@ def composition_variant(recipe: Recipe, index: int, *, seed: int, keep_palette: 
     rng = random.Random(f"variant:{seed}:{index}")
     overrides = {k: v for k, v in recipe.overrides.items() if k not in VARIANT_KEYS}
     current = _current_title_place(recipe)
-    if "title_position" not in recipe.overrides or recipe.overrides.get("variant"):
+    author_placed = "title_position" in recipe.overrides and not recipe.overrides.get("variant")
+    if not author_placed:
         places = [p for p in TITLE_PLACES if p != current]
         overrides["title_position"] = places[(index - 1) % len(places)] if index % 3 != 0 else current
+    if index % 3 == 0 and "title_scale" not in overrides:
+        # The title stays where it is: it grows instead, and the picture around it recomposes.
+        overrides["title_scale"] = 1.3
+    if index % 2 == 0:
+        own = _template_treatment(recipe)
+        cycle = [t for t in TREATMENT_CYCLE if t != own]
+        overrides["treatment"] = cycle[(index // 2 - 1) % len(cycle)]
     if index % 2 == 1:
         overrides["mirror"] = True
     overrides["scene"] = {"hero": HERO_PLACES[(index + rng.randrange(len(HERO_PLACES))) % len(HERO_PLACES)]}
@@ -156,11 +173,14 @@ def variation_candidates(recipe: Recipe, *, seed: int, index: int) -> Iterator[R
     """
     locked = bool(recipe.overrides.get(TEMPLATE_LOCKED))
     base_variant = int(recipe.overrides.get("variant") or 0)
-    for attempt in range(4):
+    for attempt in range(3):
         yield composition_variant(recipe, base_variant + 1 + index + attempt * 5, seed=seed + attempt)
     if not locked:
-        for template_id in _same_voice_family(recipe):
+        # A sibling design of the family (same type voice) between tries: a stronger change.
+        for template_id in _same_voice_family(recipe)[:2]:
             yield composition_variant(replace(recipe, template_id=template_id), 1 + index, seed=seed, keep_palette=True)
+    for attempt in range(3, 7):
+        yield composition_variant(recipe, base_variant + 1 + index + attempt * 5, seed=seed + attempt)
 
 
 __all__ = ["composition_variant", "recipes_for_job", "template_pool", "variation_candidates"]
