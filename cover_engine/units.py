@@ -19,10 +19,15 @@ from . import distinct
 from .checked import Checked, drawn_subjects, render_distinct
 from .design import MIN_SUBJECT_SHARE, subject_share
 from .recipe import BookText, CoverOptions, Recipe
-from .render import render_with_report
+from .render import render, render_with_report
 from .service import TEMPLATE_LOCKED
 from .variety import composition_variant, recipes_for_job, template_pool, variation_candidates
 
+# The plan of a job is checked on thumbnails this small (80 x 128 for an ebook: a few ms each), with
+# this margin over the threshold for what the full-size render may differ from them.
+PLAN_SCALE = 0.05
+PLAN_MARGIN = 2.0
+PLAN_ATTEMPTS = 4
 # A variation must keep the design and still differ: it may take more tries than a new design.
 VARIATION_ATTEMPTS = 8
 # A variation keeps each subject of its source at least at this share of its width.
@@ -54,11 +59,38 @@ def render_generate_unit(
     scale: float = 1.0,
 ) -> Checked:
     plan = recipes_for_job(book, options, seeds=seeds, taken=taken)
-    planned = plan[position]
     used = [r.template_id for r in plan] + list(taken)
+    planned = _checked_plan(plan, seeds=seeds, used=used, upto=position, format=format)[position]
     return render_distinct(
         _generate_candidates(planned, seed=seeds[position], used=used), others=others, format=format, scale=scale
     )
+
+
+def _checked_plan(
+    plan: list[Recipe], *, seeds: Sequence[int], used: Sequence[str], upto: int, format: str
+) -> list[Recipe]:
+    """The plan with units too close to an earlier unit replaced, judged on thumbnails (PLAN_SCALE).
+
+    Every worker computes the same plan (rendering is deterministic), so units rendered at the same
+    moment on several workers, which cannot see each other's result, are distinct too.
+    """
+    chosen: list[Recipe] = []
+    signatures: list[distinct.Signature] = []
+    for position, planned in enumerate(plan[: upto + 1]):
+        fallback = None
+        for attempt, candidate in enumerate(_generate_candidates(planned, seed=seeds[position], used=used)):
+            if attempt >= PLAN_ATTEMPTS:
+                break
+            sig = distinct.signature(render(candidate, format=format, scale=PLAN_SCALE))
+            nearest = distinct.closest(sig, signatures)
+            if fallback is None or (nearest or 255.0) > fallback[2]:
+                fallback = (candidate, sig, nearest or 255.0)
+            if nearest is None or nearest >= distinct.DISTINCT_THRESHOLD + PLAN_MARGIN:
+                break
+        assert fallback is not None
+        chosen.append(fallback[0])
+        signatures.append(fallback[1])
+    return chosen
 
 
 def render_variation_unit(
