@@ -77,10 +77,9 @@ def test_more_covers_for_a_book_bring_designs_it_does_not_have_yet():
     book = _book("childrens")
     first = _job(book, 3, see_siblings=True)
     taken = [u.recipe.template_id for u in first]
+    earlier = [u.signature for u in first]
     more = [
-        render_generate_unit(
-            book, CoverOptions(), seeds=[7, 8], position=p, taken=taken, others=[u.signature for u in first], scale=SCALE
-        )
+        render_generate_unit(book, CoverOptions(), seeds=[7, 8], position=p, taken=taken, others=earlier, scale=SCALE)
         for p in range(2)
     ]
     assert not {u.recipe.template_id for u in more} & set(taken)
