@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import distinct
-from .design import FIELD_PIECES, _largest, design_report, subject_reads, subject_share
+from .design import FIELD_PIECES, MIN_SUBJECT_SHARE, _largest, design_report, subject_reads, subject_share
 from .edits import EditOutcome, Instruction, edit_outcome
 from .errors import EditNotApplied
 from .recipe import Recipe
@@ -27,6 +27,10 @@ TITLE_MOVE = 0.05
 TITLE_RESIZE = 0.08
 # A picture-wide change (colours, light, mood): mean difference or changed cells at least this.
 PICTURE_CHANGE = 2.5
+# Second tries when a subject was lost: (hero place, factor on the title size or None).
+LOST_REPAIRS = (("left", None), ("right", None), ("high", None), ("centre", 0.8), ("left", 0.8), ("right", 0.8))
+# An added subject shows: at least this share of the cells under it changed.
+REGION_CHANGE = 0.12
 # Below this the two covers are the same picture: no subject instruction can have shown.
 NO_CHANGE = 0.5
 # A subject made bigger/smaller reads so when its width changed by this factor.
@@ -71,7 +75,8 @@ def render_distinct(
         png, report, sig = _render(recipe, format, scale)
         nearest = distinct.closest(sig, others)
         keeps = all(
-            subject_reads(report.drawn, name, report.width) and subject_share(report.drawn, name, report.width) >= share
+            subject_reads(report.drawn, name, report.width, report.height)
+            and subject_share(report.drawn, name, report.width, report.height) >= share
             for name, share in must_draw.items()
         )
         far = nearest is None or nearest >= threshold
@@ -88,7 +93,7 @@ def render_distinct(
 
 def drawn_subjects(report: RenderReport, names: Iterable[str]) -> list[str]:
     """The names among `names` that read on the rendered cover."""
-    return [n for n in names if subject_reads(report.drawn, n, report.width)]
+    return [n for n in names if subject_reads(report.drawn, n, report.width, report.height)]
 
 
 # --- edits ------------------------------------------------------------------------------------------
@@ -129,12 +134,12 @@ def _verify(
         changed = distinct.pixel_difference(sig_before, sig_after) >= PICTURE_CHANGE
         return None if changed or distinct.changed_share(sig_before, sig_after) >= 0.04 else "no visible change"
     action = kind.removeprefix("subject-")
-    was = subject_share(before.drawn, subject, before.width)
-    now = subject_share(after.drawn, subject, width)
+    was = subject_share(before.drawn, subject, before.width, before.height)
+    now = subject_share(after.drawn, subject, width, after.height)
     field_piece = subject.replace("_", " ") in FIELD_PIECES
     if action in ("remove", "fewer", "smaller") and _largest(before.drawn, subject) is None:
         return "it was not on the cover"
-    if action in ("add", "more", "bigger") and not subject_reads(after.drawn, subject, width):
+    if action in ("add", "more", "bigger") and not subject_reads(after.drawn, subject, width, after.height):
         return "no room for it in this design" if now == 0 else "only fitted at a size too small to read"
     if (
         distinct.pixel_difference(sig_before, sig_after) < NO_CHANGE
@@ -144,6 +149,11 @@ def _verify(
     if action == "add":
         if was > 0 and not field_piece and now < was * SIZE_CHANGE:
             return "it is already on the cover"
+        piece = _largest(after.drawn, subject)
+        if piece is not None and not field_piece:
+            region = (piece.x / width, piece.y / after.height, piece.w / width, piece.h / after.height)
+            if distinct.changed_share(sig_before, sig_after, region=region) < REGION_CHANGE:
+                return "it was drawn but does not stand out from what is behind it"
         return None
     if action in ("more", "bigger"):
         if field_piece:
@@ -191,22 +201,44 @@ def _repairs(recipe: Recipe, outcome: EditOutcome, *, too_small: bool, lost: boo
         tries.append(_promote(current, added[0], hero=True))
     if not lost:
         return tries
-    for place in ("left", "right", "high", "low", "centre"):
-        scene = {**(recipe.overrides.get("scene") or {}), "hero": place}
-        tries.append(replace(tries[-1] if tries else recipe, overrides={**recipe.overrides, "scene": scene}))
+    base = tries[-1] if tries else recipe
+    # The hero placed elsewhere; then, if the text took its room, the title a little smaller too.
+    for place, title_scale in LOST_REPAIRS:
+        overrides = {**base.overrides, "scene": {**(base.overrides.get("scene") or {}), "hero": place}}
+        if title_scale is not None:
+            overrides["title_scale"] = round(float(base.overrides.get("title_scale", 1.0)) * title_scale, 3)
+        tries.append(replace(base, overrides=overrides))
     return tries
 
 
-def _kept_subjects(before: RenderReport, outcome: EditOutcome) -> list[str]:
-    """Subjects the source showed that the edit did not ask away: an edit must not lose them."""
+def _kept_subjects(source: Recipe, before: RenderReport, outcome: EditOutcome) -> list[str]:
+    """Subjects the source showed that the edit did not ask away: an edit must not lose them, biggest first.
+
+    A sun or moon is part of the light: an edit that changes the time of day or the weather may
+    take it away (a storm hides the sun) without that being a side effect.
+    """
     touched = {i.subject for i in outcome.instructions if i.subject and i.kind in ("subject-remove", "subject-fewer")}
+    relit = (outcome.brief.lighting != source.brief.lighting) or (
+        outcome.overrides.get("lighting") != source.overrides.get("lighting")
+    )
     names = []
-    for piece in before.drawn:
+    for piece in sorted(before.drawn, key=lambda d: -d.w * d.h):
         if piece.name in touched or piece.name in names or piece.name in FIELD_PIECES:
             continue
-        if piece.w / max(1, before.width) >= 0.08:
+        if relit and piece.name in ("sun", "moon"):
+            continue
+        if max(piece.w / before.width, piece.h / before.height) >= MIN_SUBJECT_SHARE:
             names.append(piece.name)
     return names
+
+
+def _hero_of(source: Recipe, kept: list[str]) -> str | None:
+    """The cover's focal subject: its brief's hero when drawn, else the biggest subject drawn."""
+    hero = source.brief.hero
+    if hero is not None and hero in kept:
+        return hero
+    non_sky = [n for n in kept if n not in ("sun", "moon")]
+    return non_sky[0] if non_sky else None
 
 
 def render_edit(source: Recipe, prompt: str, *, format: str = "ebook", scale: float = 1.0) -> Checked:
@@ -218,7 +250,8 @@ def render_edit(source: Recipe, prompt: str, *, format: str = "ebook", scale: fl
     outcome = edit_outcome(source.brief, dict(source.overrides), prompt)
     base = replace(source, brief=outcome.brief, overrides=outcome.overrides, edits=(*source.edits, prompt.strip()))
     _, before, sig_before = _render(source, format, scale)
-    kept = _kept_subjects(before, outcome)
+    kept = _kept_subjects(source, before, outcome)
+    hero = _hero_of(source, kept)
 
     def attempt(recipe: Recipe) -> tuple[tuple[int, int], Checked, list[str], list[str]]:
         png, after, sig = _render(recipe, format, scale)
@@ -229,7 +262,7 @@ def render_edit(source: Recipe, prompt: str, *, format: str = "ebook", scale: fl
                 applied.append(instruction.said)
             else:
                 failed.append(f"{instruction.said}: {why}")
-        lost = [n for n in kept if not subject_reads(after.drawn, n, after.width)]
+        lost = [n for n in kept if not subject_reads(after.drawn, n, after.width, after.height)]
         checked = Checked(recipe, png, after, sig, {}, distinct.pixel_difference(sig_before, sig), applied)
         # A repair that shows one more instruction but loses a subject the cover had is no better.
         return (len(applied) - 2 * len(lost), len(applied)), checked, failed, lost
@@ -244,6 +277,13 @@ def render_edit(source: Recipe, prompt: str, *, format: str = "ebook", scale: fl
             if not best[2] and not best[3]:
                 break
     _score, checked, failed, lost = best
+    if hero is not None and hero in lost:
+        # Losing the focal subject is not a side effect to mention: the edit did not work here.
+        raise EditNotApplied(
+            f"The edit was understood but on this cover it would take the {hero.replace('_', ' ')} away "
+            f"({'; '.join(checked.applied) or 'nothing else shows'}). Its credit is refunded; try another change "
+            "or another cover."
+        )
     if not checked.applied:
         detail = "; ".join(failed) or "no visible change"
         raise EditNotApplied(

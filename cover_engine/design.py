@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from .render import RenderReport
 
 # A subject reads on a cover when it is at least this share of the cover's width (a castle 45 px
-# wide on a 1600 px cover is a speck, not a castle).
-MIN_SUBJECT_SHARE = 0.08
+# wide on a 1600 px cover is a speck, not a castle; a wolf at 9% was a sliver on the rendered covers).
+MIN_SUBJECT_SHARE = 0.10
 # Pieces that fill a band of the picture (weather, sky fields): their size says nothing.
 FIELD_PIECES = frozenset({"stars", "clouds", "rain", "snow", "fog", "mist", "lightning", "storm", "sea", "waves"})
 
@@ -71,17 +71,22 @@ def _largest(drawn: Sequence[Drawn], name: str) -> Drawn | None:
     return max(matches, key=lambda d: d.w * d.h) if matches else None
 
 
-def subject_share(drawn: Sequence[Drawn], name: str, width: int) -> float:
-    """The width of the largest drawn piece of this subject as a share of the cover width (0 if absent)."""
+def subject_share(drawn: Sequence[Drawn], name: str, width: int, height: int | None = None) -> float:
+    """How much of the cover the largest drawn piece of this subject spans: its width as a share of the
+    cover's width, or its height as a share of the height when that is more (a standing figure is
+    narrow but reads by its height). 0 when it was not drawn."""
     piece = _largest(drawn, name)
-    return 0.0 if piece is None else min(1.0, piece.w / max(1, width))
+    if piece is None:
+        return 0.0
+    tall = piece.h / height if height else 0.0
+    return min(1.0, max(piece.w / max(1, width), tall))
 
 
-def subject_reads(drawn: Sequence[Drawn], name: str, width: int) -> bool:
+def subject_reads(drawn: Sequence[Drawn], name: str, width: int, height: int | None = None) -> bool:
     """Drawn, and big enough to read (fields like stars or rain only need to be there)."""
     if _norm(name) in FIELD_PIECES:
         return _largest(drawn, name) is not None
-    return subject_share(drawn, name, width) >= MIN_SUBJECT_SHARE
+    return subject_share(drawn, name, width, height) >= MIN_SUBJECT_SHARE
 
 
 def _display(name: str) -> str:
@@ -112,7 +117,7 @@ def design_report(
             subjects.append({**entry, "widthShare": 1.0})
         elif piece is None:
             missing.append({**entry, "reason": "no room for it in this design"})
-        elif not subject_reads(drawn, motif.name, report.width):
+        elif not subject_reads(drawn, motif.name, report.width, report.height):
             missing.append({**entry, "reason": "only fitted at a size too small to read"})
         else:
             subjects.append({**entry, "widthShare": round(piece.w / max(1, report.width), 3)})
@@ -124,7 +129,7 @@ def design_report(
             continue
         own[n] = piece
     for n, piece in own.items():
-        if n in FIELD_PIECES or piece.w / max(1, report.width) >= MIN_SUBJECT_SHARE:
+        if n in FIELD_PIECES or max(piece.w / report.width, piece.h / report.height) >= MIN_SUBJECT_SHARE:
             subjects.append(
                 {
                     "subject": _display(n),

@@ -106,7 +106,7 @@ def render_variation_unit(
     drawing every subject the source drew legibly."""
     png, report = render_with_report(source, format=format, scale=scale)
     must_draw = {
-        name: max(MIN_SUBJECT_SHARE, KEEP_SIZE * subject_share(report.drawn, name, report.width))
+        name: max(MIN_SUBJECT_SHARE, KEEP_SIZE * subject_share(report.drawn, name, report.width, report.height))
         for name in drawn_subjects(report, [m.name for m in source.brief.motifs])
     }
     return render_distinct(
