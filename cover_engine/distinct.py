@@ -67,8 +67,21 @@ def _area_resize(rgb: np.ndarray, width: int, height: int) -> np.ndarray:
     return (total / area).astype(np.float32)
 
 
+# Decoded covers are first shrunk by skia (mipmapped, fast) to this many times the signature, then
+# box-averaged in numpy: a full-size preview is never copied into Python whole.
+_PRESHRINK = 4
+
+
 def signature(png: bytes) -> Signature:
-    return signature_of_pixels(decode_rgb(png))
+    image = skia.Image.MakeFromEncoded(png)
+    if image is None:
+        raise ValueError("not a decodable image")
+    width, height = SIGNATURE_SIZE
+    if image.width() > width * _PRESHRINK:
+        sampling = skia.SamplingOptions(skia.FilterMode.kLinear, skia.MipmapMode.kLinear)
+        image = image.resize(width * _PRESHRINK, height * _PRESHRINK, sampling)
+    rgba = image.toarray(colorType=skia.kRGBA_8888_ColorType, alphaType=skia.kUnpremul_AlphaType)
+    return signature_of_pixels(np.ascontiguousarray(rgba[:, :, :3]))
 
 
 def signature_of_pixels(rgb: np.ndarray) -> Signature:
