@@ -232,6 +232,15 @@ def _kept_subjects(source: Recipe, before: RenderReport, outcome: EditOutcome) -
     return names
 
 
+def _suggestion(outcome: EditOutcome, hero: str | None) -> str:
+    """What to try instead: a design with no room for a second subject can still swap its hero."""
+    added = [i.subject for i in outcome.instructions if i.kind == "subject-add" and i.subject]
+    if added and hero and added[0] != hero:
+        new, old = added[0].replace("_", " "), hero.replace("_", " ")
+        return f"try 'replace the {old} with a {new}', or another cover."
+    return "try another change or another cover."
+
+
 def _hero_of(source: Recipe, kept: list[str]) -> str | None:
     """The cover's focal subject: its brief's hero when drawn, else the biggest subject drawn."""
     hero = source.brief.hero
@@ -288,7 +297,7 @@ def render_edit(source: Recipe, prompt: str, *, format: str = "ebook", scale: fl
         detail = "; ".join(failed) or "no visible change"
         raise EditNotApplied(
             f"The edit was understood but would not show on this cover ({detail}). "
-            "Its credit is refunded; try another change or another cover."
+            f"Its credit is refunded; {_suggestion(outcome, hero)}"
         )
     checked.design = design_report(
         checked.recipe,
