@@ -195,3 +195,14 @@ def test_the_design_report_says_what_was_drawn_in_plain_words():
     assert design["type"]["titleFaces"]
     sentence = design_sentence(design)
     assert sentence.startswith("We drew: ") and "lighthouse" in sentence and "fox" in sentence
+
+
+def test_a_subject_with_no_room_suggests_swapping_the_hero_and_the_swap_works():
+    book = BookText(title="Crown of Ash", author="E. Black", genre="fantasy", summary="A queen and her crown.")
+    source = recipe_for_book(book, CoverOptions(template_id="epic-crown-emblem"), seed=1)
+    with pytest.raises(EditNotApplied) as err:
+        render_edit(source, "add a wolf", scale=SCALE)
+    assert "replace the crown with a wolf" in err.value.message
+    swapped = render_edit(source, "replace the crown with a wolf", scale=SCALE)
+    assert "removed the crown" in swapped.applied
+    assert subject_reads(swapped.report.drawn, "wolf", swapped.report.width, swapped.report.height)
