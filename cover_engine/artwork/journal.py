@@ -36,16 +36,15 @@ def record(name: str | None, x: float, y: float, w: float, h: float) -> None:
 
 
 def with_names(drawn: list[Drawn], motifs: list[str], *, figure_motifs: set[str]) -> list[Drawn]:
-    """Unnamed pieces named after the motif they stand for: a figure motif first, else the first
-    motif the journal does not name (the hero a scene drew its own way)."""
+    """Unnamed pieces named: only the figure scenes build their own shapes (a runner, a couple, a man
+    in a hat), so an unnamed piece stands for the brief's figure motif, else it is "figure"."""
     named = {d.name for d in drawn if d.name != UNNAMED}
     unnamed = sorted((d for d in drawn if d.name == UNNAMED), key=lambda d: -d.w * d.h)
-    missing = [m for m in motifs if m not in named]
-    wanted = [m for m in missing if m in figure_motifs] + [m for m in missing if m not in figure_motifs][:1]
+    wanted = [m for m in motifs if m in figure_motifs and m not in named]
     out = [d for d in drawn if d.name != UNNAMED]
-    for piece, name in zip(unnamed, wanted, strict=False):
+    for i, piece in enumerate(unnamed):
+        name = wanted[i] if i < len(wanted) else "figure"
         out.append(Drawn(name, piece.x, piece.y, piece.w, piece.h))
-    out.extend(unnamed[len(wanted) :])
     return out
 
 
