@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import palettes
 from .artwork.context import AVOID_ALIASES
-from .lexicon import MOTIFS, motif_word
+from .lexicon import MOTIFS, motif_noun, motif_word
 
 if TYPE_CHECKING:
     from .artwork.journal import Drawn
@@ -93,6 +93,16 @@ def _display(name: str) -> str:
     return motif_word(name) if name in MOTIFS else _norm(name)
 
 
+def _phrase(name: str) -> str:
+    """How the subject reads in a sentence: 'a lighthouse', 'the moon', 'stars'."""
+    if name in MOTIFS:
+        return motif_noun(name)
+    word = _norm(name)
+    if word in FIELD_PIECES or word.endswith("s"):
+        return word
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
+
+
 def design_report(
     recipe: Recipe,
     report: RenderReport,
@@ -112,7 +122,12 @@ def design_report(
     world = SCENE_SETTINGS.get(template.scene if template else "", frozenset())
     for motif in brief.motifs:
         piece = _largest(drawn, motif.name)
-        entry = {"subject": _display(motif.name), "words": _words_of(motif.source), "askedBy": _asked_by(motif.source)}
+        entry = {
+            "subject": _display(motif.name),
+            "phrase": _phrase(motif.name),
+            "words": _words_of(motif.source),
+            "askedBy": _asked_by(motif.source),
+        }
         if piece is None and _norm(motif.name) in world:
             subjects.append({**entry, "widthShare": 1.0})
         elif piece is None:
@@ -133,6 +148,7 @@ def design_report(
             subjects.append(
                 {
                     "subject": _display(n),
+                    "phrase": _phrase(n),
                     "words": [],
                     "askedBy": "design",
                     "widthShare": round(piece.w / report.width, 3),
@@ -140,7 +156,13 @@ def design_report(
             )
     for word in getattr(brief, "unmatched", ()) or ():
         missing.append(
-            {"subject": str(word), "words": [str(word)], "askedBy": "brief", "reason": "we cannot draw it yet"}
+            {
+                "subject": str(word),
+                "phrase": _phrase(str(word)),
+                "words": [str(word)],
+                "askedBy": "brief",
+                "reason": "we cannot draw it yet",
+            }
         )
     title = report.element("title")
     author = report.element("author")
@@ -172,14 +194,35 @@ def design_report(
 
 def design_sentence(design: dict[str, Any]) -> str:
     """The report in plain words: "We drew: a lighthouse, the sea. We could not draw: a hedgehog (...)."""
-    drawn = [s["subject"] for s in design.get("subjectsDrawn") or []]
-    missing = [f"{s['subject']} ({s['reason']})" for s in design.get("subjectsNotDrawn") or []]
+    drawn = [s.get("phrase") or s["subject"] for s in design.get("subjectsDrawn") or []]
     parts = []
     if drawn:
         parts.append("We drew: " + ", ".join(drawn) + ".")
+    missing = missing_in_words(design)
     if missing:
-        parts.append("We could not draw: " + ", ".join(missing) + ".")
+        parts.append("We could not draw: " + "; ".join(missing) + ".")
     return " ".join(parts)
 
 
-__all__ = ["FIELD_PIECES", "MIN_SUBJECT_SHARE", "design_report", "design_sentence", "subject_reads", "subject_share"]
+def missing_in_words(design: dict[str, Any]) -> list[str]:
+    """Subjects not drawn, grouped by reason: ["fire, a castle (no room for them in this design)"]."""
+    by_reason: dict[str, list[str]] = {}
+    for s in design.get("subjectsNotDrawn") or []:
+        by_reason.setdefault(s["reason"], []).append(s.get("phrase") or s["subject"])
+    out = []
+    for reason, names in by_reason.items():
+        if len(names) > 1:
+            reason = reason.replace(" it ", " them ")
+        out.append(f"{', '.join(names)} ({reason})")
+    return out
+
+
+__all__ = [
+    "FIELD_PIECES",
+    "MIN_SUBJECT_SHARE",
+    "design_report",
+    "design_sentence",
+    "missing_in_words",
+    "subject_reads",
+    "subject_share",
+]

@@ -101,7 +101,8 @@ _ASSET = inline_serializer(
     },
 )
 _SUBJECT = {
-    "subject": serializers.CharField(help_text="What was asked for, in words: 'lighthouse', 'the moon'."),
+    "subject": serializers.CharField(help_text="What was asked for, in words: 'lighthouse', 'moon'."),
+    "phrase": serializers.CharField(help_text="The same in a sentence: 'a lighthouse', 'the moon'."),
     "words": serializers.ListField(child=serializers.CharField(), help_text="The words of the text that asked for it."),
     "askedBy": serializers.CharField(help_text="summary | title | mainElements | edit | genre | design | brief"),
 }

@@ -206,3 +206,19 @@ def test_a_subject_with_no_room_suggests_swapping_the_hero_and_the_swap_works():
     swapped = render_edit(source, "replace the crown with a wolf", scale=SCALE)
     assert "removed the crown" in swapped.applied
     assert subject_reads(swapped.report.drawn, "wolf", swapped.report.width, swapped.report.height)
+
+
+def test_the_design_report_lists_what_was_asked_for_but_not_drawn_with_the_words_and_the_reason():
+    from cover_engine.checked import drawn_subjects
+    from cover_engine.design import design_report
+
+    book = BookText(title="Crown of Ash", author="E. Black", genre="fantasy", summary="A crown, fire and a castle.")
+    recipe = recipe_for_book(book, CoverOptions(template_id="epic-crown-emblem"), seed=1)
+    png, report = render_with_report(recipe, scale=SCALE)
+    design = design_report(recipe, report)
+    drawn = {s["subject"]: s for s in design["subjectsDrawn"]}
+    missing = {s["subject"]: s for s in design["subjectsNotDrawn"]}
+    assert drawn["crown"]["words"] == ["crown"] and drawn["crown"]["widthShare"] >= MIN_SUBJECT_SHARE
+    assert "castle" in missing and missing["castle"]["reason"] and missing["castle"]["words"] == ["castle"]
+    assert set(drawn_subjects(report, ["crown", "castle"])) == {"crown"}
+    assert "We could not draw: fire, a castle (no room for them in this design)" in design_sentence(design)

@@ -23,6 +23,7 @@ from books.services import book_get_for_account
 from byc_site.errors import ApplicationError
 from cover_engine import palettes as engine_palettes
 from cover_engine import vocabulary
+from cover_engine.design import missing_in_words
 from covers import conf, services
 from covers.models import Cover, CoverAsset, Job
 from covers.representations import asset_signed_url
@@ -126,8 +127,8 @@ def design_in_words(design: dict | None) -> dict | None:
     edit = design.get("edit") or {}
     template = design.get("template") or {}
     return {
-        "drawn": [s["subject"] for s in design.get("subjectsDrawn") or []],
-        "not_drawn": [f"{s['subject']} ({s['reason']})" for s in design.get("subjectsNotDrawn") or []],
+        "drawn": [s.get("phrase") or s["subject"] for s in design.get("subjectsDrawn") or []],
+        "not_drawn": missing_in_words(design),
         "not_applied": list(edit.get("notApplied") or []),
         "ignored": list(edit.get("ignoredWords") or []),
         "template": template.get("name") or template.get("id") or "",
