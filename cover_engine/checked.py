@@ -305,6 +305,7 @@ def render_edit(source: Recipe, prompt: str, *, format: str = "ebook", scale: fl
         applied=checked.applied,
         not_applied=failed + [f"the {n.replace('_', ' ')} could not stay on the cover after this change" for n in lost],
         ignored_words=outcome.ignored,
+        undrawable=outcome.undrawable,
     )
     return checked
 

@@ -110,6 +110,7 @@ def design_report(
     applied: Iterable[str] = (),
     not_applied: Iterable[str] = (),
     ignored_words: Iterable[str] = (),
+    undrawable: Iterable[str] = (),
 ) -> dict[str, Any]:
     """Plain JSON-ready data: template, palette, type faces, subjects drawn / not drawn, the edit."""
     from .templates import CATALOGUE
@@ -154,13 +155,14 @@ def design_report(
                     "widthShare": round(piece.w / report.width, 3),
                 }
             )
-    for word in getattr(brief, "unmatched", ()) or ():
+    asked = [(str(w), "brief") for w in getattr(brief, "unmatched", ()) or ()] + [(str(w), "edit") for w in undrawable]
+    for word, asked_by in asked:
         missing.append(
             {
-                "subject": str(word),
-                "phrase": _phrase(str(word)),
-                "words": [str(word)],
-                "askedBy": "brief",
+                "subject": word,
+                "phrase": _phrase(word),
+                "words": [word],
+                "askedBy": asked_by,
                 "reason": "we cannot draw it yet",
             }
         )

@@ -50,14 +50,16 @@ EXAMPLES = (
 )
 
 
-def not_understood_message(prompt: str) -> str:
+def not_understood_message(prompt: str, undrawable: tuple[str, ...] = ()) -> str:
     shown = prompt.strip()
     if len(shown) > 80:
         shown = shown[:77] + "..."
     examples = "; ".join(f"'{e}'" for e in EXAMPLES)
+    named = [w if w.endswith("s") else f"{'an' if w[0] in 'aeiou' else 'a'} {w}" for w in undrawable]
+    cannot = f" We cannot draw {', '.join(named)} yet." if named else ""
     return (
-        f"Could not understand the edit {shown!r}. Describe a change to the picture, its colours or the title, "
-        f"for example: {examples}. Several changes can be combined in one sentence."
+        f"Could not understand the edit {shown!r}.{cannot} Describe a change to the picture, its colours or the "
+        f"title, for example: {examples}. Several changes can be combined in one sentence."
     )
 
 
@@ -80,6 +82,8 @@ class EditOutcome:
     overrides: dict[str, Any]
     instructions: tuple[Instruction, ...]
     ignored: tuple[str, ...]  # words of the prompt no rule used ("purple monkey dishwasher" -> monkey, dishwasher)
+    # Of the ignored words, those asked to be drawn ("add a hedgehog"): subjects we cannot draw yet.
+    undrawable: tuple[str, ...] = ()
 
     @property
     def understood(self) -> list[str]:
@@ -752,6 +756,31 @@ _NO_CONTENT = (
 )
 
 
+_DRAW_VERBS = frozenset("add adding draw include put show paint insert want with plus".split())
+_QUANTITIES = frozenset("a an the some two three more few little big small".split())
+
+
+def _undrawable(text: str, ignored: tuple[str, ...]) -> tuple[str, ...]:
+    """Ignored words asked to be drawn: 'add a (purple) hedgehog' -> hedgehog (the last word of the
+    run of unknown words after the verb, past articles and words other passes understood)."""
+    tokens = re.findall(r"[a-z][a-z0-9]*|~|[.,;:!?]", text)
+    found: list[str] = []
+    for i, token in enumerate(tokens):
+        if token not in _DRAW_VERBS:
+            continue
+        last = None
+        for following in tokens[i + 1 : i + 6]:
+            if following in ("~", *_QUANTITIES) and last is None:
+                continue
+            if following in ignored:
+                last = following
+                continue
+            break
+        if last is not None and last not in found:
+            found.append(last)
+    return tuple(found)
+
+
 def _ignored_words(text: str) -> tuple[str, ...]:
     seen: list[str] = []
     for word in re.findall(r"[a-z][a-z0-9]*", text):
@@ -792,14 +821,15 @@ def edit_outcome(brief: Brief, overrides: dict[str, Any], prompt: str) -> EditOu
     text = _run_rules(state, text, _LIGHTING_RULES)
     text = _run_motifs(state, text, prompt)
     if not state.understood:
-        raise EditNotUnderstood(not_understood_message(prompt))
+        raise EditNotUnderstood(not_understood_message(prompt, _undrawable(text, _ignored_words(text))))
     if state.brief.lighting != brief.lighting:
         # Templates design their own sky; an asked-for lighting must win over it when rendered.
         state.overrides["lighting"] = state.brief.lighting
     instructions = tuple(i for _, i in sorted(state.understood, key=lambda item: item[0]))
     adjust = {k: float(state.brief.adjust.get(k, 0.0)) for k in ADJUST_KEYS}
     new_brief = with_prompt(replace(state.brief, adjust=adjust))
-    return EditOutcome(new_brief, state.overrides, instructions, _ignored_words(text))
+    ignored = _ignored_words(text)
+    return EditOutcome(new_brief, state.overrides, instructions, ignored, _undrawable(text, ignored))
 
 
 __all__ = ["EXAMPLES", "EditOutcome", "Instruction", "apply_edit", "edit_outcome", "not_understood_message"]

@@ -222,3 +222,15 @@ def test_the_design_report_lists_what_was_asked_for_but_not_drawn_with_the_words
     assert "castle" in missing and missing["castle"]["reason"] and missing["castle"]["words"] == ["castle"]
     assert set(drawn_subjects(report, ["crown", "castle"])) == {"crown"}
     assert "We could not draw: fire, a castle (no room for them in this design)" in design_sentence(design)
+
+
+def test_a_subject_we_cannot_draw_is_named_not_silently_dropped():
+    source, _, _ = _source(ROAD)
+    with pytest.raises(EditNotUnderstood) as err:
+        render_edit(source, "add a hedgehog", scale=SCALE)
+    assert "We cannot draw a hedgehog yet" in err.value.message
+    edited = render_edit(source, "pastel colours and add a purple zorblax, wibble", scale=SCALE)
+    assert edited.applied[0] == "pastel palette"
+    missing = {s["subject"]: s for s in edited.design["subjectsNotDrawn"]}
+    assert missing["zorblax"]["askedBy"] == "edit" and missing["zorblax"]["reason"] == "we cannot draw it yet"
+    assert "wibble" in edited.design["edit"]["ignoredWords"]
