@@ -96,6 +96,7 @@ class _State:
     overrides: dict[str, Any]
     understood: list[tuple[int, Instruction]]  # (position in the prompt, what was understood)
     title_mentioned: bool
+    original: str = ""  # the folded prompt before any pass blanked it (same offsets)
 
 
 def _clamp(value: float, lo: float = -1.0, hi: float = 1.0) -> float:
@@ -681,6 +682,19 @@ def _is_setting_phrase(raw: list[str], start: int) -> bool:
     return i >= 0 and raw[i] in _PREPOSITIONS
 
 
+_RECOLOUR_BEFORE = re.compile(r"\b(?:make|paint|colou?r|turn|recolou?r|tint)\s+(?:the\s+|a\s+|an\s+)?$")
+
+
+def _recoloured(original: str, start: int, end: int) -> bool:
+    """The motif is the object of a colour change: "make the fox red", "paint the castle gold"."""
+    after = original[end : end + 24]
+    colour_after = any(
+        re.match(rf"\s+(?:(?:more|bright|dark|light|deep)\s+)?{re.escape(name)}\b", after)
+        for name in palettes.COLOR_WORDS
+    )
+    return colour_after and _RECOLOUR_BEFORE.search(original[max(0, start - 24) : start]) is not None
+
+
 def _typography_kind(sentence: str) -> str:
     return "type" if sentence.endswith(" type") else "title"
 
@@ -728,6 +742,11 @@ def _run_motifs(state: _State, text: str, prompt: str) -> str:
             if match.motif in handled:
                 continue
             handled.add(match.motif)
+            start = clause_start + tokens[match.start].start()
+            end = clause_start + tokens[match.end - 1].end()
+            if action == "add" and _recoloured(state.original, start, end):
+                # "make the fox red": the colour pass recoloured the cover; the fox is not asked for again.
+                continue
             if action == "add" and _is_setting_phrase(raw, match.start) and match.motif in state.brief.motif_names():
                 # "a wolf howling at the moon": the moon is where the wolf is, not a request for more moon.
                 continue
@@ -812,6 +831,7 @@ def edit_outcome(brief: Brief, overrides: dict[str, Any], prompt: str) -> EditOu
         overrides=dict(overrides or {}),
         understood=[],
         title_mentioned=re.search(r"\btitle\b", text) is not None,
+        original=text,
     )
     text = _run_rules(state, text, _TYPOGRAPHY_RULES, "title")
     text = _run_rules(state, text, _TONE_RULES)

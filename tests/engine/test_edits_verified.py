@@ -234,3 +234,11 @@ def test_a_subject_we_cannot_draw_is_named_not_silently_dropped():
     missing = {s["subject"]: s for s in edited.design["subjectsNotDrawn"]}
     assert missing["zorblax"]["askedBy"] == "edit" and missing["zorblax"]["reason"] == "we cannot draw it yet"
     assert "wibble" in edited.design["edit"]["ignoredWords"]
+
+
+def test_recolouring_a_subject_recolours_the_cover_without_claiming_more_of_the_subject():
+    source, _, sig = _source(MEADOW)
+    edited = render_edit(source, "make the fox red", scale=SCALE)
+    assert edited.applied == ["red colour scheme"]
+    assert distinct.pixel_difference(sig, edited.signature) >= 5
+    assert subject_reads(edited.report.drawn, "fox", edited.report.width, edited.report.height)
