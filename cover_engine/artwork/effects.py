@@ -138,7 +138,7 @@ def clouds(
 
 def stars(art: Art, rect, count: int, c: RGB = (1, 1, 1), *, name: str = "stars", max_r: float = 2.2) -> None:
     """A starfield: many faint points, a few bright ones with a soft halo; none inside calm zones."""
-    if not art.allows("stars") or art.lighting == "storm":
+    if not art.allows("stars") or "storm" in (art.lighting, art.params.get("lighting")):
         return  # storm clouds hide the stars
     x, y, w, h = rect
     rng = art.rng(name)
