@@ -7,6 +7,8 @@ For every book of the quality shelf:
   unit sees none, as on several workers): the share of cover pairs closer than the distinctness
   threshold (goal 0), and the share of automatic picks whose template is made for the book's
   genre (goal 100%);
+- a variation job of 3 from its first cover: the share keeping the template family (goal 100%) and
+  the share of pairs (source and variations) closer than the threshold;
 - EDIT_PROMPTS on its first cover: of the edits accepted (charged), the share whose every claimed
   instruction an independent check finds on the pixels (goal 100%); the rest were refunded
   (edit_not_understood / edit_not_applied), counted separately.
@@ -28,7 +30,7 @@ from cover_engine.checked import render_edit  # noqa: E402
 from cover_engine.design import subject_reads  # noqa: E402
 from cover_engine.render import render_with_report  # noqa: E402
 from cover_engine.templates import CATALOGUE  # noqa: E402
-from cover_engine.units import render_generate_unit  # noqa: E402
+from cover_engine.units import render_generate_unit, render_variation_unit  # noqa: E402
 
 EDIT_PROMPTS = (
     "add a castle",
@@ -64,6 +66,7 @@ def _claims_show(source_png: bytes, source_report, edited) -> bool:
 
 def honesty_figures(shelf, *, scale: float) -> dict:
     pairs = close_in_turn = close_at_once = 0
+    variation_pairs = close_variations = same_family = variations = 0
     picks = fitting = 0
     accepted = verified = refunded = 0
     refunds_by_prompt: dict[str, int] = dict.fromkeys(EDIT_PROMPTS, 0)
@@ -87,6 +90,17 @@ def honesty_figures(shelf, *, scale: float) -> dict:
             close_at_once += distinct.difference(at_once[a].signature, at_once[b].signature) < limit
         source = in_turn[0].recipe
         source_png, source_report = render_with_report(source, scale=scale)
+        family = CATALOGUE[source.template_id].family
+        varied = [distinct.signature(source_png)]
+        for position in range(JOB_SIZE):
+            seed = seeds[position] + 7
+            unit = render_variation_unit(source, seed=seed, position=position, others=varied[1:], scale=scale)
+            variations += 1
+            same_family += CATALOGUE[unit.recipe.template_id].family == family
+            varied.append(unit.signature)
+        for a, b in itertools.combinations(varied, 2):
+            variation_pairs += 1
+            close_variations += distinct.difference(a, b) < limit
         for prompt in EDIT_PROMPTS:
             try:
                 edited = render_edit(source, prompt, scale=scale)
@@ -100,6 +114,9 @@ def honesty_figures(shelf, *, scale: float) -> dict:
         "job_pairs": pairs,
         "share_pairs_within_threshold_in_turn": close_in_turn / pairs,
         "share_pairs_within_threshold_at_once": close_at_once / pairs,
+        "variation_pairs": variation_pairs,
+        "share_variation_pairs_within_threshold": close_variations / variation_pairs,
+        "share_variations_keeping_family": same_family / variations,
         "auto_picks": picks,
         "share_picks_fitting_genre": fitting / picks,
         "edits_tried": accepted + refunded,
@@ -118,6 +135,11 @@ def print_figures(figures: dict, *, scale: float) -> None:
         f"{figures['share_pairs_within_threshold_in_turn']:.1%} rendered in turn, "
         f"{figures['share_pairs_within_threshold_at_once']:.1%} rendered at once, of {figures['job_pairs']} pairs "
         "(goal 0%)"
+    )
+    print(
+        f"  variations ({JOB_SIZE} per book) keeping the template family: "
+        f"{figures['share_variations_keeping_family']:.1%}; pairs (source and variations) within the threshold: "
+        f"{figures['share_variation_pairs_within_threshold']:.1%} of {figures['variation_pairs']}"
     )
     print(
         f"  accepted edits whose claims show on the cover: {figures['share_accepted_edits_verified']:.1%} "
