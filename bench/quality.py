@@ -8,7 +8,9 @@ square), then reads each Latin title back with tesseract from the cover shrunk t
 (the best of three page-segmentation modes, on the colour and the grey image).
 Prints, per cover, the share of the title's letters recovered and the height of the title's
 words as a share of the cover height; then the share of covers recovering >= 80% of the title
-(target >= 90%) and the median word height (target >= 4%).
+(target >= 90%) and the median word height (target >= 4%). Then the honesty figures of
+bench/honesty.py: job cover pairs too alike (goal 0), accepted edits that show (goal 100%),
+automatic picks made for the genre (goal 100%).
 """
 
 from __future__ import annotations
@@ -345,6 +347,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     parser.add_argument("--scale", type=float, default=1.0, help="render scale of the ebook covers")
     parser.add_argument("--square-scale", type=float, default=0.25)
+    parser.add_argument("--honesty-scale", type=float, default=0.25, help="0 leaves out bench/honesty.py's figures")
     args = parser.parse_args(argv)
     covers_dir = args.out / "quality"
     covers_dir.mkdir(parents=True, exist_ok=True)
@@ -410,6 +413,10 @@ def main(argv: list[str] | None = None) -> int:
     from cover_engine.templates import CATALOGUE
 
     summary["families_used"] = len({CATALOGUE[r["template"]].family for r in rows})
+    if args.honesty_scale > 0:
+        from honesty import honesty_figures
+
+        summary["honesty"] = honesty_figures(SHELF, scale=args.honesty_scale)
     (args.out / "quality.json").write_text(json.dumps({"summary": summary, "rows": rows}, indent=2, ensure_ascii=False))
     print()
     print(
@@ -429,6 +436,10 @@ def main(argv: list[str] | None = None) -> int:
         f"templates used: {summary['templates_used']} in {summary['families_used']} families; "
         f"median ebook render at scale {args.scale}: {summary['median_render_seconds']:.2f}s"
     )
+    if "honesty" in summary:
+        from honesty import print_figures
+
+        print_figures(summary["honesty"], scale=args.honesty_scale)
     print(f"contact sheets in {args.out}")
     for r in latin:
         if r["letters"] < LETTERS_OK:

@@ -11,17 +11,22 @@ from typing import TYPE_CHECKING
 # The submodule `render` shares its name with the function below: imported lazily, it would
 # rebind `cover_engine.render` to the module on first use. Loading it first keeps the function.
 from . import render as _render_module  # noqa: F401
-from .errors import EditNotUnderstood, EngineError
+from .errors import EditNotApplied, EditNotUnderstood, EngineError
 from .recipe import RECIPE_VERSION, BookText, CoverOptions, Recipe
 
 if TYPE_CHECKING:
-    from .template_catalogue import TemplateInfo
+    from collections.abc import Sequence
+
+    from .checked import Checked
+    from .distinct import Signature
     from .service import EditResult
+    from .template_catalogue import TemplateInfo
 
 __all__ = [
     "RECIPE_VERSION",
     "BookText",
     "CoverOptions",
+    "EditNotApplied",
     "EditNotUnderstood",
     "EditResult",
     "EngineError",
@@ -32,9 +37,13 @@ __all__ = [
     "recipe_for_book",
     "recipe_variation",
     "render",
+    "render_edit",
+    "render_generate_unit",
     "render_size",
+    "render_variation_unit",
     "template_by_id",
     "template_preview",
+    "signature",
     "templates_for_genre",
     "unsupported_characters",
 ]
@@ -59,10 +68,10 @@ def recipe_for_book(book: BookText, options: CoverOptions, *, seed: int) -> Reci
     return impl(book, options, seed=seed)
 
 
-def recipe_variation(recipe: Recipe, *, seed: int) -> Recipe:
+def recipe_variation(recipe: Recipe, *, seed: int, index: int = 0) -> Recipe:
     from .service import recipe_variation as impl
 
-    return impl(recipe, seed=seed)
+    return impl(recipe, seed=seed, index=index)
 
 
 def recipe_edit(recipe: Recipe, prompt: str) -> EditResult:
@@ -75,6 +84,52 @@ def render(recipe: Recipe, *, format: str = "ebook", scale: float = 1.0) -> byte
     from .render import render as impl
 
     return impl(recipe, format=format, scale=scale)
+
+
+def render_generate_unit(
+    book: BookText,
+    options: CoverOptions,
+    *,
+    seeds: Sequence[int],
+    position: int,
+    taken: Sequence[str] = (),
+    others: Sequence[Signature] = (),
+    format: str = "ebook",
+    scale: float = 1.0,
+) -> Checked:
+    """Unit `position` of a generate job (seeds: one per unit), distinct from its siblings and `others`."""
+    from .units import render_generate_unit as impl
+
+    return impl(book, options, seeds=seeds, position=position, taken=taken, others=others, format=format, scale=scale)
+
+
+def render_variation_unit(
+    source: Recipe,
+    *,
+    seed: int,
+    position: int,
+    others: Sequence[Signature] = (),
+    format: str = "ebook",
+    scale: float = 1.0,
+) -> Checked:
+    """A variation of `source`: same design, recomposed, distinct from the source and `others`."""
+    from .units import render_variation_unit as impl
+
+    return impl(source, seed=seed, position=position, others=others, format=format, scale=scale)
+
+
+def render_edit(source: Recipe, prompt: str, *, format: str = "ebook", scale: float = 1.0) -> Checked:
+    """The edited cover, checked against the source; raises EditNotUnderstood / EditNotApplied."""
+    from .checked import render_edit as impl
+
+    return impl(source, prompt, format=format, scale=scale)
+
+
+def signature(png: bytes) -> Signature:
+    """A cover's thumbnail signature, to tell covers apart (see distinct.py)."""
+    from .distinct import signature as impl
+
+    return impl(png)
 
 
 def render_size(format: str, scale: float) -> tuple[int, int]:

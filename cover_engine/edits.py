@@ -50,23 +50,53 @@ EXAMPLES = (
 )
 
 
-def not_understood_message(prompt: str) -> str:
+def not_understood_message(prompt: str, undrawable: tuple[str, ...] = ()) -> str:
     shown = prompt.strip()
     if len(shown) > 80:
         shown = shown[:77] + "..."
     examples = "; ".join(f"'{e}'" for e in EXAMPLES)
+    named = [w if w.endswith("s") else f"{'an' if w[0] in 'aeiou' else 'a'} {w}" for w in undrawable]
+    cannot = f" We cannot draw {', '.join(named)} yet." if named else ""
     return (
-        f"Could not understand the edit {shown!r}. Describe a change to the picture, its colours or the title, "
-        f"for example: {examples}. Several changes can be combined in one sentence."
+        f"Could not understand the edit {shown!r}.{cannot} Describe a change to the picture, its colours or the "
+        f"title, for example: {examples}. Several changes can be combined in one sentence."
     )
+
+
+@dataclass(frozen=True)
+class Instruction:
+    """One understood part of a prompt and what it must change on the cover, for verification.
+
+    kind: "title" (position, size), "type" (typeface voice), "picture" (colours, tone, light, mood),
+    or "subject-<action>" with action add | more | bigger | remove | fewer | smaller.
+    """
+
+    said: str
+    kind: str
+    subject: str | None = None
+
+
+@dataclass(frozen=True)
+class EditOutcome:
+    brief: Brief
+    overrides: dict[str, Any]
+    instructions: tuple[Instruction, ...]
+    ignored: tuple[str, ...]  # words of the prompt no rule used ("purple monkey dishwasher" -> monkey, dishwasher)
+    # Of the ignored words, those asked to be drawn ("add a hedgehog"): subjects we cannot draw yet.
+    undrawable: tuple[str, ...] = ()
+
+    @property
+    def understood(self) -> list[str]:
+        return [i.said for i in self.instructions]
 
 
 @dataclass
 class _State:
     brief: Brief
     overrides: dict[str, Any]
-    understood: list[tuple[int, str]]  # (position in the prompt, what was understood)
+    understood: list[tuple[int, Instruction]]  # (position in the prompt, what was understood)
     title_mentioned: bool
+    original: str = ""  # the folded prompt before any pass blanked it (same offsets)
 
 
 def _clamp(value: float, lo: float = -1.0, hi: float = 1.0) -> float:
@@ -126,7 +156,13 @@ def _title_it_position(state: _State, m: re.Match[str]) -> str | None:
 def _voice(voice: str) -> Callable[[_State, re.Match[str]], str]:
     def handler(state: _State, m: re.Match[str]) -> str:
         state.overrides["type_voice"] = voice
-        return {"serif": "serif type", "sans": "sans-serif type", "script": "script type"}[voice]
+        return {
+            "serif": "serif type",
+            "sans": "sans-serif type",
+            "script": "script type",
+            "elegant": "elegant type",
+            "bold": "bold type",
+        }[voice]
 
     return handler
 
@@ -172,6 +208,18 @@ _TYPOGRAPHY_RULES: list[Rule] = [
     _rule(_voice("sans"), rf"(?:sans[\s-]*serif|sans|grotesque){_FACE}", rf"modern{_FACE}"),
     _rule(_voice("serif"), rf"serif{_FACE}", r"classic(?:al)?\s+(?:font|type|typeface|lettering)", r"book\s+face"),
     _rule(_voice("script"), rf"(?:script|hand[\s-]?written|handwriting|calligraph\w*|cursive){_FACE}"),
+    _rule(
+        _voice("elegant"),
+        rf"(?:elegant|refined|classy|luxurious|graceful|didone){_FACE}(?:\s+(?:title|font|type))?",
+        rf"(?:title|font|type|lettering){_FILLER}\s+(?:elegant|refined|classy|graceful)",
+    ),
+    _rule(
+        _voice("bold"),
+        rf"(?:bold|bolder|heavy|heavier|strong|stronger|chunky|chunkier){_FACE}\s+(?:title|font|type|lettering|text)",
+        r"(?:bolder|heavier|chunkier)(?:\s+(?:font|type|typeface|lettering))?",
+        r"bold(?:\s+(?:font|type|typeface|lettering))?(?!\s+(?:colou?rs?|palette|colou?r\s+scheme|tones?|look|theme|style))",
+        rf"(?:title|font|type|lettering){_FILLER}\s+(?:bold|bolder|heavier|chunkier|stronger)",
+    ),
 ]
 
 
@@ -461,9 +509,11 @@ _LIGHTING_RULES: list[Rule] = [
 ]
 
 
-def _note(state: _State, position: int, sentence: str | None) -> None:
-    if sentence and all(sentence != said for _, said in state.understood):
-        state.understood.append((position, sentence))
+def _note(
+    state: _State, position: int, sentence: str | None, kind: str = "picture", subject: str | None = None
+) -> None:
+    if sentence and all(sentence != said.said for _, said in state.understood):
+        state.understood.append((position, Instruction(sentence, kind, subject)))
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -475,7 +525,7 @@ def _blank(text: str, start: int, end: int) -> str:
     )
 
 
-def _run_rules(state: _State, text: str, rules: list[Rule]) -> str:
+def _run_rules(state: _State, text: str, rules: list[Rule], kind: str = "picture") -> str:
     for pattern, handler in rules:
         pos = 0
         while True:
@@ -487,7 +537,7 @@ def _run_rules(state: _State, text: str, rules: list[Rule]) -> str:
                 # The rule declined (its words mean something else here): leave them for later passes.
                 pos = m.end()
                 continue
-            _note(state, m.start(), sentence)
+            _note(state, m.start(), sentence, _typography_kind(sentence) if kind == "title" else kind)
             text = _blank(text, m.start(), m.end())
             pos = m.start()
     return text
@@ -632,7 +682,26 @@ def _is_setting_phrase(raw: list[str], start: int) -> bool:
     return i >= 0 and raw[i] in _PREPOSITIONS
 
 
-def _run_motifs(state: _State, text: str, prompt: str) -> None:
+_RECOLOUR_BEFORE = re.compile(r"\b(?:make|paint|colou?r|turn|recolou?r|tint)\s+(?:the\s+|a\s+|an\s+)?$")
+
+
+def _recoloured(original: str, start: int, end: int) -> bool:
+    """The motif is the object of a colour change: "make the fox red", "paint the castle gold"."""
+    after = original[end : end + 24]
+    colour_after = any(
+        re.match(rf"\s+(?:(?:more|bright|dark|light|deep)\s+)?{re.escape(name)}\b", after)
+        for name in palettes.COLOR_WORDS
+    )
+    return colour_after and _RECOLOUR_BEFORE.search(original[max(0, start - 24) : start]) is not None
+
+
+def _typography_kind(sentence: str) -> str:
+    return "type" if sentence.endswith(" type") else "title"
+
+
+def _run_motifs(state: _State, text: str, prompt: str) -> str:
+    """Apply the motifs of the prompt; returns the text with the motif words blanked out."""
+    consumed: list[tuple[int, int]] = []
     handled: set[str] = set()
     separators = list(_MOTIF_CLAUSES.finditer(text))
     bounds = [0, *(x for m in separators for x in (m.start(), m.end())), len(text)]
@@ -669,14 +738,74 @@ def _run_motifs(state: _State, text: str, prompt: str) -> None:
             previous_action = action
             previous_end = match.end
             carried = action
+            consumed.append((clause_start + tokens[match.start].start(), clause_start + tokens[match.end - 1].end()))
             if match.motif in handled:
                 continue
             handled.add(match.motif)
+            start = clause_start + tokens[match.start].start()
+            end = clause_start + tokens[match.end - 1].end()
+            if action == "add" and _recoloured(state.original, start, end):
+                # "make the fox red": the colour pass recoloured the cover; the fox is not asked for again.
+                continue
             if action == "add" and _is_setting_phrase(raw, match.start) and match.motif in state.brief.motif_names():
                 # "a wolf howling at the moon": the moon is where the wolf is, not a request for more moon.
                 continue
-            sentence = _apply_motif(state, action, match.motif, f"edit: '{prompt.strip()[:60]}'")
-            _note(state, clause_start + tokens[match.start].start(), sentence)
+            sentence = _apply_motif(state, action, match.motif, f"edit: '{match.phrase}'")
+            _note(state, clause_start + tokens[match.start].start(), sentence, f"subject-{action}", match.motif)
+    for start, end in consumed:
+        text = _blank(text, start, end)
+    return text
+
+
+# Words that carry no instruction of their own: a prompt made only of these and ignored words is
+# not understood; ignored words are the others.
+_NO_CONTENT = (
+    frozenset(
+        (
+            "a an the and or of to in on at it its it's is are be make made please can could would you i we want "
+            "like some bit little lot very much more less also too so for this that these those cover image "
+            "picture background change turn into just really quite maybe let lets get put use give there here "
+            "all any my our your with without from by as than then but over under up down out away off again "
+            "same new now one two title font fonts type typeface text lettering colour color colours colors scheme "
+            "palette tone tones look style feel"
+        ).split()
+    )
+    | frozenset(_CUES)
+    | frozenset(_SUFFIX_CUES)
+)
+
+
+_DRAW_VERBS = frozenset("add adding draw include put show paint insert want with plus".split())
+_QUANTITIES = frozenset("a an the some two three more few little big small".split())
+
+
+def _undrawable(text: str, ignored: tuple[str, ...]) -> tuple[str, ...]:
+    """Ignored words asked to be drawn: 'add a (purple) hedgehog' -> hedgehog (the last word of the
+    run of unknown words after the verb, past articles and words other passes understood)."""
+    tokens = re.findall(r"[a-z][a-z0-9]*|~|[.,;:!?]", text)
+    found: list[str] = []
+    for i, token in enumerate(tokens):
+        if token not in _DRAW_VERBS:
+            continue
+        last = None
+        for following in tokens[i + 1 : i + 6]:
+            if following in ("~", *_QUANTITIES) and last is None:
+                continue
+            if following in ignored:
+                last = following
+                continue
+            break
+        if last is not None and last not in found:
+            found.append(last)
+    return tuple(found)
+
+
+def _ignored_words(text: str) -> tuple[str, ...]:
+    seen: list[str] = []
+    for word in re.findall(r"[a-z][a-z0-9]*", text):
+        if word not in _NO_CONTENT and word not in seen:
+            seen.append(word)
+    return tuple(seen)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -687,6 +816,12 @@ def apply_edit(brief: Brief, overrides: dict[str, Any], prompt: str) -> tuple[Br
 
     Raises EditNotUnderstood when no part of the prompt could be turned into a change.
     """
+    outcome = edit_outcome(brief, overrides, prompt)
+    return outcome.brief, outcome.overrides, outcome.understood
+
+
+def edit_outcome(brief: Brief, overrides: dict[str, Any], prompt: str) -> EditOutcome:
+    """apply_edit with the detail verification needs: each instruction's kind and the ignored words."""
     if not isinstance(prompt, str) or not prompt.strip():
         raise EditNotUnderstood(not_understood_message(prompt if isinstance(prompt, str) else ""))
     text = " " + re.sub(r"['’]", "", fold(prompt)) + " "
@@ -696,23 +831,25 @@ def apply_edit(brief: Brief, overrides: dict[str, Any], prompt: str) -> tuple[Br
         overrides=dict(overrides or {}),
         understood=[],
         title_mentioned=re.search(r"\btitle\b", text) is not None,
+        original=text,
     )
-    text = _run_rules(state, text, _TYPOGRAPHY_RULES)
+    text = _run_rules(state, text, _TYPOGRAPHY_RULES, "title")
     text = _run_rules(state, text, _TONE_RULES)
     text = _run_rules(state, text, _FAMILY_RULES)
     text = _run_colors(state, text)
     text = _run_rules(state, text, _MOOD_RULES)
     text = _run_rules(state, text, _LIGHTING_RULES)
-    _run_motifs(state, text, prompt)
+    text = _run_motifs(state, text, prompt)
     if not state.understood:
-        raise EditNotUnderstood(not_understood_message(prompt))
+        raise EditNotUnderstood(not_understood_message(prompt, _undrawable(text, _ignored_words(text))))
     if state.brief.lighting != brief.lighting:
         # Templates design their own sky; an asked-for lighting must win over it when rendered.
         state.overrides["lighting"] = state.brief.lighting
-    understood = [sentence for _, sentence in sorted(state.understood, key=lambda item: item[0])]
+    instructions = tuple(i for _, i in sorted(state.understood, key=lambda item: item[0]))
     adjust = {k: float(state.brief.adjust.get(k, 0.0)) for k in ADJUST_KEYS}
     new_brief = with_prompt(replace(state.brief, adjust=adjust))
-    return new_brief, state.overrides, understood
+    ignored = _ignored_words(text)
+    return EditOutcome(new_brief, state.overrides, instructions, ignored, _undrawable(text, ignored))
 
 
-__all__ = ["EXAMPLES", "apply_edit", "not_understood_message"]
+__all__ = ["EXAMPLES", "EditOutcome", "Instruction", "apply_edit", "edit_outcome", "not_understood_message"]

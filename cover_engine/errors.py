@@ -15,3 +15,9 @@ class EngineError(Exception):
 
 class EditNotUnderstood(EngineError):
     code = "edit_not_understood"
+
+
+class EditNotApplied(EngineError):
+    """The edit was understood but nothing it asked for shows on the rendered cover."""
+
+    code = "edit_not_applied"

@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import skia
 
+from .artwork.journal import Drawn, recording, with_names
 from .errors import EngineError
 from .png import encode_rgb
 from .recipe import Recipe
 from .typeset.draw import draw_text
-from .typeset.layout import apply_type_voice, layout_for
+from .typeset.layout import TYPE_VOICE_OVERRIDES, apply_type_voice, layout_for
 from .typeset.setter import ElementReport, calm_zones, plan_text
-from .typeset.spec import LayoutSpec, TypeSpec
+from .typeset.spec import TREATMENTS, LayoutSpec, TypeSpec
 
 FORMATS = {"ebook": (1600, 2560), "square": (2400, 2400)}
 MAX_SCALE = 2.0
@@ -40,6 +41,8 @@ class RenderReport:
     elements: tuple[ElementReport, ...]
     calm_zones: tuple[tuple[float, float, float, float], ...]
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    # What the painters drew (the artwork journal), in device pixels: the design report reads it.
+    drawn: tuple[Drawn, ...] = ()
 
     def element(self, role: str) -> ElementReport | None:
         return next((e for e in self.elements if e.role == role), None)
@@ -111,6 +114,27 @@ def _title_scale(overrides: dict) -> float:
     return max(0.6, min(1.8, float(value)))
 
 
+# Composition levers a recipe may set over the template's scene params (variations, distinct job
+# covers): painters already read them, so a recipe can recompose a design without new painters.
+SCENE_OVERRIDE_KEYS = {
+    "hero": ("centre", "high", "low", "left", "right"),
+    "density": ("sparse", "medium", "dense"),
+}
+
+
+def scene_overrides(overrides: dict) -> dict:
+    wanted = overrides.get("scene")
+    if not isinstance(wanted, dict):
+        return {}
+    return {k: v for k, v in wanted.items() if v in SCENE_OVERRIDE_KEYS.get(k, ())}
+
+
+def _figure_motifs(brief) -> set[str]:
+    from .lexicon import MOTIFS
+
+    return {m.name for m in brief.motifs if getattr(MOTIFS.get(m.name), "category", "") == "figure"}
+
+
 def _default_provider():
     try:
         from .artwork import default_provider
@@ -127,30 +151,48 @@ def render_with_report(
     overrides = recipe.overrides or {}
     layout = layout_for(template.layout, fmt=format, overrides=overrides)
     type_spec = template.type
-    if overrides.get("type_voice") in ("serif", "sans", "script"):
+    if overrides.get("type_voice") in TYPE_VOICE_OVERRIDES:
         type_spec = apply_type_voice(type_spec, overrides["type_voice"])
+    if overrides.get("treatment") in TREATMENTS:
+        # A composition variant may set the title on a panel or a band instead (the voice stays).
+        type_spec = replace(type_spec, treatment=overrides["treatment"])
     provider = provider or _default_provider()
     brief = recipe.brief
     scene_params = dict(template.scene_params)
     if overrides.get("lighting"):
         # An edit that asked for another time of day beats the template's designed sky.
         scene_params["lighting"] = overrides["lighting"]
+    scene_params.update(scene_overrides(overrides))
+
+    mirror = overrides.get("mirror") is True
 
     def paint(canvas, *, width, height, calm_zones):
-        provider.paint(
-            canvas, width=width, height=height, scene=template.scene, params=scene_params,
-            brief=brief, seed=recipe.seed, calm_zones=calm_zones,
-        )  # fmt: skip
+        if mirror:
+            # The picture mirrored left to right (the type is not): a recomposition painters need not know.
+            canvas.save()
+            canvas.translate(width, 0)
+            canvas.scale(-1, 1)
+            calm_zones = [(width - x - w, y, w, h) for x, y, w, h in calm_zones]
+        try:
+            provider.paint(
+                canvas, width=width, height=height, scene=template.scene, params=scene_params,
+                brief=brief, seed=recipe.seed, calm_zones=calm_zones,
+            )  # fmt: skip
+        finally:
+            if mirror:
+                canvas.restore()
 
-    surface, reports, zones, timings = compose(
-        width=width, height=height, layout=layout, type_spec=type_spec,
-        title=recipe.text.title, subtitle=recipe.text.subtitle, author=recipe.text.author,
-        palette=dict(brief.palette.colors), paint=paint, key=template.id, title_scale=_title_scale(overrides),
-    )  # fmt: skip
+    with recording() as drawn:
+        surface, reports, zones, timings = compose(
+            width=width, height=height, layout=layout, type_spec=type_spec,
+            title=recipe.text.title, subtitle=recipe.text.subtitle, author=recipe.text.author,
+            palette=dict(brief.palette.colors), paint=paint, key=template.id, title_scale=_title_scale(overrides),
+        )  # fmt: skip
     t0 = time.perf_counter()
     png = encode_png(surface)
     timings["encode"] = time.perf_counter() - t0
-    report = RenderReport(width, height, template.id, format, tuple(reports), tuple(zones), timings)
+    named = with_names(drawn, [m.name for m in brief.motifs], figure_motifs=_figure_motifs(brief))
+    report = RenderReport(width, height, template.id, format, tuple(reports), tuple(zones), timings, tuple(named))
     return png, report
 
 

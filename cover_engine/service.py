@@ -5,7 +5,6 @@ Each step is plain data in, plain data out; rendering is separate (render.py).
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass, replace
 
 from .errors import EngineError
@@ -13,8 +12,6 @@ from .recipe import RECIPE_VERSION, BookText, CoverOptions, Recipe
 
 # Set in a recipe's overrides when the author picked the template: variations then keep it.
 TEMPLATE_LOCKED = "template_locked"
-# How often a variation also tries another fitting template (the rest vary the art only).
-OTHER_TEMPLATE_SHARE = 1 / 2
 
 
 @dataclass(frozen=True)
@@ -50,16 +47,11 @@ def recipe_for_book(book: BookText, options: CoverOptions, *, seed: int) -> Reci
     )
 
 
-def recipe_variation(recipe: Recipe, *, seed: int) -> Recipe:
-    """The same book and brief (edits kept) with a new seed; now and then another fitting template."""
-    from .templates import select_template
+def recipe_variation(recipe: Recipe, *, seed: int, index: int = 0) -> Recipe:
+    """The same design (template family, palette family, type voice) recomposed: see variety.py."""
+    from .variety import variation_candidates
 
-    seed = _seed(seed)
-    template_id = recipe.template_id
-    locked = bool(recipe.overrides.get(TEMPLATE_LOCKED))
-    if not locked and random.Random(f"variation:{seed}").random() < OTHER_TEMPLATE_SHARE:
-        template_id = select_template(recipe.brief, recipe.text, seed=seed, exclude=recipe.template_id).id
-    return replace(recipe, seed=seed, template_id=template_id)
+    return next(variation_candidates(recipe, seed=_seed(seed), index=index))
 
 
 def recipe_edit(recipe: Recipe, prompt: str) -> EditResult:

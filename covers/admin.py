@@ -84,6 +84,7 @@ class CoverAdmin(admin.ModelAdmin):
         "lineage",
         "edit_prompt",
         "edits_understood",
+        "design",
         "job",
         "job_position",
         "recipe",

@@ -97,6 +97,60 @@ _ASSET = inline_serializer(
         "height": serializers.IntegerField(required=False),
     },
 )
+_SUBJECT = {
+    "subject": serializers.CharField(help_text="What was asked for, in words: 'lighthouse', 'moon'."),
+    "phrase": serializers.CharField(help_text="The same in a sentence: 'a lighthouse', 'the moon'."),
+    "words": serializers.ListField(child=serializers.CharField(), help_text="The words of the text that asked for it."),
+    "askedBy": serializers.CharField(help_text="summary | title | mainElements | edit | genre | design | brief"),
+}
+_DESIGN = inline_serializer(
+    name="CoverDesign",
+    allow_null=True,
+    help_text="What the cover is made of, reported by the engine from what it actually drew (not in the "
+    "BeYourCover contract; null for covers made before the report existed).",
+    fields={
+        "template": inline_serializer(
+            name="DesignTemplate",
+            fields={"id": serializers.CharField(), "name": serializers.CharField(), "family": serializers.CharField()},
+        ),
+        "palette": inline_serializer(
+            name="DesignPalette", fields={"name": serializers.CharField(), "family": serializers.CharField()}
+        ),
+        "type": inline_serializer(
+            name="DesignType",
+            fields={
+                "titleFaces": serializers.ListField(child=serializers.CharField()),
+                "authorFaces": serializers.ListField(child=serializers.CharField()),
+                "titleVoice": serializers.CharField(),
+            },
+        ),
+        "lighting": serializers.CharField(),
+        "subjectsDrawn": inline_serializer(
+            name="DesignSubjectDrawn",
+            many=True,
+            fields={
+                **_SUBJECT,
+                "widthShare": serializers.FloatField(help_text="Its width as a share of the cover's width."),
+            },
+        ),
+        "subjectsNotDrawn": inline_serializer(
+            name="DesignSubjectNotDrawn",
+            many=True,
+            fields={**_SUBJECT, "reason": serializers.CharField()},
+        ),
+        "edit": inline_serializer(
+            name="DesignEdit",
+            required=False,
+            help_text="For an edit: what was applied and shows, what could not be shown, the words ignored.",
+            fields={
+                "prompt": serializers.CharField(),
+                "applied": serializers.ListField(child=serializers.CharField()),
+                "notApplied": serializers.ListField(child=serializers.CharField()),
+                "ignoredWords": serializers.ListField(child=serializers.CharField()),
+            },
+        ),
+    },
+)
 _COVER_DETAIL_FIELDS = dict(
     **{
         "coverId": serializers.UUIDField(),
@@ -109,6 +163,7 @@ _COVER_DETAIL_FIELDS = dict(
             name="CoverAssets",
             fields={name: _ASSET for name in ASSET_TYPES},
         ),
+        "design": _DESIGN,
     }
 )
 # inline_serializer's class creation empties the dict it is given: hand each one a copy.
@@ -265,7 +320,8 @@ class CoverEditView(APIView):
         summary="Edit a cover with a prompt",
         description="A new cover: the source cover changed as the prompt asks (colours, light, motifs, type). "
         f"{specs.credit_words(Job.OP_EDIT)}. A prompt the engine cannot act on fails the job with "
-        "edit_not_understood and refunds.",
+        "edit_not_understood, one whose understood changes would not show on the cover with edit_not_applied; "
+        "both refund.",
         request=specs.EDIT.serializer(),
         parameters=[IDEMPOTENCY_KEY_PARAMETER],
         responses={

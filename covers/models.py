@@ -70,6 +70,9 @@ class Cover(models.Model):
     )
     edit_prompt = models.TextField(blank=True)
     edits_understood = models.JSONField(default=list, blank=True)
+    # The engine's design report, made when the cover was rendered (cover_engine/design.py): template,
+    # palette, type faces, subjects drawn and not drawn, and for an edit what was applied and ignored.
+    design = models.JSONField(default=dict, blank=True)
     job = models.ForeignKey("Job", null=True, blank=True, on_delete=models.SET_NULL, related_name="covers")
     job_position = models.PositiveSmallIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)

@@ -143,7 +143,13 @@ def cover_detail(cover: Cover) -> dict:
         "sourceCoverId": str(cover.source_cover_id) if cover.source_cover_id else None,
         "created_at": iso(cover.created_at),
         "assets": assets,
+        "design": cover_design(cover),
     }
+
+
+def cover_design(cover: Cover) -> dict | None:
+    """The engine's design report (additive to the contract); None for covers made before it existed."""
+    return cover.design or None
 
 
 def template_entry(template: Template) -> dict:

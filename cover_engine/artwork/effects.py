@@ -13,8 +13,15 @@ import skia
 
 from .color import RGB, argb, lighten, mix
 from .context import Art
+from .journal import record
 
 LINEAR = skia.SamplingOptions(skia.FilterMode.kLinear)
+
+
+def _record(art: Art, name: str, x: float, y: float, w: float, h: float) -> None:
+    """Journal a sky piece in device pixels (the canvas may be mirrored or translated)."""
+    on_device = art.canvas.getTotalMatrix().mapRect(skia.Rect.MakeXYWH(x, y, w, h))
+    record(name, on_device.left(), on_device.top(), on_device.width(), on_device.height())
 
 
 def fill_paint(c: RGB, alpha: float = 1.0) -> skia.Paint:
@@ -97,6 +104,7 @@ def clouds(
     x, y, w, h = rect
     if w < 4 or h < 4:
         return
+    _record(art, "clouds", x, y, w, h)
     down = 6.0
     sw, sh = max(8, int(w / down)), max(8, int(h / down))
     rng = art.rng(name)
@@ -130,12 +138,13 @@ def clouds(
 
 def stars(art: Art, rect, count: int, c: RGB = (1, 1, 1), *, name: str = "stars", max_r: float = 2.2) -> None:
     """A starfield: many faint points, a few bright ones with a soft halo; none inside calm zones."""
-    if not art.allows("stars"):
-        return
+    if not art.allows("stars") or "storm" in (art.lighting, art.params.get("lighting")):
+        return  # storm clouds hide the stars
     x, y, w, h = rect
     rng = art.rng(name)
     canvas = art.canvas
     n = int(count * art.busy)
+    _record(art, "stars", x, y, w, h)
     dot = skia.Paint(AntiAlias=True)
     for _i in range(n):
         px, py = x + rng.random() * w, y + rng.random() * h
@@ -396,6 +405,7 @@ def rays(
 def sun(art: Art, cx: float, cy: float, r: float, c: RGB, glow_c: RGB, *, halo: float = 6.0) -> None:
     if not art.allows("sun"):
         return
+    _record(art, "sun", cx - r, cy - r, 2 * r, 2 * r)
     glow(art, cx, cy, r * halo, glow_c, 0.55)
     glow(art, cx, cy, r * 2.2, lighten(glow_c, 0.3), 0.7)
     art.canvas.drawCircle(cx, cy, r, radial(cx, cy, r, [(0.0, lighten(c, 0.7), 1.0), (1.0, c, 1.0)]))
@@ -405,6 +415,7 @@ def moon(art: Art, cx: float, cy: float, r: float, c: RGB, glow_c: RGB, *, phase
     """A moon with halo, soft limb shading and a few craters; phase > 0 draws a crescent."""
     if not art.allows("moon"):
         return
+    _record(art, "moon", cx - r, cy - r, 2 * r, 2 * r)
     glow(art, cx, cy, r * 5.0, glow_c, 0.45)
     canvas = art.canvas
     disc = skia.Path()
@@ -433,6 +444,7 @@ def moon(art: Art, cx: float, cy: float, r: float, c: RGB, glow_c: RGB, *, phase
 def planet(art: Art, cx: float, cy: float, r: float, c: RGB, light: RGB, *, rings: bool = False, name="planet"):
     """A lit sphere with banding, terminator shadow, atmosphere rim and optional rings."""
     canvas = art.canvas
+    _record(art, "planet", cx - r, cy - r, 2 * r, 2 * r)
     rng = art.rng(name)
     tilt = rng.uniform(-25, -8)
     ring_c = mix(c, light, 0.5)
@@ -493,6 +505,7 @@ def rain(art: Art, rect, c: RGB, *, count: int = 260, angle: float = 12, alpha: 
     if not art.allows("rain"):
         return
     x, y, w, h = rect
+    _record(art, "rain", x, y, w, h)
     rng = art.rng(name)
     p = skia.Paint(AntiAlias=True, StrokeWidth=max(1.0, 1.4 * art.s))
     p.setStyle(skia.Paint.kStroke_Style)
@@ -511,6 +524,7 @@ def snow(art: Art, rect, c: RGB, *, count: int = 220, name="snow"):
     if not art.allows("snow"):
         return
     x, y, w, h = rect
+    _record(art, "snow", x, y, w, h)
     rng = art.rng(name)
     p = skia.Paint(AntiAlias=True)
     for _ in range(int(count * art.busy)):
@@ -526,6 +540,7 @@ def lightning(art: Art, x: float, y0: float, y1: float, c: RGB, *, name="lightni
     if not art.allows("lightning"):
         return
     rng = art.rng(name)
+    _record(art, "lightning", x - 0.05 * art.w, y0, 0.1 * art.w, y1 - y0)
     path = skia.Path()
     path.moveTo(x, y0)
     px, py = x, y0

@@ -87,13 +87,26 @@ def voice_for_override(type_voice: str, current: str) -> str:
         return current if current in SANS_VOICES else "geometric"
     if type_voice == "script":
         return "script"
+    if type_voice == "elegant":
+        # High-contrast serif: the didone, or the classical caps when the cover already is a didone.
+        return "classical" if current == "didone" else "didone"
+    if type_voice == "bold":
+        # Heavy and tight: the condensed sans, or the slab when the cover already is condensed.
+        return "slab" if current == "condensed" else "condensed"
     return current
+
+
+TYPE_VOICE_OVERRIDES = ("serif", "sans", "script", "elegant", "bold")
 
 
 def apply_type_voice(spec: TypeSpec, type_voice: str) -> TypeSpec:
     voice = voice_for_override(type_voice, spec.title_voice)
     if voice == spec.title_voice:
         return spec
+    if type_voice == "bold":
+        case = "upper" if spec.title_case != "as-is" or voice == "condensed" else spec.title_case
+        weight = max(spec.title_weight, 800)
+        return replace(spec, title_voice=voice, title_face=None, title_weight=weight, title_case=case)
     case = "as-is" if voice == "script" else spec.title_case
     tracking = 0.0 if voice == "script" else spec.title_tracking
     author_voice = spec.author_voice

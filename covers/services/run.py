@@ -33,7 +33,7 @@ from covers.models import (
 from covers.services.queue import helpers_enqueue, job_enqueue, webhook_enqueue
 from covers.services.templates import template_row
 from covers.services.thumbs import THUMB_ASSETS, thumbnails_store
-from covers.storage import file_delete, file_store
+from covers.storage import file_delete, file_read, file_store
 
 logger = logging.getLogger(__name__)
 
@@ -101,6 +101,7 @@ class _Rendered:
     template_id: str
     images: dict[str, bytes]
     edits_understood: list[str]
+    design: dict | None = None
 
 
 def _seed(job: Job, position: int) -> int:
@@ -124,8 +125,28 @@ def _render_asset(recipe: engine.Recipe, asset_type: str) -> bytes:
     return engine.render(recipe, format=format_, scale=scale * conf.render_scale())
 
 
+# How many of a book's earlier covers a new one is compared with (the most recent ones).
+BOOK_COVERS_COMPARED = 8
+
+
+def _preview_signatures(covers) -> list:
+    """Signatures of the stored previews of these covers (unreadable files are skipped, not fatal)."""
+    names = CoverAsset.objects.filter(cover__in=covers, asset_type=ASSET_PREVIEW).values_list("storage_name", flat=True)
+    signatures = []
+    for name in names:
+        try:
+            signatures.append(engine.signature(file_read(name)))
+        except Exception:
+            logger.warning("Preview %s could not be read to compare covers", name)
+    return signatures
+
+
 def _render_unit(job: Job, position: int) -> _Rendered:
+    """Render one unit, checked: distinct from the covers it must not repeat, an edit that shows."""
     params = job.params or {}
+    format_, scale = ASSET_RENDERING[ASSET_PREVIEW]
+    scale *= conf.render_scale()
+    siblings = Cover.objects.filter(job=job).exclude(job_position=position)
     if job.operation == Job.OP_GENERATE:
         options = engine.CoverOptions(
             template_id=params.get("template_id"),
@@ -133,21 +154,29 @@ def _render_unit(job: Job, position: int) -> _Rendered:
             palette=params.get("palette"),
             main_elements=params.get("main_elements", ""),
         )
-        recipe = engine.recipe_for_book(_book_text(job.book), options, seed=_seed(job, position))
-        understood: list[str] = []
+        earlier = Cover.objects.filter(book=job.book).exclude(job=job).order_by("-created_at")
+        taken = list(earlier.values_list("template_id", flat=True)[:BOOK_COVERS_COMPARED])
+        others = _preview_signatures(list(siblings) + list(earlier[:BOOK_COVERS_COMPARED]))
+        checked = engine.render_generate_unit(
+            _book_text(job.book), options, seeds=[_seed(job, i) for i in range(job.count)], position=position,
+            taken=taken, others=others, format=format_, scale=scale,
+        )  # fmt: skip
     else:
         source = engine.Recipe.from_dict(job.source_cover.recipe)
         if job.operation == Job.OP_VARIATION:
-            recipe = engine.recipe_variation(source, seed=_seed(job, position))
-            understood = []
+            checked = engine.render_variation_unit(
+                source, seed=_seed(job, position), position=position, others=_preview_signatures(siblings),
+                format=format_, scale=scale,
+            )  # fmt: skip
         elif job.operation == Job.OP_EDIT:
-            edited = engine.recipe_edit(source, params["prompt"])
-            recipe, understood = edited.recipe, list(edited.understood)
+            checked = engine.render_edit(source, params["prompt"], format=format_, scale=scale)
         else:
             image = _render_asset(source, job.target_asset)
             return _Rendered(None, job.source_cover.template_id, {job.target_asset: image}, [])
-    preview = _render_asset(recipe, ASSET_PREVIEW)
-    return _Rendered(recipe.to_dict(), recipe.template_id, {ASSET_PREVIEW: preview}, understood)
+    recipe = checked.recipe
+    return _Rendered(
+        recipe.to_dict(), recipe.template_id, {ASSET_PREVIEW: checked.png}, checked.applied, checked.design
+    )
 
 
 def _png_size(data: bytes) -> tuple[int, int]:
@@ -240,6 +269,7 @@ def _unit_record(*, job_id, position: int, cover_id, rendered: _Rendered, templa
                 source_cover=source,
                 edit_prompt=(job.params or {}).get("prompt", "") if job.operation == Job.OP_EDIT else "",
                 edits_understood=rendered.edits_understood,
+                design=rendered.design or {},
                 job=job,
                 job_position=position,
             )

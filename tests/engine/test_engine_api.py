@@ -84,13 +84,18 @@ def test_it_refuses_an_unknown_template():
     assert err.value.code == "template_not_found"
 
 
-def test_a_variation_keeps_the_book_and_sometimes_changes_the_template():
+def test_a_variation_keeps_the_book_and_the_design_and_changes_the_composition():
+    from cover_engine.palettes import family_of
+    from cover_engine.templates import CATALOGUE
+
     recipe = engine.recipe_for_book(BOOK, CoverOptions(), seed=5)
-    variations = [engine.recipe_variation(recipe, seed=s) for s in range(100, 112)]
-    assert all(v.text == recipe.text and v.brief == recipe.brief for v in variations)
+    source = CATALOGUE[recipe.template_id]
+    variations = [engine.recipe_variation(recipe, seed=s, index=i) for i, s in enumerate(range(100, 112))]
+    assert all(v.text == recipe.text and v.brief.motifs == recipe.brief.motifs for v in variations)
     assert len({v.seed for v in variations}) == 12
-    assert any(v.template_id != recipe.template_id for v in variations)
-    assert any(v.template_id == recipe.template_id for v in variations)
+    assert all(CATALOGUE[v.template_id].family == source.family for v in variations)
+    assert all(family_of(v.brief.palette) == family_of(recipe.brief.palette) for v in variations)
+    assert len({(v.overrides.get("title_position"), v.overrides.get("mirror")) for v in variations}) > 1
 
 
 def test_an_edit_changes_the_recipe_and_says_what_it_understood():

@@ -99,12 +99,14 @@ def test_the_cover_page_lists_assets_and_refine_actions(client, author, make_cov
 def test_an_edit_shows_what_the_engine_understood_and_its_lineage(client, author, make_cover, run_jobs):
     cover = make_cover(account=author)
     with run_jobs():
-        response = client.post(f"/covers/{cover.id}/edit/", {"prompt": "Put the title at the bottom"})
+        # A change every fantasy cover shows (a title already at the bottom could not move there).
+        response = client.post(f"/covers/{cover.id}/edit/", {"prompt": "Pastel colours please, wibble"})
     job = Job.objects.get(operation="edit_image")
     assert response.url == f"/jobs/{job.id}/"
     edited = job.covers.get()
     page = client.get(f"/covers/{edited.id}/").content.decode()
-    assert 'data-testid="understood"' in page and "title at the bottom" in page
+    assert 'data-testid="understood"' in page and "pastel palette" in page
+    assert 'data-testid="design"' in page and "Words we did not use: wibble" in page
     assert 'data-testid="lineage"' in page and f"/covers/{cover.id}/" in page
 
 

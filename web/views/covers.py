@@ -22,6 +22,7 @@ from billing.services import credits_balance
 from byc_site.errors import ApplicationError
 from cover_engine import palettes as engine_palettes
 from cover_engine import vocabulary
+from cover_engine.design import missing_in_words
 from covers import conf, selectors, services, specs
 from covers.models import Cover, CoverAsset, Job
 from covers.representations import asset_signed_url
@@ -114,7 +115,29 @@ ERROR_ADVICE = {
         "We did not understand that edit",
         "Try one of the example prompts: colours, light, sky, title position or size, adding or removing things.",
     ),
+    "edit_not_applied": (
+        "That edit would not show on this cover",
+        "We understood it, but the result looked the same (or had no room for it), so the credit was refunded. "
+        "Try another change, or a variation of the cover first.",
+    ),
 }
+
+
+def design_in_words(design: dict | None) -> dict | None:
+    """The engine's design report as the cover page says it: short lists of plain words."""
+    if not design:
+        return None
+    edit = design.get("edit") or {}
+    template = design.get("template") or {}
+    return {
+        "drawn": [s.get("phrase") or s["subject"] for s in design.get("subjectsDrawn") or []],
+        "not_drawn": missing_in_words(design),
+        "not_applied": list(edit.get("notApplied") or []),
+        "ignored": list(edit.get("ignoredWords") or []),
+        "template": template.get("name") or template.get("id") or "",
+        "palette": (design.get("palette") or {}).get("name", ""),
+        "faces": list((design.get("type") or {}).get("titleFaces") or []),
+    }
 
 
 def _plain_error(error: ApplicationError) -> dict:
@@ -329,6 +352,7 @@ def cover_detail(request: HttpRequest, cover_id, *, forms: dict | None = None, e
         "active_jobs": active_jobs,
         "lineage": lineage,
         "derived": derived,
+        "design": design_in_words(cover.design),
         "variation_form": forms.get("variation") or VariationForm(),
         "edit_form": forms.get("edit") or EditForm(),
         "example_prompts": EXAMPLE_PROMPTS,

@@ -12,6 +12,7 @@ import random
 import skia
 
 from ..color import RGB, argb, lighten, mix
+from ..journal import UNNAMED, record
 from . import architecture, fauna, figures, flora, icons, objects, signs, sky, terrain, vehicles
 from .geometry import Shape
 
@@ -147,7 +148,9 @@ def shape_for(name: str, rng: random.Random) -> Shape:
     if key not in BUILDERS or key in ICON_PREFERRED:
         subject = icons.subject_for(key)
         if subject is not None:
-            return icons.subject_shape(subject, rng)
+            shape = icons.subject_shape(subject, rng)
+            shape.name = name  # the journal names what draw_shape draws by what was asked for
+            return shape
     builder = BUILDERS[key]
     shape = builder(rng)
     if builder in _TABLETOP:
@@ -155,6 +158,7 @@ def shape_for(name: str, rng: random.Random) -> Shape:
     subject = icons.subject_for(name) or icons.subject_for(key)
     if subject is not None:
         shape.subject, shape.tone = subject.name, icons.pick_tone(subject, rng)
+    shape.name = name  # the journal names what draw_shape draws by what was asked for
     return shape
 
 
@@ -236,7 +240,11 @@ def draw_shape(
         canvas.drawPath(shape.lights, skia.Paint(AntiAlias=True, Color=argb(lighten(light, 0.15), light_alpha)))
     canvas.restore()
     left = ox + b.left() * k if not flip else ox - b.right() * k
-    return skia.Rect.MakeXYWH(left, oy + b.top() * k, bw * k, bh * k)
+    drawn = skia.Rect.MakeXYWH(left, oy + b.top() * k, bw * k, bh * k)
+    on_device = canvas.getTotalMatrix().mapRect(drawn)
+    # Shapes a scene builds itself (a runner, a couple) carry no name: journalled as unnamed.
+    record(shape.name or UNNAMED, on_device.left(), on_device.top(), on_device.width(), on_device.height())
+    return drawn
 
 
 def _tint_filter(tint: RGB, amount: float) -> skia.ColorFilter:

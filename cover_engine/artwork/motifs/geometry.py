@@ -24,6 +24,7 @@ class Shape:
     # asked for style="illustrated", so silhouette-only covers never read the art sets for it.
     subject: str = ""
     tone: str = ""
+    name: str = ""  # the motif asked for (set by shape_for), for the journal of what was drawn
 
     def bounds(self) -> skia.Rect:
         r = self.body.computeTightBounds()

@@ -1,0 +1,230 @@
+"""The design report of a rendered cover: what it is made of, in plain data, from what was drawn.
+
+`design_report(recipe, report)` is computed at render time from the artwork journal (render.py's
+RenderReport.drawn), never from what the recipe hoped for: a subject the painter could not place,
+or placed too small to read, is listed under `subjectsNotDrawn` with the reason. Edits add what was
+applied, what could not be shown and which words of the prompt were ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from . import palettes
+from .artwork.context import AVOID_ALIASES
+from .lexicon import MOTIFS, motif_noun, motif_word
+
+if TYPE_CHECKING:
+    from .artwork.journal import Drawn
+    from .recipe import Recipe
+    from .render import RenderReport
+
+# A subject reads on a cover when it is at least this share of the cover's width (a castle 45 px
+# wide on a 1600 px cover is a speck, not a castle; a wolf at 9% was a sliver on the rendered covers).
+MIN_SUBJECT_SHARE = 0.10
+# Pieces that fill a band of the picture (weather, sky fields): their size says nothing.
+FIELD_PIECES = frozenset({"stars", "clouds", "rain", "snow", "fog", "mist", "lightning", "storm", "sea", "waves"})
+
+
+# Settings a scene paints as its world (not as a silhouette the journal names): a seascape is the sea.
+SCENE_SETTINGS: dict[str, frozenset[str]] = {
+    "seascape": frozenset({"sea", "ocean", "waves", "wave", "water", "shore", "beach", "coast", "harbour", "harbor"}),
+    "landscape": frozenset({"mountains", "mountain", "hills", "field", "meadow", "valley", "plains", "road", "path"}),
+    "cityscape": frozenset({"city", "city skyline", "skyline", "street", "streets"}),
+    "space": frozenset({"space", "galaxy", "nebula"}),
+    "kids": frozenset({"hills", "meadow"}),
+}
+
+
+def _norm(name: str) -> str:
+    return " ".join(str(name).lower().replace("_", " ").replace("-", " ").split())
+
+
+def _kin(name: str) -> set[str]:
+    """A motif name with the names a painter may draw it under (a moon drawn as a crescent)."""
+    n = _norm(name)
+    names = {n, n[:-1] if n.endswith("s") else n + "s"}
+    names.update(_norm(a) for a in AVOID_ALIASES.get(n, ()))
+    if n == "storm":
+        names.update({"lightning", "rain", "clouds"})
+    return names
+
+
+def _words_of(source: str) -> list[str]:
+    """The words that asked for a motif, from its source ("summary: 'lighthouses'" -> ["lighthouses"])."""
+    if "'" in source:
+        inner = source.split("'", 2)[1]
+        return [inner] if inner else []
+    return []
+
+
+def _asked_by(source: str) -> str:
+    if source.startswith("genre default"):
+        return "genre"
+    return source.split(":", 1)[0].strip() or "brief"
+
+
+def _largest(drawn: Sequence[Drawn], name: str) -> Drawn | None:
+    kin = _kin(name)
+    matches = [d for d in drawn if _norm(d.name) in kin]
+    return max(matches, key=lambda d: d.w * d.h) if matches else None
+
+
+def subject_share(drawn: Sequence[Drawn], name: str, width: int, height: int | None = None) -> float:
+    """How much of the cover the largest drawn piece of this subject spans: its width as a share of the
+    cover's width, or its height as a share of the height when that is more (a standing figure is
+    narrow but reads by its height). 0 when it was not drawn."""
+    piece = _largest(drawn, name)
+    if piece is None:
+        return 0.0
+    tall = piece.h / height if height else 0.0
+    return min(1.0, max(piece.w / max(1, width), tall))
+
+
+def subject_reads(drawn: Sequence[Drawn], name: str, width: int, height: int | None = None) -> bool:
+    """Drawn, and big enough to read (fields like stars or rain only need to be there)."""
+    if _norm(name) in FIELD_PIECES:
+        return _largest(drawn, name) is not None
+    return subject_share(drawn, name, width, height) >= MIN_SUBJECT_SHARE
+
+
+def _display(name: str) -> str:
+    return motif_word(name) if name in MOTIFS else _norm(name)
+
+
+def _phrase(name: str) -> str:
+    """How the subject reads in a sentence: 'a lighthouse', 'the moon', 'stars'."""
+    if name in MOTIFS:
+        return motif_noun(name)
+    word = _norm(name)
+    if word in FIELD_PIECES or word.endswith("s"):
+        return word
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
+
+
+def design_report(
+    recipe: Recipe,
+    report: RenderReport,
+    *,
+    applied: Iterable[str] = (),
+    not_applied: Iterable[str] = (),
+    ignored_words: Iterable[str] = (),
+    undrawable: Iterable[str] = (),
+) -> dict[str, Any]:
+    """Plain JSON-ready data: template, palette, type faces, subjects drawn / not drawn, the edit."""
+    from .templates import CATALOGUE
+
+    template = CATALOGUE.get(recipe.template_id)
+    brief = recipe.brief
+    drawn = list(report.drawn)
+    wanted = {_norm(m.name) for m in brief.motifs}
+    subjects, missing = [], []
+    world = SCENE_SETTINGS.get(template.scene if template else "", frozenset())
+    for motif in brief.motifs:
+        piece = _largest(drawn, motif.name)
+        entry = {
+            "subject": _display(motif.name),
+            "phrase": _phrase(motif.name),
+            "words": _words_of(motif.source),
+            "askedBy": _asked_by(motif.source),
+        }
+        if piece is None and _norm(motif.name) in world:
+            subjects.append({**entry, "widthShare": 1.0})
+        elif piece is None:
+            missing.append({**entry, "reason": "no room for it in this design"})
+        elif not subject_reads(drawn, motif.name, report.width, report.height):
+            missing.append({**entry, "reason": "only fitted at a size too small to read"})
+        else:
+            subjects.append({**entry, "widthShare": round(piece.w / max(1, report.width), 3)})
+    # Pieces the design paints of its own accord (a night scene's moon): drawn, asked by the design.
+    own: dict[str, Drawn] = {}
+    for piece in drawn:
+        n = _norm(piece.name)
+        if any(n in _kin(w) for w in wanted) or (n in own and own[n].w * own[n].h >= piece.w * piece.h):
+            continue
+        own[n] = piece
+    for n, piece in own.items():
+        if n in FIELD_PIECES or max(piece.w / report.width, piece.h / report.height) >= MIN_SUBJECT_SHARE:
+            subjects.append(
+                {
+                    "subject": _display(n),
+                    "phrase": _phrase(n),
+                    "words": [],
+                    "askedBy": "design",
+                    "widthShare": round(piece.w / report.width, 3),
+                }
+            )
+    asked = [(str(w), "brief") for w in getattr(brief, "unmatched", ()) or ()] + [(str(w), "edit") for w in undrawable]
+    for word, asked_by in asked:
+        missing.append(
+            {
+                "subject": word,
+                "phrase": _phrase(word),
+                "words": [word],
+                "askedBy": asked_by,
+                "reason": "we cannot draw it yet",
+            }
+        )
+    title = report.element("title")
+    author = report.element("author")
+    design: dict[str, Any] = {
+        "template": {
+            "id": recipe.template_id,
+            "name": template.name if template else recipe.template_id,
+            "family": template.family if template else "",
+        },
+        "palette": {"name": brief.palette.name, "family": palettes.family_of(brief.palette)},
+        "type": {
+            "titleFaces": list(title.faces) if title else [],
+            "authorFaces": list(author.faces) if author else [],
+            "titleVoice": str(recipe.overrides.get("type_voice") or (template.type.title_voice if template else "")),
+        },
+        "lighting": str(recipe.overrides.get("lighting") or brief.lighting),
+        "subjectsDrawn": subjects,
+        "subjectsNotDrawn": missing,
+    }
+    if recipe.edits:
+        design["edit"] = {
+            "prompt": recipe.edits[-1],
+            "applied": list(applied),
+            "notApplied": list(not_applied),
+            "ignoredWords": list(ignored_words),
+        }
+    return design
+
+
+def design_sentence(design: dict[str, Any]) -> str:
+    """The report in plain words: "We drew: a lighthouse, the sea. We could not draw: a hedgehog (...)."""
+    drawn = [s.get("phrase") or s["subject"] for s in design.get("subjectsDrawn") or []]
+    parts = []
+    if drawn:
+        parts.append("We drew: " + ", ".join(drawn) + ".")
+    missing = missing_in_words(design)
+    if missing:
+        parts.append("We could not draw: " + "; ".join(missing) + ".")
+    return " ".join(parts)
+
+
+def missing_in_words(design: dict[str, Any]) -> list[str]:
+    """Subjects not drawn, grouped by reason: ["fire, a castle (no room for them in this design)"]."""
+    by_reason: dict[str, list[str]] = {}
+    for s in design.get("subjectsNotDrawn") or []:
+        by_reason.setdefault(s["reason"], []).append(s.get("phrase") or s["subject"])
+    out = []
+    for reason, names in by_reason.items():
+        if len(names) > 1:
+            reason = reason.replace(" it ", " them ")
+        out.append(f"{', '.join(names)} ({reason})")
+    return out
+
+
+__all__ = [
+    "FIELD_PIECES",
+    "MIN_SUBJECT_SHARE",
+    "design_report",
+    "design_sentence",
+    "missing_in_words",
+    "subject_reads",
+    "subject_share",
+]
