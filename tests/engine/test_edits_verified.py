@@ -157,9 +157,9 @@ def test_a_type_voice_changes_the_typeface_only(prompt, said):
 
 def test_a_partly_understood_prompt_applies_what_it_can_and_lists_the_ignored_words():
     source, _, _ = _source(ROAD)
-    edited = render_edit(source, "purple monkey dishwasher", scale=SCALE)
+    edited = render_edit(source, "purple wibble dishwasher", scale=SCALE)
     assert edited.applied == ["purple colour scheme"]
-    assert edited.design["edit"]["ignoredWords"] == ["monkey", "dishwasher"]
+    assert edited.design["edit"]["ignoredWords"] == ["wibble", "dishwasher"]
 
 
 def test_nonsense_is_not_understood():

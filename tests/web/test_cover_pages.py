@@ -195,7 +195,7 @@ def test_an_edit_the_engine_does_not_understand_fails_with_its_reason_and_a_refu
 ):
     cover = make_cover(account=author)
     with run_jobs():
-        client.post(f"/covers/{cover.id}/edit/", {"prompt": "zzz qwerty"})
+        client.post(f"/covers/{cover.id}/edit/", {"prompt": "blorp qwerty"})
     job = Job.objects.get(operation="edit_image")
     assert (job.status, job.error_code, job.credits_used) == ("failed", "edit_not_understood", 0)
     status = client.get(f"/jobs/{job.id}/status.json").json()
