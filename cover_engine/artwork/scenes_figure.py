@@ -20,13 +20,6 @@ def _bust() -> Shape:
     return Shape(union(head, neck, shoulders))
 
 
-def _hat_man() -> Shape:
-    man = F._man()
-    brim = smooth([(36, 5, 0), (64, 5, 0), (60, 3), (40, 3)])
-    crown_ = smooth([(42, 4, 0), (43, -4), (50, -6), (57, -4), (58, 4, 0)])
-    return Shape(union(man, brim, crown_))
-
-
 def _placed(shape: Shape, x: float, y: float, size: float) -> skia.Path:
     """The shape's body in canvas pixels, placed as draw_shape places it (bottom-centre anchor)."""
     b = shape.bounds()
@@ -105,7 +98,7 @@ def portrait(art: Art) -> None:
     elif variant == "shoulders":
         shape = _bust()
     elif variant == "hat":
-        shape = _hat_man()
+        shape = F.hat_man(art.rng("hat"))
     elif variant == "profile":
         shape = F.profile(art.rng("profile"))
     elif hero is not None and W.kind_of(hero.name) == "silhouette":

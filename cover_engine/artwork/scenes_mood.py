@@ -8,6 +8,7 @@ import skia
 
 from . import effects as fx
 from . import world as W
+from .characters import draw_storybook_hero, species_for
 from .color import RGB, darken, lighten, luminance, mix, saturate
 from .context import Art, MotifRef
 from .motifs import builder_name, draw_shape, shape_for
@@ -169,15 +170,18 @@ def kids(art: Art) -> None:
     hero = art.hero or MotifRef("rabbit", 1)
     hx = W.hero_x(art)
     shape = shape_for(hero.name, art.rng("shape-" + hero.name))
+    character = species_for(hero.name) is not None
+    grounded = shape.ground or character
     gy = W.y_at(stand, hx, art.w) + art.h * 0.01
-    size = W.fit_size(art, gy, min(art.w, art.h) * 0.42 * W.hero_weight_scale(hero), hx)
+    share = 0.72 if character else 0.42
+    size = W.fit_size(art, gy, min(art.w, art.h) * share * W.hero_weight_scale(hero), hx)
     fill = saturate(art.c("accent"), 1.3)
     hero_kind = builder_name(hero.name) or ""
     if hero_kind in ("moon", "crescent", "eclipse"):
         fill = (1.0, 0.9, 0.55)  # a friendly yellow moon, never a red one
     elif hero_kind == "sun":
         fill = (1.0, 0.82, 0.25)
-    if shape.ground:
+    if grounded:
         # Text set low (over the hills) would sit on the hero: try the thirds, then shrink, else skip.
         def crowded(x: float, sz: float) -> bool:
             return art.rect_calm_overlap((x - sz / 2, gy - sz, sz, sz)) > 0.03
@@ -189,36 +193,15 @@ def kids(art: Art) -> None:
                     break
         while crowded(hx, size) and size > min(art.w, art.h) * 0.1:
             size *= 0.8
-    if shape.ground and not (art.rect_calm_overlap((hx - size / 2, gy - size, size, size)) > 0.03):
-        draw_shape(
-            art.canvas,
-            shape,
-            x=hx,
-            y=gy,
-            size=size,
-            fill=fill,
-            light=(1, 1, 1),
-            detail=darken(fill, 0.4),
-            anchor="bottom",
-        )
-    elif not shape.ground:
+    if grounded and not (art.rect_calm_overlap((hx - size / 2, gy - size, size, size)) > 0.03):
+        draw_storybook_hero(art, hero, x=hx, y=gy, size=size, fill=fill, anchor="bottom")
+    elif not grounded:
         # A floating hero (a moon, a kite, a butterfly) takes the biggest free patch of sky.
         fx_, fy_, fsize = W.free_spot(
             art, (art.w * 0.06, art.h * 0.04, art.w * 0.94, gy), size, art.placed("body"), prefer_x=hx
         )
         hx, size = fx_, max(fsize, min(art.w, art.h) * 0.12)
-        art.layout.append(("hero", skia.Rect.MakeXYWH(hx - size / 2, fy_ - size / 2, size, size)))
-        draw_shape(
-            art.canvas,
-            shape,
-            x=hx,
-            y=fy_,
-            size=size,
-            fill=fill,
-            light=(1, 1, 1),
-            detail=darken(fill, 0.4),
-            anchor="center",
-        )
+        draw_storybook_hero(art, hero, x=hx, y=fy_, size=size, fill=fill, anchor="center")
     for k, m in enumerate([m for m in art.secondary if W.kind_of(m.name) == "silhouette"][:3]):
         s2 = shape_for(m.name, art.rng("k" + m.name))
         side = -1 if k % 2 == 0 else 1

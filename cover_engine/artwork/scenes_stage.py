@@ -1,0 +1,284 @@
+"""Composed scenes: the archetypes of best-selling covers, each built on the layer stack of layers.py.
+
+vista      the hero small against a vast layered world (lone figure on a road or ledge, scale shot)
+character  the hero large, dark and rim-lit against a huge sun or moon (protagonist, couple, castle)
+closeup    one object filling the cover under a hard key light, on a surface, dust in the beam
+haven      a lit building in the middle distance, a path to its door, a companion in front
+
+Every variant takes its focal subject from the brief's hero motif (`layers.focal_motif`); the
+numbers that shape a variant live in VARIANTS, and templates override them through scene params.
+"""
+
+from __future__ import annotations
+
+import math
+
+import skia
+
+from . import effects as fx
+from . import layers as Ly
+from . import world as W
+from .color import RGB, darken, lighten, mix, saturate
+from .context import Art, MotifRef
+from .motifs import shape_for
+
+# horizon: share of the height; far: far-plane kind; fg: foreground kind; focal: the subject's
+# longer side as a share of the width; texture: surface pass; default: subject when the hero
+# cannot be drawn; light: default lighting; rays: god rays from the key light.
+VARIANTS: dict[str, dict] = {
+    "vista": {"horizon": 0.6, "far": "peaks", "fg": "rocks", "focal": 0.36, "texture": "grain",
+              "default": "figure", "light": "dusk", "rays": True},
+    "character": {"horizon": 0.8, "far": "skyline", "fg": "none", "focal": 0.95, "texture": "grain",
+                  "default": "figure", "light": "night", "rays": False},
+    "closeup": {"horizon": 0.74, "far": "none", "fg": "none", "focal": 0.62, "texture": "brush",
+                "default": "key", "light": "night", "rays": True},
+    "haven": {"horizon": 0.64, "far": "hills", "fg": "branches", "focal": 0.5, "texture": "paper",
+              "default": "house", "light": "dusk", "rays": False},
+}  # fmt: skip
+
+
+def _setting(art: Art, key: str):
+    table = VARIANTS[_variant(art)]
+    return art.param(key, table[key])
+
+
+def _variant(art: Art) -> str:
+    v = str(art.param("variant", "vista"))
+    return v if v in VARIANTS else "vista"
+
+
+def _ink(art: Art) -> RGB:
+    """The near-black of silhouettes, tinted by the scene so it never reads as a hole."""
+    return mix(darken(art.c("near"), 0.55), darken(art.c("sky_top"), 0.6), 0.3)
+
+
+def _sky(art: Art, horizon: float) -> str:
+    # The design's lighting, else the book's; a storm in the book is weather and wins over both.
+    light = str(art.params.get("lighting") or art.lighting or _setting(art, "light"))
+    if art.lighting == "storm":
+        light = "storm"
+    W.paint_sky(art, horizon, light)
+    W.paint_stars(art, horizon, light, 0.7)
+    return light
+
+
+def _key_light(art: Art, light: str, cx: float, cy: float, r: float) -> Ly.Light:
+    """The sun or moon when the scene has one (the brief may have removed it), else a glow low on
+    the horizon: either way the light the focal subject is rimmed by."""
+    body = W.celestial_body(art, light)
+    if body != "none":
+        return Ly.backlight_disc(art, body, cx, cy, r, light)
+    fx.glow(art, cx, cy, r * 4, art.c("glow"), 0.45)
+    return Ly.Light(cx, cy, lighten(art.c("glow"), 0.1), 0.75)
+
+
+def vista(art: Art) -> None:
+    horizon = art.h * float(_setting(art, "horizon"))
+    light = _sky(art, horizon)
+    hx = W.hero_x(art)
+    side = 1 if hx < art.w / 2 else -1
+    y0, y1 = art.free_band(0, horizon)
+    r = min(art.w * 0.12, (y1 - y0) * 0.32)
+    key = _key_light(art, light, hx + side * art.w * 0.2, y0 + (y1 - y0) * 0.55, r)
+    if _setting(art, "rays"):
+        Ly.god_rays(art, key, count=14)
+    W.paint_clouds(art, horizon, light, 0.5)
+    haze = W.haze_color(art, light)
+    Ly.far_plane(art, horizon, light, kind=str(_setting(art, "far")))
+    mid = Ly.ground(art, horizon + art.h * 0.07, art.h * 0.05, W.layer_color(art, 0.45, haze), "vista-mid")
+    fx.fog(art, W.y_at(mid, hx, art.w) + art.h * 0.02, art.h * 0.05, lighten(haze, 0.05), 0.35)
+    ledge_y = art.h * (0.86 if not art.square else 0.84)
+    ledge = Ly.ground(art, ledge_y, art.h * 0.03, _ink(art), "vista-ledge", level_at=hx)
+    m = Ly.focal_motif(art, str(_setting(art, "default")))
+    shape = shape_for(m.name, art.rng("shape-" + m.name))
+    if shape.ground:
+        gy = W.y_at(ledge, hx, art.w) + 2
+        wanted = Ly.focal_size(art, float(_setting(art, "focal")))
+        x, size = W.best_column(art, gy, wanted, hx)
+        size = max(size, art.w * Ly.MIN_FOCAL)
+        _cast_shadow(art, x, gy, size, key)
+        Ly.draw_focal(art, m, x=x, y=gy, size=size, fill=_ink(art), light=key, anchor="bottom")
+    else:
+        _floating_focal(art, m, (0, y0, art.w, horizon), key, share=0.4)
+    Ly.foreground(art, str(_setting(art, "fg")), darken(_ink(art), 0.2), side=side)
+    Ly.texture(art, str(_setting(art, "texture")), 0.5)
+    W.finish(art, grain=0.03, vignette=0.4)
+
+
+def _cast_shadow(art: Art, x: float, gy: float, size: float, key: Ly.Light) -> None:
+    """A long shadow thrown away from a low light across the ground toward the viewer."""
+    dx, _ = key.direction(x, gy)
+    reach = size * 0.9
+    p = skia.Path()
+    p.moveTo(x - size * 0.05, gy)
+    p.lineTo(x + size * 0.05, gy)
+    p.lineTo(x - dx * reach + size * 0.12, min(art.h, gy + size * 0.35))
+    p.lineTo(x - dx * reach - size * 0.12, min(art.h, gy + size * 0.35))
+    p.close()
+    art.canvas.drawPath(p, fx.linear(art, gy, gy + size * 0.35, [(0, (0, 0, 0), 0.5), (1, (0, 0, 0), 0.0)]))
+
+
+def _floating_focal(art: Art, m: MotifRef, region, key: Ly.Light, *, share: float) -> skia.Rect:
+    """An emblem (a key, a crown, a bird) floating in the largest quiet part of a region, glowing."""
+    x0, y0, x1, y1 = region
+    blockers = art.placed("body")
+    want = Ly.focal_size(art, share)
+    cx, cy, size = W.free_spot(art, (x0, y0, x1, y1), want, blockers, prefer_x=W.hero_x(art))
+    if size < art.w * Ly.MIN_FOCAL:
+        cx, cy, size = W.free_spot(art, (art.w * 0.04, art.h * 0.04, art.w * 0.96, art.h * 0.96), want, blockers)
+    size = max(size, art.w * Ly.MIN_FOCAL)
+    metal = fx.metal_shader(art.c("accent"))
+    return Ly.draw_focal(art, m, x=cx, y=cy, size=size, fill=metal, light=key, anchor="center", halo=0.4,
+                         detail=darken(art.c("accent"), 0.45))  # fmt: skip
+
+
+def character(art: Art) -> None:
+    horizon = art.h * float(_setting(art, "horizon"))
+    light = _sky(art, horizon)
+    y0, y1 = art.free_band()
+    hx = art.w * 0.5 if W.hero_mode(art) not in ("left", "right") else W.hero_x(art)
+    m = Ly.focal_motif(art, str(_setting(art, "default")))
+    shape = shape_for(m.name, art.rng("shape-" + m.name))
+    # The subject rises from below the frame (cropped at the knees) into the free band.
+    room = art.h * 1.08 - y0
+    size = min(room, art.h * 0.8, art.w * 1.3) * float(_setting(art, "focal"))
+    size = max(size, art.w * Ly.MIN_FOCAL)
+    base = art.h * 1.08
+    top = base - size
+    r = min(art.w * 0.36, max(art.w * 0.22, (y1 - y0) * 0.42))
+    key = _key_light(
+        art, light, hx + art.w * art.rng("disc").uniform(-0.06, 0.06), max(y0 + r * 0.8, top + size * 0.22), r
+    )
+    Ly.god_rays(art, key, count=16)
+    Ly.far_plane(art, horizon, light, kind=str(_setting(art, "far")), layers=2)
+    if shape.ground:
+        Ly.draw_focal(art, m, x=hx, y=base, size=size, fill=_ink(art), light=key, anchor="bottom")
+    else:
+        _floating_focal(art, m, (0, y0, art.w, y1), key, share=0.5)
+    Ly.texture(art, str(_setting(art, "texture")), 0.45)
+    W.finish(art, grain=0.03, vignette=0.45)
+
+
+def closeup(art: Art) -> None:
+    field_top = darken(mix(art.c("sky_top"), art.c("near"), 0.5), 0.45)
+    field_bottom = darken(field_top, 0.5)
+    art.canvas.drawPaint(fx.linear(art, 0, art.h, [(0, field_top, 1), (1, field_bottom, 1)]))
+    y0, y1 = art.free_band()
+    rng = art.rng("closeup")
+    side = rng.choice((-1, 1))
+    key = Ly.Light(art.w * (0.5 + side * 0.38), art.h * 0.02, lighten(art.c("glow"), 0.15), 0.9)
+    # The pool of light the object sits in, and the beam that makes it.
+    m = Ly.focal_motif(art, str(_setting(art, "default")))
+    shape = shape_for(m.name, art.rng("shape-" + m.name))
+    size = Ly.focal_size(art, float(_setting(art, "focal")), room=(y1 - y0) * 0.86)
+    cx = art.w * (0.5 + rng.uniform(-0.04, 0.04))
+    cy = (y0 + y1) / 2
+    fx.glow(art, cx, cy, size * 1.25, mix(art.c("glow"), field_top, 0.3), 0.55)
+    aim = math.degrees(math.atan2(cy - key.y, cx - key.x))
+    Ly.god_rays(art, key, count=5, spread=26, start=aim - 13)
+    surface_y = cy + size * 0.5 if shape.ground else None
+    if surface_y is not None and surface_y < art.h * 0.97:
+        _surface(art, surface_y, field_top)
+    fill = _object_fill(art, m)
+    anchor_y = surface_y if surface_y is not None else cy
+    anchor = "bottom" if shape.ground else "center"
+    shadow = (0.0, 0.0, 0.0) if shape.ground else None
+    detail = darken(art.c("accent"), 0.5)
+    Ly.draw_focal(
+        art, m, x=cx, y=anchor_y, size=size, fill=fill, light=key, anchor=anchor, shadow=shadow, detail=detail
+    )
+    Ly.particles(art, Ly.Light(cx, cy, key.color), count=int(36 * W.density(art)), radius=0.4)
+    Ly.texture(art, str(_setting(art, "texture")), 0.45)
+    W.finish(art, grain=0.03, vignette=0.6)
+
+
+def _object_fill(art: Art, m: MotifRef):
+    """Objects are metal or lacquer in the accent colour; creatures and people stay dark, rim-lit."""
+    if shape_for(m.name, art.rng("probe-" + m.name)).ground and W.kind_of(m.name) != "sky":
+        return mix(_ink(art), art.c("accent"), 0.25)
+    return fx.metal_shader(saturate(art.c("accent"), 1.1))
+
+
+def _surface(art: Art, y: float, tone: RGB) -> None:
+    """A table or floor the object stands on: a lit edge, then darkness toward the viewer."""
+    c = lighten(tone, 0.12)
+    art.canvas.drawRect(
+        skia.Rect(0, y, art.w, art.h),
+        fx.linear(art, y, art.h, [(0, c, 1.0), (0.4, darken(c, 0.5), 1.0), (1, (0, 0, 0), 1.0)]),
+    )
+    art.canvas.drawRect(skia.Rect(0, y - art.s * 1.5, art.w, y + art.s * 1.5), fx.fill_paint(lighten(c, 0.25), 0.6))
+
+
+def haven(art: Art) -> None:
+    horizon = art.h * float(_setting(art, "horizon"))
+    light = _sky(art, horizon)
+    hx = W.hero_x(art)
+    side = 1 if hx < art.w / 2 else -1
+    y0, y1 = art.free_band(0, horizon)
+    r = min(art.w * 0.09, (y1 - y0) * 0.3)
+    key = _key_light(art, light, hx + side * art.w * 0.28, y0 + (y1 - y0) * 0.45, r)
+    W.paint_clouds(art, horizon, light, 0.45)
+    haze = W.haze_color(art, light)
+    Ly.far_plane(art, horizon, light, kind=str(_setting(art, "far")))
+    hero = art.hero
+    building = hero if hero is not None and _is_building(art, hero) else MotifRef("house", 0.8, "design")
+    mid = Ly.ground(art, horizon + art.h * 0.08, art.h * 0.04, W.layer_color(art, 0.3, haze), "haven-mid", level_at=hx)
+    gy = W.y_at(mid, hx, art.w) + 2
+    wanted = Ly.focal_size(art, float(_setting(art, "focal")))
+    x, size = W.best_column(art, gy, wanted, hx)
+    size = max(size, art.w * Ly.MIN_FOCAL)
+    warm = Ly.Light(key.x, key.y, mix(art.c("glow"), (1.0, 0.78, 0.4), 0.5), key.strength)
+    fx.glow(art, x, gy - size * 0.4, size * 0.9, warm.color, 0.35)
+    _path_to(art, x, gy, lighten(W.layer_color(art, 0.3, haze), 0.25))
+    if building is hero:
+        Ly.draw_focal(
+            art, building, x=x, y=gy, size=size, fill=W.layer_color(art, 0.15, haze), light=warm, anchor="bottom"
+        )
+    else:
+        W.draw_silhouette(art, building, x, gy, size * 0.85, W.layer_color(art, 0.15, haze), light=warm.color)
+        art.layout.append(
+            ("secondary", skia.Rect.MakeXYWH(x - size * 0.42, gy - size * 0.85, size * 0.85, size * 0.85))
+        )
+    if hero is not None and building is not hero:
+        # The companion (a cat, a detective, a witch) stands in front, on the near ground.
+        near = Ly.ground(
+            art, art.h * 0.9, art.h * 0.02, _ink(art), "haven-near", level_at=art.w * 0.5 - side * art.w * 0.22
+        )
+        cx = art.w * 0.5 - side * art.w * 0.24
+        cshape = shape_for(hero.name, art.rng("shape-" + hero.name))
+        csize = Ly.focal_size(art, 0.3, room=art.h * 0.3)
+        if cshape.ground:
+            Ly.draw_focal(
+                art, hero, x=cx, y=W.y_at(near, cx, art.w) + 2, size=csize, fill=_ink(art), light=warm, anchor="bottom"
+            )
+        else:
+            _floating_focal(art, hero, (0, y0, art.w, horizon), warm, share=0.3)
+    Ly.foreground(art, str(_setting(art, "fg")), darken(_ink(art), 0.1), side=-side)
+    Ly.texture(art, str(_setting(art, "texture")), 0.4)
+    W.finish(art, grain=0.03, vignette=0.35)
+
+
+def _is_building(art: Art, m: MotifRef) -> bool:
+    from .motifs import architecture
+
+    return shape_for(m.name, art.rng("probe-" + m.name)).ground and (
+        (W.builder_name(m.name) or "") in architecture.BUILDERS
+    )
+
+
+def _path_to(art: Art, x: float, gy: float, c: RGB) -> None:
+    """A path winding from the bottom edge to the door: it leads the eye to the focal point."""
+    p = skia.Path()
+    w0, w1 = art.w * 0.02, art.w * 0.16
+    p.moveTo(x - w0, gy)
+    p.cubicTo(x - art.w * 0.2, gy + (art.h - gy) * 0.4, x + art.w * 0.15, gy + (art.h - gy) * 0.7, x - w1, art.h + 2)
+    p.lineTo(x + w1, art.h + 2)
+    p.cubicTo(x + art.w * 0.25, gy + (art.h - gy) * 0.7, x - art.w * 0.12, gy + (art.h - gy) * 0.4, x + w0, gy)
+    p.close()
+    with fx.calm_layer(art, strength=0.7):
+        art.canvas.drawPath(p, fx.linear(art, gy, art.h, [(0, c, 0.9), (1, darken(c, 0.4), 0.9)]))
+
+
+def stage(art: Art) -> None:
+    W.apply_tone(art)
+    {"vista": vista, "character": character, "closeup": closeup, "haven": haven}[_variant(art)](art)
