@@ -319,7 +319,8 @@ def _mottle(art: Art, c: RGB, amount: float, *, freq: float, stretch: float, nam
     """Low-frequency noise as tinted alpha, drawn small and scaled up (cheap at any size)."""
     sw, sh = max(8, int(art.w / 8)), max(8, int(art.h / 8))
     small = skia.Surface(sw, sh)
-    shader = skia.PerlinNoiseShader.MakeFractalNoise(freq, freq / stretch, 3, float(art.seed % 1000 + 3 + name))
+    # Stretched along x: streaks run across the cover like dry-brush strokes, not down it like curtains.
+    shader = skia.PerlinNoiseShader.MakeFractalNoise(freq / stretch, freq, 3, float(art.seed % 1000 + 3 + name))
     cf = skia.ColorFilters.Matrix([0, 0, 0, 0, c[0], 0, 0, 0, 0, c[1], 0, 0, 0, 0, c[2],
                                    0.9 * amount, 0, 0, 0, -0.32 * amount])  # fmt: skip
     small.getCanvas().drawPaint(skia.Paint(Shader=shader, ColorFilter=cf))

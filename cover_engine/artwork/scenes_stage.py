@@ -18,6 +18,7 @@ import skia
 from . import effects as fx
 from . import layers as Ly
 from . import world as W
+from .characters import draw_storybook_hero, species_for
 from .color import RGB, darken, lighten, mix, saturate
 from .context import Art, MotifRef
 from .motifs import shape_for
@@ -78,8 +79,11 @@ def vista(art: Art) -> None:
     hx = W.hero_x(art)
     side = 1 if hx < art.w / 2 else -1
     y0, y1 = art.free_band(0, horizon)
-    r = min(art.w * 0.12, (y1 - y0) * 0.32)
-    key = _key_light(art, light, hx + side * art.w * 0.2, y0 + (y1 - y0) * 0.55, r)
+    m = Ly.focal_motif(art, str(_setting(art, "default")))
+    shape = shape_for(m.name, art.rng("shape-" + m.name))
+    # A floating subject (a crown, a key, a bird) is silhouetted against the disc, so the disc grows.
+    r = min(art.w * (0.12 if shape.ground else 0.16), (y1 - y0) * 0.36)
+    key = _key_light(art, light, hx + side * art.w * 0.2 if shape.ground else art.w * 0.5, y0 + (y1 - y0) * 0.55, r)
     if _setting(art, "rays"):
         Ly.god_rays(art, key, count=14)
     W.paint_clouds(art, horizon, light, 0.5)
@@ -89,8 +93,6 @@ def vista(art: Art) -> None:
     fx.fog(art, W.y_at(mid, hx, art.w) + art.h * 0.02, art.h * 0.05, lighten(haze, 0.05), 0.35)
     ledge_y = art.h * (0.86 if not art.square else 0.84)
     ledge = Ly.ground(art, ledge_y, art.h * 0.03, _ink(art), "vista-ledge", level_at=hx)
-    m = Ly.focal_motif(art, str(_setting(art, "default")))
-    shape = shape_for(m.name, art.rng("shape-" + m.name))
     if shape.ground:
         gy = W.y_at(ledge, hx, art.w) + 2
         wanted = Ly.focal_size(art, float(_setting(art, "focal")))
@@ -99,10 +101,18 @@ def vista(art: Art) -> None:
         _cast_shadow(art, x, gy, size, key)
         Ly.draw_focal(art, m, x=x, y=gy, size=size, fill=_ink(art), light=key, anchor="bottom")
     else:
-        _floating_focal(art, m, (0, y0, art.w, horizon), key, share=0.4)
+        _emblem_on_disc(art, m, key, r, (y0, horizon))
     Ly.foreground(art, str(_setting(art, "fg")), darken(_ink(art), 0.2), side=side)
     Ly.texture(art, str(_setting(art, "texture")), 0.5)
     W.finish(art, grain=0.03, vignette=0.4)
+
+
+def _emblem_on_disc(art: Art, m: MotifRef, key: Ly.Light, r: float, band: tuple[float, float]) -> skia.Rect:
+    """A floating subject centred on the sun or moon, dark against it with a rim of its light: the
+    eclipse emblem. Centred on purpose, so the disc reads as its halo, never half covered."""
+    room = max(band[1] - band[0], 1.0) * 0.9
+    size = max(art.w * Ly.MIN_FOCAL, min(r * 2.0, room, art.w * 0.5))
+    return Ly.draw_focal(art, m, x=key.x, y=key.y, size=size, fill=_ink(art), light=key, anchor="center")
 
 
 def _cast_shadow(art: Art, x: float, gy: float, size: float, key: Ly.Light) -> None:
@@ -121,7 +131,7 @@ def _cast_shadow(art: Art, x: float, gy: float, size: float, key: Ly.Light) -> N
 def _floating_focal(art: Art, m: MotifRef, region, key: Ly.Light, *, share: float) -> skia.Rect:
     """An emblem (a key, a crown, a bird) floating in the largest quiet part of a region, glowing."""
     x0, y0, x1, y1 = region
-    blockers = art.placed("body")
+    blockers = art.placed("body") + art.placed("secondary")
     want = Ly.focal_size(art, share)
     cx, cy, size = W.free_spot(art, (x0, y0, x1, y1), want, blockers, prefer_x=W.hero_x(art))
     if size < art.w * Ly.MIN_FOCAL:
@@ -132,6 +142,15 @@ def _floating_focal(art: Art, m: MotifRef, region, key: Ly.Light, *, share: floa
                          detail=darken(art.c("accent"), 0.45))  # fmt: skip
 
 
+def _is_figure(name: str) -> bool:
+    """People and animals rise from the bottom edge, cropped like a portrait; buildings and
+    objects stand whole on the ground instead (a cropped house is just a wall)."""
+    from .motifs import fauna, figures
+
+    b = W.builder_name(name) or ""
+    return b in figures.BUILDERS or b in fauna.BUILDERS
+
+
 def character(art: Art) -> None:
     horizon = art.h * float(_setting(art, "horizon"))
     light = _sky(art, horizon)
@@ -139,22 +158,28 @@ def character(art: Art) -> None:
     hx = art.w * 0.5 if W.hero_mode(art) not in ("left", "right") else W.hero_x(art)
     m = Ly.focal_motif(art, str(_setting(art, "default")))
     shape = shape_for(m.name, art.rng("shape-" + m.name))
-    # The subject rises from below the frame (cropped at the knees) into the free band.
-    room = art.h * 1.08 - y0
-    size = min(room, art.h * 0.8, art.w * 1.3) * float(_setting(art, "focal"))
+    rising = shape.ground and _is_figure(m.name)
+    if rising:
+        # The subject rises from below the frame (cropped at the knees) into the free band.
+        base = art.h * 1.08
+        size = min(base - y0, art.h * 0.8, art.w * 1.3) * float(_setting(art, "focal"))
+    else:
+        base = art.h * 0.92
+        size = min(art.w * 0.7, (base - y0) * 0.82)
     size = max(size, art.w * Ly.MIN_FOCAL)
-    base = art.h * 1.08
     top = base - size
     r = min(art.w * 0.36, max(art.w * 0.22, (y1 - y0) * 0.42))
-    key = _key_light(
-        art, light, hx + art.w * art.rng("disc").uniform(-0.06, 0.06), max(y0 + r * 0.8, top + size * 0.22), r
-    )
+    cy = max(y0 + r * 0.8, top + size * 0.22) if shape.ground else (y0 + y1) / 2
+    key = _key_light(art, light, hx + art.w * art.rng("disc").uniform(-0.06, 0.06), cy, r)
     Ly.god_rays(art, key, count=16)
     Ly.far_plane(art, horizon, light, kind=str(_setting(art, "far")), layers=2)
-    if shape.ground:
+    if rising:
         Ly.draw_focal(art, m, x=hx, y=base, size=size, fill=_ink(art), light=key, anchor="bottom")
+    elif shape.ground:
+        Ly.ground(art, base, art.h * 0.02, _ink(art), "character-ground", level_at=hx)
+        Ly.draw_focal(art, m, x=hx, y=base + 2, size=size, fill=_ink(art), light=key, anchor="bottom")
     else:
-        _floating_focal(art, m, (0, y0, art.w, y1), key, share=0.5)
+        _emblem_on_disc(art, m, key, r * 0.85, (y0, y1))
     Ly.texture(art, str(_setting(art, "texture")), 0.45)
     W.finish(art, grain=0.03, vignette=0.45)
 
@@ -247,7 +272,11 @@ def haven(art: Art) -> None:
         cx = art.w * 0.5 - side * art.w * 0.24
         cshape = shape_for(hero.name, art.rng("shape-" + hero.name))
         csize = Ly.focal_size(art, 0.3, room=art.h * 0.3)
-        if cshape.ground:
+        cy = W.y_at(near, cx, art.w) + 2
+        if art.genre == "childrens" and species_for(hero.name) is not None:
+            # A picture book's companion is a character with a face, not a shadow.
+            draw_storybook_hero(art, hero, x=cx, y=cy, size=csize * 1.15, fill=art.c("accent"), anchor="bottom")
+        elif cshape.ground:
             Ly.draw_focal(
                 art, hero, x=cx, y=W.y_at(near, cx, art.w) + 2, size=csize, fill=_ink(art), light=warm, anchor="bottom"
             )
