@@ -82,7 +82,7 @@ def vista(art: Art) -> None:
     m = Ly.focal_motif(art, str(_setting(art, "default")))
     shape = shape_for(m.name, art.rng("shape-" + m.name))
     # A floating subject (a crown, a key, a bird) is silhouetted against the disc, so the disc grows.
-    r = min(art.w * (0.12 if shape.ground else 0.16), (y1 - y0) * 0.36)
+    r = min(art.w * (0.12 if shape.ground else 0.2), (y1 - y0) * 0.4)
     key = _key_light(art, light, hx + side * art.w * 0.2 if shape.ground else art.w * 0.5, y0 + (y1 - y0) * 0.55, r)
     if _setting(art, "rays"):
         Ly.god_rays(art, key, count=14)
@@ -102,6 +102,12 @@ def vista(art: Art) -> None:
         Ly.draw_focal(art, m, x=x, y=gy, size=size, fill=_ink(art), light=key, anchor="bottom")
     else:
         _emblem_on_disc(art, m, key, r, (y0, horizon))
+        if art.allows("figure"):
+            # The scale shot: a tiny onlooker on the ledge makes the ship or the crown huge.
+            gy = W.y_at(ledge, hx, art.w) + 2
+            onlooker = MotifRef("figure", 0.5, "design")
+            drawn = W.draw_silhouette(art, onlooker, hx, gy, art.h * 0.1, _ink(art), light=key.color)
+            art.layout.append(("secondary", drawn))
     Ly.foreground(art, str(_setting(art, "fg")), darken(_ink(art), 0.2), side=side)
     Ly.texture(art, str(_setting(art, "texture")), 0.5)
     W.finish(art, grain=0.03, vignette=0.4)
@@ -126,20 +132,6 @@ def _cast_shadow(art: Art, x: float, gy: float, size: float, key: Ly.Light) -> N
     p.lineTo(x - dx * reach - size * 0.12, min(art.h, gy + size * 0.35))
     p.close()
     art.canvas.drawPath(p, fx.linear(art, gy, gy + size * 0.35, [(0, (0, 0, 0), 0.5), (1, (0, 0, 0), 0.0)]))
-
-
-def _floating_focal(art: Art, m: MotifRef, region, key: Ly.Light, *, share: float) -> skia.Rect:
-    """An emblem (a key, a crown, a bird) floating in the largest quiet part of a region, glowing."""
-    x0, y0, x1, y1 = region
-    blockers = art.placed("body") + art.placed("secondary")
-    want = Ly.focal_size(art, share)
-    cx, cy, size = W.free_spot(art, (x0, y0, x1, y1), want, blockers, prefer_x=W.hero_x(art))
-    if size < art.w * Ly.MIN_FOCAL:
-        cx, cy, size = W.free_spot(art, (art.w * 0.04, art.h * 0.04, art.w * 0.96, art.h * 0.96), want, blockers)
-    size = max(size, art.w * Ly.MIN_FOCAL)
-    metal = fx.metal_shader(art.c("accent"))
-    return Ly.draw_focal(art, m, x=cx, y=cy, size=size, fill=metal, light=key, anchor="center", halo=0.4,
-                         detail=darken(art.c("accent"), 0.45))  # fmt: skip
 
 
 def _is_figure(name: str) -> bool:
@@ -281,7 +273,7 @@ def haven(art: Art) -> None:
                 art, hero, x=cx, y=W.y_at(near, cx, art.w) + 2, size=csize, fill=_ink(art), light=warm, anchor="bottom"
             )
         else:
-            _floating_focal(art, hero, (0, y0, art.w, horizon), warm, share=0.3)
+            _emblem_on_disc(art, hero, key, r * 1.2, (y0, horizon))
     Ly.foreground(art, str(_setting(art, "fg")), darken(_ink(art), 0.1), side=-side)
     Ly.texture(art, str(_setting(art, "texture")), 0.4)
     W.finish(art, grain=0.03, vignette=0.35)
