@@ -159,7 +159,7 @@ SCENES: dict[str, SceneInfo] = {
             **_SKY,
             "variant": "vista | character | closeup | haven",
             "far": "peaks | hills | forest | skyline | none",
-            "fg": "rocks | grass | branches | none",
+            "fg": "rocks | grass | bushes | branches | none",
             "texture": "grain | paper | brush | halftone | none",
             "focal": "0.2..1: the focal subject's longer side as a share of the width (vista, closeup, haven)",
             "default": "any: the subject drawn when the book's hero motif is weather or terrain",

@@ -59,9 +59,10 @@ def far_plane(art: Art, horizon: float, light: str, *, kind: str = "peaks", laye
         depth = 1.0 - 0.18 * i  # 1.0 farthest
         amp = art.h * (0.16 if kind == "peaks" else 0.06) * (1.0 - 0.25 * i)
         base = horizon + art.h * 0.012 * i
-        path, ys = W.ridge(art, base, amp, f"far-{kind}-{i}", roughness=0.55 if kind == "peaks" else 0.35)
+        _, ys = W.ridge(art, base, amp, f"far-{kind}-{i}", roughness=0.55 if kind == "peaks" else 0.35)
         color = mix(W.layer_color(art, depth * 0.9, haze), haze, 0.35 - 0.1 * i)
-        W.fill_ridge(art, path, ys, color, haze, fog=0.6)
+        # Closed a little below the horizon: the nearer planes cover the rest (no overdraw).
+        W.fill_ridge(art, _band(art, ys, horizon + art.h * 0.12), ys, color, haze, fog=0.6)
         if kind == "forest":
             from .scenes_land import tree_row
 
@@ -71,6 +72,18 @@ def far_plane(art: Art, horizon: float, light: str, *, kind: str = "peaks", laye
         out.append(ys)
     fx.fog(art, horizon + art.h * 0.015, art.h * 0.07, lighten(haze, 0.08), 0.55)
     return out
+
+
+def _band(art: Art, ys: np.ndarray, floor: float) -> skia.Path:
+    """A ridge line filled down to `floor` (not to the bottom edge)."""
+    n = len(ys) - 1
+    path = skia.Path()
+    path.moveTo(0, floor)
+    for i, y in enumerate(ys):
+        path.lineTo(art.w * i / n, min(float(y), floor))
+    path.lineTo(art.w, floor)
+    path.close()
+    return path
 
 
 def skyline(art: Art, ys: np.ndarray, color: RGB, tall: float, *, name: str, lit: bool = False) -> None:
@@ -106,7 +119,8 @@ def foreground(art: Art, kind: str, color: RGB, *, side: int = 1) -> None:
     """The nearest plane, dark and partly out of frame: it frames the picture and pushes the rest back.
 
     grass: tufts along the bottom edge; rocks: a boulder shoulder rising in one lower corner;
-    branches: a bough reaching in from a top corner; none: nothing."""
+    bushes: round shrubs in both lower corners; branches: a bough reaching in from a top corner
+    (only when no title sits there); none: nothing."""
     if kind == "none":
         return
     rng = art.rng("fg-" + kind)
@@ -141,7 +155,15 @@ def foreground(art: Art, kind: str, color: RGB, *, side: int = 1) -> None:
                 path.quadTo(ax + (bx - ax) * 0.5 + rng.uniform(-1, 1) * art.w * 0.02, ay - art.h * 0.012, bx, by)
             path.close()
             art.canvas.drawPath(path, fx.fill_paint(color))
-        elif kind == "branches":
+        elif kind == "bushes":
+            for sgn in (side, -side):
+                x0 = art.w * (0.5 + 0.5 * sgn)
+                for _ in range(5):
+                    r = art.w * rng.uniform(0.07, 0.13)
+                    bx = x0 - sgn * rng.uniform(0.0, 0.22) * art.w
+                    art.canvas.drawCircle(bx, art.h - r * rng.uniform(0.2, 0.7), r, fx.fill_paint(color))
+        elif kind == "branches" and art.rect_calm_overlap((0, 0, art.w, art.h * 0.18)) < 0.2:
+            # A bough needs a free top corner; under a title it would be cut to a stub.
             _bough(art, color, side, rng)
 
 
@@ -223,24 +245,41 @@ def rim_light(art: Art, path: skia.Path, light: Light, *, width: float, alpha: f
     """A bright sliver along the edge of the subject that faces the light, with a soft bloom."""
     box = path.computeTightBounds()
     dx, dy = light.direction(box.centerX(), box.centerY())
-    box.outset(width * 3, width * 3)
     c = lighten(light.color, 0.35)
-    canvas = art.canvas
-    canvas.saveLayer(box, None)
-    canvas.drawPath(path, skia.Paint(AntiAlias=True, Color=argb(c, alpha * light.strength)))
     cut = skia.Path(path)
     cut.offset(-dx * width, -dy * width)
-    canvas.drawPath(cut, skia.Paint(AntiAlias=True, BlendMode=skia.BlendMode.kDstOut))
-    canvas.restore()
+    try:
+        sliver = skia.Op(path, cut, skia.PathOp.kDifference_PathOp)
+    except RuntimeError:  # skia gives up on degenerate outlines: no rim rather than no cover
+        sliver = None
+    if sliver is not None:
+        art.canvas.drawPath(sliver, skia.Paint(AntiAlias=True, Color=argb(c, alpha * light.strength)))
+    # The bloom is soft: blurred at a quarter of the resolution, then laid around (not over) the subject.
+    box.outset(width * 6, width * 6)
+    edge = skia.Path(path)
+    edge.offset(dx * width * 0.4, dy * width * 0.4)
     bloom = skia.Paint(AntiAlias=True, Color=argb(c, 0.35 * alpha * light.strength), StrokeWidth=width * 1.5)
     bloom.setStyle(skia.Paint.kStroke_Style)
     bloom.setMaskFilter(skia.MaskFilter.MakeBlur(skia.kNormal_BlurStyle, width * 1.6))
-    canvas.save()
-    canvas.clipPath(path, skia.ClipOp.kDifference, True)
-    edge = skia.Path(path)
-    edge.offset(dx * width * 0.4, dy * width * 0.4)
-    canvas.drawPath(edge, bloom)
-    canvas.restore()
+    art.canvas.save()
+    art.canvas.clipPath(path, skia.ClipOp.kDifference, True)
+    _soft_in_box(art, box, lambda cv: cv.drawPath(edge, bloom))
+    art.canvas.restore()
+
+
+def _soft_in_box(art: Art, box: skia.Rect, draw, *, down: float = 4.0) -> None:
+    """Draw soft content for one box on a small surface and scale it up into the box."""
+    box = skia.Rect(max(0.0, box.left()), max(0.0, box.top()), min(art.w, box.right()), min(art.h, box.bottom()))
+    if box.isEmpty():
+        return
+    sw, sh = max(4, int(box.width() / down) + 1), max(4, int(box.height() / down) + 1)
+    surface = skia.Surface(sw, sh)
+    cv = surface.getCanvas()
+    cv.clear(0x00000000)
+    cv.scale(sw / box.width(), sh / box.height())
+    cv.translate(-box.left(), -box.top())
+    draw(cv)
+    art.canvas.drawImageRect(surface.makeImageSnapshot(), box, fx.LINEAR, skia.Paint())
 
 
 def contact_shadow(art: Art, x: float, y: float, width: float, color: RGB, alpha: float = 0.55) -> None:
@@ -295,29 +334,23 @@ def draw_focal(
 
 # --- texture -------------------------------------------------------------------------------------
 def texture(art: Art, kind: str, amount: float = 0.5) -> None:
-    """The genre's surface over the whole picture: grain (film), paper (mottled stock), halftone
-    (print dots low on the cover), brush (streaky paint). Detail thins out under the type."""
-    if kind == "none" or amount <= 0:
-        return
+    """The genre's surface over the whole picture, grain included (painters skip finish's grain):
+    grain (film), paper (mottled stock), halftone (print dots low on the cover), brush (dry streaks).
+    Detail thins out under the type."""
     if kind == "paper":
         _mottle(art, (0.45, 0.36, 0.25), amount, freq=0.09, stretch=1.0)
-        fx.grain(art, 0.04 + 0.04 * amount)
     elif kind == "brush":
-        _mottle(art, (0, 0, 0), amount * 0.8, freq=0.35, stretch=8.0)
-        _mottle(art, (1, 1, 1), amount * 0.35, freq=0.3, stretch=9.0, name=7)
-        fx.grain(art, 0.04)
+        _mottle(art, (0, 0, 0), amount * 0.9, freq=0.35, stretch=8.0)
     elif kind == "halftone":
         with fx.calm_layer(art, strength=0.9):
             fx.halftone(art, (0, art.h * 0.62, art.w, art.h * 0.38), darken(art.c("near"), 0.5), cell=22,
                         fade="down", alpha=0.35 * amount + 0.1)  # fmt: skip
-        fx.grain(art, 0.04)
-    else:
-        fx.grain(art, 0.05 + 0.08 * amount)
+    fx.grain(art, 0.03 + (0.1 * amount if kind == "grain" else 0.03))
 
 
 def _mottle(art: Art, c: RGB, amount: float, *, freq: float, stretch: float, name: int = 0) -> None:
     """Low-frequency noise as tinted alpha, drawn small and scaled up (cheap at any size)."""
-    sw, sh = max(8, int(art.w / 8)), max(8, int(art.h / 8))
+    sw, sh = max(8, int(art.w / 10)), max(8, int(art.h / 10))
     small = skia.Surface(sw, sh)
     # Stretched along x: streaks run across the cover like dry-brush strokes, not down it like curtains.
     shader = skia.PerlinNoiseShader.MakeFractalNoise(freq / stretch, freq, 3, float(art.seed % 1000 + 3 + name))

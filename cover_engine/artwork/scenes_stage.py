@@ -33,7 +33,7 @@ VARIANTS: dict[str, dict] = {
                   "default": "figure", "light": "night", "rays": False},
     "closeup": {"horizon": 0.74, "far": "none", "fg": "none", "focal": 0.62, "texture": "brush",
                 "default": "key", "light": "night", "rays": True},
-    "haven": {"horizon": 0.64, "far": "hills", "fg": "branches", "focal": 0.5, "texture": "paper",
+    "haven": {"horizon": 0.64, "far": "hills", "fg": "bushes", "focal": 0.5, "texture": "paper",
               "default": "house", "light": "dusk", "rays": False},
 }  # fmt: skip
 
@@ -110,7 +110,7 @@ def vista(art: Art) -> None:
             art.layout.append(("secondary", drawn))
     Ly.foreground(art, str(_setting(art, "fg")), darken(_ink(art), 0.2), side=side)
     Ly.texture(art, str(_setting(art, "texture")), 0.5)
-    W.finish(art, grain=0.03, vignette=0.4)
+    W.finish(art, grain=0.0, vignette=0.4)
 
 
 def _emblem_on_disc(art: Art, m: MotifRef, key: Ly.Light, r: float, band: tuple[float, float]) -> skia.Rect:
@@ -173,7 +173,7 @@ def character(art: Art) -> None:
     else:
         _emblem_on_disc(art, m, key, r * 0.85, (y0, y1))
     Ly.texture(art, str(_setting(art, "texture")), 0.45)
-    W.finish(art, grain=0.03, vignette=0.45)
+    W.finish(art, grain=0.0, vignette=0.45)
 
 
 def closeup(art: Art) -> None:
@@ -206,7 +206,7 @@ def closeup(art: Art) -> None:
     )
     Ly.particles(art, Ly.Light(cx, cy, key.color), count=int(36 * W.density(art)), radius=0.4)
     Ly.texture(art, str(_setting(art, "texture")), 0.45)
-    W.finish(art, grain=0.03, vignette=0.6)
+    W.finish(art, grain=0.0, vignette=0.6)
 
 
 def _object_fill(art: Art, m: MotifRef):
@@ -276,7 +276,7 @@ def haven(art: Art) -> None:
             _emblem_on_disc(art, hero, key, r * 1.2, (y0, horizon))
     Ly.foreground(art, str(_setting(art, "fg")), darken(_ink(art), 0.1), side=-side)
     Ly.texture(art, str(_setting(art, "texture")), 0.4)
-    W.finish(art, grain=0.03, vignette=0.35)
+    W.finish(art, grain=0.0, vignette=0.35)
 
 
 def _is_building(art: Art, m: MotifRef) -> bool:
