@@ -313,6 +313,27 @@ def draw_focal(
     style "illustrated" asks the subject library for its coloured form (children's books); the
     silhouette is drawn instead when the library cannot. Rim light and halo follow `light`."""
     shape = shape_for(m.name, art.rng("shape-" + m.name))
+    return draw_focal_shape(art, shape, x=x, y=y, size=size, fill=fill, light=light, anchor=anchor, style=style,
+                            detail=detail, halo=halo, shadow=shadow, flip=flip)  # fmt: skip
+
+
+def draw_focal_shape(
+    art: Art,
+    shape: Shape,
+    *,
+    x: float,
+    y: float,
+    size: float,
+    fill: RGB | skia.Shader,
+    light: Light | None = None,
+    anchor: str = "auto",
+    style: str = "silhouette",
+    detail: RGB | None = None,
+    halo: float = 0.0,
+    shadow: RGB | None = None,
+    flip: bool = False,
+) -> skia.Rect:
+    """draw_focal for a shape a painter built itself (a portrait's bust, a couple)."""
     if anchor == "auto":
         anchor = "bottom" if shape.ground else "center"
     path = placed_path(shape, x, y, size, anchor, flip)

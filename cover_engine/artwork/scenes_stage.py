@@ -156,7 +156,8 @@ def character(art: Art) -> None:
         base = art.h * 1.08
         size = min(base - y0, art.h * 0.8, art.w * 1.3) * float(_setting(art, "focal"))
     else:
-        base = art.h * 0.92
+        # A building or a ship stands whole, its foot just above the author line.
+        base = min(art.h * 0.92, y1 + art.h * 0.01)
         size = min(art.w * 0.7, (base - y0) * 0.82)
     size = max(size, art.w * Ly.MIN_FOCAL)
     top = base - size
@@ -204,7 +205,8 @@ def closeup(art: Art) -> None:
     Ly.draw_focal(
         art, m, x=cx, y=anchor_y, size=size, fill=fill, light=key, anchor=anchor, shadow=shadow, detail=detail
     )
-    Ly.particles(art, Ly.Light(cx, cy, key.color), count=int(36 * W.density(art)), radius=0.4)
+    if _setting(art, "texture") != "none":  # a clean spotlight (business) has no dust in the air
+        Ly.particles(art, Ly.Light(cx, cy, key.color), count=int(36 * W.density(art)), radius=0.4)
     Ly.texture(art, str(_setting(art, "texture")), 0.45)
     W.finish(art, grain=0.0, vignette=0.6)
 

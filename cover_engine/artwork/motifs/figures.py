@@ -6,7 +6,7 @@ import random
 
 import skia
 
-from .geometry import Shape, circle, diff, limb, oval, poly, rect, smooth, taper, union
+from .geometry import Shape, circle, diff, limb, oval, poly, rect, rotated, scaled, smooth, taper, union
 
 
 def _scaled(path: skia.Path, tx: float, ty: float, s: float) -> skia.Path:
@@ -223,18 +223,47 @@ def _segment(x1: float, y1: float, x2: float, y2: float, w1: float, w2: float) -
     return union(poly(taper(x1, y1, x2, y2, w1, w2)), circle(x1, y1, w1 / 2), circle(x2, y2, w2 / 2))
 
 
+def _shoe(x: float, y: float, length: float, angle: float) -> skia.Path:
+    """A shoe: a sole with a rounded toe, pointing along angle (degrees, 0 = forward)."""
+    shoe = smooth([(0, -3.2), (length * 0.7, -2.6), (length, 0.2), (length * 0.9, 1.6, 0), (0, 1.6, 0)], tension=0.8)
+    return rotated(scaled(shoe, x, y, 1, 1), angle, x, y)
+
+
 def runner(rng: random.Random) -> Shape:
-    """Mid-stride, leaning in: a jacket with mass, tapered arms and legs, hair, shoes."""
-    torso = smooth([(54, 16), (65, 18.5), (64.5, 31), (57.5, 49), (44, 49), (45, 34), (48.5, 21)], tension=0.8)
-    head = _head(63, 9.5, 5.6, facing=1.0)
-    back_arm = union(_segment(50, 23, 40, 34, 9, 7), _segment(40, 34, 33, 26, 7, 5.4))
-    front_arm = union(_segment(61, 22, 69, 35, 9, 7), _segment(69, 35, 81, 31, 7, 5.4))
+    """Mid-stride and leaning in: a jacket whose hem flies back, tapered arms and legs with
+    knees and elbows, hands, shoes, hair; the pose of the running-man thriller covers."""
+    torso = smooth(
+        [
+            (53, 15.5),
+            (63, 17),
+            (66.5, 22),
+            (62, 34),
+            (57, 46),
+            (52, 52, 0),
+            (40, 54, 0),
+            (43.5, 46),
+            (47, 32),
+            (48.5, 20),
+        ],
+        tension=0.75,
+    )
+    head = union(_head(64.5, 8.5, 5.4, facing=1.0), poly([(60, 12.5), (65, 13), (62.5, 18), (58, 17)]))
+    back_arm = union(
+        poly(taper(51, 21, 40, 31, 10.5, 8.5)), circle(40, 31, 4.2), poly(taper(40, 31, 31, 24, 8.2, 6)),
+        oval(26, 20, 33, 27),
+    )  # fmt: skip
+    front_arm = union(
+        poly(taper(62, 21, 70, 33, 10.5, 8.5)), circle(70, 33, 4.2), poly(taper(70, 33, 80.5, 28, 8.2, 6)),
+        oval(79, 24, 86, 31),
+    )  # fmt: skip
     front_leg = union(
-        _segment(51, 45, 67, 60, 14.5, 10.5), _segment(67, 60, 63, 84, 10.5, 6.5), _segment(63, 85, 73, 87, 5.5, 4.8)
-    )
+        poly(taper(53, 48, 67, 63, 18, 12.5)), circle(67, 63, 6.2), poly(taper(67, 63, 62.5, 86, 12.5, 6.5)),
+        _shoe(61, 88.5, 13, 8),
+    )  # fmt: skip
     back_leg = union(
-        _segment(48, 46, 37, 65, 14.5, 10.5), _segment(37, 65, 16, 71, 10.5, 6.5), _segment(16, 70, 12, 62, 5.5, 4.5)
-    )
+        poly(taper(45, 48, 36, 67, 18, 12.5)), circle(36, 67, 6.2), poly(taper(36, 67, 17, 72, 12, 6.2)),
+        _shoe(17.5, 72, 12, 235),
+    )  # fmt: skip
     return Shape(union(torso, head, back_arm, front_arm, front_leg, back_leg))
 
 
