@@ -50,7 +50,9 @@ def _variant(art: Art) -> str:
 
 def _ink(art: Art) -> RGB:
     """The near-black of silhouettes, tinted by the scene so it never reads as a hole."""
-    return mix(darken(art.c("near"), 0.55), darken(art.c("sky_top"), 0.6), 0.3)
+    ink = mix(darken(art.c("near"), 0.55), darken(art.c("sky_top"), 0.6), 0.3)
+    # Pastel palettes have no dark: a silhouette must still be one (lightness at most 0.16).
+    return W.ensure_lightness(ink, 0.0, 0.16)
 
 
 def _sky(art: Art, horizon: float) -> str:
@@ -249,12 +251,13 @@ def haven(art: Art) -> None:
     warm = Ly.Light(key.x, key.y, mix(art.c("glow"), (1.0, 0.78, 0.4), 0.5), key.strength)
     fx.glow(art, x, gy - size * 0.4, size * 0.9, warm.color, 0.35)
     _path_to(art, x, gy, lighten(W.layer_color(art, 0.3, haze), 0.25))
+    wall = W.layer_color(art, 0.15, haze)
+    # Lit windows need a dark wall: a pastel palette's pale house would melt into its sky.
+    wall = W.ensure_lightness(wall, 0.0, 0.26)
     if building is hero:
-        Ly.draw_focal(
-            art, building, x=x, y=gy, size=size, fill=W.layer_color(art, 0.15, haze), light=warm, anchor="bottom"
-        )
+        Ly.draw_focal(art, building, x=x, y=gy, size=size, fill=wall, light=warm, anchor="bottom")
     else:
-        W.draw_silhouette(art, building, x, gy, size * 0.85, W.layer_color(art, 0.15, haze), light=warm.color)
+        W.draw_silhouette(art, building, x, gy, size * 0.85, wall, light=warm.color)
         art.layout.append(
             ("secondary", skia.Rect.MakeXYWH(x - size * 0.42, gy - size * 0.85, size * 0.85, size * 0.85))
         )
