@@ -9,7 +9,7 @@ import random
 import numpy as np
 import pytest
 import skia
-from test_artwork import make_brief
+from test_artwork import _block_std, luma, make_brief, paint
 from test_artwork_layout import CALMS, layout_of
 
 from cover_engine.artwork import layers
@@ -103,3 +103,30 @@ def test_a_scene_records_the_focal_subject_where_it_painted_it():
     (hero,) = art.placed("hero")
     assert 0 <= hero.left() and hero.right() <= art.w
     assert np.isfinite([hero.left(), hero.top(), hero.right(), hero.bottom()]).all()
+
+
+@pytest.mark.parametrize(
+    ("variant", "fg"), [("vista", "grass"), ("vista", "rocks"), ("haven", "bushes"), ("haven", "grass")]
+)
+def test_the_foreground_stays_out_of_the_author_line(variant, fg):
+    zone = (0.08, 0.86, 0.84, 0.1)
+    brief = make_brief("lighthouse", lighting="dusk")
+    params = {"variant": variant, "fg": fg, "texture": "none"}
+    with_zone = paint("stage", brief, size=(240, 384), calm=[zone], params=params)
+    without = paint("stage", brief, size=(240, 384), calm=[], params=params)
+    assert _block_std(with_zone, zone) < _block_std(without, zone)
+
+
+@pytest.mark.parametrize("hero", ["fox", "owl", "hedgehog", "girl"])
+def test_a_childrens_hero_is_a_character_with_a_face(hero):
+    """The storybook character has eyes: near-black pixels inside the hero, which a bright
+    coloured silhouette on a day sky never has."""
+    brief = make_brief(hero, lighting="day", palette="pastel-mint")
+    art = layout_of("kids", brief, seed=1, params={"variant": "hills", "lighting": "day"}, calm=CALMS[1],
+                    size=(320, 512))  # fmt: skip
+    (rect,) = art.placed("hero")
+    assert max(rect.width(), rect.height()) >= art.w / 5
+    img = paint("kids", brief, seed=1, size=(320, 512), calm=CALMS[1], params={"variant": "hills", "lighting": "day"})
+    x0, y0 = int(rect.left()), int(rect.top())
+    inside = luma(img[y0 : int(rect.bottom()), x0 : int(rect.right())])
+    assert (inside < 40).sum() >= 6, hero
