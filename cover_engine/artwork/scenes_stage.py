@@ -149,7 +149,11 @@ def character(art: Art) -> None:
     horizon = art.h * float(_setting(art, "horizon"))
     light = _sky(art, horizon)
     y0, y1 = art.free_band()
-    hx = art.w * 0.5 if W.hero_mode(art) not in ("left", "right") else W.hero_x(art)
+    # Each seed recomposes: the subject on the centre line or a little off it, the disc bigger or
+    # smaller and shifted behind a shoulder.
+    comp = art.rng("character-comp")
+    hx = art.w * comp.choice((0.5, 0.37, 0.63)) if W.hero_mode(art) not in ("left", "right") else W.hero_x(art)
+    flip = hx > art.w * 0.55  # the subject turns toward the centre of the cover
     m = Ly.focal_motif(art, str(_setting(art, "default")))
     shape = shape_for(m.name, art.rng("shape-" + m.name))
     rising = shape.ground and _is_figure(m.name)
@@ -163,16 +167,17 @@ def character(art: Art) -> None:
         size = min(art.w * 0.7, (base - y0) * 0.82)
     size = max(size, art.w * Ly.MIN_FOCAL)
     top = base - size
-    r = min(art.w * 0.36, max(art.w * 0.22, (y1 - y0) * 0.42))
+    r = min(art.w * 0.36, max(art.w * 0.22, (y1 - y0) * 0.42)) * comp.uniform(0.85, 1.0)
     cy = max(y0 + r * 0.8, top + size * 0.22) if shape.ground else (y0 + y1) / 2
-    key = _key_light(art, light, hx + art.w * art.rng("disc").uniform(-0.06, 0.06), cy, r)
+    disc_x = hx + art.w * comp.uniform(-0.08, 0.08) if shape.ground else hx
+    key = _key_light(art, light, disc_x, cy, r)
     Ly.god_rays(art, key, count=16)
     Ly.far_plane(art, horizon, light, kind=str(_setting(art, "far")), layers=2)
     if rising:
-        Ly.draw_focal(art, m, x=hx, y=base, size=size, fill=_ink(art), light=key, anchor="bottom")
+        Ly.draw_focal(art, m, x=hx, y=base, size=size, fill=_ink(art), light=key, anchor="bottom", flip=flip)
     elif shape.ground:
         Ly.ground(art, base, art.h * 0.02, _ink(art), "character-ground", level_at=hx)
-        Ly.draw_focal(art, m, x=hx, y=base + 2, size=size, fill=_ink(art), light=key, anchor="bottom")
+        Ly.draw_focal(art, m, x=hx, y=base + 2, size=size, fill=_ink(art), light=key, anchor="bottom", flip=flip)
     else:
         _emblem_on_disc(art, m, key, r * 0.85, (y0, y1))
     Ly.texture(art, str(_setting(art, "texture")), 0.45)
@@ -204,9 +209,14 @@ def closeup(art: Art) -> None:
     anchor = "bottom" if shape.ground else "center"
     shadow = (0.0, 0.0, 0.0) if shape.ground else None
     detail = darken(art.c("accent"), 0.5)
+    # A floating object turns a little from seed to seed, as a prop laid down by hand would.
+    tilt = 0.0 if shape.ground else rng.uniform(-14, 14)
+    art.canvas.save()
+    art.canvas.rotate(tilt, cx, anchor_y)
     Ly.draw_focal(
         art, m, x=cx, y=anchor_y, size=size, fill=fill, light=key, anchor=anchor, shadow=shadow, detail=detail
     )
+    art.canvas.restore()
     if _setting(art, "texture") != "none":  # a clean spotlight (business) has no dust in the air
         Ly.particles(art, Ly.Light(cx, cy, key.color), count=int(36 * W.density(art)), radius=0.4)
     Ly.texture(art, str(_setting(art, "texture")), 0.45)
