@@ -224,7 +224,10 @@ def closeup(art: Art) -> None:
 
 
 def _object_fill(art: Art, m: MotifRef):
-    """Objects are metal or lacquer in the accent colour; creatures and people stay dark, rim-lit."""
+    """Objects are metal or lacquer in the accent colour; creatures and people stay dark, rim-lit;
+    buildings and vehicles are dark wood or stone tinted by the accent."""
+    if _is_figure(m.name):
+        return _ink(art)  # a person or an animal in the spotlight is a silhouette with a bright rim
     if shape_for(m.name, art.rng("probe-" + m.name)).ground and W.kind_of(m.name) != "sky":
         return mix(_ink(art), art.c("accent"), 0.25)
     return fx.metal_shader(saturate(art.c("accent"), 1.1))
