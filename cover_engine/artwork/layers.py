@@ -18,7 +18,7 @@ import skia
 
 from . import effects as fx
 from . import world as W
-from .color import RGB, argb, darken, lighten, mix
+from .color import RGB, argb, darken, lighten, luminance, mix
 from .context import Art, MotifRef
 from .motifs import draw_shape, shape_for
 from .motifs.geometry import Shape
@@ -364,8 +364,11 @@ def texture(art: Art, kind: str, amount: float = 0.5) -> None:
         _mottle(art, (0, 0, 0), amount * 0.9, freq=0.35, stretch=8.0)
     elif kind == "halftone":
         with fx.calm_layer(art, strength=0.9):
-            fx.halftone(art, (0, art.h * 0.62, art.w, art.h * 0.38), darken(art.c("near"), 0.5), cell=22,
-                        fade="down", alpha=0.35 * amount + 0.1)  # fmt: skip
+            # Dots darker than a light ground, lighter than a dark one: either way they show.
+            near = art.c("near")
+            dots = darken(near, 0.5) if luminance(near) > 0.3 else lighten(art.c("accent"), 0.25)
+            fx.halftone(art, (0, art.h * 0.62, art.w, art.h * 0.38), dots, cell=22, fade="down",
+                        alpha=0.35 * amount + 0.1)  # fmt: skip
     fx.grain(art, 0.03 + (0.1 * amount if kind == "grain" else 0.03))
 
 

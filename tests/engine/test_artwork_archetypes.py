@@ -130,3 +130,11 @@ def test_a_childrens_hero_is_a_character_with_a_face(hero):
     x0, y0 = int(rect.left()), int(rect.top())
     inside = luma(img[y0 : int(rect.bottom()), x0 : int(rect.right())])
     assert (inside < 40).sum() >= 6, hero
+
+
+@pytest.mark.parametrize("kind", ["grain", "paper", "brush", "halftone"])
+def test_every_genre_texture_leaves_its_mark(kind):
+    brief = make_brief("lighthouse", lighting="dusk")
+    plain = paint("stage", brief, size=(160, 256), calm=[], params={"variant": "vista", "texture": "none"})
+    textured = paint("stage", brief, size=(160, 256), calm=[], params={"variant": "vista", "texture": kind})
+    assert np.abs(plain - textured).mean() > 0.3, kind
