@@ -84,6 +84,15 @@ def _field(art: Art, kind: str) -> RGB:
     return base
 
 
+def _field_at(art: Art, kind: str, bg: RGB, y: float) -> RGB:
+    """The field's colour at height y (the gradient field runs from the sky to the accent)."""
+    if kind != "gradient":
+        return bg
+    t = max(0.0, min(1.0, y / art.h))
+    base, lift = art.c("sky_top"), art.c("accent")
+    return mix(base, lift, 0.5 * t / 0.6) if t < 0.6 else mix(mix(base, lift, 0.5), lift, (t - 0.6) / 0.4)
+
+
 # Objects that stand or are worn upright: tilting them reads as a mistake, not as a pose.
 UPRIGHT = {
     "crown", "heart", "hourglass", "lantern", "candle", "chess piece", "globe", "clock", "temple", "house",
@@ -205,6 +214,14 @@ def symbol(art: Art) -> None:
             light=art.c("glow"),
             detail=darken(behind, 0.3),
         )
+    local = _field_at(art, field, bg, cy)
+    if field == "gradient" or (field != "paper" and abs(luminance(metal) - luminance(local)) < 0.25):
+        # Metal on the accent-toned gradient (or any same-toned field) melts into it at thumbnail size:
+        # a cast shadow, down and to the side, parts them.
+        shadow = darken(local, 0.7)
+        _draw_rotated(art, shape, x=cx + size * 0.03, y=cy + size * 0.045, size=size, angle=angle, fill=shadow,
+                      alpha=0.55, glow=shadow, glow_strength=0.7)  # fmt: skip
+    art.layout.append(("hero", skia.Rect.MakeXYWH(cx - size / 2, cy - size / 2, size, size)))
     _draw_rotated(
         art,
         shape,

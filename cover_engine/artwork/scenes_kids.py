@@ -30,7 +30,7 @@ LIGHTS = ("sun", "moon", "crescent", "eclipse")
 def kids(art: Art) -> None:
     variant = str(art.param("variant", "hills"))
     night = variant == "night" or W.lighting(art) == "night"
-    horizon = art.h * (0.7 if not art.square else 0.68)
+    horizon = _horizon(art)
     top = _sky(art, horizon, night)
     y0, y1 = art.free_band(0, horizon)
     kr = art.rng("kids-layout")
@@ -47,6 +47,16 @@ def kids(art: Art) -> None:
     hx, gy, size = _hero(art, hero, hx, stand)
     _friends(art, hx, gy, size, stand, y0)
     fx.grain(art, 0.03)
+
+
+def _horizon(art: Art) -> float:
+    """Hills low on the cover; when the title sits low, the hills rise so the character stands just
+    above it (a picture book never loses its character under the type)."""
+    horizon = art.h * (0.7 if not art.square else 0.68)
+    low = [zy for zx, zy, zw, zh in art.calm if zw > 0.35 * art.w and zy > art.h * 0.4]
+    if low:
+        horizon = max(art.h * 0.42, min(horizon, min(low) - art.h * 0.15))
+    return horizon
 
 
 def _sky(art: Art, horizon: float, night: bool) -> RGB:
@@ -200,11 +210,15 @@ def _friends(art: Art, hx: float, gy: float, size: float, stand: np.ndarray, y0:
         fill = FRIENDS[k % 3]
         if s2.ground:
             sz = size * 0.4
-            y = W.y_at(stand, x, art.w) + art.h * 0.01
-            box = skia.Rect.MakeXYWH(x - sz / 2, y - sz, sz, sz)
-            if art.rect_calm_overlap((box.left(), box.top(), sz, sz)) < 0.05:
-                art.layout.append(("secondary", box))
-                draw_shape(art.canvas, s2, x=x, y=y, size=sz, fill=fill, light=(1, 1, 1), anchor="bottom")
+            taken = art.placed("hero") + art.placed("secondary") + art.placed("body")
+            for gx in (x, min(art.w * 0.92, max(art.w * 0.08, 2 * hx - x))):  # this side, else the other
+                y = W.y_at(stand, gx, art.w) + art.h * 0.01
+                box = skia.Rect.MakeXYWH(gx - sz / 2, y - sz, sz, sz)
+                clear = not any(box.intersects(o) for o in taken)
+                if clear and art.rect_calm_overlap((box.left(), box.top(), sz, sz)) < 0.05:
+                    art.layout.append(("secondary", box))
+                    draw_shape(art.canvas, s2, x=gx, y=y, size=sz, fill=fill, light=(1, 1, 1), anchor="bottom")
+                    break
             continue
         # A flier keeps clear of the sun or moon and of the hero: lower in the sky if it must.
         sz = size * 0.35
