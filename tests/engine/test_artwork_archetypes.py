@@ -51,6 +51,21 @@ def test_the_stage_draws_the_hero_motif_at_a_fifth_of_the_width_or_more(variant,
             assert biggest >= art.w / 5 - 0.5, (variant, hero, seed, biggest, art.w)
 
 
+@pytest.mark.parametrize(
+    ("scene", "params"),
+    [("kids", {"variant": "hills"}), ("kids", {"variant": "night"}), ("symbol", {"field": "gradient"})],
+)
+@pytest.mark.parametrize("hero", ["fox", "owl", "lighthouse", "balloon", "key"])
+def test_emblem_and_childrens_scenes_keep_their_hero_big_whatever_the_layout(scene, params, hero):
+    brief = make_brief(hero, "moon", lighting="night")
+    for seed in range(2):
+        for calm in CALMS:
+            art = layout_of(scene, brief, seed=seed, params=params, calm=calm)
+            heroes = art.placed("hero")
+            assert heroes, (scene, hero, seed, calm)
+            assert max(max(r.width(), r.height()) for r in heroes) >= art.w / 5, (scene, hero, seed)
+
+
 @pytest.mark.parametrize("hero", ["lighthouse", "key", "fox", "woman", "rose"])
 def test_the_focal_subject_is_the_briefs_own_hero_motif(hero):
     surface = skia.Surface(160, 256)
