@@ -293,8 +293,10 @@ def typographic(art: Art) -> None:
                     draw_shape(art.canvas, shape, x=x, y=y, size=sz, fill=ink, anchor="center", alpha=0.8)
         else:
             y0, y1 = art.free_band()
-            size = min(art.w, art.h) * {"centre": 0.34, "high": 0.22, "corner": 0.14, "small": 0.16}.get(
-                placement, 0.16
+            # Sized to be read as the book's subject at thumbnail size (a fifth of the width or more),
+            # except the corner mark, which is a signature.
+            size = min(art.w, art.h) * {"centre": 0.4, "high": 0.26, "corner": 0.14, "small": 0.24}.get(
+                placement, 0.24
             )
             size = min(size, (y1 - y0) * 0.7)
             if placement == "corner":
@@ -323,9 +325,10 @@ def typographic(art: Art) -> None:
                     for side in (-1, 1):
                         x0 = x + side * size * 0.7
                         art.canvas.drawLine(x0, y, x0 + side * size * 0.55, y, p)
-            draw_shape(
+            drawn = draw_shape(
                 art.canvas, shape, x=x, y=y, size=size, fill=ink, light=lighten(ink, 0.4), detail=base, anchor="center"
             )
+            art.layout.append(("hero", drawn))
     W.finish(art, grain=0.04, vignette=0.0)
 
 
