@@ -217,11 +217,20 @@ def focal_size(art: Art, share: float, room: float | None = None) -> float:
     return max(size, art.w * MIN_FOCAL)
 
 
+CELESTIAL = ("moon", "sun", "crescent", "eclipse")
+
+
+def celestial_hero(art: Art) -> bool:
+    """The book's subject is the sun or the moon: the scene's disc is the focal point, grown to size."""
+    return art.hero is not None and (W.builder_name(art.hero.name) or "") in CELESTIAL
+
+
 def focal_motif(art: Art, default: str) -> MotifRef:
     """The brief's hero motif when it can be drawn as a subject; weather or terrain heroes (rain, the
-    sea) are painted by the scene itself, so the design's default subject stands in for them."""
+    sea) are painted by the scene itself and a sun or moon hero is the scene's disc, so the design's
+    default subject stands in front of them."""
     hero = art.hero
-    if hero is not None and W.kind_of(hero.name) in ("silhouette", "sky"):
+    if hero is not None and W.kind_of(hero.name) in ("silhouette", "sky") and not celestial_hero(art):
         return hero
     return MotifRef(default, 0.8, "design")
 

@@ -295,9 +295,7 @@ def typographic(art: Art) -> None:
             y0, y1 = art.free_band()
             # Sized to be read as the book's subject at thumbnail size (a fifth of the width or more),
             # except the corner mark, which is a signature.
-            size = min(art.w, art.h) * {"centre": 0.4, "high": 0.26, "corner": 0.14, "small": 0.24}.get(
-                placement, 0.24
-            )
+            size = min(art.w, art.h) * {"centre": 0.4, "high": 0.26, "corner": 0.14, "small": 0.24}.get(placement, 0.24)
             size = min(size, (y1 - y0) * 0.7)
             if placement == "corner":
                 x, y = art.w * 0.82, art.h - art.w * 0.18

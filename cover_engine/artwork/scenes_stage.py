@@ -67,9 +67,13 @@ def _sky(art: Art, horizon: float) -> str:
 
 def _key_light(art: Art, light: str, cx: float, cy: float, r: float) -> Ly.Light:
     """The sun or moon when the scene has one (the brief may have removed it), else a glow low on
-    the horizon: either way the light the focal subject is rimmed by."""
+    the horizon: either way the light the focal subject is rimmed by. When the book's subject is the
+    sun or the moon, the disc is its focal point: at least a fifth of the width, recorded as the hero."""
     body = W.celestial_body(art, light)
     if body != "none":
+        if Ly.celestial_hero(art):
+            r = max(r, art.w * 0.15)  # a diameter of 0.3 W: the moon of the title reads as its subject
+            art.layout.append(("hero", skia.Rect(cx - r, cy - r, cx + r, cy + r)))
         return Ly.backlight_disc(art, body, cx, cy, r, light)
     fx.glow(art, cx, cy, r * 4, art.c("glow"), 0.45)
     return Ly.Light(cx, cy, lighten(art.c("glow"), 0.1), 0.75)
@@ -192,8 +196,9 @@ def closeup(art: Art) -> None:
     rng = art.rng("closeup")
     side = rng.choice((-1, 1))
     key = Ly.Light(art.w * (0.5 + side * 0.38), art.h * 0.02, lighten(art.c("glow"), 0.15), 0.9)
-    # The pool of light the object sits in, and the beam that makes it.
-    m = Ly.focal_motif(art, str(_setting(art, "default")))
+    # The pool of light the object sits in, and the beam that makes it. A close-up has no sky: a sun
+    # or moon subject is the object itself (a brass crescent in the beam).
+    m = art.hero if Ly.celestial_hero(art) else Ly.focal_motif(art, str(_setting(art, "default")))
     shape = shape_for(m.name, art.rng("shape-" + m.name))
     size = Ly.focal_size(art, float(_setting(art, "focal")), room=(y1 - y0) * 0.86)
     cx = art.w * (0.5 + rng.uniform(-0.04, 0.04))
@@ -274,7 +279,7 @@ def haven(art: Art) -> None:
         art.layout.append(
             ("secondary", skia.Rect.MakeXYWH(x - size * 0.42, gy - size * 0.85, size * 0.85, size * 0.85))
         )
-    if hero is not None and building is not hero:
+    if hero is not None and building is not hero and not Ly.celestial_hero(art):
         # The companion (a cat, a detective, a witch) stands in front, on the near ground.
         near = Ly.ground(
             art, art.h * 0.9, art.h * 0.02, _ink(art), "haven-near", level_at=art.w * 0.5 - side * art.w * 0.22

@@ -39,7 +39,7 @@ STAGE_VARIANTS = ["vista", "character", "closeup", "haven"]
 
 
 @pytest.mark.parametrize("variant", STAGE_VARIANTS)
-@pytest.mark.parametrize("hero", ["lighthouse", "key", "fox", "woman", "crown", "cat"])
+@pytest.mark.parametrize("hero", ["lighthouse", "key", "fox", "woman", "crown", "cat", "moon"])
 def test_the_stage_draws_the_hero_motif_at_a_fifth_of_the_width_or_more(variant, hero):
     brief = make_brief(hero, "moon", lighting="night")
     for seed in range(3):
