@@ -89,7 +89,9 @@ def vista(art: Art) -> None:
     shape = shape_for(m.name, art.rng("shape-" + m.name))
     # A floating subject (a crown, a key, a bird) is silhouetted against the disc, so the disc grows.
     r = min(art.w * (0.12 if shape.ground else 0.2), (y1 - y0) * 0.4)
-    key = _key_light(art, light, hx + side * art.w * 0.2 if shape.ground else art.w * 0.5, y0 + (y1 - y0) * 0.55, r)
+    # A disc behind a floating subject rides higher, clear of the far skyline or peaks.
+    disc_y = y0 + (y1 - y0) * (0.55 if shape.ground else 0.45)
+    key = _key_light(art, light, hx + side * art.w * 0.2 if shape.ground else art.w * 0.5, disc_y, r)
     if _setting(art, "rays"):
         Ly.god_rays(art, key, count=14)
     W.paint_clouds(art, horizon, light, 0.5)
