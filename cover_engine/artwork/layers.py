@@ -291,6 +291,18 @@ def _soft_in_box(art: Art, box: skia.Rect, draw, *, down: float = 4.0) -> None:
     art.canvas.drawImageRect(surface.makeImageSnapshot(), box, fx.LINEAR, skia.Paint())
 
 
+def rim_from_body(art: Art, m: MotifRef, x: float, y: float, size: float, *, strength: float = 0.75) -> None:
+    """Rim a subject already drawn (by draw_silhouette, bottom-anchored) with the light of the sun or
+    moon the scene placed, if it has one: older painters get the stack's light this way."""
+    bodies = art.placed("body")
+    if not bodies or size <= 0 or not art.allows(m.name):
+        return
+    b = bodies[0]
+    shape = shape_for(m.name, art.rng("shape-" + m.name))
+    light = Light(b.centerX(), b.centerY(), lighten(art.c("glow"), 0.2), strength)
+    rim_light(art, placed_path(shape, x, y, size, "auto"), light, width=max(1.0, size * 0.01))
+
+
 def contact_shadow(art: Art, x: float, y: float, width: float, color: RGB, alpha: float = 0.55) -> None:
     """The soft dark ellipse that sets a subject down on its ground instead of floating over it."""
     p = fx.radial(x, y, width / 2, [(0.0, color, alpha), (1.0, color, 0.0)])

@@ -8,6 +8,7 @@ import numpy as np
 import skia
 
 from . import effects as fx
+from . import layers as Ly
 from . import world as W
 from .color import RGB, darken, lighten, mix
 from .context import Art, MotifRef
@@ -382,6 +383,7 @@ def _paint_land(art: Art, layers: list, haze: RGB, hx: float, stand: int, set_pi
             hero_rect = W.draw_silhouette(
                 art, set_piece, hx, ground_y, hero_size, darken(color, 0.15), light=art.c("glow")
             )
+            Ly.rim_from_body(art, set_piece, hx, ground_y, hero_size)
             if variant == "village":
                 for off in (-0.22, 0.2, 0.3):
                     x = hx + off * art.w

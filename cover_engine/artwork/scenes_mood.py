@@ -5,6 +5,7 @@ from __future__ import annotations
 import skia
 
 from . import effects as fx
+from . import layers as Ly
 from . import world as W
 from .color import darken, lighten, luminance, mix, saturate
 from .context import Art, MotifRef
@@ -141,6 +142,7 @@ def horror(art: Art) -> None:
     size = W.fit_size(art, gy, min(art.w, art.h) * 0.48 * house_scale * W.hero_weight_scale(set_piece), hx)
     art.canvas.drawPath(W.path_from(art, ys), fx.fill_paint(black))
     W.draw_silhouette(art, set_piece, hx, gy, size, black, light=mix(art.c("glow"), red, 0.5))
+    Ly.rim_from_body(art, set_piece, hx, gy, size, strength=0.6)
     if floating is not None:
         fx.glow(art, moon_at[0], moon_at[1], r * 2.2, (0.95, 0.9, 0.8), 0.35)
         draw_shape(
