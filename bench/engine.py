@@ -1,6 +1,6 @@
 """Cover engine speed and memory bench.
 
-    .venv/bin/python bench/engine.py [--per-family 2] [--scale2 6] [--out bench/out/engine]
+    .venv/bin/python bench/engine.py [--per-family 2] [--scale2 6] [--out bench/out/engine] [--scene stage]
 
 Renders covers through the public API (recipe_for_book -> render, PNG encoding included) and
 prints median and p95 wall time per format (ebook 1600x2560, square 2400x2400, ebook at scale 2)
@@ -106,6 +106,7 @@ def child_peak() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--per-family", type=int, default=2)
+    parser.add_argument("--scene", default=None, help="bench every template of this scene instead (e.g. stage)")
     parser.add_argument("--scale2", type=int, default=6, help="covers rendered at scale 2")
     parser.add_argument("--out", type=Path, default=None, help="also write the PNGs here")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
@@ -115,6 +116,8 @@ def main() -> None:
         return
 
     ids = pick_templates(args.per_family)
+    if args.scene:
+        ids = [tid for tid, spec in CATALOGUE.items() if spec.scene == args.scene]
     # Warm up: fonts and templates load once per process, like in a long-running worker.
     render_timed(ids[0], "ebook", 0.25)
 

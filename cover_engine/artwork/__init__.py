@@ -16,11 +16,13 @@ from . import (
     scenes_city,
     scenes_figure,
     scenes_graphic,
+    scenes_kids,
     scenes_land,
     scenes_mood,
     scenes_ornament,
     scenes_sea,
     scenes_space,
+    scenes_stage,
 )
 from .context import build_art
 
@@ -150,6 +152,20 @@ SCENES: dict[str, SceneInfo] = {
             "lighting": "dawn | day | dusk | night | storm | studio",
         },
     ),
+    "stage": SceneInfo(
+        "stage",
+        "A composed archetype on the full layer stack: far haze, midground, foreground, one lit focal subject.",
+        {
+            **_COMMON,
+            **_SKY,
+            "variant": "vista | character | closeup | haven",
+            "far": "peaks | hills | forest | skyline | none",
+            "fg": "rocks | grass | bushes | branches | none",
+            "texture": "grain | paper | brush | halftone | none",
+            "focal": "0.2..1: the focal subject's longer side as a share of the width (vista, closeup, haven)",
+            "default": "any: the subject drawn when the book's hero motif is weather or terrain",
+        },
+    ),
     "motion": SceneInfo(
         "motion",
         "Dynamic diagonal shapes and speed streaks behind a moving hero.",
@@ -169,10 +185,11 @@ _PAINTERS = {
     "botanical": scenes_ornament.botanical,
     "frame": scenes_ornament.frame,
     "rays": scenes_mood.rays,
-    "kids": scenes_mood.kids,
+    "kids": scenes_kids.kids,
     "horror": scenes_mood.horror,
     "portrait": scenes_figure.portrait,
     "motion": scenes_figure.motion,
+    "stage": scenes_stage.stage,
 }
 
 

@@ -126,6 +126,12 @@ SAMPLES: dict[str, list[tuple[str, str, dict]]] = {
         ("self-help", "A rocket.", {"variant": "burst"}),
         ("thriller", "A car.", {"variant": "diagonal"}),
     ],
+    "stage": [
+        ("thriller", "A lone man on a desert road at night.", {"variant": "vista", "far": "skyline"}),
+        ("fantasy", "A hooded assassin under the moon.", {"variant": "character", "far": "peaks"}),
+        ("romance", "A red rose.", {"variant": "closeup", "texture": "grain"}),
+        ("mystery", "A house on the hill where a lamp burns.", {"variant": "haven", "lighting": "night"}),
+    ],
 }
 
 CALM_TALL = [(0.08, 0.06, 0.84, 0.22), (0.15, 0.88, 0.7, 0.07)]

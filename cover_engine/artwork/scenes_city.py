@@ -5,6 +5,7 @@ from __future__ import annotations
 import skia
 
 from . import effects as fx
+from . import layers as Ly
 from . import world as W
 from .color import RGB, darken, lighten, mix
 from .context import Art
@@ -217,6 +218,11 @@ def _city_hero(art: Art, hero, hx: float, horizon: float, street_y: float, groun
                 fill=darken(ground, 0.5),
                 light=art.c("glow"),
                 anchor="bottom",
+            )
+            # The city's glow behind the figure rims its shoulders and hat: it stands in the light.
+            back = Ly.Light(hx + art.w * 0.12, horizon - art.h * 0.08, lighten(art.c("glow"), 0.1), 0.8)
+            Ly.rim_light(
+                art, Ly.placed_path(shape, hx, base, hero_size, "bottom"), back, width=max(1.0, hero_size * 0.012)
             )
             shadow = skia.Rect(
                 hx - hero_size * 0.3, base - hero_size * 0.01, hx + hero_size * 0.3, base + hero_size * 0.03

@@ -5,6 +5,7 @@ from __future__ import annotations
 import skia
 
 from . import effects as fx
+from . import layers as Ly
 from . import world as W
 from .color import darken, lighten, luminance, mix
 from .context import Art, MotifRef
@@ -18,13 +19,6 @@ def _bust() -> Shape:
     neck = smooth([(44, 42, 0), (56, 42, 0), (58, 56), (42, 56)])
     shoulders = smooth([(4, 100, 0), (8, 74), (24, 60), (42, 54), (58, 54), (76, 60), (92, 74), (96, 100, 0)])
     return Shape(union(head, neck, shoulders))
-
-
-def _hat_man() -> Shape:
-    man = F._man()
-    brim = smooth([(36, 5, 0), (64, 5, 0), (60, 3), (40, 3)])
-    crown_ = smooth([(42, 4, 0), (43, -4), (50, -6), (57, -4), (58, 4, 0)])
-    return Shape(union(man, brim, crown_))
 
 
 def _placed(shape: Shape, x: float, y: float, size: float) -> skia.Path:
@@ -81,11 +75,13 @@ def portrait(art: Art) -> None:
         bg = darken(art.c("sky_top"), 0.35)
         art.canvas.drawPaint(fx.linear(art, 0, art.h, [(0, bg, 1), (1, darken(bg, 0.4), 1)]))
         horizon = art.h
+        key = None
     elif light == "studio" or variant == "shoulders":
         bg = mix(art.c("sky_top"), art.c("sky_bottom"), 0.5)
         art.canvas.drawPaint(fx.fill_paint(darken(bg, 0.25)))
         fx.glow(art, art.w * 0.5, art.h * 0.42, max(art.w, art.h) * 0.55, lighten(bg, 0.35), 0.95)
         horizon = art.h
+        key = Ly.Light(art.w * 0.5, art.h * 0.42, lighten(bg, 0.45), 0.7)
     else:
         horizon = art.h * (0.74 if not art.square else 0.7)
         W.paint_sky(art, horizon, light)
@@ -94,7 +90,11 @@ def portrait(art: Art) -> None:
         y0, y1 = art.free_band(0, horizon)
         if body != "none":
             W.paint_celestial(art, body, art.w * 0.5, y0 + (y1 - y0) * 0.55, min(art.w, art.h) * 0.22, light)
+        cx, cy = art.w * 0.5, y0 + (y1 - y0) * 0.55
+        key = Ly.Light(cx, cy if body != "none" else horizon, lighten(art.c("glow"), 0.2), 0.85)
         W.paint_clouds(art, horizon, light, 0.6)
+        # Depth behind the figure: a skyline or hills in haze, then the ground it stands on.
+        Ly.far_plane(art, horizon - art.h * 0.015, light, kind="skyline" if art.setting == "city" else "hills")
         path, ys = W.ridge(art, horizon, art.h * 0.03, "p-ground", roughness=0.3, octaves=3)
         art.canvas.drawPath(path, fx.fill_paint(W.layer_color(art, 0.1, W.haze_color(art, light))))
     name = hero.name.lower() if hero else ""
@@ -105,7 +105,7 @@ def portrait(art: Art) -> None:
     elif variant == "shoulders":
         shape = _bust()
     elif variant == "hat":
-        shape = _hat_man()
+        shape = F.hat_man(art.rng("hat"))
     elif variant == "profile":
         shape = F.profile(art.rng("profile"))
     elif hero is not None and W.kind_of(hero.name) == "silhouette":
@@ -158,7 +158,7 @@ def portrait(art: Art) -> None:
         shadow.lineTo(x - size * 0.1, art.h)
         shadow.close()
         art.canvas.drawPath(shadow, fx.linear(art, base, art.h, [(0, ink, 0.55), (1, ink, 0.0)]))
-        draw_shape(art.canvas, shape, x=x, y=base, size=size, fill=ink, light=art.c("glow"), anchor="bottom")
+        Ly.draw_focal_shape(art, shape, x=x, y=base, size=size, fill=ink, light=key, anchor="bottom")
     for k, m in enumerate(art.secondary[:2]):
         if (builder_name(m.name) or "") not in W.FLYING:
             continue

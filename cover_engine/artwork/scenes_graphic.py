@@ -84,6 +84,15 @@ def _field(art: Art, kind: str) -> RGB:
     return base
 
 
+def _field_at(art: Art, kind: str, bg: RGB, y: float) -> RGB:
+    """The field's colour at height y (the gradient field runs from the sky to the accent)."""
+    if kind != "gradient":
+        return bg
+    t = max(0.0, min(1.0, y / art.h))
+    base, lift = art.c("sky_top"), art.c("accent")
+    return mix(base, lift, 0.5 * t / 0.6) if t < 0.6 else mix(mix(base, lift, 0.5), lift, (t - 0.6) / 0.4)
+
+
 # Objects that stand or are worn upright: tilting them reads as a mistake, not as a pose.
 UPRIGHT = {
     "crown", "heart", "hourglass", "lantern", "candle", "chess piece", "globe", "clock", "temple", "house",
@@ -205,6 +214,14 @@ def symbol(art: Art) -> None:
             light=art.c("glow"),
             detail=darken(behind, 0.3),
         )
+    local = _field_at(art, field, bg, cy)
+    if field == "gradient" or (field != "paper" and abs(luminance(metal) - luminance(local)) < 0.25):
+        # Metal on the accent-toned gradient (or any same-toned field) melts into it at thumbnail size:
+        # a cast shadow, down and to the side, parts them.
+        shadow = darken(local, 0.7)
+        _draw_rotated(art, shape, x=cx + size * 0.03, y=cy + size * 0.045, size=size, angle=angle, fill=shadow,
+                      alpha=0.55, glow=shadow, glow_strength=0.7)  # fmt: skip
+    art.layout.append(("hero", skia.Rect.MakeXYWH(cx - size / 2, cy - size / 2, size, size)))
     _draw_rotated(
         art,
         shape,
@@ -276,9 +293,9 @@ def typographic(art: Art) -> None:
                     draw_shape(art.canvas, shape, x=x, y=y, size=sz, fill=ink, anchor="center", alpha=0.8)
         else:
             y0, y1 = art.free_band()
-            size = min(art.w, art.h) * {"centre": 0.34, "high": 0.22, "corner": 0.14, "small": 0.16}.get(
-                placement, 0.16
-            )
+            # Sized to be read as the book's subject at thumbnail size (a fifth of the width or more),
+            # except the corner mark, which is a signature.
+            size = min(art.w, art.h) * {"centre": 0.4, "high": 0.26, "corner": 0.14, "small": 0.24}.get(placement, 0.24)
             size = min(size, (y1 - y0) * 0.7)
             if placement == "corner":
                 x, y = art.w * 0.82, art.h - art.w * 0.18
@@ -306,9 +323,10 @@ def typographic(art: Art) -> None:
                     for side in (-1, 1):
                         x0 = x + side * size * 0.7
                         art.canvas.drawLine(x0, y, x0 + side * size * 0.55, y, p)
-            draw_shape(
+            drawn = draw_shape(
                 art.canvas, shape, x=x, y=y, size=size, fill=ink, light=lighten(ink, 0.4), detail=base, anchor="center"
             )
+            art.layout.append(("hero", drawn))
     W.finish(art, grain=0.04, vignette=0.0)
 
 

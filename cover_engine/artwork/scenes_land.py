@@ -8,6 +8,7 @@ import numpy as np
 import skia
 
 from . import effects as fx
+from . import layers as Ly
 from . import world as W
 from .color import RGB, darken, lighten, mix
 from .context import Art, MotifRef
@@ -204,31 +205,103 @@ def _snow_caps(art: Art, ys: np.ndarray, color: RGB) -> None:
     art.canvas.restore()
 
 
+# How the ridges of a landscape are shaped: (amplitude as a share of the height, roughness, octaves).
+MOUNTAIN_RIDGE = (0.2, 0.55, 6)  # the two farthest ridges of a mountain scene; amplitude -0.06 per step
+HILL_RIDGE = (0.035, 0.35, 3)
+PLAIN_RIDGE = (0.075, 0.45, 5)  # amplitude -0.012 per step toward the viewer
+
+
 def landscape(art: Art) -> None:
+    """Sky and light, 3-5 ridges hazier toward the horizon, the hero (a set piece on a ridge or an
+    emblem in the sky), paths, secondaries, weather."""
     W.apply_tone(art)
     light = W.lighting(art)
     horizon = horizon_line(art, 0.64)
     hero = art.hero
     hero_kind = W.kind_of(hero.name) if hero else "none"
-    variant = str(art.param("variant", "auto"))
+    variant = _landscape_variant(art)
     names = W.motif_names(art)
-    if variant == "auto":
-        for v in ("castle", "forest", "mountains", "road", "village", "house", "fields"):
-            if v in names or (v == "fields" and "field" in names):
-                variant = v
-                break
     hx = W.hero_x(art)
-    if hero is not None and hero_kind == "silhouette" and shape_for(hero.name, art.rng("shape-" + hero.name)).ground:
+    standing = hero is not None and hero_kind == "silhouette" and _grounded(art, hero)
+    if standing:
         est_ground = horizon + (art.h - horizon) * 0.25
         hx, _ = W.best_column(art, est_ground, min(art.w, art.h) * 0.55 * W.hero_weight_scale(hero), hx)
     W.paint_sky(art, horizon, light)
     haze = W.haze_color(art, light)
     W.paint_stars(art, horizon, light)
+    _sky_pieces(art, horizon, light, hx, hero_kind)
+    W.paint_clouds(art, horizon, light, 0.8)
+
+    d = W.density(art)
+    n = 3 if d < 0.8 else (4 if d < 1.3 else 5)
+    mountains = variant == "mountains" or "mountains" in names or "canyon" in names
+    hills = variant in ("fields", "plains") or "hills" in names
+    layers = _ridges(art, horizon, hx, n, mountains=mountains, hills=hills)
+
+    # The hero stands on the second-nearest ridge; "high" puts it on a far ridge, "low" on the nearest.
+    mode = W.hero_mode(art)
+    stand = max(0, n - 2) if mode not in ("high", "low") else (min(1, n - 1) if mode == "high" else n - 1)
+    set_piece = hero if standing else None
+    emblem = hero if hero_kind == "silhouette" and not standing else None  # a flier or an object: the sky
+    if set_piece is None and variant in ("castle", "house", "village"):
+        set_piece = MotifRef("castle" if variant == "castle" else "house", 0.7)
+    if set_piece is not None:
+        W.flatten(layers[stand][1], hx, art.w, art.w * 0.09)
+    hero_rect, hero_size, ground_rows = _paint_land(
+        art, layers, haze, hx, stand, set_piece, variant=variant, mountains=mountains
+    )
+    if variant == "road" or "road" in names:
+        _road(art, layers[-1][1].min(), hx, W.layer_color(art, 0, haze), haze)
+    elif "river" in names and art.allows("river"):
+        # From a far valley on the side away from the hero, down to the front.
+        vx = art.w * (0.3 if hx > art.w / 2 else 0.7)
+        top = float(np.mean(layers[max(0, n - 3)][1]))
+        _river(art, top, vx, W.layer_color(art, 0, haze), hero_rect)
+    if variant == "forest" or "forest" in names:
+        _framing_pines(art, darken(W.layer_color(art, 0.0, haze), 0.35))
+    if emblem is not None:
+        hero_rect = W.sky_emblem(art, emblem, hx, horizon, avoid=hero_rect)
+        hero_size = hero_size or hero_rect.height()
+    secondaries = [m for m in W.silhouette_motifs(art) if m is not set_piece and m is not emblem]
+    band = art.free_band(0, horizon)
+    W.place_secondaries(
+        art,
+        secondaries,
+        hero_rect=hero_rect,
+        ground=ground_rows[-2:] or ground_rows,
+        sky_band=(band[0] + (band[1] - band[0]) * 0.2, band[0] + (band[1] - band[0]) * 0.6),
+        hero_size=hero_size or art.h * 0.3,
+        limit=2 if d < 1.2 else 3,
+    )
+    W.paint_weather(art, horizon, light)
+    W.finish(art, grain=0.05, vignette=0.3 if light != "day" else 0.15)
+
+
+def _grounded(art: Art, m: MotifRef) -> bool:
+    return shape_for(m.name, art.rng("shape-" + m.name)).ground
+
+
+def _landscape_variant(art: Art) -> str:
+    """The template's variant, or (auto) the first one the book's motifs ask for."""
+    variant = str(art.param("variant", "auto"))
+    if variant != "auto":
+        return variant
+    names = W.motif_names(art)
+    for v in ("castle", "forest", "mountains", "road", "village", "house", "fields"):
+        if v in names or (v == "fields" and "field" in names):
+            return v
+    return variant
+
+
+def _sky_pieces(art: Art, horizon: float, light: str, hx: float, hero_kind: str) -> None:
+    """The sun or moon (behind a standing hero, or small in a corner when an emblem owns the sky),
+    light rays, magic sparks and a planet asked for by the book."""
+    hero = art.hero
     body = W.celestial_body(art, light)
     hero_is_sky = hero_kind == "sky"
     if body != "none":
         base_r = min(art.w, art.h) * (0.2 if hero_is_sky else (0.13 if body == "moon" else 0.07))
-        floating = hero_kind == "silhouette" and not shape_for(hero.name, art.rng("shape-" + hero.name)).ground
+        floating = hero_kind == "silhouette" and not _grounded(art, hero)
         cx, cy, r = celestial_spot(
             art, hx, horizon, base_r, behind_hero=(hero_kind == "silhouette" and not floating) or hero_is_sky
         )
@@ -256,53 +329,39 @@ def landscape(art: Art) -> None:
         y0, y1 = art.free_band(0, horizon)
         r = min(art.w, art.h) * 0.17
         fx.planet(art, hx, (y0 + y1) / 2, min(r, (y1 - y0) * 0.4), art.c("accent"), art.c("glow"), rings=True)
-    W.paint_clouds(art, horizon, light, 0.8)
 
-    d = W.density(art)
-    n = 3 if d < 0.8 else (4 if d < 1.3 else 5)
-    mountains = variant == "mountains" or "mountains" in names or "canyon" in names
-    hills = variant in ("fields", "plains") or "hills" in names
+
+def _ridges(art: Art, horizon: float, hx: float, n: int, *, mountains: bool, hills: bool) -> list:
+    """n ridge lines from the horizon toward the viewer, as (depth, heights); depth 1 is farthest."""
+    hero = art.hero
     layers = []
     for i in range(n):
         depth = 1 - i / (n - 1) if n > 1 else 0.5
         t = i / max(1, n - 1)
         base_y = horizon + (art.h - horizon) * (0.02 + 0.62 * t**1.4)
         if mountains and i < 2:
-            amp = art.h * (0.2 - 0.06 * i) * (0.85 if art.square else 1)
-            rough, octv = 0.55, 6
+            amp, rough, octv = MOUNTAIN_RIDGE
+            amp = art.h * (amp - 0.06 * i) * (0.85 if art.square else 1)
         elif hills:
-            amp = art.h * 0.035
-            rough, octv = 0.35, 3
+            amp, rough, octv = HILL_RIDGE
+            amp *= art.h
         else:
-            amp = art.h * (0.075 - 0.012 * i)
-            rough, octv = 0.45, 5
-        path, ys = W.ridge(
-            art,
-            base_y,
-            amp,
-            f"ridge{i}",
-            roughness=rough,
-            octaves=octv,
-            peak=(hx / art.w if (mountains and hero and hero.name.lower().startswith("mountain") and i == 0) else None),
-        )
+            amp, rough, octv = PLAIN_RIDGE
+            amp = art.h * (amp - 0.012 * i)
+        peak = hx / art.w if (mountains and hero and hero.name.lower().startswith("mountain") and i == 0) else None
+        _, ys = W.ridge(art, base_y, amp, f"ridge{i}", roughness=rough, octaves=octv, peak=peak)
         layers.append((depth, ys))
+    return layers
 
-    # The hero stands on the second-nearest ridge; "high" puts it on a far ridge, "low" on the nearest.
-    mode = W.hero_mode(art)
-    stand = max(0, n - 2) if mode not in ("high", "low") else (min(1, n - 1) if mode == "high" else n - 1)
-    hero_rect = None
-    hero_size = 0.0
-    set_piece = None
-    emblem = None
-    if hero_kind == "silhouette" and shape_for(hero.name, art.rng("shape-" + hero.name)).ground:
-        set_piece = hero
-    elif hero_kind == "silhouette":
-        emblem = hero  # a flying creature or an object: it takes the sky
-    if set_piece is None and variant in ("castle", "house", "village"):
-        set_piece = MotifRef("castle" if variant == "castle" else "house", 0.7)
-    if set_piece is not None:
-        W.flatten(layers[stand][1], hx, art.w, art.w * 0.09)
-    ground_rows = []
+
+def _paint_land(art: Art, layers: list, haze: RGB, hx: float, stand: int, set_piece, *, variant: str,
+                mountains: bool):  # fmt: skip
+    """Fill the ridges far to near with snow, bushes, trees and fog, standing the set piece (and a
+    village around it) on its ridge. Returns the hero's rect and size and the ridges secondaries
+    may stand on."""
+    names = W.motif_names(art)
+    n = len(layers)
+    hero_rect, hero_size, ground_rows = None, 0.0, []
     fog_on = art.params.get("weather") == "fog" or "fog" in names or "mist" in names
     for i, (depth, ys) in enumerate(layers):
         color = W.layer_color(art, depth, haze)
@@ -313,25 +372,20 @@ def landscape(art: Art) -> None:
             # Bushes along the nearest ridge give the foreground a texture of its own.
             tree_row(art, ys, color, art.h * 0.03, name="bushes", kind="bush", spacing=1.1)
         if (variant == "forest" or "forest" in names) and 0 < i < n - 1:
-            tree_row(
-                art,
-                ys,
-                color,
-                art.h * (0.05 + 0.035 * i),
-                name=f"trees{i}",
-                skip=(hx - art.w * 0.12, hx + art.w * 0.12) if i == stand and set_piece else None,
-            )
+            skip = (hx - art.w * 0.12, hx + art.w * 0.12) if i == stand and set_piece else None
+            tree_row(art, ys, color, art.h * (0.05 + 0.035 * i), name=f"trees{i}", skip=skip)
         if i == stand and set_piece is not None:
             wanted = min(art.w, art.h) * (0.5 if art.square else 0.55) * W.hero_weight_scale(set_piece)
-            if set_piece is not hero:
+            if set_piece is not art.hero:
                 wanted *= 0.6
             ground_y = W.y_at(ys, hx, art.w) + art.h * 0.004
             hero_size = W.fit_size(art, ground_y, wanted, hx)
             hero_rect = W.draw_silhouette(
                 art, set_piece, hx, ground_y, hero_size, darken(color, 0.15), light=art.c("glow")
             )
+            Ly.rim_from_body(art, set_piece, hx, ground_y, hero_size)
             if variant == "village":
-                for _k, off in enumerate((-0.22, 0.2, 0.3)):
+                for off in (-0.22, 0.2, 0.3):
                     x = hx + off * art.w
                     gy = W.y_at(ys, x, art.w) + art.h * 0.004
                     W.draw_silhouette(art, MotifRef("house", 0.4), x, gy, hero_size * 0.45, darken(color, 0.1))
@@ -339,28 +393,4 @@ def landscape(art: Art) -> None:
             ground_rows.append((ys, color))
         if fog_on and 0 < i < n - 1:
             fx.fog(art, float(ys.min()) + art.h * 0.03, art.h * 0.08, haze, 0.45)
-    if variant == "road" or "road" in names:
-        _road(art, layers[-1][1].min(), hx, W.layer_color(art, 0, haze), haze)
-    elif "river" in names and art.allows("river"):
-        # From a far valley on the side away from the hero, down to the front.
-        vx = art.w * (0.3 if hx > art.w / 2 else 0.7)
-        top = float(np.mean(layers[max(0, n - 3)][1]))
-        _river(art, top, vx, W.layer_color(art, 0, haze), hero_rect)
-    if variant == "forest" or "forest" in names:
-        _framing_pines(art, darken(W.layer_color(art, 0.0, haze), 0.35))
-    if emblem is not None:
-        hero_rect = W.sky_emblem(art, emblem, hx, horizon, avoid=hero_rect)
-        hero_size = hero_size or hero_rect.height()
-    secondaries = [m for m in W.silhouette_motifs(art) if m is not set_piece and m is not emblem]
-    band = art.free_band(0, horizon)
-    W.place_secondaries(
-        art,
-        secondaries,
-        hero_rect=hero_rect,
-        ground=ground_rows[-2:] or ground_rows,
-        sky_band=(band[0] + (band[1] - band[0]) * 0.2, band[0] + (band[1] - band[0]) * 0.6),
-        hero_size=hero_size or art.h * 0.3,
-        limit=2 if d < 1.2 else 3,
-    )
-    W.paint_weather(art, horizon, light)
-    W.finish(art, grain=0.05, vignette=0.3 if light != "day" else 0.15)
+    return hero_rect, hero_size, ground_rows

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import math
-
 import skia
 
 from . import effects as fx
+from . import layers as Ly
 from . import world as W
-from .color import RGB, darken, lighten, luminance, mix, saturate
+from .color import darken, lighten, luminance, mix, saturate
 from .context import Art, MotifRef
 from .motifs import builder_name, draw_shape, shape_for
-from .motifs.geometry import circle, limb, union
 
 
 def rays(art: Art) -> None:
@@ -73,193 +71,6 @@ def rays(art: Art) -> None:
         if art.rect_calm_overlap((art.w / 2 - size / 2, gy - size, size, size)) <= 0.02:
             W.draw_silhouette(art, hero, art.w / 2, gy, size, col, light=glow_c)
     W.finish(art, grain=0.04, vignette=0.15)
-
-
-def _cartoon_cloud(art: Art, x: float, y: float, r: float, c: RGB) -> None:
-    p = union(
-        circle(x - r, y, r * 0.75),
-        circle(x, y - r * 0.35, r),
-        circle(x + r, y, r * 0.7),
-        circle(x, y + r * 0.2, r * 0.8),
-    )
-    art.canvas.drawPath(p, fx.fill_paint(c))
-
-
-def kids(art: Art) -> None:
-    variant = str(art.param("variant", "hills"))
-    night = variant == "night" or W.lighting(art) == "night"
-    rng = art.rng("kids")
-    top = saturate(lighten(art.c("sky_top"), 0.0 if night else 0.25), 1.3)
-    bottom = saturate(lighten(art.c("sky_bottom"), 0.0 if night else 0.35), 1.2)
-    if night:
-        top = mix(art.c("sky_top"), (0.04, 0.06, 0.2), 0.7)
-        bottom = mix(art.c("sky_bottom"), (0.16, 0.2, 0.45), 0.6)
-    horizon = art.h * (0.7 if not art.square else 0.68)
-    art.canvas.drawPaint(fx.linear(art, 0, horizon, [(0, top, 1), (1, bottom, 1)]))
-    y0, y1 = art.free_band(0, horizon)
-    if night:
-        fx.stars(art, (0, 0, art.w, horizon), 160, (1, 0.95, 0.8), max_r=3.5)
-    kr = art.rng("kids-layout")
-    # The sun or moon shines on the side away from the hero; hills roll higher or lower per seed.
-    sky_x = 0.2 if W.hero_x(art) > art.w * 0.55 else (0.8 if W.hero_x(art) < art.w * 0.45 else kr.choice((0.2, 0.8)))
-    sky_x += kr.uniform(-0.06, 0.06)
-    sky_y = art.h * kr.uniform(0.1, 0.2)
-    hill_amp = kr.uniform(0.6, 1.6)
-    lights = ("sun", "moon", "crescent", "eclipse")
-    hero_is_light = art.hero is not None and (builder_name(art.hero.name) or "") in lights
-    if hero_is_light:
-        pass  # the hero is the sun or the moon: no second one in the corner
-    elif art.params.get("sun") or (not night and not art.params.get("moon")):
-        r = min(art.w, art.h) * 0.09
-        cx, cy = art.w * sky_x, max(y0 + r * 1.9, sky_y)
-        sun_c = (1.0, 0.82, 0.25)
-        for k in range(12):
-            a = math.radians(k * 30)
-            p = limb(
-                r * 0.18,
-                (cx + math.cos(a) * r * 1.35, cy + math.sin(a) * r * 1.35),
-                (cx + math.cos(a) * r * 1.75, cy + math.sin(a) * r * 1.75),
-            )
-            art.canvas.drawPath(p, fx.fill_paint(sun_c))
-        art.canvas.drawCircle(cx, cy, r, fx.fill_paint(sun_c))
-        art.layout.append(("body", skia.Rect(cx - r * 1.75, cy - r * 1.75, cx + r * 1.75, cy + r * 1.75)))
-        # A friendly face: two eyes and a smile.
-        face = darken(sun_c, 0.55)
-        art.canvas.drawCircle(cx - r * 0.3, cy - r * 0.12, r * 0.09, fx.fill_paint(face))
-        art.canvas.drawCircle(cx + r * 0.3, cy - r * 0.12, r * 0.09, fx.fill_paint(face))
-        smile = skia.Paint(AntiAlias=True, Color=fx.argb(face), StrokeWidth=r * 0.08)
-        smile.setStyle(skia.Paint.kStroke_Style)
-        smile.setStrokeCap(skia.Paint.kRound_Cap)
-        art.canvas.drawArc(skia.Rect(cx - r * 0.4, cy - r * 0.25, cx + r * 0.4, cy + r * 0.45), 25, 130, False, smile)
-    elif (art.params.get("moon") or night) and art.allows("moon"):
-        r = min(art.w, art.h) * 0.09
-        cx, cy = art.w * sky_x, max(y0 + r * 1.5, sky_y)
-        fx.glow(art, cx, cy, r * 3, (1, 0.95, 0.7), 0.4)
-        shape = shape_for("moon", art.rng("kmoon"))
-        draw_shape(art.canvas, shape, x=cx, y=cy, size=r * 2, fill=(1.0, 0.92, 0.6), anchor="center")
-        art.layout.append(("body", skia.Rect(cx - r, cy - r, cx + r, cy + r)))
-    cloud_c = (1, 1, 1) if not night else lighten(top, 0.2)
-    for _ in range(int(3 * W.density(art)) + 1):
-        x, y = art.w * rng.uniform(0.1, 0.9), rng.uniform(y0 + (y1 - y0) * 0.1, horizon * 0.85)
-        r = min(art.w, art.h) * rng.uniform(0.05, 0.08)
-        box = (x - r * 2, y - r * 1.4, r * 4, r * 2.4)
-        if art.rect_calm_overlap(box) < 0.1 and not any(
-            skia.Rect.MakeXYWH(*box).intersects(b) for b in art.placed("body")
-        ):
-            _cartoon_cloud(art, x, y, r, cloud_c)
-    greens = [
-        saturate(lighten(art.c("far"), 0.25), 1.5),
-        saturate(lighten(art.c("mid"), 0.15), 1.5),
-        saturate(art.c("near"), 1.4),
-    ]
-    if night:
-        greens = [darken(g, 0.35) for g in greens]
-    stand = None
-    for i, g in enumerate(greens):
-        base = horizon + art.h * (0.03 + 0.1 * i)
-        path, ys = W.ridge(art, base, art.h * 0.05 * hill_amp, f"khill{i}", roughness=0.2, octaves=2)
-        if i == 1:
-            W.flatten(ys, W.hero_x(art), art.w, art.w * 0.1)
-            stand = ys
-        art.canvas.drawPath(W.path_from(art, ys), fx.fill_paint(g))
-        if i == 0 and variant in ("adventure", "hills"):
-            from .scenes_land import tree_row
-
-            tree_row(art, ys, darken(g, 0.15), art.h * 0.07, name="ktrees", kind="round", spacing=1.6)
-    hero = art.hero or MotifRef("rabbit", 1)
-    hx = W.hero_x(art)
-    shape = shape_for(hero.name, art.rng("shape-" + hero.name))
-    gy = W.y_at(stand, hx, art.w) + art.h * 0.01
-    size = W.fit_size(art, gy, min(art.w, art.h) * 0.42 * W.hero_weight_scale(hero), hx)
-    fill = saturate(art.c("accent"), 1.3)
-    hero_kind = builder_name(hero.name) or ""
-    if hero_kind in ("moon", "crescent", "eclipse"):
-        fill = (1.0, 0.9, 0.55)  # a friendly yellow moon, never a red one
-    elif hero_kind == "sun":
-        fill = (1.0, 0.82, 0.25)
-    if shape.ground:
-        # Text set low (over the hills) would sit on the hero: try the thirds, then shrink, else skip.
-        def crowded(x: float, sz: float) -> bool:
-            return art.rect_calm_overlap((x - sz / 2, gy - sz, sz, sz)) > 0.03
-
-        if crowded(hx, size):
-            for cand in (art.w * 0.25, art.w * 0.75):
-                if not crowded(cand, size):
-                    hx, gy = cand, W.y_at(stand, cand, art.w) + art.h * 0.01
-                    break
-        while crowded(hx, size) and size > min(art.w, art.h) * 0.1:
-            size *= 0.8
-    if shape.ground and not (art.rect_calm_overlap((hx - size / 2, gy - size, size, size)) > 0.03):
-        draw_shape(
-            art.canvas,
-            shape,
-            x=hx,
-            y=gy,
-            size=size,
-            fill=fill,
-            light=(1, 1, 1),
-            detail=darken(fill, 0.4),
-            anchor="bottom",
-        )
-    elif not shape.ground:
-        # A floating hero (a moon, a kite, a butterfly) takes the biggest free patch of sky.
-        fx_, fy_, fsize = W.free_spot(
-            art, (art.w * 0.06, art.h * 0.04, art.w * 0.94, gy), size, art.placed("body"), prefer_x=hx
-        )
-        hx, size = fx_, max(fsize, min(art.w, art.h) * 0.12)
-        art.layout.append(("hero", skia.Rect.MakeXYWH(hx - size / 2, fy_ - size / 2, size, size)))
-        draw_shape(
-            art.canvas,
-            shape,
-            x=hx,
-            y=fy_,
-            size=size,
-            fill=fill,
-            light=(1, 1, 1),
-            detail=darken(fill, 0.4),
-            anchor="center",
-        )
-    for k, m in enumerate([m for m in art.secondary if W.kind_of(m.name) == "silhouette"][:3]):
-        s2 = shape_for(m.name, art.rng("k" + m.name))
-        side = -1 if k % 2 == 0 else 1
-        x = hx + side * art.w * (0.3 + 0.06 * (k // 2))
-        if not art.w * 0.1 < x < art.w * 0.9:
-            x = hx - side * art.w * (0.3 + 0.06 * (k // 2))  # no room on that side: the other one
-        if s2.ground:
-            draw_shape(
-                art.canvas,
-                s2,
-                x=x,
-                y=W.y_at(stand, x, art.w) + art.h * 0.01,
-                size=size * 0.4,
-                fill=[(1, 0.55, 0.3), (0.35, 0.6, 1), (1, 0.8, 0.2)][k % 3],
-                light=(1, 1, 1),
-                anchor="bottom",
-            )
-        else:
-            # A flier keeps clear of the sun or moon and of the hero: lower in the sky if it must.
-            sz = size * 0.35
-            blockers = art.placed("body") + art.placed("hero") + art.placed("secondary")
-            for f in (0.4, 0.6, 0.25, 0.75):
-                y = y0 + (gy - y0) * f
-                box = skia.Rect.MakeXYWH(x - sz / 2, y - sz / 2, sz, sz)
-                if (
-                    not any(box.intersects(o) for o in blockers)
-                    and art.rect_calm_overlap((box.left(), box.top(), sz, sz)) < 0.05
-                ):
-                    art.layout.append(("secondary", box))
-                    draw_shape(
-                        art.canvas,
-                        s2,
-                        x=x,
-                        y=y,
-                        size=sz,
-                        fill=[(1, 0.55, 0.3), (0.35, 0.6, 1), (1, 0.8, 0.2)][k % 3],
-                        light=(1, 1, 1),
-                        anchor="center",
-                    )
-                    break
-    fx.grain(art, 0.03)
 
 
 def horror(art: Art) -> None:
@@ -331,6 +142,7 @@ def horror(art: Art) -> None:
     size = W.fit_size(art, gy, min(art.w, art.h) * 0.48 * house_scale * W.hero_weight_scale(set_piece), hx)
     art.canvas.drawPath(W.path_from(art, ys), fx.fill_paint(black))
     W.draw_silhouette(art, set_piece, hx, gy, size, black, light=mix(art.c("glow"), red, 0.5))
+    Ly.rim_from_body(art, set_piece, hx, gy, size, strength=0.6)
     if floating is not None:
         fx.glow(art, moon_at[0], moon_at[1], r * 2.2, (0.95, 0.9, 0.8), 0.35)
         draw_shape(

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import catalogue_fiction, catalogue_nonfiction, catalogue_romantic, catalogue_speculative, catalogue_young
+from . import (
+    catalogue_fiction,
+    catalogue_nonfiction,
+    catalogue_romantic,
+    catalogue_speculative,
+    catalogue_stage,
+    catalogue_young,
+)
 from .selection import ranked_templates, template_fit
 from .selection import select_template as _select
 from .spec import GENRE_BUCKETS, TEMPLATE_TYPES, TemplateSpec
@@ -48,6 +55,7 @@ def _collect() -> dict[str, TemplateSpec]:
         catalogue_young.KIDS,
         catalogue_young.YA_POP,
         catalogue_young.POETRY,
+        catalogue_stage.STAGE,
     )
     catalogue: dict[str, TemplateSpec] = {}
     for family in families:

@@ -31,6 +31,7 @@ SCENE_PARAMS = {
     "horror": {"variant": "house"},
     "portrait": {"variant": "standing", "lighting": "dusk"},
     "motion": {"variant": "diagonal"},
+    "stage": {"variant": "vista"},
 }
 
 
