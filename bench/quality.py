@@ -2,13 +2,15 @@
 
     .venv/bin/python bench/quality.py [--out bench/out] [--scale 1.0]
 
-Renders 34 books (two per genre; a few in Greek, Cyrillic, Japanese, Arabic and Hindi) with
-automatic template selection, writes contact sheets at full and thumbnail size (ebook and
-square), then reads each Latin title back with tesseract from the cover shrunk to 400 px wide
+Renders 97 books (34 of two per genre, a few in Greek, Cyrillic, Japanese, Arabic and Hindi, plus
+the 63 of bench/subject_shelf.py with their Main elements) with automatic template selection,
+writes contact sheets at full and thumbnail size (ebook and square), then reads each Latin title back with tesseract from the cover shrunk to 400 px wide
 (the best of three page-segmentation modes, on the colour and the grey image).
 Prints, per cover, the share of the title's letters recovered and the height of the title's
 words as a share of the cover height; then the share of covers recovering >= 80% of the title
-(target >= 90%) and the median word height (target >= 4%). Then the honesty figures of
+(target >= 90%) and the median word height (target >= 4%). Then the subject figures of
+bench/subjects_drawn.py: Main-elements subjects drawn (goal >= 95%), concrete title nouns drawn
+(goal >= 80%), keyword traps drawn (goal 0). Then the honesty figures of
 bench/honesty.py: job cover pairs too alike (goal 0), accepted edits that show (goal 100%),
 automatic picks made for the genre (goal 100%).
 """
@@ -31,6 +33,8 @@ sys.path.insert(0, str(ROOT))
 import pytesseract  # noqa: E402
 from PIL import Image, ImageOps  # noqa: E402
 
+from bench.subject_shelf import SUBJECT_SHELF  # noqa: E402
+from bench.subjects_drawn import book_text, subject_figures  # noqa: E402
 from cover_engine import BookText, CoverOptions, recipe_for_book  # noqa: E402
 from cover_engine.render import render, render_with_report  # noqa: E402
 from cover_engine.templates.previews import contact_sheet  # noqa: E402
@@ -347,15 +351,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     parser.add_argument("--scale", type=float, default=1.0, help="render scale of the ebook covers")
     parser.add_argument("--square-scale", type=float, default=0.25)
+    parser.add_argument("--subjects-scale", type=float, default=0.25, help="0 leaves out the subject shelf's figures")
     parser.add_argument("--honesty-scale", type=float, default=0.25, help="0 leaves out bench/honesty.py's figures")
     args = parser.parse_args(argv)
     covers_dir = args.out / "quality"
     covers_dir.mkdir(parents=True, exist_ok=True)
 
     rows, ebooks, squares = [], [], []
-    for index, (title, subtitle, author, genre, subgenre, summary) in enumerate(SHELF):
-        book = BookText(title=title, subtitle=subtitle, author=author, genre=genre, subgenre=subgenre, summary=summary)
-        recipe = recipe_for_book(book, CoverOptions(), seed=1000 + index)
+    books = [
+        (BookText(title=t, subtitle=st, author=a, genre=g, subgenre=sg, summary=s), "")
+        for t, st, a, g, sg, s in SHELF
+    ]
+    books += [(book_text(b), b.main_elements) for b in SUBJECT_SHELF]
+    for index, (book, main_elements) in enumerate(books):
+        title, genre = book.title, book.genre
+        recipe = recipe_for_book(book, CoverOptions(main_elements=main_elements), seed=1000 + index)
         started = time.perf_counter()
         png, report = render_with_report(recipe, format="ebook", scale=args.scale)
         seconds = time.perf_counter() - started
@@ -413,6 +423,8 @@ def main(argv: list[str] | None = None) -> int:
     from cover_engine.templates import CATALOGUE
 
     summary["families_used"] = len({CATALOGUE[r["template"]].family for r in rows})
+    if args.subjects_scale > 0:
+        summary["subjects"] = subject_figures(scale=args.subjects_scale, out=args.out, verbose=False)
     if args.honesty_scale > 0:
         from honesty import honesty_figures
 
@@ -436,6 +448,10 @@ def main(argv: list[str] | None = None) -> int:
         f"templates used: {summary['templates_used']} in {summary['families_used']} families; "
         f"median ebook render at scale {args.scale}: {summary['median_render_seconds']:.2f}s"
     )
+    if "subjects" in summary:
+        from bench.subjects_drawn import print_figures as print_subject_figures
+
+        print_subject_figures(summary["subjects"], scale=args.subjects_scale)
     if "honesty" in summary:
         from honesty import print_figures
 
