@@ -4,8 +4,9 @@
 
 Renders 97 books (34 of two per genre, a few in Greek, Cyrillic, Japanese, Arabic and Hindi, plus
 the 63 of bench/subject_shelf.py with their Main elements) with automatic template selection,
-writes contact sheets at full and thumbnail size (ebook and square), then reads each Latin title back with tesseract from the cover shrunk to 400 px wide
-(the best of three page-segmentation modes, on the colour and the grey image).
+writes contact sheets at full and thumbnail size (ebook and square), then reads each Latin title
+back with tesseract from the cover shrunk to 400 px wide (the best of three page-segmentation
+modes, on the colour and the grey image).
 Prints, per cover, the share of the title's letters recovered and the height of the title's
 words as a share of the cover height; then the share of covers recovering >= 80% of the title
 (target >= 90%) and the median word height (target >= 4%). Then the subject figures of
