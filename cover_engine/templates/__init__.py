@@ -9,14 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import (
-    catalogue_fiction,
-    catalogue_nonfiction,
-    catalogue_romantic,
-    catalogue_speculative,
-    catalogue_stage,
-    catalogue_young,
-)
+from . import catalogue_stage
+from .families import FAMILIES
 from .selection import ranked_templates, template_fit
 from .selection import select_template as _select
 from .spec import GENRE_BUCKETS, TEMPLATE_TYPES, TemplateSpec
@@ -37,28 +31,8 @@ __all__ = [
 
 
 def _collect() -> dict[str, TemplateSpec]:
-    families = (
-        catalogue_fiction.CINEMATIC,
-        catalogue_fiction.NOIR,
-        catalogue_fiction.EPIC,
-        catalogue_fiction.ENCHANTED,
-        catalogue_fiction.DARK_OBJECT,
-        catalogue_speculative.SCI_FI,
-        catalogue_speculative.HORROR,
-        catalogue_romantic.ROMANCE_SCRIPT,
-        catalogue_romantic.HERITAGE,
-        catalogue_nonfiction.BOLD_TYPE,
-        catalogue_nonfiction.MODERN_MINIMAL,
-        catalogue_nonfiction.MEMOIR,
-        catalogue_nonfiction.SPIRITUAL,
-        catalogue_nonfiction.ENERGY,
-        catalogue_young.KIDS,
-        catalogue_young.YA_POP,
-        catalogue_young.POETRY,
-        catalogue_stage.STAGE,
-    )
     catalogue: dict[str, TemplateSpec] = {}
-    for family in families:
+    for family in (*FAMILIES, catalogue_stage.STAGE):
         for spec in family:
             if spec.id in catalogue:
                 raise ValueError(f"template id {spec.id!r} is used twice")

@@ -7,6 +7,11 @@ from typing import Any
 from ..typeset.spec import LayoutSpec, TypeSpec
 from .spec import GENRE_BUCKETS, TemplateSpec
 
+# Subgenres a family's designs are never given (their `avoid`): the dark designs keep away from
+# cozy and young books, the cozy ones from dark books.
+DARK = ("dark-romance", "dark-fantasy", "dark-academia", "erotic", "dystopian", "paranormal-monster")
+COZY = ("cozy-fantasy", "picture-book", "early-reader", "contemporary", "sports")
+
 
 def template(
     id: str,

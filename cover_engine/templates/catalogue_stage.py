@@ -11,26 +11,11 @@ from __future__ import annotations
 import dataclasses
 
 from ..typeset.spec import TypeSpec
-from . import catalogue_fiction, catalogue_nonfiction, catalogue_romantic, catalogue_speculative, catalogue_young
 from . import layouts as L
-from .build import template
-from .catalogue_fiction import COZY, DARK
+from .build import COZY, DARK, template
+from .families import FAMILIES
 
-_SOURCES = (
-    catalogue_fiction.CINEMATIC,
-    catalogue_fiction.NOIR,
-    catalogue_fiction.EPIC,
-    catalogue_fiction.ENCHANTED,
-    catalogue_fiction.DARK_OBJECT,
-    catalogue_speculative.SCI_FI,
-    catalogue_speculative.HORROR,
-    catalogue_romantic.ROMANCE_SCRIPT,
-    catalogue_romantic.HERITAGE,
-    catalogue_nonfiction.BOLD_TYPE,
-    catalogue_nonfiction.MEMOIR,
-    catalogue_young.YA_POP,
-)
-_BY_ID = {spec.id: spec for family in _SOURCES for spec in family}
+_BY_ID = {spec.id: spec for family in FAMILIES for spec in family}
 
 
 def _type(donor: str, treatment: str) -> TypeSpec:
