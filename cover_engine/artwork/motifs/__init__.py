@@ -13,11 +13,11 @@ import skia
 
 from ..color import RGB, argb, lighten, mix
 from ..journal import UNNAMED, record
-from . import architecture, fauna, figures, flora, icons, objects, signs, sky, terrain, vehicles
+from . import architecture, fauna, figures, flora, icons, objects, signs, sky, terrain, things, vehicles
 from .geometry import Shape
 
 BUILDERS: dict = {}
-for _module in (architecture, flora, fauna, sky, terrain, figures, objects, vehicles, signs):
+for _module in (architecture, flora, fauna, sky, terrain, figures, objects, things, vehicles, signs):
     BUILDERS.update(_module.BUILDERS)
 
 CATEGORY_FALLBACK = {
@@ -133,7 +133,7 @@ def builder_name(name: str) -> str | None:
 
 # Objects that sit on a table (a candle, a lantern, an hourglass) do not stand in a landscape like a
 # building: scenes treat them as floating emblems. Vehicles and signs say for themselves.
-_TABLETOP = set(objects.BUILDERS.values()) | {sky.crystal}
+_TABLETOP = set(objects.BUILDERS.values()) | set(things.BUILDERS.values()) | {sky.crystal}
 
 
 # Builders whose subject icon reads better at thumbnail size: the icon draws them instead (compared
