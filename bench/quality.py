@@ -360,8 +360,7 @@ def main(argv: list[str] | None = None) -> int:
 
     rows, ebooks, squares = [], [], []
     books = [
-        (BookText(title=t, subtitle=st, author=a, genre=g, subgenre=sg, summary=s), "")
-        for t, st, a, g, sg, s in SHELF
+        (BookText(title=t, subtitle=st, author=a, genre=g, subgenre=sg, summary=s), "") for t, st, a, g, sg, s in SHELF
     ]
     books += [(book_text(b), b.main_elements) for b in SUBJECT_SHELF]
     for index, (book, main_elements) in enumerate(books):
