@@ -160,7 +160,7 @@ def test_subjects_read_well_in_a_sentence():
         "for the sake of her family",
         "she looked into his eyes",
         "a gift for music",
-        "the seal of the king",
+        "the royal seal on the letter",
         "her mate and her son",
         "a plane of existence",
         "copyright and credits",
