@@ -202,6 +202,13 @@ IDIOMS: dict[str, str] = {
     "seed funding": "business term: starting capital",
     "seed round": "business term: starting capital",
     "boxing day": "a holiday",
+    "pilot scheme": "a trial, not an aviator",
+    "pilot project": "a trial, not an aviator",
+    "pilot study": "a trial, not an aviator",
+    "pilot episode": "a first episode, not an aviator",
+    "pilot program": "a trial, not an aviator",
+    "pilot programme": "a trial, not an aviator",
+    "cook the books": "idiom: to falsify accounts",
 }
 
 # Metaphors only in non-fiction: a novel's "black swan on the lake" or "the north star" is literal.
