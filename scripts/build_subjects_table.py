@@ -443,8 +443,8 @@ CLAIMS: dict[str, str] = {
     "eagle": "eagle", "dove": "dove", "phoenix": "phoenix", "unicorn": "unicorn", "blackbird": "blackbird",
     "mosque": "mosque", "grave": "headstone", "graveyard": "headstone",
     "cemetery": "headstone", "tomb": "headstone", "baby": "baby",
-    # a king or a queen is a crowned figure, not a crown on its own
-    "king": "person_with_crown", "queen": "person_with_crown",
+    # a king or a queen is a crowned figure, not a crown on its own (and reads as "a monarch")
+    "monarch": "person_with_crown", "king": "person_with_crown", "queen": "person_with_crown",
 }  # fmt: skip
 # (Never a phrase whose motif sets the scene, such as rocket -> spaceship -> space, boat -> sea, car -> city:
 # the brief chooses the setting from the hand-drawn motif.)
