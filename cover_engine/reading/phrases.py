@@ -316,10 +316,13 @@ def _qualifies_next(toks: list[Token], i: int, motif: str) -> bool:
 
 
 def _keeper_of(toks: list[Token], i: int) -> bool:
-    """ "keeper of ..." or "<noun> keeper": a trade, not "finders keepers"."""
+    """ "keeper of ..." or "<thing> keeper" ("lighthouse keeper", "bee keeper"): a trade, not "finders
+    keepers" nor a "night keeper"."""
     after = i + 1 < len(toks) and toks[i + 1].low == "of" and toks[i + 1].clause == toks[i].clause
-    before = i > 0 and toks[i - 1].clause == toks[i].clause and _nounish(toks[i - 1])
-    return after or before
+    if after or i == 0 or toks[i - 1].clause != toks[i].clause:
+        return after
+    kept = toks[i - 1].stem
+    return ((kept,) in PHRASE_INDEX or kept in _CONCRETE) and kept not in TIME_INDEX
 
 
 def _used_as_verb(toks: list[Token], i: int) -> bool:
