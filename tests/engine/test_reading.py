@@ -469,7 +469,12 @@ def test_the_subject_shelf_main_elements_resolve_to_subjects():
 
 @pytest.mark.parametrize(
     ("title", "keeper"),
-    [("The Keeper of Gull Point", True), ("The Lighthouse Keeper", True), ("Finders Keepers", False)],
+    [
+        ("The Keeper of Gull Point", True),
+        ("The Lighthouse Keeper", True),
+        ("Finders Keepers", False),
+        ("The Night Keeper", False),
+    ],
 )
 def test_a_keeper_is_a_figure_only_as_a_trade(title, keeper):
     reading = read(title, genre="historical-fiction")
