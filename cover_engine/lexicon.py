@@ -463,8 +463,9 @@ def _with_subjects(core: tuple[MotifInfo, ...]) -> tuple[MotifInfo, ...]:
 
     A subject named like a motif (castle, owl) is that motif: its icon is one more way to draw it.
     A subject takes a phrase from a motif only when the table says so (``!detective``), because the
-    motif drew a stand-in; otherwise the motifs keep their words and a subject whose name is taken,
-    or too common a word ("seal", "star"), stays drawable by name but is not looked for in text.
+    motif drew a stand-in; otherwise the motifs keep their words and a subject whose name is taken
+    stays drawable by name but is not looked for in text. A name too common a word ("seal", "pilot")
+    is never looked for itself; its safe synonyms ("aviator") still are.
     """
     from .subjects import SUBJECTS
 
@@ -478,7 +479,9 @@ def _with_subjects(core: tuple[MotifInfo, ...]) -> tuple[MotifInfo, ...]:
             owner.setdefault(_key(phrase), m.name)
     for s in SUBJECTS.values():
         own = s.name.replace("_", " ")
-        if s.name in owner.values() or own not in s.lexicon_phrases or _key(own) in owner:
+        # A subject whose own name is a motif's word is that motif; one whose name is too common a word
+        # ("cook", "pilot", "rock") is still called up by its safe synonyms ("chef", "aviator", "boulder").
+        if s.name in owner.values() or _key(own) in owner or not s.lexicon_phrases:
             continue
         phrases = []
         for phrase in s.lexicon_phrases:
@@ -523,7 +526,10 @@ class Match:
 def _phrase_index() -> dict[tuple[str, ...], str]:
     index: dict[tuple[str, ...], str] = {}
     for motif in _MOTIF_LIST:
-        for phrase in (motif.name.replace("_", " "), *motif.phrases):
+        # A subject's name is looked for only when it is one of its phrases: "rock" or "pilot" is too
+        # common a word ("rock music", "a pilot scheme"); "boulder" and "aviator" are not.
+        own = (motif.name.replace("_", " "),) if motif.name in CORE_MOTIFS else ()
+        for phrase in (*own, *motif.phrases):
             key = tuple(normalise_words(phrase))
             if key and key not in index:
                 index[key] = motif.name

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..lexicon import MOTIFS, PHRASE_INDEX, STOP_PHRASES, normalise_words, stem
+from ..lexicon import CORE_MOTIFS, MOTIFS, PHRASE_INDEX, STOP_PHRASES, normalise_words, stem
 from ..palettes import COLOR_WORDS
 from . import wordlists as wl
 from .model import Character, Excluded
@@ -33,7 +33,12 @@ _PLACES = _index(wl.PLACES)
 _ERAS = _index(wl.ERAS)
 TIME_INDEX = {stem(k): v for k, v in wl.TIME_WORDS.items()}
 _COLORS = {tuple(c.split()): c for c in COLOR_WORDS}
-_PEOPLE = {stem(k): (k, v) for k, v in wl.PEOPLE.items()}
+_GENERIC_FIGURE = {"woman": "woman", "child": "child", "couple": "couple", "warrior": "warrior"}
+# A role's own figure when the lexicon draws it, else the generic figure of its kind.
+_PEOPLE = {
+    stem(k): (k, (figure if figure in MOTIFS else _GENERIC_FIGURE.get(k, "lone_figure"), age))
+    for k, (figure, age) in wl.PEOPLE.items()
+}
 _CONCRETE = {stem(w) for w in wl.CONCRETE}
 _CLOTHING = {stem(w) for w in wl.CLOTHING}
 _FUNCTION_PHRASES = _index(dict.fromkeys(wl.FUNCTION_PHRASES, "function"))
@@ -243,12 +248,15 @@ def _scan(fld: Field, literal: bool) -> None:
             fld.items.append(Item("color", i, i + 2, _COLORS[pair]))
             i += 2
             continue
-        if (tok.low,) in _COLORS and not (motif_size > 1):
+        if (tok.low,) in _COLORS and not (motif_size > 1) and not _named_thing(toks, i, motif_size):
             fld.items.append(Item("color", i, i + 1, _COLORS[(tok.low,)]))
             i += 1
             continue
         if _used_as_verb(toks, i) or (fld.name in ("title", "subtitle") and _imperative(toks, i)):
             i += 1  # "she will bear the cost", "they storm the castle": a verb, not a thing
+            continue
+        if motif_size == 1 and _qualifies_next(toks, i, motif):
+            i += 1  # "a stone house", "honey cake": the material describes the house, the cake
             continue
         if motif_size and not (motif_size == 1 and tok.stem in _PEOPLE and MOTIFS[motif].category != "figure"):
             # A colour inside a motif's own phrase ("red rose", "black sun") still colours it.
@@ -259,6 +267,8 @@ def _scan(fld: Field, literal: bool) -> None:
         if tok.stem in _PEOPLE:
             word, (figure, age) = _PEOPLE[tok.stem]
             fld.items.append(Item("person", i, i + 1, figure, person=word, age=age))
+        elif tok.low in wl.KEEPER_WORDS and _keeper_of(toks, i):
+            fld.items.append(Item("person", i, i + 1, "lone_figure", person=tok.low))
         elif tok.low.endswith(wl.AGENT_SUFFIXES) and len(tok.low) > 7 and not can_be_verb(tok.low):
             fld.items.append(Item("person", i, i + 1, "lone_figure", person=tok.low))
         elif tok.low in wl.COVER_WORDS:
@@ -281,6 +291,38 @@ def _scan(fld: Field, literal: bool) -> None:
             fld.items.append(Item("noun", i, i + 1, lemma(tok.low)))
         i += 1
     fld.items.sort(key=lambda it: it.start)
+
+
+def _named_thing(toks: list[Token], i: int, motif_size: int) -> bool:
+    """A colour word the lexicon draws, standing as a noun after an article: "a lemon", "the peach"."""
+    return (
+        motif_size == 1
+        and i > 0
+        and toks[i - 1].low in wl.DETERMINERS
+        and toks[i - 1].clause == toks[i].clause
+        and not _describes_next(toks, i)
+    )
+
+
+def _qualifies_next(toks: list[Token], i: int, motif: str) -> bool:
+    """A material or size word that names an icon subject ("stone", "honey") but here describes the noun
+    after it ("a stone house"). Hand-drawn motifs keep their compounds ("ice castle" draws ice)."""
+    if motif in CORE_MOTIFS or toks[i].low not in wl.MATERIALS | wl.ATTRIBUTES:
+        return False
+    if not _describes_next(toks, i):
+        return False
+    nxt = toks[i + 1]
+    return _nounish(nxt) or (nxt.stem,) in PHRASE_INDEX or nxt.stem in _CONCRETE or nxt.stem in _PEOPLE
+
+
+def _keeper_of(toks: list[Token], i: int) -> bool:
+    """ "keeper of ..." or "<thing> keeper" ("lighthouse keeper", "bee keeper"): a trade, not "finders
+    keepers" nor a "night keeper"."""
+    after = i + 1 < len(toks) and toks[i + 1].low == "of" and toks[i + 1].clause == toks[i].clause
+    if after or i == 0 or toks[i - 1].clause != toks[i].clause:
+        return after
+    kept = toks[i - 1].stem
+    return ((kept,) in PHRASE_INDEX or kept in _CONCRETE) and kept not in TIME_INDEX
 
 
 def _used_as_verb(toks: list[Token], i: int) -> bool:

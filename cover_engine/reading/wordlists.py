@@ -181,6 +181,34 @@ IDIOMS: dict[str, str] = {
     "home front": "civilians in wartime",
     "house arrest": "a sentence, not a house",
     "second chance": "idiom",
+    # words the icon subjects draw (stone, cup, honey, seed, flag, queen, keeper) in their idioms
+    "finders keepers": "a saying, not a keeper",
+    "red flag": "idiom: a warning sign",
+    "honey trap": "espionage term: a seduction",
+    "hive mind": "idiom: a collective mind",
+    "drama queen": "idiom: someone who overreacts",
+    "queen bee": "idiom: a dominant woman",
+    "king size": "a size",
+    "rock bottom": "idiom: the lowest point",
+    "on the rocks": "idiom: in trouble (or a drink over ice)",
+    "rock and roll": "music",
+    "rock n roll": "music",
+    "stepping stone": "idiom: a step towards a goal",
+    "set in stone": "idiom: fixed",
+    "rolling stone": "idiom: a restless person",
+    "a stone's throw": "idiom: very near",
+    "not my cup of tea": "idiom: not to my taste",
+    "seed money": "business term: starting capital",
+    "seed funding": "business term: starting capital",
+    "seed round": "business term: starting capital",
+    "boxing day": "a holiday",
+    "pilot scheme": "a trial, not an aviator",
+    "pilot project": "a trial, not an aviator",
+    "pilot study": "a trial, not an aviator",
+    "pilot episode": "a first episode, not an aviator",
+    "pilot program": "a trial, not an aviator",
+    "pilot programme": "a trial, not an aviator",
+    "cook the books": "idiom: to falsify accounts",
 }
 
 # Metaphors only in non-fiction: a novel's "black swan on the lake" or "the north star" is literal.
@@ -277,7 +305,7 @@ _ANYONE = (
     "explorer, traveller, traveler, wanderer, pilgrim, refugee, survivor, orphan, prisoner, servant, "
     "slave, healer, runaway, outlaw, bandit, pirate, smuggler, rebel, leader, ruler, vampire, ghost, "
     "stranger, neighbour, neighbor, friend, rival, lover, enemy, villain, apprentice, scholar, librarian, "
-    "clerk, banker, ceo, founder, entrepreneur, coach, athlete"
+    "clerk, banker, ceo, founder, entrepreneur, coach, athlete, shepherd, shepherdess, herdsman"
 )
 _CHILD = "child, kid, baby, toddler, infant, orphan, schoolboy, schoolgirl, youngster"
 _WARRIOR = (
@@ -285,6 +313,22 @@ _WARRIOR = (
     "swordsman, legionnaire"
 )
 _COUPLE = "couple, lovers, newlyweds, sweethearts, twins, siblings"
+
+# Roles an emoji figure pictures better than the generic figure: word -> subject name (the reader
+# falls back to the generic figure when the subject is missing). Words the lexicon already gives a
+# figure ("teacher", "nurse", "wizard", "queen") need no entry here.
+ROLE_FIGURES: dict[str, str] = {
+    "pilot": "pilot", "cook": "cook", "chef": "cook", "baker": "cook", "vampire": "person_vampire",
+    "inspector": "detective", "painter": "artist", "scientist": "scientist", "farmer": "farmer",
+    "emperor": "person_with_crown", "empress": "person_with_crown", "king": "person_with_crown",
+    "queen": "person_with_crown", "judge": "judge", "professor": "teacher", "teacher": "teacher",
+    "detective": "detective", "officer": "police_officer", "cop": "police_officer", "doctor": "health_worker",
+    "nurse": "health_worker", "student": "student", "artist": "artist", "witch": "woman_mage",
+    "wizard": "man_mage", "sorcerer": "man_mage", "sorceress": "woman_mage", "mermaid": "mermaid",
+    "princess": "princess", "prince": "prince", "bride": "person_with_veil", "ghost": "ghost",
+}  # fmt: skip
+# "keeper" is a person only as a trade: "the lighthouse keeper", "the Keeper of Gull Point".
+KEEPER_WORDS = _set("keeper, keepers")
 
 PEOPLE: dict[str, tuple[str, str]] = {}  # word -> (figure motif, age)
 for _words, _motif, _age in (
@@ -296,7 +340,7 @@ for _words, _motif, _age in (
     (_COUPLE, "couple", ""),
 ):
     for _w in _set(_words):
-        PEOPLE[_w] = (_motif, _age)
+        PEOPLE[_w] = (ROLE_FIGURES.get(_w, _motif), _age)
 for _w in ("girl", "boy", "schoolgirl", "schoolboy"):
     PEOPLE[_w] = (PEOPLE[_w][0], "young")
 for _w in ("grandmother", "granny", "grandfather", "widow", "widower", "matriarch", "patriarch"):

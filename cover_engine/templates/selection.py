@@ -11,7 +11,9 @@ Genre comes first: a design is only ever picked for a genre it lists. A design m
 genre (the book's genre is not first on its list: an orbital station that also serves thrillers)
 takes the text into account only when the author's own words (main elements, title, subtitle) or
 at least two subjects of the summary ask for what it shows: one word of a summary ("the stars"
-of a legal thriller) never carries a book into another genre's look.
+of a legal thriller) never carries a book into another genre's look. A children's design that also
+serves another genre (an undersea picture book for non-fiction) goes to a book of that genre only
+when the book is for children: a whale book for adults never gets a nursery look.
 """
 
 from __future__ import annotations
@@ -40,6 +42,12 @@ DEFAULT_MOTIF_FACTOR = 0.35
 # Where a motif was asked for ("main elements: 'a castle'") and how much that says about the book.
 SOURCE_EVIDENCE: dict[str, float] = {"main elements": 1.0, "title": 0.9, "subtitle": 0.8, "summary": 0.6}
 _AUTHORS_WORDS = frozenset({"main elements", "title", "subtitle"})
+_YOUNG_READERS = frozenset({"children", "middle-grade"})
+
+
+def _for_children_only(spec: TemplateSpec) -> bool:
+    """A design made for children's books and for young readers only."""
+    return spec.genres[0] == "childrens" and bool(spec.audiences) and set(spec.audiences) <= _YOUNG_READERS
 
 
 def _source_field(motif: MotifChoice) -> str:
@@ -73,6 +81,8 @@ def template_fit(spec: TemplateSpec, brief: Brief, book: BookText, *, strict: bo
     if strict and subgenre and subgenre in spec.avoid_subgenres:
         return None
     if genre not in spec.genres:
+        return None
+    if genre != "childrens" and _for_children_only(spec) and book.target_audience not in spec.audiences:
         return None
     rank = spec.genres.index(genre)
     score = 10.0 - 1.5 * rank

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from cover_engine.lexicon import CATEGORIES, MOTIFS, PHRASE_INDEX, find_motifs, normalise_words, stem
+from cover_engine.lexicon import CATEGORIES, CORE_MOTIFS, MOTIFS, PHRASE_INDEX, find_motifs, normalise_words, stem
 
 REQUIRED = (
     "moon sun stars planet comet galaxy eclipse mountains hills forest desert sea river lake island field canyon "
@@ -44,18 +44,33 @@ def test_motif_names_are_stable_identifiers_and_match_their_keys():
         assert info.phrases, key
 
 
+def _looked_for(info) -> tuple[str, ...]:
+    """The phrases the text is searched for: a hand-drawn motif's name and phrases; a subject's phrases
+    (its name only when it is one of them: "pilot" and "rock" are too common words)."""
+    own = info.name.replace("_", " ")
+    return ((own,) if info.name in CORE_MOTIFS else ()) + info.phrases
+
+
 def test_no_phrase_calls_up_two_different_motifs():
     owners: dict[tuple[str, ...], set[str]] = {}
     for info in MOTIFS.values():
-        for phrase in (info.name.replace("_", " "), *info.phrases):
+        for phrase in _looked_for(info):
             owners.setdefault(tuple(normalise_words(phrase)), set()).add(info.name)
     clashes = {k: v for k, v in owners.items() if len(v) > 1}
     assert clashes == {}
 
 
-def test_every_motif_can_be_found_by_its_own_name():
-    for name in MOTIFS:
-        assert motifs_in(name.replace("_", " ")) == [name], name
+def test_every_motif_can_be_found_by_its_own_name_or_first_phrase():
+    for name, info in MOTIFS.items():
+        assert motifs_in(_looked_for(info)[0]) == [name], name
+
+
+def test_a_subject_named_by_a_common_word_is_found_by_its_synonyms_only():
+    # "cook", "pilot", "rock" and "guard" mean other things too; their synonyms do not.
+    for word, name in (("chef", "cook"), ("aviator", "pilot"), ("boulder", "rock"), ("sentry", "guard")):
+        assert motifs_in(f"the {word}") == [name], word
+    for text in ("cook the books", "a pilot scheme", "rock music", "off guard"):
+        assert not set(motifs_in(text)) & {"cook", "pilot", "rock", "guard"}, text
 
 
 @pytest.mark.parametrize(

@@ -290,7 +290,7 @@ def test_the_ship_of_a_science_fiction_summary_flies():
 
 def test_the_brief_keeps_reasons_and_unmatched_through_json():
     brief = brief_for("fantasy", title="One Thousand and One Nights", summary=NIGHTS_SUMMARY)
-    assert ("lamps", "lantern") in brief.reasons
+    assert ("magic lamps", "oil_lamp") in brief.reasons
     again = Brief.from_dict(json.loads(json.dumps(brief.to_dict())))
     assert again == brief
     old = brief.to_dict()
@@ -435,3 +435,65 @@ def test_a_title_that_opens_on_a_command_draws_no_verb():
     assert read("Run the Numbers", genre="business-economics").subjects == ()
     assert [s.words for s in read("Storm the Castle").subjects] == ["castle"]
     assert [s.words for s in read("Fire and Blood").subjects] == ["fire", "blood"]
+
+
+def _resolved_share(shelf) -> tuple[int, int]:
+    """How many nouns the shelf's Main elements name resolve to a motif of the brief (recipe.brief.motifs),
+    a noun counting as resolved when its words are in the motif's name, label or the words that asked."""
+    from bench.subjects_drawn import _stems, book_text
+    from cover_engine import CoverOptions, recipe_for_book
+
+    met = total = 0
+    for index, item in enumerate(shelf):
+        recipe = recipe_for_book(book_text(item), CoverOptions(main_elements=item.main_elements), seed=2000 + index)
+        reading = read_book(item.title, item.subtitle, item.summary, item.main_elements, item.genre, item.subgenre)
+        mentions = {s.name: s.mentions for s in reading.subjects}
+        have = []
+        for motif in recipe.brief.motifs:
+            words = _stems(motif.name) | _stems(MOTIFS[motif.name].display)
+            for said_words in mentions.get(motif.name, ()):
+                words |= _stems(said_words)
+            have.append(words)
+        for noun in item.expect:
+            total += 1
+            met += any(_stems(noun) <= words for words in have)
+    return met, total
+
+
+def test_the_subject_shelf_main_elements_resolve_to_subjects():
+    from bench.subject_shelf import SUBJECT_SHELF
+
+    met, total = _resolved_share(SUBJECT_SHELF)
+    assert met / total >= 0.95, (met, total)
+
+
+@pytest.mark.parametrize(
+    ("title", "keeper"),
+    [
+        ("The Keeper of Gull Point", True),
+        ("The Lighthouse Keeper", True),
+        ("Finders Keepers", False),
+        ("The Night Keeper", False),
+    ],
+)
+def test_a_keeper_is_a_figure_only_as_a_trade(title, keeper):
+    reading = read(title, genre="historical-fiction")
+    assert (subject(reading, "lone_figure") is not None) is keeper
+
+
+def test_role_words_draw_their_figure_and_phrases_stay_phrases():
+    reading = read("The Raven Queen", "A pilot and a chef cross the sea.")
+    assert {"person_with_crown", "pilot", "cook", "raven"} <= {s.name for s in reading.drawable()}
+    for summary in ("Her star witness lies.", "A book club meets.", "The Night Court sits.", "A red herring."):
+        assert not {"stars", "book", "castle", "fish"} & {s.name for s in read(summary=summary).drawable()}
+
+
+def test_a_childrens_design_goes_to_adult_non_fiction_never():
+    whale = book("non-fiction", title="Whale Song", summary="The secret language of the ocean's giants.")
+    brief = build_brief(whale, mood=None, palette=None, main_elements="a whale", seed=1)
+    ids = [spec.id for _, spec in ranked_templates(CATALOGUE, brief, whale)]
+    assert ids and "kids-under-the-sea" not in ids
+    young = BookText(
+        title="Whale Song", author="A. Writer", genre="non-fiction", summary=whale.summary, target_audience="children"
+    )
+    assert "kids-under-the-sea" in [spec.id for _, spec in ranked_templates(CATALOGUE, brief, young)]

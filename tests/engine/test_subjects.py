@@ -13,6 +13,7 @@ import skia
 from cover_engine.artwork.motifs import builder_name, draw_shape, icons, shape_for
 from cover_engine.artwork.motifs.icons import subject_shape
 from cover_engine.lexicon import CATEGORIES, CORE_MOTIFS, MOTIFS, find_motifs, motif_noun
+from cover_engine.reading import read_book
 from cover_engine.subjects import (
     PLACEMENTS,
     SUBJECTS,
@@ -160,7 +161,7 @@ def test_subjects_read_well_in_a_sentence():
         "for the sake of her family",
         "she looked into his eyes",
         "a gift for music",
-        "the seal of the king",
+        "the royal seal on the letter",
         "her mate and her son",
         "a plane of existence",
         "copyright and credits",
@@ -272,3 +273,77 @@ def test_missing_art_sets_fail_with_the_setup_command(monkeypatch, tmp_path):
         iconset.icon_svg("fluent-emoji-flat:hedgehog")
     assert caught.value.code == "art_sets_missing"
     assert str(tmp_path) in caught.value.message
+
+
+# The things the subject shelf (bench/subject_shelf.py) named and the lexicon could not picture, and
+# the subject each now resolves to, read as the only main element of a book.
+GAPS: list[tuple[str, str]] = [
+    ("a teacup", "teacup_without_handle"), ("a cup of tea", "teacup_without_handle"), ("palm trees", "palm_tree"),
+    ("a hockey stick", "ice_hockey"), ("hockey", "ice_hockey"), ("a sheep", "ewe"), ("an ewe", "ewe"),
+    ("a beehive", "beehive"), ("boxing gloves", "boxing_glove"), ("a bow and arrow", "bow_and_arrow"),
+    ("a stopwatch", "stopwatch"), ("honey", "honey_pot"), ("a honey pot", "honey_pot"), ("a lemon", "lemon"),
+    ("lemons", "lemon"), ("a flag", "triangular_flag"), ("a stone", "rock"), ("a cup", "hot_beverage"),
+    ("seeds", "seedling"), ("a biplane", "small_airplane"), ("a doll", "nesting_dolls"), ("a typewriter", "typewriter"),
+    ("a chalice", "wine_glass"), ("a goblet", "wine_glass"), ("a gavel", "gavel"), ("a watering can", "watering_can"),
+    ("a katana", "sword"), ("treasure", "treasure_chest"), ("coffee", "hot_beverage"),
+    # plurals and compounds keep their phrase
+    ("cherry blossom", "cherry_blossom"), ("coffee beans", "beans"), ("ice skates", "ice_skate"),
+    ("a running shoe", "running_shoe"), ("a magnifying glass", "magnifying_glass"), ("an oil lamp", "oil_lamp"),
+    ("a paper lantern", "lantern"), ("a steam train", "train"), ("a pocket watch", "clock"),
+    ("a treasure chest", "treasure_chest"), ("a light bulb", "light_bulb"), ("a haunted house", "house"),
+    # people by role draw a figure of that role
+    ("a queen", "person_with_crown"), ("the king", "person_with_crown"), ("a wizard", "man_mage"),
+    ("a witch", "woman_mage"), ("a samurai", "warrior"), ("a knight", "warrior"), ("a detective", "detective"),
+    ("a teacher", "teacher"), ("a pilot", "pilot"), ("a chef", "cook"), ("a nurse", "health_worker"),
+    ("a doctor", "health_worker"), ("a boxer", "boxing_glove"), ("a beekeeper", "beekeeper"),
+    ("a vampire", "person_vampire"), ("a princess", "princess"), ("a ninja", "ninja"), ("a boy", "boy"),
+    ("a woman", "woman"), ("a daughter", "woman"), ("a son", "lone_figure"), ("a soldier", "lone_figure"),
+    ("a thief", "lone_figure"), ("a shepherd", "lone_figure"), ("a clockmaker", "lone_figure"),
+    ("the lighthouse keeper", "lone_figure"),
+    # more of the same kind of gap across the table: a common-word name, a synonym the icon draws
+    ("an alligator", "crocodile"), ("a hippo", "hippopotamus"), ("a seashell", "spiral_shell"),
+    ("a sleigh", "sled"), ("a seal pup", "seal"), ("a hen", "chicken"), ("a wishing well", "water_well"),
+    ("a pumpkin", "pumpkin"), ("a bible", "bible"), ("a garden gnome", "garden_gnome"),
+    ("a chef's knife", "kitchen_knife"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("words", "name"), GAPS)
+def test_the_things_books_name_resolve_to_a_subject(words, name):
+    reading = read_book("", "", "", words, "fantasy", "")
+    drawn = [s.name for s in reading.subjects if s.drawable]
+    assert name in drawn, (words, drawn)
+    assert name in MOTIFS
+
+
+def test_role_figures_are_figures_with_icons():
+    for name in ("person_with_crown", "pilot", "cook", "beekeeper", "person_vampire", "garden_gnome", "teacher"):
+        assert SUBJECTS[name].category == "figure" and MOTIFS[name].category == "figure", name
+        assert has_icon(SUBJECTS[name].illustrated) and has_icon(SUBJECTS[name].silhouette), name
+
+
+@pytest.mark.parametrize(
+    ("words", "not_drawn"),
+    [
+        ("a stone house", "rock"),
+        ("honey cake", "honey_pot"),
+        ("a lemon dress", "lemon"),
+        ("lemon and teal", "lemon"),
+        ("finders keepers", "lone_figure"),
+        ("a red flag", "triangular_flag"),
+        ("not my cup of tea", "teacup_without_handle"),
+        ("a stone's throw from the sea", "rock"),
+        ("rock bottom", "rock"),
+        ("seed money", "seedling"),
+        ("a pilot scheme", "pilot"),
+        ("off guard", "guard"),
+        ("cook the books", "cook"),
+        ("a stable job", "barn"),
+        ("well done", "water_well"),
+        ("a drama queen", "person_with_crown"),
+    ],
+)
+def test_words_the_new_subjects_share_stay_traps(words, not_drawn):
+    for genre in ("fantasy", "non-fiction"):
+        reading = read_book("", "", words, "", genre, "")
+        assert not_drawn not in [s.name for s in reading.subjects if s.drawable], (words, genre)
