@@ -222,6 +222,10 @@ def _palette_swatches() -> list[dict]:
     return swatches
 
 
+# Template families whose identifier does not read as words once capitalised.
+FAMILY_WORDS = {"sci-fi": "Sci-fi", "ya-pop": "YA pop"}
+
+
 def _gallery(genre: str) -> tuple[list[dict], list[dict]]:
     """The template gallery: (templates suited to the genre, the others), with engine-rendered previews.
 
@@ -231,7 +235,7 @@ def _gallery(genre: str) -> tuple[list[dict], list[dict]]:
     entries = [
         {
             "template": t,
-            "family": t.family.replace("-", " ").capitalize(),
+            "family": FAMILY_WORDS.get(t.family) or t.family.replace("-", " ").capitalize(),
             "preview_url": reverse("api:template-preview", kwargs={"template_id": t.id}),
             "suited": t.id in suited_ids or not suited_ids,
         }
