@@ -68,6 +68,9 @@ def test_a_stopped_subscription_is_refused_in_the_wizard(page, live_server, make
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="New cover").click()
     _wizard_book(page, title="Winter Accounts", genre="mystery")
+    # Before any click, the price box says why nothing can be generated (not "choose fewer covers").
+    expect(page.get_by_test_id("stopped-note")).to_contain_text("Your subscription is stopped")
+    expect(page.get_by_text("That is more than you have")).to_have_count(0)
     page.get_by_label("Main elements").fill("a snowy street")
     page.get_by_role("button", name="Generate covers").click()
 

@@ -290,6 +290,7 @@ def cover_style(request: HttpRequest, book_id) -> HttpResponse:
         "credits_per_cover": specs.credits_for(Job.OP_GENERATE),
         "chosen": {name: form.value_of(name) for name in ("template", "mood", "palette", "count")},
         "balance": balance,
+        "subscription_stopped": not account.is_active,
         "step": 2,
     }
     return render_author_page(request, "web/covers/style.html", context, status=status)
