@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-PHONE = {"width": 390, "height": 844}
+PHONE = {"width": 375, "height": 812}  # the narrowest common phone
 
 
 def _fits(page) -> bool:

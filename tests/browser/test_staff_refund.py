@@ -54,6 +54,9 @@ def test_staff_refund_a_failed_job_in_the_admin(
     # The confirmation page asks why; the reason goes on the refund's ledger line.
     page.get_by_label("Reason").fill("the render came out blank")
     shot(page, "admin refund reason")
+    page.set_viewport_size({"width": 375, "height": 812})
+    shot(page, "phone admin refund reason")
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.get_by_role("button", name="Refund jobs").click()
     expect(page.locator(".messagelist")).to_contain_text(f"{delivered} credit(s) refunded")
     shot(page, "admin refunded")

@@ -106,7 +106,7 @@ def test_an_edit_shows_what_the_engine_understood_and_its_lineage(client, author
     edited = job.covers.get()
     page = client.get(f"/covers/{edited.id}/").content.decode()
     assert 'data-testid="understood"' in page and "pastel palette" in page
-    assert 'data-testid="design"' in page and "Words we did not use: wibble" in page
+    assert 'data-testid="design"' in page and "<strong>Words we did not use:</strong> wibble." in page
     assert 'data-testid="lineage"' in page and f"/covers/{cover.id}/" in page
 
 

@@ -22,7 +22,6 @@ from billing.services import credits_balance
 from byc_site.errors import ApplicationError
 from cover_engine import palettes as engine_palettes
 from cover_engine import vocabulary
-from cover_engine.design import missing_in_words
 from covers import conf, selectors, services, specs
 from covers.models import Cover, CoverAsset, Job
 from covers.representations import asset_signed_url
@@ -109,7 +108,7 @@ ERROR_ADVICE = {
     "asset_already_exists": ("Already done", "That version already exists or is being made right now."),
     "forbidden": (
         "Your subscription is stopped",
-        "Nothing can be charged while it is stopped. Ask the service's staff to start it again.",
+        "Your books and covers are kept. Ask the service's staff to start the subscription again.",
     ),
     "edit_not_understood": (
         "We did not understand that edit",
@@ -123,20 +122,80 @@ ERROR_ADVICE = {
 }
 
 
+# The engine's reasons for leaving a subject out, as the cover page says them (singular, plural).
+# A reason not listed here is shown as the engine gave it.
+NOT_DRAWN_REASONS = {
+    "we cannot draw it yet": ("no picture for it yet", "no pictures for them yet"),
+    "no room for it in this design": ("no room for it in this design", "no room for them in this design"),
+    "only fitted at a size too small to read": ("it would have been too small to see", "too small to see"),
+}
+
+
+def _words(text: object) -> str:
+    """Words as a sentence shows them: no internal underscores, single spaces."""
+    return " ".join(str(text).replace("_", " ").split())
+
+
+def _name(identifier: object) -> str:
+    """A face or palette identifier as words: 'cormorant-garamond' -> 'cormorant garamond'."""
+    return _words(str(identifier).replace("-", " "))
+
+
+def _unique(words: list[str], *, besides: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """The words once each (case aside), in their order, leaving out those in `besides`."""
+    seen = set(besides)
+    out = []
+    for word in words:
+        if word and word.casefold() not in seen:
+            seen.add(word.casefold())
+            out.append(word)
+    return out
+
+
+def in_a_sentence(words: list[str]) -> str:
+    """'a hedgehog, a hot-air balloon and the moon'."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _subject_words(subject: dict) -> str:
+    return _words(subject.get("phrase") or subject.get("subject") or "")
+
+
 def design_in_words(design: dict | None) -> dict | None:
-    """The engine's design report as the cover page says it: short lists of plain words."""
+    """The engine's design report as the cover page says it: short plain sentences, each subject once.
+
+    "drawn" and "not_drawn" are sentence parts ("a hedgehog and the moon"; "a zorblax (no picture
+    for it yet)"); a subject both drawn and missed (two mentions of it) counts as drawn."""
     if not design:
         return None
     edit = design.get("edit") or {}
     template = design.get("template") or {}
+    drawn = _unique([_subject_words(s) for s in design.get("subjectsDrawn") or []])
+    said = {word.casefold() for word in drawn}
+    by_reason: dict[str, list[str]] = {}
+    for subject in design.get("subjectsNotDrawn") or []:
+        if subject.get("askedBy") == "genre":
+            continue  # the genre's own idea, left out: not news to an author who never asked for it
+        names = _unique([_subject_words(subject)], besides=said)
+        said.update(name.casefold() for name in names)
+        by_reason.setdefault(str(subject.get("reason") or ""), []).extend(names)
+    not_drawn = []
+    for reason, names in by_reason.items():
+        if not names:
+            continue
+        one, many = NOT_DRAWN_REASONS.get(reason, (reason, reason))
+        why = one if len(names) == 1 else many
+        not_drawn.append(in_a_sentence(names) + (f" ({why})" if why else ""))
+    ignored = _unique([_words(word) for word in edit.get("ignoredWords") or []])
+    faces = _unique([_name(face).title() for face in (design.get("type") or {}).get("titleFaces") or []])
     return {
-        "drawn": [s.get("phrase") or s["subject"] for s in design.get("subjectsDrawn") or []],
-        "not_drawn": missing_in_words(design),
-        "not_applied": list(edit.get("notApplied") or []),
-        "ignored": list(edit.get("ignoredWords") or []),
-        "template": template.get("name") or template.get("id") or "",
-        "palette": (design.get("palette") or {}).get("name", ""),
-        "faces": list((design.get("type") or {}).get("titleFaces") or []),
+        "drawn": in_a_sentence(drawn) if drawn else "",
+        "not_drawn": "; ".join(not_drawn),
+        "not_applied": "; ".join(_unique([_words(item) for item in edit.get("notApplied") or []])),
+        "ignored": in_a_sentence(ignored) if ignored else "",
+        "template": template.get("name") or _name(template.get("id") or ""),
+        "palette": _name((design.get("palette") or {}).get("name", "")),
+        "faces": in_a_sentence(faces) if faces else "",
     }
 
 
@@ -163,6 +222,10 @@ def _palette_swatches() -> list[dict]:
     return swatches
 
 
+# Template families whose identifier does not read as words once capitalised.
+FAMILY_WORDS = {"sci-fi": "Sci-fi", "ya-pop": "YA pop"}
+
+
 def _gallery(genre: str) -> tuple[list[dict], list[dict]]:
     """The template gallery: (templates suited to the genre, the others), with engine-rendered previews.
 
@@ -172,7 +235,7 @@ def _gallery(genre: str) -> tuple[list[dict], list[dict]]:
     entries = [
         {
             "template": t,
-            "family": t.family.replace("-", " ").capitalize(),
+            "family": FAMILY_WORDS.get(t.family) or t.family.replace("-", " ").capitalize(),
             "preview_url": reverse("api:template-preview", kwargs={"template_id": t.id}),
             "suited": t.id in suited_ids or not suited_ids,
         }
@@ -227,6 +290,7 @@ def cover_style(request: HttpRequest, book_id) -> HttpResponse:
         "credits_per_cover": specs.credits_for(Job.OP_GENERATE),
         "chosen": {name: form.value_of(name) for name in ("template", "mood", "palette", "count")},
         "balance": balance,
+        "subscription_stopped": not account.is_active,
         "step": 2,
     }
     return render_author_page(request, "web/covers/style.html", context, status=status)
