@@ -280,7 +280,7 @@ def _scan(fld: Field, literal: bool) -> None:
         elif (
             fld.name == "main elements"
             and not _is_function(tok)
-            and can_be_noun(tok.low)
+            and (can_be_noun(tok.low) or _unknown_after_article(toks, i))
             and tok.low not in _NOT_NOUNS
             and tok.stem not in TIME_INDEX
             and not (tok.low.endswith("ing") and can_be_verb(tok.low))
@@ -291,6 +291,19 @@ def _scan(fld: Field, literal: bool) -> None:
             fld.items.append(Item("noun", i, i + 1, lemma(tok.low)))
         i += 1
     fld.items.sort(key=lambda it: it.start)
+
+
+def _unknown_after_article(toks: list[Token], i: int) -> bool:
+    """A word no dictionary knows, named as a thing in Main elements ("a zorblax"): the author asked for
+    something, so it is reported as not drawable rather than silently dropped."""
+    tok = toks[i]
+    return (
+        tok.low.isalpha()
+        and not readings(tok.low)
+        and i > 0
+        and toks[i - 1].clause == tok.clause
+        and toks[i - 1].low in {"a", "an", "the", "some", "two", "three", "one"}
+    )
 
 
 def _named_thing(toks: list[Token], i: int, motif_size: int) -> bool:

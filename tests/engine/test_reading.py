@@ -497,3 +497,11 @@ def test_a_childrens_design_goes_to_adult_non_fiction_never():
         title="Whale Song", author="A. Writer", genre="non-fiction", summary=whale.summary, target_audience="children"
     )
     assert "kids-under-the-sea" in [spec.id for _, spec in ranked_templates(CATALOGUE, brief, young)]
+
+
+def test_an_unknown_thing_named_in_main_elements_is_reported_not_dropped():
+    reading = read_book(
+        title="Moss", subtitle="", summary="", main_elements="a hedgehog and a zorblax", genre="fantasy", subgenre=""
+    )
+    assert [s.name for s in reading.unmatched()] == ["zorblax"]
+    assert "hedgehog" in [s.name for s in reading.subjects if s.drawable]
