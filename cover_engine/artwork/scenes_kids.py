@@ -15,7 +15,7 @@ import skia
 
 from . import effects as fx
 from . import world as W
-from .characters import draw_storybook_hero, species_for
+from .characters import draw_character, draw_storybook_hero, species_for
 from .color import RGB, darken, lighten, mix, saturate
 from .context import Art, MotifRef
 from .motifs import builder_name, draw_shape, shape_for
@@ -208,8 +208,10 @@ def _friends(art: Art, hx: float, gy: float, size: float, stand: np.ndarray, y0:
             x = hx - side * reach  # no room on that side: the other one
         x = min(art.w * 0.92, max(art.w * 0.08, x))
         fill = FRIENDS[k % 3]
-        if s2.ground:
-            sz = size * 0.4
+        sp = species_for(m.name)
+        if s2.ground or sp is not None:
+            # A named animal is a character with a face, like the hero (a bear's friend the owl).
+            sz = size * (0.5 if sp is not None else 0.4)
             taken = art.placed("hero") + art.placed("secondary") + art.placed("body")
             for gx in (x, min(art.w * 0.92, max(art.w * 0.08, 2 * hx - x))):  # this side, else the other
                 y = W.y_at(stand, gx, art.w) + art.h * 0.01
@@ -217,7 +219,12 @@ def _friends(art: Art, hx: float, gy: float, size: float, stand: np.ndarray, y0:
                 clear = not any(box.intersects(o) for o in taken)
                 if clear and art.rect_calm_overlap((box.left(), box.top(), sz, sz)) < 0.05:
                     art.layout.append(("secondary", box))
-                    draw_shape(art.canvas, s2, x=gx, y=y, size=sz, fill=fill, light=(1, 1, 1), anchor="bottom")
+                    if sp is not None:
+                        draw_character(art, sp, x=gx, y=y, size=sz, name=m.name)
+                    else:
+                        draw_shape(art.canvas, s2, x=gx, y=y, size=sz, fill=fill, light=(1, 1, 1),
+                                   anchor="bottom", detail=darken(fill, 0.4), style="illustrated", tint=fill,
+                                   tint_amount=0.2)  # fmt: skip
                     break
             continue
         # A flier keeps clear of the sun or moon and of the hero: lower in the sky if it must.
@@ -231,5 +238,6 @@ def _friends(art: Art, hx: float, gy: float, size: float, stand: np.ndarray, y0:
                 and art.rect_calm_overlap((box.left(), box.top(), sz, sz)) < 0.05
             ):
                 art.layout.append(("secondary", box))
-                draw_shape(art.canvas, s2, x=x, y=y, size=sz, fill=fill, light=(1, 1, 1), anchor="center")
+                draw_shape(art.canvas, s2, x=x, y=y, size=sz, fill=fill, light=(1, 1, 1), anchor="center",
+                           detail=darken(fill, 0.4), style="illustrated", tint=fill, tint_amount=0.2)  # fmt: skip
                 break
