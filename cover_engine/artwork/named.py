@@ -46,6 +46,8 @@ SECOND_WANTED = 0.2
 MAX_SECONDARIES = 2
 # Pieces that fill the picture or a band of it: they are the scene, not subjects to keep clear of.
 FIELDS = frozenset({"stars", "clouds", "rain", "snow", "fog", "mist", "lightning", "storm", "sea", "waves", "rays"})
+# Vessels sit on water, not on a rise of ground.
+AFLOAT = frozenset({"boat", "ship", "sailing ship", "canoe", "kayak", "yacht", "sailboat", "submarine", "raft"})
 # Sources of motifs the book itself named (not a genre default, not the design's own choice).
 _NAMED_FIRST = ("main elements", "edit")
 _NAMED_THEN = ("title", "subtitle")
@@ -174,7 +176,9 @@ def _blockers(art: Art, pieces: Sequence[Piece], placed: list[skia.Rect], *, str
     if strict:
         out += art.placed("body")
     pad = 0.02 * art.w
-    return [_padded(r, pad) for r in out]
+    # Breathing room around the type: a subject touching the title's box reads as a mistake.
+    calm = [_padded(skia.Rect.MakeXYWH(*z), 0.025 * art.w) for z in art.calm]
+    return [_padded(r, pad) for r in out] + calm
 
 
 def _spot(art: Art, region, wanted: float, least: float, blockers, prefer_x: float):
@@ -182,21 +186,29 @@ def _spot(art: Art, region, wanted: float, least: float, blockers, prefer_x: flo
     return (x, y, size) if size >= least else None
 
 
-def _companion_spot(art: Art, hero_rect: skia.Rect, size: float, blockers) -> tuple[float, float, float] | None:
+def _companion_spot(
+    art: Art, hero_rect: skia.Rect, size: float, blockers, *, grounded: bool, least: float
+) -> tuple[float, float, float] | None:
     """Beside or below a hero that fills the design: in front of its lower corner, overlapping it by
-    at most a third, never over the type or off the cover."""
+    at most a third, never over the type or off the cover. A standing companion stands on the
+    hero's ground line."""
     hr = hero_rect
     # The hero's own rectangles (the painter's and the layout's) are not in the way: overlap is capped.
     others = [b for b in blockers if _overlap(b, hr) < 0.6 * hr.width() * hr.height()]
-    cands = [
-        (hr.right() - size * 0.15, hr.bottom() - size * 0.35),
-        (hr.left() + size * 0.15, hr.bottom() - size * 0.35),
-        (hr.centerX(), hr.bottom() + size * 0.4),
-        (hr.right() + size * 0.3, hr.centerY()),
-        (hr.left() - size * 0.3, hr.centerY()),
-    ]
     for shrink in (1.0, 0.85, 0.72):
-        s = size * shrink
+        s = max(least, size * shrink)
+        if grounded:
+            cy = min(hr.bottom(), art.h * 0.97) - s / 2
+            cands = [(hr.right() + s * 0.25, cy), (hr.left() - s * 0.25, cy), (hr.right() - s * 0.1, cy),
+                     (hr.left() + s * 0.1, cy)]  # fmt: skip
+        else:
+            cands = [
+                (hr.right() - s * 0.15, hr.bottom() - s * 0.35),
+                (hr.left() + s * 0.15, hr.bottom() - s * 0.35),
+                (hr.centerX(), hr.bottom() + s * 0.4),
+                (hr.right() + s * 0.3, hr.centerY()),
+                (hr.left() - s * 0.3, hr.centerY()),
+            ]
         for cx, cy in cands:
             box = skia.Rect.MakeXYWH(cx - s / 2, cy - s / 2, s, s)
             if box.left() < 0.02 * art.w or box.right() > 0.98 * art.w or box.top() < 0 or box.bottom() > art.h:
@@ -236,17 +248,19 @@ def _place(
     edge = 0.04 * art.w
     whole = (edge, edge, art.w - edge, art.h - edge)
     low = (edge, art.h * 0.42, art.w - edge, art.h - edge)
+    loose = _blockers(art, pieces, placed, strict=False)
     spot = None
-    for strict in (True, False):
-        blockers = _blockers(art, pieces, placed, strict=strict)
-        for region in (low, whole) if grounded else (whole,):
-            spot = _spot(art, region, wanted, least, blockers, prefer)
-            if spot is not None:
-                break
+    # A standing subject looks for room on the ground first, then beside the hero on its ground line,
+    # and only then anywhere (set down on a knoll of its own).
+    tries = [(True, low), (False, low)] if grounded else [(True, whole), (False, whole)]
+    for strict, region in tries:
+        spot = _spot(art, region, wanted, least, _blockers(art, pieces, placed, strict=strict), prefer)
         if spot is not None:
             break
     if spot is None and hero_rect is not None:
-        spot = _companion_spot(art, hero_rect, max(least, wanted * 0.7), _blockers(art, pieces, placed, strict=False))
+        spot = _companion_spot(art, hero_rect, max(least, wanted * 0.7), loose, grounded=grounded, least=least)
+    if spot is None and grounded:
+        spot = _spot(art, whole, wanted, least, loose, prefer)
     if spot is None:
         return None
     cx, cy, size = spot
@@ -329,8 +343,35 @@ def _draw(
     anchor = "bottom" if grounded else "center"
     y = base_y if grounded else cy
     if grounded:
+        if W.builder_name(m.name) in AFLOAT:
+            _ripples(art, cx, base_y, size, mix(fill, bg, 0.3))
+        elif base_y < art.h * 0.8:
+            _knoll(art, cx, base_y, size, fill)
         Ly.contact_shadow(art, cx, base_y, size * 0.9, darken(mix(bg, fill, 0.5), 0.5), 0.5)
     rect = draw_shape(art.canvas, shape, x=cx, y=y, size=size, fill=fill, light=key.color,
                       detail=mix(fill, bg, 0.35), anchor=anchor)  # fmt: skip
     Ly.rim_light(art, Ly.placed_path(shape, cx, y, size, anchor), key, width=max(1.0, size * 0.012))
     return rect
+
+
+def _knoll(art: Art, cx: float, base_y: float, size: float, fill: RGB) -> None:
+    """A rise of ground under a standing subject placed above the scene's own ground: it stands on an
+    outcrop that fades into the haze below, never on thin air."""
+    half, depth, b = size * 0.75, size * 0.28, base_y
+    path = skia.Path()
+    path.moveTo(cx - half, b + depth)
+    path.cubicTo(cx - half * 0.55, b - size * 0.01, cx - half * 0.3, b - size * 0.03, cx, b - size * 0.02)
+    path.cubicTo(cx + half * 0.35, b - size * 0.01, cx + half * 0.6, b + depth * 0.2, cx + half, b + depth)
+    path.close()
+    paint = fx.linear(art, b - size * 0.03, b + depth, [(0.0, fill, 1.0), (0.45, fill, 0.9), (1.0, fill, 0.0)])
+    art.canvas.drawPath(path, paint)
+
+
+def _ripples(art: Art, cx: float, base_y: float, size: float, c: RGB) -> None:
+    """Three thin water lines under a vessel placed away from the scene's own water."""
+    paint = skia.Paint(AntiAlias=True, Color=fx.argb(c, 0.7), StrokeWidth=max(1.0, size * 0.02))
+    paint.setStyle(skia.Paint.kStroke_Style)
+    paint.setStrokeCap(skia.Paint.kRound_Cap)
+    for k, (half, dy) in enumerate(((0.62, 0.02), (0.42, 0.07), (0.22, 0.12))):
+        x0 = cx - size * half + size * 0.04 * k
+        art.canvas.drawLine(x0, base_y + size * dy, x0 + 2 * size * half, base_y + size * dy, paint)

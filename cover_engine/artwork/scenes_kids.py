@@ -169,6 +169,9 @@ def _hero(art: Art, hero: MotifRef, hx: float, stand: np.ndarray) -> tuple[float
     grounded = shape.ground or character
     gy = W.y_at(stand, hx, art.w) + art.h * 0.01
     share = 0.72 if character else 0.42
+    if any(W.kind_of(m.name) == "silhouette" and m.source.startswith("main elements") for m in art.secondary):
+        # The book names a friend (the bear's owl): the hero leaves it room to stand beside it.
+        share *= 0.78
     size = W.fit_size(art, gy, min(art.w, art.h) * share * W.hero_weight_scale(hero), hx)
     fill = _hero_fill(hero, art)
     if not grounded:
