@@ -46,6 +46,9 @@ SECOND_WANTED = 0.2
 MAX_SECONDARIES = 2
 # Pieces that fill the picture or a band of it: they are the scene, not subjects to keep clear of.
 FIELDS = frozenset({"stars", "clouds", "rain", "snow", "fog", "mist", "lightning", "storm", "sea", "waves", "rays"})
+# Scenes with a ground plane: a standing subject placed above it gets a rise of ground to stand on. The
+# flat designs (a symbol, a type-led field, an abstract wash) show it as an emblem on the field instead.
+GROUNDED_SCENES = frozenset({"landscape", "stage", "portrait", "rays", "horror", "seascape", "cityscape", "kids"})
 # Vessels sit on water, not on a rise of ground.
 AFLOAT = frozenset({"boat", "ship", "sailing ship", "canoe", "kayak", "yacht", "sailboat", "submarine", "raft"})
 # Sources of motifs the book itself named (not a genre default, not the design's own choice).
@@ -130,7 +133,8 @@ def paint_named_subjects(art: Art, drawn: Sequence[Drawn], to_art: skia.Matrix, 
             if focal:
                 hero_rect = have
             continue
-        rect = _place(art, m, focal=focal, pieces=pieces, placed=placed, hero_rect=hero_rect, storybook=storybook)
+        rect = _place(art, m, focal=focal, pieces=pieces, placed=placed, hero_rect=hero_rect,
+                      storybook=storybook, scene=scene)  # fmt: skip
         if rect is None:
             continue
         placed.append(rect)
@@ -232,6 +236,7 @@ def _place(
     placed: list[skia.Rect],
     hero_rect: skia.Rect | None,
     storybook: bool,
+    scene: str,
 ) -> skia.Rect | None:
     shape = shape_for(m.name, art.rng("named-" + m.name))
     character = species_for(m.name) if storybook else None
@@ -264,7 +269,8 @@ def _place(
     if spot is None:
         return None
     cx, cy, size = spot
-    rect = _draw(art, m, shape, character, cx=cx, cy=cy, size=size, grounded=grounded, storybook=storybook)
+    rect = _draw(art, m, shape, character, cx=cx, cy=cy, size=size, grounded=grounded, storybook=storybook,
+                 land=scene in GROUNDED_SCENES)  # fmt: skip
     art.layout.append(("hero" if focal else "secondary", rect))
     return rect
 
@@ -315,7 +321,17 @@ def _silhouette_fill(art: Art, bg: RGB) -> RGB:
 
 
 def _draw(
-    art: Art, m: MotifRef, shape, character, *, cx: float, cy: float, size: float, grounded: bool, storybook: bool
+    art: Art,
+    m: MotifRef,
+    shape,
+    character,
+    *,
+    cx: float,
+    cy: float,
+    size: float,
+    grounded: bool,
+    storybook: bool,
+    land: bool,
 ) -> skia.Rect:
     box = skia.Rect.MakeXYWH(cx - size / 2, cy - size / 2, size, size)
     bg = _behind(art, box)
@@ -342,12 +358,14 @@ def _draw(
     fill = _silhouette_fill(art, bg)
     anchor = "bottom" if grounded else "center"
     y = base_y if grounded else cy
-    if grounded:
+    if grounded and land:
         if W.builder_name(m.name) in AFLOAT:
             _ripples(art, cx, base_y, size, mix(fill, bg, 0.3))
         elif base_y < art.h * 0.8:
             _knoll(art, cx, base_y, size, fill)
         Ly.contact_shadow(art, cx, base_y, size * 0.9, darken(mix(bg, fill, 0.5), 0.5), 0.5)
+    elif grounded:
+        Ly.contact_shadow(art, cx, base_y, size * 0.7, darken(bg, 0.35), 0.3)
     rect = draw_shape(art.canvas, shape, x=cx, y=y, size=size, fill=fill, light=key.color,
                       detail=mix(fill, bg, 0.35), anchor=anchor)  # fmt: skip
     Ly.rim_light(art, Ly.placed_path(shape, cx, y, size, anchor), key, width=max(1.0, size * 0.012))
