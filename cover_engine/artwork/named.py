@@ -185,13 +185,63 @@ def _blockers(art: Art, pieces: Sequence[Piece], placed: list[skia.Rect], *, str
     return [_padded(r, pad) for r in out] + calm
 
 
-def _spot(art: Art, region, wanted: float, least: float, blockers, prefer_x: float):
-    x, y, size = W.free_spot(art, region, wanted, blockers, prefer_x=prefer_x)
-    return (x, y, size) if size >= least else None
+def _dims(shape, character) -> tuple[float, float]:
+    """The subject's width and height as shares of its longer side (a candle is tall and thin)."""
+    if character is not None:
+        return 0.75, 1.0
+    b = shape.bounds()
+    longer = max(b.width(), b.height(), 1e-3)
+    return max(0.05, b.width() / longer), max(0.05, b.height() / longer)
+
+
+def _box(cx: float, cy: float, size: float, dims: tuple[float, float]) -> skia.Rect:
+    return skia.Rect.MakeXYWH(cx - size * dims[0] / 2, cy - size * dims[1] / 2, size * dims[0], size * dims[1])
+
+
+def _clear(art: Art, box: skia.Rect, blockers) -> bool:
+    edge = 0.03 * art.w
+    if box.left() < edge or box.right() > art.w - edge or box.top() < edge or box.bottom() > art.h - edge:
+        return False
+    if art.rect_calm_overlap((box.left(), box.top(), box.width(), box.height())) > 0.0:
+        return False
+    return not any(box.intersects(b) for b in blockers)
+
+
+def _spot(
+    art: Art, region, wanted: float, least: float, blockers, prefer: tuple[float, float], dims, *, low: bool = False
+):
+    """The biggest box of the subject's proportions (cx, cy, longer side) in region (x0, y0, x1, y1)
+    clear of the type and the blockers, between `least` and `wanted`; near `prefer` (x, y): beside
+    the hero rather than in a corner, and low in the region for a standing subject. None when even
+    `least` does not fit."""
+    prefer_x, prefer_y = prefer
+    x0, y0, x1, y1 = region
+    best, best_score = None, -1.0
+    n = 9
+    for j in range(n):
+        cy = y0 + (y1 - y0) * (j + 0.5) / n
+        for i in range(n):
+            cx = x0 + (x1 - x0) * (i + 0.5) / n
+            if not _clear(art, _box(cx, cy, least, dims), blockers):
+                continue
+            lo, hi = least, wanted
+            for _ in range(6):
+                mid = (lo + hi) / 2
+                if _clear(art, _box(cx, cy, mid, dims), blockers):
+                    lo = mid
+                else:
+                    hi = mid
+            off = abs(cx - prefer_x) / max(1.0, x1 - x0) + 0.8 * abs(cy - prefer_y) / art.h
+            if low:
+                off += 0.5 * (y1 - cy) / max(1.0, y1 - y0)
+            score = lo * (1.0 - 0.35 * off)
+            if score > best_score:
+                best_score, best = score, (cx, cy, lo)
+    return best
 
 
 def _companion_spot(
-    art: Art, hero_rect: skia.Rect, size: float, blockers, *, grounded: bool, least: float
+    art: Art, hero_rect: skia.Rect, size: float, blockers, *, grounded: bool, least: float, dims
 ) -> tuple[float, float, float] | None:
     """Beside or below a hero that fills the design: in front of its lower corner, overlapping it by
     at most a third, never over the type or off the cover. A standing companion stands on the
@@ -201,27 +251,24 @@ def _companion_spot(
     others = [b for b in blockers if _overlap(b, hr) < 0.6 * hr.width() * hr.height()]
     for shrink in (1.0, 0.85, 0.72):
         s = max(least, size * shrink)
+        hw, hh = s * dims[0] / 2, s * dims[1] / 2
         if grounded:
-            cy = min(hr.bottom(), art.h * 0.97) - s / 2
-            cands = [(hr.right() + s * 0.25, cy), (hr.left() - s * 0.25, cy), (hr.right() - s * 0.1, cy),
-                     (hr.left() + s * 0.1, cy)]  # fmt: skip
+            cy = min(hr.bottom(), art.h * 0.97) - hh
+            cands = [(hr.right() + hw * 0.5, cy), (hr.left() - hw * 0.5, cy), (hr.right() - hw * 0.2, cy),
+                     (hr.left() + hw * 0.2, cy)]  # fmt: skip
         else:
             cands = [
-                (hr.right() - s * 0.15, hr.bottom() - s * 0.35),
-                (hr.left() + s * 0.15, hr.bottom() - s * 0.35),
-                (hr.centerX(), hr.bottom() + s * 0.4),
-                (hr.right() + s * 0.3, hr.centerY()),
-                (hr.left() - s * 0.3, hr.centerY()),
+                (hr.right() - hw * 0.3, hr.bottom() - hh * 0.7),
+                (hr.left() + hw * 0.3, hr.bottom() - hh * 0.7),
+                (hr.centerX(), hr.bottom() + hh * 0.8),
+                (hr.right() + hw * 0.6, hr.centerY()),
+                (hr.left() - hw * 0.6, hr.centerY()),
             ]
         for cx, cy in cands:
-            box = skia.Rect.MakeXYWH(cx - s / 2, cy - s / 2, s, s)
-            if box.left() < 0.02 * art.w or box.right() > 0.98 * art.w or box.top() < 0 or box.bottom() > art.h:
+            box = _box(cx, cy, s, dims)
+            if not _clear(art, box, others):
                 continue
-            if art.rect_calm_overlap((box.left(), box.top(), s, s)) > 0.0:
-                continue
-            if _overlap(box, hr) > 0.34 * s * s:
-                continue
-            if any(box.intersects(b) for b in others):
+            if _overlap(box, hr) > 0.34 * box.width() * box.height():
                 continue
             return cx, cy, s
     return None
@@ -247,30 +294,32 @@ def _place(
         wanted = min(wanted, max(least, 0.75 * max(hero_rect.width(), hero_rect.height())))
     wanted = max(wanted, least)
     if hero_rect is None:
-        prefer = art.w * 0.5
+        prefer = (art.w * 0.5, art.h * 0.55)
     else:
-        prefer = art.w * (0.72 if hero_rect.centerX() < art.w / 2 else 0.28)
-    edge = 0.04 * art.w
-    whole = (edge, edge, art.w - edge, art.h - edge)
-    low = (edge, art.h * 0.42, art.w - edge, art.h - edge)
+        prefer = (art.w * (0.72 if hero_rect.centerX() < art.w / 2 else 0.28), hero_rect.centerY())
+    whole = (0.0, 0.0, art.w, art.h)
+    low = (0.0, art.h * 0.42, art.w, art.h)
     loose = _blockers(art, pieces, placed, strict=False)
     spot = None
+    dims = _dims(shape, character)
     # A standing subject looks for room on the ground first, then beside the hero on its ground line,
     # and only then anywhere (set down on a knoll of its own).
     tries = [(True, low), (False, low)] if grounded else [(True, whole), (False, whole)]
     for strict, region in tries:
-        spot = _spot(art, region, wanted, least, _blockers(art, pieces, placed, strict=strict), prefer)
+        blockers = _blockers(art, pieces, placed, strict=strict)
+        spot = _spot(art, region, wanted, least, blockers, prefer, dims, low=grounded)
         if spot is not None:
             break
     if spot is None and hero_rect is not None:
-        spot = _companion_spot(art, hero_rect, max(least, wanted * 0.7), loose, grounded=grounded, least=least)
+        spot = _companion_spot(art, hero_rect, max(least, wanted * 0.7), loose, grounded=grounded, least=least,
+                               dims=dims)  # fmt: skip
     if spot is None and grounded:
-        spot = _spot(art, whole, wanted, least, loose, prefer)
+        spot = _spot(art, whole, wanted, least, loose, prefer, dims)
     if spot is None:
         return None
     cx, cy, size = spot
-    rect = _draw(art, m, shape, character, cx=cx, cy=cy, size=size, grounded=grounded, storybook=storybook,
-                 land=scene in GROUNDED_SCENES)  # fmt: skip
+    rect = _draw(art, m, shape, character, cx=cx, cy=cy, size=size, dims=dims, grounded=grounded,
+                 storybook=storybook, land=scene in GROUNDED_SCENES)  # fmt: skip
     art.layout.append(("hero" if focal else "secondary", rect))
     return rect
 
@@ -329,13 +378,13 @@ def _draw(
     cx: float,
     cy: float,
     size: float,
+    dims: tuple[float, float],
     grounded: bool,
     storybook: bool,
     land: bool,
 ) -> skia.Rect:
-    box = skia.Rect.MakeXYWH(cx - size / 2, cy - size / 2, size, size)
-    bg = _behind(art, box)
-    base_y = cy + size / 2
+    bg = _behind(art, _box(cx, cy, size, dims))
+    base_y = cy + size * dims[1] / 2
     if character is not None:
         Ly.contact_shadow(art, cx, base_y, size * 0.7, darken(bg, 0.6), 0.45)
         return draw_character(art, character, x=cx, y=base_y, size=size, name=m.name)
