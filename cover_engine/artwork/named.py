@@ -51,6 +51,9 @@ FIELDS = frozenset({"stars", "clouds", "rain", "snow", "fog", "mist", "lightning
 GROUNDED_SCENES = frozenset({"landscape", "stage", "portrait", "rays", "horror", "seascape", "cityscape", "kids"})
 # Vessels sit on water, not on a rise of ground.
 AFLOAT = frozenset({"boat", "ship", "sailing ship", "canoe", "kayak", "yacht", "sailboat", "submarine", "raft"})
+# The fields of the book a motif can come from (reading.model.FIELDS) and the author's edits; a genre
+# default or the design's own choice is not the book's.
+BOOK_SOURCES = ("main elements", "title", "subtitle", "summary", "edit")
 # Sources of motifs the book itself named (not a genre default, not the design's own choice).
 _NAMED_FIRST = ("main elements", "edit")
 _NAMED_THEN = ("title", "subtitle")
@@ -65,7 +68,7 @@ class Piece:
 def book_hero(art: Art) -> MotifRef | None:
     """The brief's hero when the book named it (a genre default is the design's to place)."""
     hero = art.hero
-    if hero is None or hero.source.startswith("genre") or hero.source == "design":
+    if hero is None or not hero.source.startswith(BOOK_SOURCES):
         return None
     return hero
 

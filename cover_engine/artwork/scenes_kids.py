@@ -215,6 +215,8 @@ def _friends(art: Art, hx: float, gy: float, size: float, stand: np.ndarray, y0:
         if s2.ground or sp is not None:
             # A named animal is a character with a face, like the hero (a bear's friend the owl).
             sz = size * (0.5 if sp is not None else 0.4)
+            if sz < 0.1 * art.w:
+                continue  # a speck, not a friend (a named one is set down by the named-subjects pass)
             taken = art.placed("hero") + art.placed("secondary") + art.placed("body")
             for gx in (x, min(art.w * 0.92, max(art.w * 0.08, 2 * hx - x))):  # this side, else the other
                 y = W.y_at(stand, gx, art.w) + art.h * 0.01
@@ -232,6 +234,8 @@ def _friends(art: Art, hx: float, gy: float, size: float, stand: np.ndarray, y0:
             continue
         # A flier keeps clear of the sun or moon and of the hero: lower in the sky if it must.
         sz = size * 0.35
+        if sz < 0.1 * art.w:
+            continue
         blockers = art.placed("body") + art.placed("hero") + art.placed("secondary")
         for f in (0.4, 0.6, 0.25, 0.75):
             y = y0 + (gy - y0) * f
