@@ -183,8 +183,9 @@ def _blockers(art: Art, pieces: Sequence[Piece], placed: list[skia.Rect], *, str
     if strict:
         out += art.placed("body")
     pad = 0.02 * art.w
-    # Breathing room around the type: a subject touching the title's box reads as a mistake.
-    calm = [_padded(skia.Rect.MakeXYWH(*z), 0.025 * art.w) for z in art.calm]
+    # Breathing room around the type (less when the scenery is no obstacle): a subject touching the
+    # title's box reads as a mistake.
+    calm = [_padded(skia.Rect.MakeXYWH(*z), (0.035 if strict else 0.025) * art.w) for z in art.calm]
     return [_padded(r, pad) for r in out] + calm
 
 
@@ -323,6 +324,15 @@ def _place(
     cx, cy, size = spot
     rect = _draw(art, m, shape, character, cx=cx, cy=cy, size=size, dims=dims, grounded=grounded,
                  storybook=storybook, land=scene in GROUNDED_SCENES)  # fmt: skip
+    if art.grain > 0 and character is None:
+        # The same film grain as the rest of the picture over the subject, or it looks pasted on.
+        anchor, y = ("bottom", cy + size * dims[1] / 2) if grounded else ("center", cy)
+        art.canvas.save()
+        art.canvas.clipPath(Ly.placed_path(shape, cx, y, size, anchor), doAntiAlias=True)
+        grain = art.grain
+        fx.grain(art, grain)
+        art.grain = grain
+        art.canvas.restore()
     art.layout.append(("hero" if focal else "secondary", rect))
     return rect
 
@@ -428,6 +438,12 @@ def _knoll(art: Art, cx: float, base_y: float, size: float, fill: RGB) -> None:
     """A rise of ground under a standing subject placed above the scene's own ground: it stands on an
     outcrop that fades into the haze below, never on thin air."""
     half, depth, b = size * 0.75, size * 0.28, base_y
+    for zx, zy, zw, zh in art.calm:
+        # The rise fades out before the type below it (a title under a wolf on its knoll).
+        if zx < cx + half and zx + zw > cx - half and zy + zh > b:
+            depth = min(depth, zy - b - 0.01 * art.h)
+    if depth < size * 0.06:
+        return
     path = skia.Path()
     path.moveTo(cx - half, b + depth)
     path.cubicTo(cx - half * 0.55, b - size * 0.01, cx - half * 0.3, b - size * 0.03, cx, b - size * 0.02)
