@@ -172,7 +172,8 @@ def render_with_report(
             canvas.save()
             canvas.translate(width, 0)
             canvas.scale(-1, 1)
-            calm_zones = [(width - x - w, y, w, h) for x, y, w, h in calm_zones]
+            # Calm zones are shares of the cover (0..1): mirrored about the middle.
+            calm_zones = [(1.0 - x - w, y, w, h) for x, y, w, h in calm_zones]
         try:
             provider.paint(
                 canvas, width=width, height=height, scene=template.scene, params=scene_params,

@@ -25,6 +25,8 @@ from . import (
     scenes_stage,
 )
 from .context import build_art
+from .journal import nested
+from .named import paint_named_subjects
 
 
 @dataclass(frozen=True)
@@ -220,8 +222,15 @@ class ProceduralProvider:
         )
         canvas.save()
         canvas.clipRect(skia.Rect.MakeWH(width, height))
+        to_art = skia.Matrix()
+        if not canvas.getTotalMatrix().invert(to_art):
+            to_art = skia.Matrix()
         try:
-            painter(art)
+            with nested() as drawn:
+                painter(art)
+                # Every painter goes through the named-subjects pass: the book's hero and the other
+                # subjects it named are on the cover, whatever the design drew of its own accord.
+                paint_named_subjects(art, drawn, to_art, scene=scene)
         finally:
             canvas.restore()
 

@@ -107,6 +107,8 @@ class Art:
     # What the painter has placed so far, in pixels: ("body" | "hero" | "secondary", rect). Later pieces
     # keep clear of earlier ones (an emblem never half covers the moon); tests read it too.
     layout: list[tuple[str, skia.Rect]] = field(default_factory=list)
+    # The film grain the painter laid over its picture (fx.grain): subjects added after it get the same.
+    grain: float = 0.0
 
     def placed(self, kind: str) -> list[skia.Rect]:
         return [r for k, r in self.layout if k == kind]

@@ -222,6 +222,7 @@ def grain(art: Art, amount: float = 0.06) -> None:
     """Fine film grain; it also breaks up any residual gradient banding."""
     if amount <= 0:
         return
+    art.grain = max(art.grain, amount)
     tile = _grain_tile(art.seed)
     scale = max(1.0, art.s * 1.1)
     # Small canvases (previews, thumbnails) get lighter grain: at 1 px per speck it reads as noise.

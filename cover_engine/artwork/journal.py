@@ -49,6 +49,21 @@ def with_names(drawn: list[Drawn], motifs: list[str], *, figure_motifs: set[str]
 
 
 @contextmanager
+def nested() -> Iterator[list[Drawn]]:
+    """A journal of one painting pass that the pass itself can read (what did the painter draw?),
+    handed on to the render's journal, if one is open, when the pass ends."""
+    outer = _JOURNAL.get()
+    entries: list[Drawn] = []
+    token = _JOURNAL.set(entries)
+    try:
+        yield entries
+    finally:
+        _JOURNAL.reset(token)
+        if outer is not None:
+            outer.extend(entries)
+
+
+@contextmanager
 def recording() -> Iterator[list[Drawn]]:
     entries: list[Drawn] = []
     token = _JOURNAL.set(entries)

@@ -15,7 +15,7 @@ import skia
 
 from . import effects as fx
 from . import world as W
-from .characters import draw_storybook_hero, species_for
+from .characters import draw_character, draw_storybook_hero, species_for
 from .color import RGB, darken, lighten, mix, saturate
 from .context import Art, MotifRef
 from .motifs import builder_name, draw_shape, shape_for
@@ -169,6 +169,9 @@ def _hero(art: Art, hero: MotifRef, hx: float, stand: np.ndarray) -> tuple[float
     grounded = shape.ground or character
     gy = W.y_at(stand, hx, art.w) + art.h * 0.01
     share = 0.72 if character else 0.42
+    if any(W.kind_of(m.name) == "silhouette" and m.source.startswith("main elements") for m in art.secondary):
+        # The book names a friend (the bear's owl): the hero leaves it room to stand beside it.
+        share *= 0.78
     size = W.fit_size(art, gy, min(art.w, art.h) * share * W.hero_weight_scale(hero), hx)
     fill = _hero_fill(hero, art)
     if not grounded:
@@ -208,8 +211,12 @@ def _friends(art: Art, hx: float, gy: float, size: float, stand: np.ndarray, y0:
             x = hx - side * reach  # no room on that side: the other one
         x = min(art.w * 0.92, max(art.w * 0.08, x))
         fill = FRIENDS[k % 3]
-        if s2.ground:
-            sz = size * 0.4
+        sp = species_for(m.name)
+        if s2.ground or sp is not None:
+            # A named animal is a character with a face, like the hero (a bear's friend the owl).
+            sz = size * (0.5 if sp is not None else 0.4)
+            if sz < 0.1 * art.w:
+                continue  # a speck, not a friend (a named one is set down by the named-subjects pass)
             taken = art.placed("hero") + art.placed("secondary") + art.placed("body")
             for gx in (x, min(art.w * 0.92, max(art.w * 0.08, 2 * hx - x))):  # this side, else the other
                 y = W.y_at(stand, gx, art.w) + art.h * 0.01
@@ -217,11 +224,18 @@ def _friends(art: Art, hx: float, gy: float, size: float, stand: np.ndarray, y0:
                 clear = not any(box.intersects(o) for o in taken)
                 if clear and art.rect_calm_overlap((box.left(), box.top(), sz, sz)) < 0.05:
                     art.layout.append(("secondary", box))
-                    draw_shape(art.canvas, s2, x=gx, y=y, size=sz, fill=fill, light=(1, 1, 1), anchor="bottom")
+                    if sp is not None:
+                        draw_character(art, sp, x=gx, y=y, size=sz, name=m.name)
+                    else:
+                        draw_shape(art.canvas, s2, x=gx, y=y, size=sz, fill=fill, light=(1, 1, 1),
+                                   anchor="bottom", detail=darken(fill, 0.4), style="illustrated", tint=fill,
+                                   tint_amount=0.2)  # fmt: skip
                     break
             continue
         # A flier keeps clear of the sun or moon and of the hero: lower in the sky if it must.
         sz = size * 0.35
+        if sz < 0.1 * art.w:
+            continue
         blockers = art.placed("body") + art.placed("hero") + art.placed("secondary")
         for f in (0.4, 0.6, 0.25, 0.75):
             y = y0 + (gy - y0) * f
@@ -231,5 +245,6 @@ def _friends(art: Art, hx: float, gy: float, size: float, stand: np.ndarray, y0:
                 and art.rect_calm_overlap((box.left(), box.top(), sz, sz)) < 0.05
             ):
                 art.layout.append(("secondary", box))
-                draw_shape(art.canvas, s2, x=x, y=y, size=sz, fill=fill, light=(1, 1, 1), anchor="center")
+                draw_shape(art.canvas, s2, x=x, y=y, size=sz, fill=fill, light=(1, 1, 1), anchor="center",
+                           detail=darken(fill, 0.4), style="illustrated", tint=fill, tint_amount=0.2)  # fmt: skip
                 break

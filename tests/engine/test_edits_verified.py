@@ -197,12 +197,13 @@ def test_the_design_report_says_what_was_drawn_in_plain_words():
     assert sentence.startswith("We drew: ") and "lighthouse" in sentence and "fox" in sentence
 
 
-def test_a_subject_with_no_room_suggests_swapping_the_hero_and_the_swap_works():
+def test_a_subject_added_to_a_one_object_design_is_its_companion_and_the_swap_works():
     book = BookText(title="Crown of Ash", author="E. Black", genre="fantasy", summary="A queen and her crown.")
     source = recipe_for_book(book, CoverOptions(template_id="epic-crown-emblem"), seed=1)
-    with pytest.raises(EditNotApplied) as err:
-        render_edit(source, "add a wolf", scale=SCALE)
-    assert "replace the crown with a wolf" in err.value.message
+    # An emblem design has one focal slot: the added wolf stands beside the crown as its companion.
+    added = render_edit(source, "add a wolf", scale=SCALE)
+    assert subject_reads(added.report.drawn, "wolf", added.report.width, added.report.height)
+    assert subject_reads(added.report.drawn, "crown", added.report.width, added.report.height)
     swapped = render_edit(source, "replace the crown with a wolf", scale=SCALE)
     assert "removed the crown" in swapped.applied
     assert subject_reads(swapped.report.drawn, "wolf", swapped.report.width, swapped.report.height)
@@ -221,7 +222,8 @@ def test_the_design_report_lists_what_was_asked_for_but_not_drawn_with_the_words
     assert drawn["crown"]["words"] == ["crown"] and drawn["crown"]["widthShare"] >= MIN_SUBJECT_SHARE
     assert "castle" in missing and missing["castle"]["reason"] and missing["castle"]["words"] == ["castle"]
     assert set(drawn_subjects(report, ["crown", "castle"])) == {"crown"}
-    assert "We could not draw: fire, a castle (no room for them in this design)" in design_sentence(design)
+    # The title's "ash" is drawn (fire, the crown's companion); the summary's castle has no room.
+    assert "We could not draw: a castle (no room for it in this design)" in design_sentence(design)
 
 
 def test_a_subject_we_cannot_draw_is_named_not_silently_dropped():
