@@ -15,6 +15,7 @@ import skia
 
 from .color import RGB, argb, darken, lighten, mix
 from .context import Art, MotifRef
+from .journal import record
 from .motifs import builder_name, draw_shape, shape_for
 from .motifs.geometry import circle, oval, poly, smooth, star_points, union
 
@@ -197,6 +198,9 @@ def draw_storybook_hero(art: Art, m: MotifRef, *, x: float, y: float, size: floa
     sp = species_for(m.name)
     if sp is not None and anchor == "bottom":
         rect = draw_character(art, sp, x=x, y=y, size=size)
+        # Drawn without draw_shape, so journalled here, under the subject it stands for.
+        on_device = art.canvas.getTotalMatrix().mapRect(rect)
+        record(m.name, on_device.left(), on_device.top(), on_device.width(), on_device.height())
     else:
         shape = shape_for(m.name, art.rng("shape-" + m.name))
         kwargs = {"style": "illustrated"} if _DRAW_STYLES else {}

@@ -212,7 +212,9 @@ def draw_shape(
         _draw_illustrated(canvas, picture, alpha=alpha, tint=tint, amount=tint_amount)
         canvas.restore()
         left = ox + b.left() * k if not flip else ox - b.right() * k
-        return skia.Rect.MakeXYWH(left, oy + b.top() * k, bw * k, bh * k)
+        drawn = skia.Rect.MakeXYWH(left, oy + b.top() * k, bw * k, bh * k)
+        _journal(canvas, shape, drawn)
+        return drawn
     paint = skia.Paint(AntiAlias=True)
     if isinstance(fill, skia.Shader):
         paint.setShader(fill)
@@ -241,10 +243,15 @@ def draw_shape(
     canvas.restore()
     left = ox + b.left() * k if not flip else ox - b.right() * k
     drawn = skia.Rect.MakeXYWH(left, oy + b.top() * k, bw * k, bh * k)
+    _journal(canvas, shape, drawn)
+    return drawn
+
+
+def _journal(canvas: skia.Canvas, shape: Shape, drawn: skia.Rect) -> None:
+    """Journal a drawn shape in device pixels (the illustrated form as much as the silhouette)."""
     on_device = canvas.getTotalMatrix().mapRect(drawn)
     # Shapes a scene builds itself (a runner, a couple) carry no name: journalled as unnamed.
     record(shape.name or UNNAMED, on_device.left(), on_device.top(), on_device.width(), on_device.height())
-    return drawn
 
 
 def _tint_filter(tint: RGB, amount: float) -> skia.ColorFilter:
