@@ -174,12 +174,19 @@ def _verify(
 
 
 def _weather_claim(
-    instruction: Instruction, outcome: EditOutcome, sig_before: distinct.Signature, sig_after: distinct.Signature
+    instruction: Instruction,
+    outcome: EditOutcome,
+    after: RenderReport,
+    sig_before: distinct.Signature,
+    sig_after: distinct.Signature,
 ) -> str | None:
     """What a weather instruction can honestly claim when its pieces were not drawn: its light
-    ("stormy light"), if the edit relit the cover with it and the sky or the whole picture shows it."""
+    ("stormy light"), if the edit relit the cover with it, the sky or the whole picture shows it,
+    and no sun still shines (a smiling sun over greener hills is no storm)."""
     lighting, claim = WEATHER_LIGHT.get(instruction.subject or "", ("", ""))
     if not claim or instruction.kind != "subject-add" or outcome.brief.lighting != lighting:
+        return None
+    if _largest(after.drawn, "sun") is not None:
         return None
     sky = distinct.changed_share(sig_before, sig_after, region=SKY) >= REGION_CHANGE
     return claim if sky or distinct.pixel_difference(sig_before, sig_after) >= PICTURE_CHANGE else None
@@ -291,7 +298,7 @@ def render_edit(source: Recipe, prompt: str, *, format: str = "ebook", scale: fl
         applied, failed = [], []
         for instruction in outcome.instructions:
             why = _verify(instruction, before=before, after=after, sig_before=sig_before, sig_after=sig)
-            weather = _weather_claim(instruction, outcome, sig_before, sig) if why is not None else None
+            weather = _weather_claim(instruction, outcome, after, sig_before, sig) if why is not None else None
             if why is None:
                 applied.append(instruction.said)
             elif weather is not None:

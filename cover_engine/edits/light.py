@@ -85,7 +85,18 @@ LIGHTING_TONE: dict[str, dict[str, float]] = {
     "dusk": {"brightness": -0.1, "warmth": 0.4},
     "candle": {"brightness": -0.3, "warmth": 0.5},
     "studio": {"contrast": 0.3},
+    # A storm's light: darker and colder. Designs that paint no sky show the storm by it alone.
+    "storm": {"brightness": -0.3, "warmth": -0.4},
 }
+
+
+def relight(state: State, lighting: str) -> None:
+    """The picture takes a new light: its lighting, and the tone that light casts over the whole picture."""
+    if state.brief.lighting == lighting:
+        return
+    state.brief = replace(state.brief, lighting=lighting)
+    for key, delta in LIGHTING_TONE.get(lighting, {}).items():
+        nudge(state, key, delta)
 
 
 def _lighting(lighting: str, sentence: str) -> Callable[[State, re.Match[str]], str]:

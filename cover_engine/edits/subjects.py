@@ -9,6 +9,7 @@ from dataclasses import replace
 from .. import palettes
 from ..brief import GENRE_MOTIFS, SUBGENRE_MOTIFS, MotifChoice, choose_setting
 from ..lexicon import MASS_MOTIFS, find_motifs, motif_noun, motif_word
+from .light import relight
 from .passes import State, blank, note
 
 MAX_MOTIFS = 5
@@ -116,7 +117,7 @@ def after_add(state: State, name: str) -> None:
     if name == "sun" and b.lighting in ("night", "nebula", "studio", "candle"):
         state.brief = replace(b, lighting="dusk")
     elif name in ("storm", "lightning"):
-        state.brief = replace(b, lighting="storm")
+        relight(state, "storm")
     elif name in ("moon", "stars") and b.lighting in ("day", "dawn", "studio"):
         state.brief = replace(b, lighting="night")
     elif name == "galaxy" and b.setting == "space":

@@ -102,6 +102,27 @@ def test_a_storm_hides_the_stars_and_the_sun():
     assert {"lightning", "rain"} & names
 
 
+EMBLEM = (
+    "epic-crown-emblem",
+    BookText(title="Crown of Ash", author="E. Black", genre="fantasy", summary="A queen and her crown."),
+)
+
+
+def test_a_storm_on_a_design_with_no_sky_claims_only_the_stormy_light_it_shows():
+    source, before, sig = _source(EMBLEM)
+    edited = render_edit(source, "make it stormy", scale=SCALE)
+    assert edited.applied == ["stormy light"]
+    assert distinct.pixel_difference(sig, edited.signature) >= 5
+    assert subject_reads(edited.report.drawn, "crown", edited.report.width, edited.report.height)
+
+
+def test_a_storm_under_a_sun_that_still_shines_is_refused():
+    # The children's meadow keeps its smiling sun whatever the weather: no storm to claim.
+    source, _, _ = _source(MEADOW)
+    with pytest.raises(EditNotApplied):
+        render_edit(source, "make it stormy", scale=SCALE)
+
+
 def test_night_brings_stars_or_the_moon_and_day_takes_them_away():
     source, _, sig = _source(MEADOW)
     night = render_edit(source, "at night", scale=SCALE)
