@@ -102,8 +102,11 @@ def _outline(c: RGB, width: float) -> skia.Paint:
     return p
 
 
-def draw_character(art: Art, sp: Species, *, x: float, y: float, size: float, light: RGB = (1, 1, 1)) -> skia.Rect:
-    """Draw the character standing on (x, y), `size` tall; returns its pixel rectangle."""
+def draw_character(
+    art: Art, sp: Species, *, x: float, y: float, size: float, light: RGB = (1, 1, 1), name: str = ""
+) -> skia.Rect:
+    """Draw the character standing on (x, y), `size` tall; returns its pixel rectangle. The journal
+    keeps it under `name`, the word the brief used ("bear", "brown bear")."""
     k = size / 124.0  # the box runs from y = -24 (long ears) to 100 (feet)
     canvas = art.canvas
     canvas.save()
@@ -164,7 +167,10 @@ def draw_character(art: Art, sp: Species, *, x: float, y: float, size: float, li
     canvas.restore()
     top = -24 if sp.ears == "long" else (4 if sp.ears in ("pointy", "tufts", "mouse") else 7)
     h = (100 - top) * k
-    return skia.Rect.MakeXYWH(x - 45 * k, y - h, 90 * k, h)
+    rect = skia.Rect.MakeXYWH(x - 45 * k, y - h, 90 * k, h)
+    on_device = canvas.getTotalMatrix().mapRect(rect)
+    record(name, on_device.left(), on_device.top(), on_device.width(), on_device.height())
+    return rect
 
 
 def _face(canvas: skia.Canvas, sp: Species) -> None:
@@ -197,10 +203,7 @@ def draw_storybook_hero(art: Art, m: MotifRef, *, x: float, y: float, size: floa
     subject library's illustrated form, else a bright silhouette. Recorded as the layout's hero."""
     sp = species_for(m.name)
     if sp is not None and anchor == "bottom":
-        rect = draw_character(art, sp, x=x, y=y, size=size)
-        # Drawn without draw_shape, so journalled here, under the subject it stands for.
-        on_device = art.canvas.getTotalMatrix().mapRect(rect)
-        record(m.name, on_device.left(), on_device.top(), on_device.width(), on_device.height())
+        rect = draw_character(art, sp, x=x, y=y, size=size, name=m.name)
     else:
         shape = shape_for(m.name, art.rng("shape-" + m.name))
         kwargs = {"style": "illustrated"} if _DRAW_STYLES else {}
