@@ -281,6 +281,29 @@ def _hero_of(source: Recipe, kept: list[str]) -> str | None:
     return non_sky[0] if non_sky else None
 
 
+def edit_refusal(
+    *, applied: Sequence[str], failed: Sequence[str], lost: Sequence[str], hero: str | None, outcome: EditOutcome
+) -> EditNotApplied | None:
+    """Why the best result of an edit cannot be delivered (its credit is refunded), or None.
+
+    Losing the cover's focal subject is not a side effect to mention: the edit did not work here.
+    Nothing of what was understood showing is no edit either. A supporting subject lost is
+    delivered, and said in the design report."""
+    if hero is not None and hero in lost:
+        return EditNotApplied(
+            f"The edit was understood but on this cover it would take the {hero.replace('_', ' ')} away "
+            f"({'; '.join(applied) or 'nothing else shows'}). Its credit is refunded; try another change "
+            "or another cover."
+        )
+    if not applied:
+        detail = "; ".join(failed) or "no visible change"
+        return EditNotApplied(
+            f"The edit was understood but would not show on this cover ({detail}). "
+            f"Its credit is refunded; {_suggestion(outcome, hero)}"
+        )
+    return None
+
+
 def render_edit(source: Recipe, prompt: str, *, format: str = "ebook", scale: float = 1.0) -> Checked:
     """Apply an edit and check it on the pixels. Instructions that do not show are reported, not claimed.
 
@@ -320,19 +343,9 @@ def render_edit(source: Recipe, prompt: str, *, format: str = "ebook", scale: fl
             if not best[2] and not best[3]:
                 break
     _score, checked, failed, lost = best
-    if hero is not None and hero in lost:
-        # Losing the focal subject is not a side effect to mention: the edit did not work here.
-        raise EditNotApplied(
-            f"The edit was understood but on this cover it would take the {hero.replace('_', ' ')} away "
-            f"({'; '.join(checked.applied) or 'nothing else shows'}). Its credit is refunded; try another change "
-            "or another cover."
-        )
-    if not checked.applied:
-        detail = "; ".join(failed) or "no visible change"
-        raise EditNotApplied(
-            f"The edit was understood but would not show on this cover ({detail}). "
-            f"Its credit is refunded; {_suggestion(outcome, hero)}"
-        )
+    refusal = edit_refusal(applied=checked.applied, failed=failed, lost=lost, hero=hero, outcome=outcome)
+    if refusal is not None:
+        raise refusal
     checked.design = design_report(
         checked.recipe,
         checked.report,
@@ -344,4 +357,4 @@ def render_edit(source: Recipe, prompt: str, *, format: str = "ebook", scale: fl
     return checked
 
 
-__all__ = ["MAX_ATTEMPTS", "Checked", "drawn_subjects", "render_distinct", "render_edit"]
+__all__ = ["MAX_ATTEMPTS", "Checked", "drawn_subjects", "edit_refusal", "render_distinct", "render_edit"]

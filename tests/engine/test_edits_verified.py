@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from cover_engine import BookText, CoverOptions, distinct, recipe_for_book
-from cover_engine.checked import render_edit
+from cover_engine.checked import edit_refusal, render_edit
 from cover_engine.design import MIN_SUBJECT_SHARE, design_sentence, subject_reads, subject_share
+from cover_engine.edits import edit_outcome
 from cover_engine.errors import EditNotApplied, EditNotUnderstood
 from cover_engine.render import render_with_report
 
@@ -203,12 +204,18 @@ def test_an_edit_that_would_not_show_fails_rather_than_claiming_it(case, prompt)
 
 
 def test_an_edit_that_would_take_the_focal_subject_away_fails():
-    # The title set across the middle of the lone road covers the walking man.
-    source, before, _ = _source(ROAD)
-    assert subject_reads(before.drawn, "man_walking", before.width, before.height)
-    with pytest.raises(EditNotApplied) as err:
-        render_edit(source, "move the title to the middle", scale=SCALE)
-    assert "man walking away" in err.value.message
+    # The compositions now keep their hero clear of the type wherever the title goes, so no title
+    # edit on the shipped templates loses it any more: the rule is checked on its own.
+    source, _, _ = _source(MEADOW)
+    outcome = edit_outcome(source.brief, dict(source.overrides), "move the title to the bottom")
+    refusal = edit_refusal(applied=["title at the bottom"], failed=[], lost=["fox"], hero="fox", outcome=outcome)
+    assert refusal is not None and refusal.code == "edit_not_applied"
+    assert "take the fox away" in refusal.message and "refunded" in refusal.message
+    # A supporting subject lost is delivered (and said in the report); nothing shown is refused.
+    kept = edit_refusal(applied=["title at the bottom"], failed=[], lost=["moon"], hero="fox", outcome=outcome)
+    assert kept is None
+    nothing = edit_refusal(applied=[], failed=["title at the bottom: no room"], lost=[], hero="fox", outcome=outcome)
+    assert nothing is not None and "no room" in nothing.message
 
 
 def test_a_childrens_cover_keeps_its_character_when_the_title_moves_down():
