@@ -67,13 +67,25 @@ def _is_figure(name: str) -> bool:
     return n in ANY_FIGURE or getattr(info, "category", "") == "figure"
 
 
+_LINKS = frozenset("of on in with for at under over from by to and".split())
+
+
+def _head(phrase: str) -> str:
+    """The head noun of a compound: its last word before any linking word ("hot air balloon" ->
+    balloon, "flag on the peak" -> flag, "top of the mountain" -> top)."""
+    words = phrase.split()
+    cut = next((i for i, w in enumerate(words) if i and w in _LINKS), len(words))
+    return _singular(words[cut - 1])
+
+
 def _heads(name: str) -> set[str]:
-    """The head nouns a drawn piece goes by: its own last word and those of its lexicon phrases
-    ("hot air balloon" -> balloon; diya_lamp, also called "oil lamp" -> lamp)."""
+    """The head nouns a drawn piece goes by: its own name's and those of its lexicon's compound
+    names (diya_lamp, also called "oil lamp" -> lamp). One-word trigger words ("spy" for a lone
+    figure, "climb" for a summit flag) are not names of the piece and do not count."""
     n = _norm(name)
     info = MOTIFS.get(n.replace(" ", "_"))
-    phrases = [n, *(_norm(p) for p in getattr(info, "phrases", ()))]
-    return {_singular(p.split()[-1]) for p in phrases if p}
+    phrases = [n, *(_norm(p) for p in getattr(info, "phrases", ()) if len(p.split()) > 1)]
+    return {_head(p) for p in phrases if p}
 
 
 def answers(drawn_name: str, asked: str) -> bool:

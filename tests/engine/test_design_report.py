@@ -39,6 +39,8 @@ def test_a_drawn_piece_answers_what_it_is_a_kind_of(drawn, asked):
         ("lamp", "diya_lamp"),
         ("castle", "lone_figure"),
         ("jellyfish", "fish"),
+        ("summit_flag", "mountains"),  # "top of the mountain" is a top, "flag on the peak" a flag
+        ("lone_figure", "spy"),  # a word that asks for a figure is not a name of what was drawn
     ],
 )
 def test_a_drawn_piece_does_not_answer_something_more_specific_or_else(drawn, asked):
