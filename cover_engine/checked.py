@@ -35,6 +35,11 @@ REGION_CHANGE = 0.12
 NO_CHANGE = 0.5
 # A subject made bigger/smaller reads so when its width changed by this factor.
 SIZE_CHANGE = 1.12
+# Weather that is also a light: when the design has no room for its pieces (rain, lightning), the
+# light it relit the picture with still shows, and that is what the edit then claims.
+WEATHER_LIGHT = {"storm": ("storm", "stormy light"), "lightning": ("storm", "stormy light")}
+# The sky of a cover, where weather shows first: its upper half (x, y, w, h as shares of the cover).
+SKY = (0.0, 0.0, 1.0, 0.5)
 
 
 @dataclass
@@ -168,25 +173,48 @@ def _verify(
     return None if now <= was / SIZE_CHANGE else "it could not be drawn smaller here"
 
 
-def _promote(recipe: Recipe, subject: str, *, hero: bool) -> Recipe:
-    """The added subject drawn bigger: full weight, or the cover's hero."""
+def _weather_claim(
+    instruction: Instruction,
+    outcome: EditOutcome,
+    after: RenderReport,
+    sig_before: distinct.Signature,
+    sig_after: distinct.Signature,
+) -> str | None:
+    """What a weather instruction can honestly claim when its pieces were not drawn: its light
+    ("stormy light"), if the edit relit the cover with it, the sky or the whole picture shows it,
+    and no sun still shines (a smiling sun over greener hills is no storm)."""
+    lighting, claim = WEATHER_LIGHT.get(instruction.subject or "", ("", ""))
+    if not claim or instruction.kind != "subject-add" or outcome.brief.lighting != lighting:
+        return None
+    if _largest(after.drawn, "sun") is not None:
+        return None
+    sky = distinct.changed_share(sig_before, sig_after, region=SKY) >= REGION_CHANGE
+    return claim if sky or distinct.pixel_difference(sig_before, sig_after) >= PICTURE_CHANGE else None
+
+
+def _promote(recipe: Recipe, subject: str, *, slot: str) -> Recipe:
+    """The added subject drawn bigger: at full weight where it is ("same"), in the secondary slot
+    right after the hero, which the painters that draw one supporting subject fill ("secondary"),
+    or as the cover's hero ("hero")."""
     motifs = list(recipe.brief.motifs)
     index = next((i for i, m in enumerate(motifs) if m.name == subject), None)
     if index is None:
         return recipe
     chosen = replace(motifs.pop(index), weight=1.0)
-    if hero:
+    if slot == "hero":
         motifs.insert(0, chosen)
         motifs[1:] = [replace(m, weight=min(m.weight, 0.8)) for m in motifs[1:]]
+    elif slot == "secondary" and motifs:
+        motifs.insert(1, chosen)
     else:
         motifs.insert(index, chosen)
     return replace(recipe, brief=replace(recipe.brief, motifs=tuple(motifs)))
 
 
 def _repairs(recipe: Recipe, outcome: EditOutcome, *, too_small: bool, lost: bool) -> list[Recipe]:
-    """Recipe-level second tries: added subjects drawn bigger when they did not read, the hero placed
-    elsewhere when a subject the cover had was lost. Never a change the prompt did not ask for
-    just to make the picture differ."""
+    """Recipe-level second tries: added subjects drawn bigger when they did not read (at full weight,
+    then in the secondary slot, then as the hero), the hero placed elsewhere when a subject the cover
+    had was lost. Never a change the prompt did not ask for just to make the picture differ."""
     tries: list[Recipe] = []
     added = [
         i.subject
@@ -195,10 +223,13 @@ def _repairs(recipe: Recipe, outcome: EditOutcome, *, too_small: bool, lost: boo
     ]
     current = recipe
     for subject in added:
-        current = _promote(current, subject, hero=False)
+        current = _promote(current, subject, slot="same")
     if added and too_small:
         tries.append(current)
-        tries.append(_promote(current, added[0], hero=True))
+        secondary = _promote(current, added[0], slot="secondary")
+        if secondary.brief.motifs != current.brief.motifs:
+            tries.append(secondary)
+        tries.append(_promote(current, added[0], slot="hero"))
     if not lost:
         return tries
     base = tries[-1] if tries else recipe
@@ -250,6 +281,29 @@ def _hero_of(source: Recipe, kept: list[str]) -> str | None:
     return non_sky[0] if non_sky else None
 
 
+def edit_refusal(
+    *, applied: Sequence[str], failed: Sequence[str], lost: Sequence[str], hero: str | None, outcome: EditOutcome
+) -> EditNotApplied | None:
+    """Why the best result of an edit cannot be delivered (its credit is refunded), or None.
+
+    Losing the cover's focal subject is not a side effect to mention: the edit did not work here.
+    Nothing of what was understood showing is no edit either. A supporting subject lost is
+    delivered, and said in the design report."""
+    if hero is not None and hero in lost:
+        return EditNotApplied(
+            f"The edit was understood but on this cover it would take the {hero.replace('_', ' ')} away "
+            f"({'; '.join(applied) or 'nothing else shows'}). Its credit is refunded; try another change "
+            "or another cover."
+        )
+    if not applied:
+        detail = "; ".join(failed) or "no visible change"
+        return EditNotApplied(
+            f"The edit was understood but would not show on this cover ({detail}). "
+            f"Its credit is refunded; {_suggestion(outcome, hero)}"
+        )
+    return None
+
+
 def render_edit(source: Recipe, prompt: str, *, format: str = "ebook", scale: float = 1.0) -> Checked:
     """Apply an edit and check it on the pixels. Instructions that do not show are reported, not claimed.
 
@@ -267,8 +321,11 @@ def render_edit(source: Recipe, prompt: str, *, format: str = "ebook", scale: fl
         applied, failed = [], []
         for instruction in outcome.instructions:
             why = _verify(instruction, before=before, after=after, sig_before=sig_before, sig_after=sig)
+            weather = _weather_claim(instruction, outcome, after, sig_before, sig) if why is not None else None
             if why is None:
                 applied.append(instruction.said)
+            elif weather is not None:
+                applied.append(weather)
             else:
                 failed.append(f"{instruction.said}: {why}")
         lost = [n for n in kept if not subject_reads(after.drawn, n, after.width, after.height)]
@@ -286,19 +343,9 @@ def render_edit(source: Recipe, prompt: str, *, format: str = "ebook", scale: fl
             if not best[2] and not best[3]:
                 break
     _score, checked, failed, lost = best
-    if hero is not None and hero in lost:
-        # Losing the focal subject is not a side effect to mention: the edit did not work here.
-        raise EditNotApplied(
-            f"The edit was understood but on this cover it would take the {hero.replace('_', ' ')} away "
-            f"({'; '.join(checked.applied) or 'nothing else shows'}). Its credit is refunded; try another change "
-            "or another cover."
-        )
-    if not checked.applied:
-        detail = "; ".join(failed) or "no visible change"
-        raise EditNotApplied(
-            f"The edit was understood but would not show on this cover ({detail}). "
-            f"Its credit is refunded; {_suggestion(outcome, hero)}"
-        )
+    refusal = edit_refusal(applied=checked.applied, failed=failed, lost=lost, hero=hero, outcome=outcome)
+    if refusal is not None:
+        raise refusal
     checked.design = design_report(
         checked.recipe,
         checked.report,
@@ -310,4 +357,4 @@ def render_edit(source: Recipe, prompt: str, *, format: str = "ebook", scale: fl
     return checked
 
 
-__all__ = ["MAX_ATTEMPTS", "Checked", "drawn_subjects", "render_distinct", "render_edit"]
+__all__ = ["MAX_ATTEMPTS", "Checked", "drawn_subjects", "edit_refusal", "render_distinct", "render_edit"]

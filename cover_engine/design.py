@@ -8,6 +8,7 @@ applied, what could not be shown and which words of the prompt were ignored.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +42,15 @@ def _norm(name: str) -> str:
     return " ".join(str(name).lower().replace("_", " ").replace("-", " ").split())
 
 
+# Names that ask for "a person" without saying who: any figure the painters drew answers them (the
+# journal names a figure scene's own shapes after the brief's figure motif, else "figure").
+ANY_FIGURE = frozenset({"figure", "lone figure", "person", "silhouette"})
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def _kin(name: str) -> set[str]:
     """A motif name with the names a painter may draw it under (a moon drawn as a crescent)."""
     n = _norm(name)
@@ -49,6 +59,49 @@ def _kin(name: str) -> set[str]:
     if n == "storm":
         names.update({"lightning", "rain", "clouds"})
     return names
+
+
+def _is_figure(name: str) -> bool:
+    n = _norm(name)
+    info = MOTIFS.get(n.replace(" ", "_"))
+    return n in ANY_FIGURE or getattr(info, "category", "") == "figure"
+
+
+_LINKS = frozenset("of on in with for at under over from by to and".split())
+
+
+def _head(phrase: str) -> str:
+    """The head noun of a compound: its last word before any linking word ("hot air balloon" ->
+    balloon, "flag on the peak" -> flag, "top of the mountain" -> top)."""
+    words = phrase.split()
+    cut = next((i for i, w in enumerate(words) if i and w in _LINKS), len(words))
+    return _singular(words[cut - 1])
+
+
+def _heads(name: str) -> set[str]:
+    """The head nouns a drawn piece goes by: its own name's and those of its lexicon's compound
+    names (diya_lamp, also called "oil lamp" -> lamp). One-word trigger words ("spy" for a lone
+    figure, "climb" for a summit flag) are not names of the piece and do not count."""
+    n = _norm(name)
+    info = MOTIFS.get(n.replace(" ", "_"))
+    phrases = [n, *(_norm(p) for p in getattr(info, "phrases", ()) if len(p.split()) > 1)]
+    return {_head(p) for p in phrases if p}
+
+
+def answers(drawn_name: str, asked: str) -> bool:
+    """The one rule for "this drawn piece is the subject that was asked for".
+
+    The same name, its plural or an alias a painter draws it under (a moon as a crescent, a storm as
+    lightning and rain); a more specific kind of the thing (a hot air balloon answers "balloon", a
+    diya lamp "lamp"); any figure answers a request for a figure ("lone figure"). Never the other
+    way round: a balloon does not answer "hot air balloon", a woman does not answer "old man".
+    """
+    d, a = _norm(drawn_name), _norm(asked)
+    if d in _kin(a):
+        return True
+    if " " not in a and _singular(a) in _heads(d):
+        return True
+    return a in ANY_FIGURE and _is_figure(d)
 
 
 def _words_of(source: str) -> list[str]:
@@ -66,8 +119,7 @@ def _asked_by(source: str) -> str:
 
 
 def _largest(drawn: Sequence[Drawn], name: str) -> Drawn | None:
-    kin = _kin(name)
-    matches = [d for d in drawn if _norm(d.name) in kin]
+    matches = [d for d in drawn if answers(d.name, name)]
     return max(matches, key=lambda d: d.w * d.h) if matches else None
 
 
@@ -101,6 +153,41 @@ def _phrase(name: str) -> str:
     if word in FIELD_PIECES or word.endswith("s"):
         return word
     return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
+
+
+CANNOT_DRAW = "we cannot draw it yet"
+# How the reader says a subject has no picture (brief.unmatched); every other reason means the words
+# were read as something else than a subject (a name, a place, an idiom, an attribute).
+_NO_PICTURE = re.compile(r"^no picture for '(?P<name>[^']+)'")
+
+
+def split_unmatched(
+    unmatched: Iterable[tuple[str, str]],
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The brief's (words, why) pairs split into subjects we cannot draw yet, as (subject, words), and
+    words read as something that is not a subject, as (words, what they were read as):
+    ("Baghdad", "the setting: a desert city")."""
+    cannot: list[tuple[str, str]] = []
+    read_as: list[tuple[str, str]] = []
+    for item in unmatched or ():
+        words, why = (str(item[0]), str(item[1])) if isinstance(item, (tuple, list)) else (str(item), "")
+        picture = _NO_PICTURE.match(why)
+        if picture is not None or not why:
+            name = picture.group("name") if picture else words
+            if all(name != known for known, _ in cannot):
+                cannot.append((name, words))
+        else:
+            read_as.append((words, _readable(why)))
+    return cannot, read_as
+
+
+def _readable(why: str) -> str:
+    """The reader's reason in a report's words: "name of a character or place 'Pip'" -> "a name"."""
+    if why.startswith("name of a character or place"):
+        return "a name (a character or a place)"
+    if why.startswith("place name: "):
+        return "the setting: " + why.removeprefix("place name: ")
+    return why
 
 
 def design_report(
@@ -141,7 +228,7 @@ def design_report(
     own: dict[str, Drawn] = {}
     for piece in drawn:
         n = _norm(piece.name)
-        if any(n in _kin(w) for w in wanted) or (n in own and own[n].w * own[n].h >= piece.w * piece.h):
+        if any(answers(n, w) for w in wanted) or (n in own and own[n].w * own[n].h >= piece.w * piece.h):
             continue
         own[n] = piece
     for n, piece in own.items():
@@ -155,15 +242,18 @@ def design_report(
                     "widthShare": round(piece.w / report.width, 3),
                 }
             )
-    asked = [(str(w), "brief") for w in getattr(brief, "unmatched", ()) or ()] + [(str(w), "edit") for w in undrawable]
-    for word, asked_by in asked:
+    cannot, read_as = split_unmatched(brief.unmatched)
+    asked = [(name, words, "brief") for name, words in cannot] + [(str(w), str(w), "edit") for w in undrawable]
+    for name, words, asked_by in asked:
+        if any(answers(d.name, name) for d in drawn if subject_reads(drawn, d.name, report.width, report.height)):
+            continue  # asked in other words and drawn ("lamp" in the title, a diya lamp on the cover)
         missing.append(
             {
-                "subject": word,
-                "phrase": _phrase(word),
-                "words": [word],
+                "subject": name,
+                "phrase": _phrase(name),
+                "words": [words],
                 "askedBy": asked_by,
-                "reason": "we cannot draw it yet",
+                "reason": CANNOT_DRAW,
             }
         )
     title = report.element("title")
@@ -183,6 +273,8 @@ def design_report(
         "lighting": str(recipe.overrides.get("lighting") or brief.lighting),
         "subjectsDrawn": subjects,
         "subjectsNotDrawn": missing,
+        # Words of the book read as something other than a subject: names, places, idioms.
+        "readAs": [{"words": w, "readAs": why} for w, why in read_as],
     }
     if recipe.edits:
         design["edit"] = {
@@ -220,11 +312,15 @@ def missing_in_words(design: dict[str, Any]) -> list[str]:
 
 
 __all__ = [
+    "ANY_FIGURE",
+    "CANNOT_DRAW",
     "FIELD_PIECES",
     "MIN_SUBJECT_SHARE",
+    "answers",
     "design_report",
     "design_sentence",
     "missing_in_words",
+    "split_unmatched",
     "subject_reads",
     "subject_share",
 ]

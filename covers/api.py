@@ -138,6 +138,16 @@ _DESIGN = inline_serializer(
             many=True,
             fields={**_SUBJECT, "reason": serializers.CharField()},
         ),
+        "readAs": inline_serializer(
+            name="DesignReadAs",
+            many=True,
+            required=False,
+            help_text="Words of the book read as something other than a subject (a name, a place, an idiom).",
+            fields={
+                "words": serializers.CharField(help_text="The words: 'Baghdad', 'star witness'."),
+                "readAs": serializers.CharField(help_text="What they were read as: 'the setting: a desert city'."),
+            },
+        ),
         "edit": inline_serializer(
             name="DesignEdit",
             required=False,

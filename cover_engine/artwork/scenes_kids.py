@@ -95,6 +95,7 @@ def _friendly_sun(art: Art, cx: float, cy: float, r: float) -> None:
         )
         art.canvas.drawPath(ray, fx.fill_paint(SUN))
     art.canvas.drawCircle(cx, cy, r, fx.fill_paint(SUN))
+    fx._record(art, "sun", cx - r, cy - r, 2 * r, 2 * r)  # journalled like the sky effects' sun
     art.layout.append(("body", skia.Rect(cx - r * 1.75, cy - r * 1.75, cx + r * 1.75, cy + r * 1.75)))
     face = darken(SUN, 0.55)
     art.canvas.drawCircle(cx - r * 0.3, cy - r * 0.12, r * 0.09, fx.fill_paint(face))

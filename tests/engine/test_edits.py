@@ -216,6 +216,9 @@ def test_adding_a_storm_brings_storm_light(night_castle):
     brief, _, _ = edit(night_castle, "add a storm")
     assert "storm" in names(brief)
     assert brief.lighting == "storm"
+    # The storm's light darkens and cools the whole picture, as a time of day does.
+    assert brief.adjust["brightness"] < night_castle.adjust.get("brightness", 0.0)
+    assert brief.adjust["warmth"] < night_castle.adjust.get("warmth", 0.0)
 
 
 def test_plural_and_phrase_forms_work_in_edits(night_castle):

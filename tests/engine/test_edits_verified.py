@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from cover_engine import BookText, CoverOptions, distinct, recipe_for_book
-from cover_engine.checked import render_edit
+from cover_engine.checked import edit_refusal, render_edit
 from cover_engine.design import MIN_SUBJECT_SHARE, design_sentence, subject_reads, subject_share
+from cover_engine.edits import edit_outcome
 from cover_engine.errors import EditNotApplied, EditNotUnderstood
 from cover_engine.render import render_with_report
 
@@ -94,11 +95,33 @@ def test_colour_and_tone_changes_show_over_the_picture(case, prompt, said):
 
 def test_a_storm_hides_the_stars_and_the_sun():
     source, before, _ = _source(ROAD)
-    assert any(d.name == "stars" for d in before.drawn)
+    # The lone road's designed sky shows a low sun or stars, whichever its light brings.
+    assert {"stars", "sun"} & {d.name for d in before.drawn}
     edited = render_edit(source, "make it stormy", scale=SCALE)
     names = {d.name for d in edited.report.drawn}
     assert "stars" not in names and "sun" not in names
     assert {"lightning", "rain"} & names
+
+
+EMBLEM = (
+    "epic-crown-emblem",
+    BookText(title="Crown of Ash", author="E. Black", genre="fantasy", summary="A queen and her crown."),
+)
+
+
+def test_a_storm_on_a_design_with_no_sky_claims_only_the_stormy_light_it_shows():
+    source, before, sig = _source(EMBLEM)
+    edited = render_edit(source, "make it stormy", scale=SCALE)
+    assert edited.applied == ["stormy light"]
+    assert distinct.pixel_difference(sig, edited.signature) >= 5
+    assert subject_reads(edited.report.drawn, "crown", edited.report.width, edited.report.height)
+
+
+def test_a_storm_under_a_sun_that_still_shines_is_refused():
+    # The children's meadow keeps its smiling sun whatever the weather: no storm to claim.
+    source, _, _ = _source(MEADOW)
+    with pytest.raises(EditNotApplied):
+        render_edit(source, "make it stormy", scale=SCALE)
 
 
 def test_night_brings_stars_or_the_moon_and_day_takes_them_away():
@@ -181,10 +204,25 @@ def test_an_edit_that_would_not_show_fails_rather_than_claiming_it(case, prompt)
 
 
 def test_an_edit_that_would_take_the_focal_subject_away_fails():
+    # The compositions now keep their hero clear of the type wherever the title goes, so no title
+    # edit on the shipped templates loses it any more: the rule is checked on its own.
     source, _, _ = _source(MEADOW)
-    with pytest.raises(EditNotApplied) as err:
-        render_edit(source, "move the title to the bottom", scale=SCALE)
-    assert "fox" in err.value.message
+    outcome = edit_outcome(source.brief, dict(source.overrides), "move the title to the bottom")
+    refusal = edit_refusal(applied=["title at the bottom"], failed=[], lost=["fox"], hero="fox", outcome=outcome)
+    assert refusal is not None and refusal.code == "edit_not_applied"
+    assert "take the fox away" in refusal.message and "refunded" in refusal.message
+    # A supporting subject lost is delivered (and said in the report); nothing shown is refused.
+    kept = edit_refusal(applied=["title at the bottom"], failed=[], lost=["moon"], hero="fox", outcome=outcome)
+    assert kept is None
+    nothing = edit_refusal(applied=[], failed=["title at the bottom: no room"], lost=[], hero="fox", outcome=outcome)
+    assert nothing is not None and "no room" in nothing.message
+
+
+def test_a_childrens_cover_keeps_its_character_when_the_title_moves_down():
+    source, before, _ = _source(MEADOW)
+    edited = render_edit(source, "move the title to the bottom", scale=SCALE)
+    assert edited.applied == ["title at the bottom"]
+    assert subject_reads(edited.report.drawn, "fox", edited.report.width, edited.report.height)
 
 
 def test_the_design_report_says_what_was_drawn_in_plain_words():
@@ -229,8 +267,8 @@ def test_the_design_report_lists_what_was_asked_for_but_not_drawn_with_the_words
 def test_a_subject_we_cannot_draw_is_named_not_silently_dropped():
     source, _, _ = _source(ROAD)
     with pytest.raises(EditNotUnderstood) as err:
-        render_edit(source, "add a hedgehog", scale=SCALE)
-    assert "We cannot draw a hedgehog yet" in err.value.message
+        render_edit(source, "add an armadillo", scale=SCALE)
+    assert "We cannot draw an armadillo yet" in err.value.message
     edited = render_edit(source, "pastel colours and add a purple zorblax, wibble", scale=SCALE)
     assert edited.applied[0] == "pastel palette"
     missing = {s["subject"]: s for s in edited.design["subjectsNotDrawn"]}
