@@ -43,6 +43,10 @@ DEFAULT_MOTIF_FACTOR = 0.35
 SOURCE_EVIDENCE: dict[str, float] = {"main elements": 1.0, "title": 0.9, "subtitle": 0.8, "summary": 0.6}
 _AUTHORS_WORDS = frozenset({"main elements", "title", "subtitle"})
 _YOUNG_READERS = frozenset({"children", "middle-grade"})
+# Designs whose whole picture is one world (under the sea, outer space): they fit a book that is set
+# there or names what lives there, and would misplace any other hero (a hedgehog under water).
+WORLD_SETTINGS = frozenset({"sea", "space"})
+WORLD_MISMATCH_PENALTY = 8.0
 
 
 def _for_children_only(spec: TemplateSpec) -> bool:
@@ -105,7 +109,16 @@ def template_fit(spec: TemplateSpec, brief: Brief, book: BookText, *, strict: bo
     if brief.setting and brief.setting in spec.settings:
         hero = _motif_strength(brief.motifs[0]) if brief.motifs else DEFAULT_MOTIF_FACTOR
         score += (2.0 if spec.settings[0] == brief.setting else 1.5) * max(hero, 0.5)
+    if _world_elsewhere(spec, brief):
+        score -= WORLD_MISMATCH_PENALTY
     return score
+
+
+def _world_elsewhere(spec: TemplateSpec, brief: Brief) -> bool:
+    """A one-world design (sea, space) for a book that is neither set there nor names its creatures."""
+    if not spec.settings or spec.settings[0] not in WORLD_SETTINGS or brief.setting == spec.settings[0]:
+        return False
+    return not any(m.name in spec.motifs and "default" not in m.source for m in brief.motifs)
 
 
 def ranked_templates(

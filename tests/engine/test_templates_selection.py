@@ -98,3 +98,10 @@ def test_ranking_puts_the_subgenre_specialists_first():
     ranked = ranked_templates(CATALOGUE, brief, book)
     assert ranked[0][1].family == "epic"
     assert all(score >= ranked[-1][0] for score, _ in ranked)
+
+
+def test_a_one_world_design_goes_to_books_set_in_that_world():
+    balloon = _book("childrens", "picture-book", "Pip the hedgehog floats to the moon in a hot air balloon.", "Pip")
+    fish = _book("childrens", "picture-book", "A little fish explores the coral reef with a whale.", "Finn")
+    assert "kids-under-the-sea" not in {spec.id for spec in _picks(balloon, main_elements="a hedgehog")}
+    assert "kids-under-the-sea" in {spec.id for spec in _picks(fish, main_elements="a fish, a whale")}
