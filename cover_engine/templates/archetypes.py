@@ -81,7 +81,7 @@ GENRE_ARCHETYPES: dict[str, tuple[str, ...]] = {
     "health-fitness": ("motion", "figure-silhouette", "floral-field", "type-led"),
     "contemporary-fiction": ("type-led", "lone-figure", "emblem", "setting"),
     "young-adult": ("hero-against-sky", "emblem", "type-led", "object-closeup"),
-    "childrens": ("character-scene", "lit-haven", "setting"),
+    "childrens": ("character-scene", "lit-haven", "emblem"),
     "self-help": ("type-led", "luminous", "motion", "setting"),
     "biography-memoir": ("portrait", "lone-figure", "object-closeup", "ornament-frame"),
     "poetry": ("type-led", "emblem", "floral-field", "luminous"),

@@ -234,7 +234,7 @@ HERITAGE = [
         "Tall Ship",
         "heritage",
         "illustrated",
-        genres=("historical-fiction", "fantasy", "non-fiction", "childrens"),
+        genres=("historical-fiction", "fantasy", "non-fiction"),
         scene="seascape",
         params={"variant": "ship", "lighting": "dusk", "horizon": 0.62, "hero": "centre", "density": "medium"},
         layout=L.title_top(depth=0.26),
