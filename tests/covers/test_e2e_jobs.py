@@ -38,6 +38,27 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _live_members(pgid: int) -> list[int]:
+    """Processes of a process group that are still running (zombies excepted)."""
+    members = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            members.append(int(entry.name))
+    return members
+
+
+def _wait_for_group_exit(pgid: int, timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    while _live_members(pgid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 @dataclass
 class Stack:
     base_url: str
@@ -82,6 +103,9 @@ class Stack:
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
+            # The leader's exit is not the group's: a worker child still alive for a moment may pop
+            # the next task from the broker and die with it. Wait until every member is gone.
+            _wait_for_group_exit(process.pid)
         log.close()
 
     def start_worker(self, env: dict | None = None) -> None:
