@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import palettes
 from .artwork.context import AVOID_ALIASES
+from .artwork.subject_colours import described, subject_colour
 from .lexicon import MOTIFS, motif_noun, motif_word
 
 if TYPE_CHECKING:
@@ -223,6 +224,10 @@ def design_report(
         elif not subject_reads(drawn, motif.name, report.width, report.height):
             missing.append({**entry, "reason": "only fitted at a size too small to read"})
         else:
+            # A subject painted in the book's colour says so: "a red dragon", "a woman in a red coat".
+            colour = subject_colour(motif.color, motif.attributes) if piece.colour else None
+            if colour is not None:
+                entry["phrase"] = described(entry["phrase"], colour)
             subjects.append({**entry, "widthShare": round(piece.w / max(1, report.width), 3)})
     # Pieces the design paints of its own accord (a night scene's moon): drawn, asked by the design.
     own: dict[str, Drawn] = {}

@@ -27,6 +27,7 @@ from . import (
 from .context import build_art
 from .journal import nested
 from .named import paint_named_subjects
+from .subject_colours import painting
 
 
 @dataclass(frozen=True)
@@ -226,7 +227,7 @@ class ProceduralProvider:
         if not canvas.getTotalMatrix().invert(to_art):
             to_art = skia.Matrix()
         try:
-            with nested() as drawn:
+            with nested() as drawn, painting(brief):
                 painter(art)
                 # Every painter goes through the named-subjects pass: the book's hero and the other
                 # subjects it named are on the cover, whatever the design drew of its own accord.

@@ -21,6 +21,7 @@ class Drawn:
     y: float
     w: float
     h: float
+    colour: str = ""  # the book's colour word painted on it ("red"), when it was painted in one
 
 
 # The name of a piece drawn from a shape a scene built itself (a runner for a "running" portrait).
@@ -29,10 +30,10 @@ UNNAMED = "(unnamed)"
 _JOURNAL: ContextVar[list[Drawn] | None] = ContextVar("cover_engine_journal", default=None)
 
 
-def record(name: str | None, x: float, y: float, w: float, h: float) -> None:
+def record(name: str | None, x: float, y: float, w: float, h: float, colour: str = "") -> None:
     journal = _JOURNAL.get()
     if journal is not None and name and w > 0 and h > 0:
-        journal.append(Drawn(str(name), float(x), float(y), float(w), float(h)))
+        journal.append(Drawn(str(name), float(x), float(y), float(w), float(h), colour))
 
 
 def with_names(drawn: list[Drawn], motifs: list[str], *, figure_motifs: set[str]) -> list[Drawn]:
@@ -44,7 +45,7 @@ def with_names(drawn: list[Drawn], motifs: list[str], *, figure_motifs: set[str]
     out = [d for d in drawn if d.name != UNNAMED]
     for i, piece in enumerate(unnamed):
         name = wanted[i] if i < len(wanted) else "figure"
-        out.append(Drawn(name, piece.x, piece.y, piece.w, piece.h))
+        out.append(Drawn(name, piece.x, piece.y, piece.w, piece.h, piece.colour))
     return out
 
 

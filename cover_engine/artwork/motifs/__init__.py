@@ -13,6 +13,7 @@ import skia
 
 from ..color import RGB, argb, lighten, mix
 from ..journal import UNNAMED, record
+from ..subject_colours import SubjectColour, painted_for
 from . import architecture, fauna, figures, flora, icons, objects, signs, sky, terrain, things, vehicles
 from .geometry import Shape
 
@@ -193,6 +194,10 @@ def draw_shape(
     b = shape.bounds()
     bw, bh = max(b.width(), 1e-3), max(b.height(), 1e-3)
     k = size / max(bw, bh)
+    coloured = painted_for(shape.name)
+    if coloured is not None:
+        # The book's colour for this subject: a picture leans toward it, a silhouette wears it.
+        tint, tint_amount = coloured.rgb, max(tint_amount, 0.6)
     if anchor == "auto":
         anchor = "bottom" if shape.ground else "center"
     ox = x - (b.left() + bw / 2) * k if not flip else x + (b.left() + bw / 2) * k
@@ -213,15 +218,19 @@ def draw_shape(
         canvas.restore()
         left = ox + b.left() * k if not flip else ox - b.right() * k
         drawn = skia.Rect.MakeXYWH(left, oy + b.top() * k, bw * k, bh * k)
-        _journal(canvas, shape, drawn)
+        _journal(canvas, shape, drawn, coloured)
         return drawn
     paint = skia.Paint(AntiAlias=True)
+    if coloured is not None and not coloured.garment:
+        fill = _in_colour(coloured.rgb, fill)
     if isinstance(fill, skia.Shader):
         paint.setShader(fill)
         paint.setAlphaf(alpha)
     else:
         paint.setColor(argb(fill, alpha))
     canvas.drawPath(shape.body, paint)
+    if coloured is not None and coloured.garment:
+        _garment(canvas, shape, coloured, fill, alpha, flip)
     if shape.lines is not None and detail is not None and not shape.lines.isEmpty():
         canvas.drawPath(shape.lines, skia.Paint(AntiAlias=True, Color=argb(detail, 0.55 * alpha)))
     if shape.details and detail is not None:
@@ -243,15 +252,57 @@ def draw_shape(
     canvas.restore()
     left = ox + b.left() * k if not flip else ox - b.right() * k
     drawn = skia.Rect.MakeXYWH(left, oy + b.top() * k, bw * k, bh * k)
-    _journal(canvas, shape, drawn)
+    _journal(canvas, shape, drawn, coloured)
     return drawn
 
 
-def _journal(canvas: skia.Canvas, shape: Shape, drawn: skia.Rect) -> None:
+# How far a subject's colour is shaded toward the silhouette's own (depth) fill: enough to sit in the
+# scene's light, little enough that the hue still reads at thumbnail size.
+_SHADE = 0.35
+# The garment's band of a figure's height: below the head, down to the shins.
+_GARMENT_TOP, _GARMENT_BOTTOM = 0.16, 0.82
+
+
+def _in_colour(colour: RGB, fill: RGB | skia.Shader) -> RGB:
+    depth = fill if not isinstance(fill, skia.Shader) else (0.08, 0.08, 0.1)
+    return mix(colour, depth, _SHADE)
+
+
+def _garment(
+    canvas: skia.Canvas, shape: Shape, coloured: SubjectColour, fill: RGB | skia.Shader, alpha: float, flip: bool
+) -> None:
+    """The worn colour on a figure's body below the head, lit along one edge (a rim light) and shaded
+    toward the silhouette's fill on the other, so it reads as cloth in the scene's light."""
+    b = shape.bounds()
+    band = skia.Rect.MakeLTRB(
+        b.left(), b.top() + b.height() * _GARMENT_TOP, b.right(), b.top() + b.height() * _GARMENT_BOTTOM
+    )
+    base = _in_colour(coloured.rgb, fill)
+    lit, shade = lighten(coloured.rgb, 0.12), mix(base, (0.0, 0.0, 0.0), 0.25)
+    ends = [skia.Point(band.left(), band.top()), skia.Point(band.right(), band.top())]
+    colours = [argb(lit, alpha), argb(base, alpha), argb(shade, alpha)]
+    if flip:
+        colours.reverse()
+    paint = skia.Paint(AntiAlias=True)
+    paint.setShader(skia.GradientShader.MakeLinear(ends, colours, [0.0, 0.3, 1.0]))
+    canvas.save()
+    canvas.clipRect(band, doAntiAlias=True)
+    canvas.drawPath(shape.body, paint)
+    canvas.restore()
+
+
+def _journal(canvas: skia.Canvas, shape: Shape, drawn: skia.Rect, coloured: SubjectColour | None = None) -> None:
     """Journal a drawn shape in device pixels (the illustrated form as much as the silhouette)."""
     on_device = canvas.getTotalMatrix().mapRect(drawn)
     # Shapes a scene builds itself (a runner, a couple) carry no name: journalled as unnamed.
-    record(shape.name or UNNAMED, on_device.left(), on_device.top(), on_device.width(), on_device.height())
+    record(
+        shape.name or UNNAMED,
+        on_device.left(),
+        on_device.top(),
+        on_device.width(),
+        on_device.height(),
+        coloured.word if coloured is not None else "",
+    )
 
 
 def _tint_filter(tint: RGB, amount: float) -> skia.ColorFilter:
