@@ -37,8 +37,12 @@ TAKES = ("close", "light", "mirror")
 # Where a crop centres for each hero place (shares of the cover): the hero stays in the frame.
 ZOOM_AT = {"centre": (0.5, 0.58), "high": (0.5, 0.4), "low": (0.5, 0.72), "left": (0.32, 0.58), "right": (0.68, 0.58)}
 CLOSE_ZOOM = 1.5
-CLOSE_ZOOM_SOFT = 1.3
-CLOSE_TITLE_SCALE = 1.2
+CLOSE_ZOOM_ALTERNATE = 1.7
+# A larger title with the close crop; more would shrink some painters' heroes to make room for it
+# (the alternate, closer take tries it when the first barely changes the cover).
+CLOSE_TITLE_SCALE = 1.1
+CLOSE_TITLE_SCALE_ALTERNATE = 1.2
+MIRROR_TITLE_SCALE = 1.2
 # Another time of day for each light (the far one reads at thumbnail size), and the horizon moved with it.
 LIGHT_TURN = {"dusk": "night", "night": "dawn", "dawn": "night", "day": "dusk", "storm": "dawn"}
 # Title treatments a variant moves between (each keeps the type voice).
@@ -169,12 +173,13 @@ def _template_param(recipe: Recipe, name: str):
     return template.scene_params.get(name) if template else None
 
 
-def variation_take(recipe: Recipe, position: int, *, seed: int, soft: bool = False) -> Recipe:
+def variation_take(recipe: Recipe, position: int, *, seed: int, alternate: bool = False) -> Recipe:
     """The position-th take of a variation job: one strong lever of TAKES, the design otherwise kept.
 
     Levers a variation set on the source are replaced (a variation of a variation is not stacked);
     a light the author asked for by an edit stays, and that take moves the horizon and hero instead.
-    `soft`: the same lever, pulled less (for designs whose subjects the strong take crops or crowds).
+    `alternate`: the same lever pulled another way, for designs the first way crowds or barely changes
+    (a crop closer with a larger title, a light with the hero kept, a mirror with the hero kept).
     """
     take = TAKES[position % len(TAKES)]
     lever_light = recipe.overrides.get("lever") == "light"
@@ -190,17 +195,17 @@ def variation_take(recipe: Recipe, position: int, *, seed: int, soft: bool = Fal
         overrides["title_position"] = recipe.overrides["title_position"]
     if take == "close":
         # The same picture, cropped close about its hero: the hero large, the scenery cut by the edges.
-        overrides["zoom"] = CLOSE_ZOOM_SOFT if soft else CLOSE_ZOOM
+        overrides["zoom"] = CLOSE_ZOOM_ALTERNATE if alternate else CLOSE_ZOOM
         overrides["zoom_at"] = list(ZOOM_AT[hero])
         overrides["scene"] = {"hero": hero}
-        if "title_scale" not in overrides and not soft:
+        if "title_scale" not in overrides:
             # A close crop takes a larger title: the cover speaks louder, not only nearer.
-            overrides["title_scale"] = CLOSE_TITLE_SCALE
+            overrides["title_scale"] = CLOSE_TITLE_SCALE_ALTERNATE if alternate else CLOSE_TITLE_SCALE
     elif take == "light":
         light = str(overrides.get("lighting") or _template_param(recipe, "lighting") or recipe.brief.lighting)
         if "lighting" not in overrides and light in LIGHT_TURN:
             overrides["lighting"] = LIGHT_TURN[light]
-        scene: dict = {"hero": hero if soft else "left" if hero in ("centre", "right", "high") else "right"}
+        scene: dict = {"hero": hero if alternate else "left" if hero in ("centre", "right", "high") else "right"}
         if isinstance(horizon, (int, float)):
             # A lower horizon under the other sky: more sky, the land a band.
             scene["horizon"] = round(float(horizon) - 0.1 if horizon > 0.6 else float(horizon) + 0.1, 2)
@@ -214,9 +219,9 @@ def variation_take(recipe: Recipe, position: int, *, seed: int, soft: bool = Fal
         overrides["treatment"] = "band" if own != "band" else "panel"
         # The hero moves too: a mirrored centred picture alone would look the same.
         moved = {"left": "right", "right": "left", "high": "low"}.get(hero, "high")
-        overrides["scene"] = {"hero": hero if soft else moved}
-        if soft and "title_scale" not in overrides:
-            overrides["title_scale"] = CLOSE_TITLE_SCALE
+        overrides["scene"] = {"hero": hero if alternate else moved}
+        if alternate and "title_scale" not in overrides:
+            overrides["title_scale"] = MIRROR_TITLE_SCALE
     overrides["lever"] = take
     overrides["variant"] = int(recipe.overrides.get("variant") or 0) + 1 + position
     brief = recipe.brief
@@ -249,7 +254,7 @@ def variation_candidates(recipe: Recipe, *, seed: int, index: int) -> Iterator[R
     base_variant = int(recipe.overrides.get("variant") or 0)
     # First the position's own lever; its neighbours' levers next (on another seed) before the mixes.
     yield variation_take(recipe, index, seed=seed)
-    yield variation_take(recipe, index, seed=seed + 11, soft=True)
+    yield variation_take(recipe, index, seed=seed + 11, alternate=True)
     for shift in range(1, len(TAKES)):
         yield variation_take(recipe, index + shift, seed=seed + 11 * shift)
     for attempt in range(3):
