@@ -139,6 +139,20 @@ def scene_overrides(overrides: dict) -> dict:
     return chosen
 
 
+def _cropped_away(ax: float, ay: float, zoom: float) -> list[tuple[float, float, float, float]]:
+    """The strips of the painter's frame a crop cuts off, as calm zones: painters keep subjects out of
+    them as they keep them off the title, so no subject is placed where nobody will see it."""
+    left, top = ax - ax / zoom, ay - ay / zoom
+    right, bottom = ax + (1.0 - ax) / zoom, ay + (1.0 - ay) / zoom
+    strips = [
+        (0.0, 0.0, 1.0, top),
+        (0.0, bottom, 1.0, 1.0 - bottom),
+        (0.0, 0.0, left, 1.0),
+        (right, 0.0, 1.0 - right, 1.0),
+    ]
+    return [s for s in strips if s[2] > 0.001 and s[3] > 0.001]
+
+
 def zoom_of(overrides: dict) -> tuple[float, float, float]:
     """The crop a recipe asks for: (factor, x, y), the point as shares of the cover; 1.0 when none."""
     value = overrides.get("zoom")
@@ -206,7 +220,7 @@ def render_with_report(
             # What is calm on the cover is a smaller zone nearer the point in the painter's frame.
             calm_zones = [
                 (ax + (x - ax) / zoom, zoom_y + (y - zoom_y) / zoom, w / zoom, h / zoom) for x, y, w, h in calm_zones
-            ]
+            ] + _cropped_away(ax, zoom_y, zoom)
         try:
             provider.paint(
                 canvas, width=width, height=height, scene=template.scene, params=scene_params,

@@ -35,7 +35,7 @@ VARIANT_KEYS = ("title_position", "title_scale", "treatment", "mirror", "scene",
 # cover nudged: the hero cropped close, another light, the picture mirrored with the type moved.
 TAKES = ("close", "light", "mirror")
 # Where a crop centres for each hero place (shares of the cover): the hero stays in the frame.
-ZOOM_AT = {"centre": (0.5, 0.58), "high": (0.5, 0.4), "low": (0.5, 0.72), "left": (0.32, 0.58), "right": (0.68, 0.58)}
+ZOOM_AT = {"centre": (0.5, 0.75), "high": (0.5, 0.55), "low": (0.5, 0.85), "left": (0.32, 0.75), "right": (0.68, 0.75)}
 CLOSE_ZOOM = 1.5
 CLOSE_ZOOM_ALTERNATE = 1.7
 # A larger title with the close crop; more would shrink some painters' heroes to make room for it
