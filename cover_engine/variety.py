@@ -228,7 +228,7 @@ def variation_take(recipe: Recipe, position: int, *, seed: int, alternate: bool 
     if take == "light":
         # Another light reads only weakly under the same colours: a sibling palette of the family with it.
         brief = replace(brief, palette=_sibling_palette(brief.palette, 1 + position // len(TAKES)))
-    return replace(recipe, seed=seed if take != "close" else recipe.seed, overrides=overrides, brief=brief)
+    return replace(recipe, seed=seed, overrides=overrides, brief=brief)
 
 
 def _same_voice_family(recipe: Recipe) -> list[str]:
