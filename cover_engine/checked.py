@@ -14,7 +14,15 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import distinct
-from .design import FIELD_PIECES, MIN_SUBJECT_SHARE, _largest, design_report, subject_reads, subject_share
+from .design import (
+    FIELD_PIECES,
+    MIN_SUBJECT_SHARE,
+    _largest,
+    design_report,
+    subject_reads,
+    subject_share,
+    visible_share,
+)
 from .edits import EditOutcome, Instruction, edit_outcome
 from .errors import EditNotApplied
 from .recipe import Recipe
@@ -81,7 +89,7 @@ def render_distinct(
         nearest = distinct.closest(sig, others)
         keeps = all(
             subject_reads(report.drawn, name, report.width, report.height)
-            and subject_share(report.drawn, name, report.width, report.height) >= share
+            and visible_share(report.drawn, name, report.width, report.height) >= share
             for name, share in must_draw.items()
         )
         far = nearest is None or nearest >= threshold

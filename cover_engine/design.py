@@ -135,6 +135,24 @@ def subject_share(drawn: Sequence[Drawn], name: str, width: int, height: int | N
     return min(1.0, max(piece.w / max(1, width), tall))
 
 
+VISIBLE_PART = 0.5
+
+
+def visible_share(drawn: Sequence[Drawn], name: str, width: int, height: int) -> float:
+    """subject_share of the pieces at least half inside the cover: a crop (a variation's zoom) may push a
+    subject past the edge, where it is drawn but nobody sees it; a figure cut at the waist still reads."""
+    best = 0.0
+    for d in drawn:
+        if not answers(d.name, name) or d.w <= 0 or d.h <= 0:
+            continue
+        w = max(0.0, min(d.x + d.w, width) - max(d.x, 0.0))
+        h = max(0.0, min(d.y + d.h, height) - max(d.y, 0.0))
+        inside = (w * h) / (d.w * d.h)
+        if inside >= VISIBLE_PART:
+            best = max(best, min(1.0, max(d.w / max(1, width), d.h / max(1, height))))
+    return best
+
+
 def subject_reads(drawn: Sequence[Drawn], name: str, width: int, height: int | None = None) -> bool:
     """Drawn, and big enough to read (fields like stars or rain only need to be there)."""
     if _norm(name) in FIELD_PIECES:

@@ -122,11 +122,47 @@ SCENE_OVERRIDE_KEYS = {
 }
 
 
+# The horizon a recipe may move to (a share of the height, as the painters read it).
+HORIZON_RANGE = (0.45, 0.85)
+# A crop lever: the picture enlarged about a point (shares of the cover), the type left as it is.
+ZOOM_RANGE = (1.0, 1.8)
+
+
 def scene_overrides(overrides: dict) -> dict:
     wanted = overrides.get("scene")
     if not isinstance(wanted, dict):
         return {}
-    return {k: v for k, v in wanted.items() if v in SCENE_OVERRIDE_KEYS.get(k, ())}
+    chosen = {k: v for k, v in wanted.items() if v in SCENE_OVERRIDE_KEYS.get(k, ())}
+    horizon = wanted.get("horizon")
+    if isinstance(horizon, (int, float)) and not isinstance(horizon, bool):
+        chosen["horizon"] = max(HORIZON_RANGE[0], min(HORIZON_RANGE[1], float(horizon)))
+    return chosen
+
+
+def _cropped_away(ax: float, ay: float, zoom: float) -> list[tuple[float, float, float, float]]:
+    """The strips of the painter's frame a crop cuts off, as calm zones: painters keep subjects out of
+    them as they keep them off the title, so no subject is placed where nobody will see it."""
+    left, top = ax - ax / zoom, ay - ay / zoom
+    right, bottom = ax + (1.0 - ax) / zoom, ay + (1.0 - ay) / zoom
+    strips = [
+        (0.0, 0.0, 1.0, top),
+        (0.0, bottom, 1.0, 1.0 - bottom),
+        (0.0, 0.0, left, 1.0),
+        (right, 0.0, 1.0 - right, 1.0),
+    ]
+    return [s for s in strips if s[2] > 0.001 and s[3] > 0.001]
+
+
+def zoom_of(overrides: dict) -> tuple[float, float, float]:
+    """The crop a recipe asks for: (factor, x, y), the point as shares of the cover; 1.0 when none."""
+    value = overrides.get("zoom")
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return 1.0, 0.5, 0.5
+    at = overrides.get("zoom_at")
+    x, y = at if isinstance(at, (list, tuple)) and len(at) == 2 else (0.5, 0.5)
+    x = max(0.0, min(1.0, float(x))) if isinstance(x, (int, float)) else 0.5
+    y = max(0.0, min(1.0, float(y))) if isinstance(y, (int, float)) else 0.5
+    return max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], float(value))), x, y
 
 
 def _figure_motifs(brief) -> set[str]:
@@ -165,23 +201,33 @@ def render_with_report(
     scene_params.update(scene_overrides(overrides))
 
     mirror = overrides.get("mirror") is True
+    zoom, zoom_x, zoom_y = zoom_of(overrides)
 
     def paint(canvas, *, width, height, calm_zones):
+        canvas.save()
         if mirror:
             # The picture mirrored left to right (the type is not): a recomposition painters need not know.
-            canvas.save()
             canvas.translate(width, 0)
             canvas.scale(-1, 1)
             # Calm zones are shares of the cover (0..1): mirrored about the middle.
             calm_zones = [(1.0 - x - w, y, w, h) for x, y, w, h in calm_zones]
+        if zoom > 1.0:
+            # The picture cropped closer about a point (in the painter's frame, so after the mirror).
+            ax = (1.0 - zoom_x) if mirror else zoom_x
+            canvas.translate(ax * width, zoom_y * height)
+            canvas.scale(zoom, zoom)
+            canvas.translate(-ax * width, -zoom_y * height)
+            # What is calm on the cover is a smaller zone nearer the point in the painter's frame.
+            calm_zones = [
+                (ax + (x - ax) / zoom, zoom_y + (y - zoom_y) / zoom, w / zoom, h / zoom) for x, y, w, h in calm_zones
+            ] + _cropped_away(ax, zoom_y, zoom)
         try:
             provider.paint(
                 canvas, width=width, height=height, scene=template.scene, params=scene_params,
                 brief=brief, seed=recipe.seed, calm_zones=calm_zones,
             )  # fmt: skip
         finally:
-            if mirror:
-                canvas.restore()
+            canvas.restore()
 
     with recording() as drawn:
         surface, reports, zones, timings = compose(

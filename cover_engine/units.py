@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from . import distinct
 from .checked import Checked, drawn_subjects, render_distinct
-from .design import MIN_SUBJECT_SHARE, subject_share
+from .design import MIN_SUBJECT_SHARE, visible_share
 from .recipe import BookText, CoverOptions, Recipe
 from .render import render, render_with_report
 from .service import TEMPLATE_LOCKED
@@ -106,7 +106,7 @@ def render_variation_unit(
     drawing every subject the source drew legibly."""
     png, report = render_with_report(source, format=format, scale=scale)
     must_draw = {
-        name: max(MIN_SUBJECT_SHARE, KEEP_SIZE * subject_share(report.drawn, name, report.width, report.height))
+        name: max(MIN_SUBJECT_SHARE, KEEP_SIZE * visible_share(report.drawn, name, report.width, report.height))
         for name in drawn_subjects(report, [m.name for m in source.brief.motifs])
     }
     return render_distinct(

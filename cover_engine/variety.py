@@ -30,7 +30,21 @@ SCORE_MARGIN = 6.0
 HERO_PLACES = ("left", "right", "high", "low", "centre")
 TITLE_PLACES = ("top", "middle", "bottom")
 # Keys a composition variant sets; a variation of a variant replaces them rather than stacking.
-VARIANT_KEYS = ("title_position", "title_scale", "treatment", "mirror", "scene", "variant")
+VARIANT_KEYS = ("title_position", "title_scale", "treatment", "mirror", "scene", "variant", "zoom", "zoom_at", "lever")
+# The three takes of a variation job, one lever each, so the three read as three covers, not one
+# cover nudged: the hero cropped close, another light, the picture mirrored with the type moved.
+TAKES = ("close", "light", "mirror")
+# Where a crop centres for each hero place (shares of the cover): the hero stays in the frame.
+ZOOM_AT = {"centre": (0.5, 0.75), "high": (0.5, 0.55), "low": (0.5, 0.85), "left": (0.32, 0.75), "right": (0.68, 0.75)}
+CLOSE_ZOOM = 1.5
+CLOSE_ZOOM_ALTERNATE = 1.7
+# A larger title with the close crop; more would shrink some painters' heroes to make room for it
+# (the alternate, closer take tries it when the first barely changes the cover).
+CLOSE_TITLE_SCALE = 1.1
+CLOSE_TITLE_SCALE_ALTERNATE = 1.2
+MIRROR_TITLE_SCALE = 1.2
+# Another time of day for each light (the far one reads at thumbnail size), and the horizon moved with it.
+LIGHT_TURN = {"dusk": "night", "night": "dawn", "dawn": "night", "day": "dusk", "storm": "dawn"}
 # Title treatments a variant moves between (each keeps the type voice).
 TREATMENT_CYCLE = ("panel", "band", "shadow", "plain")
 
@@ -152,6 +166,71 @@ def composition_variant(recipe: Recipe, index: int, *, seed: int, keep_palette: 
     return replace(recipe, seed=seed, overrides=overrides, brief=brief)
 
 
+def _template_param(recipe: Recipe, name: str):
+    from .templates import CATALOGUE
+
+    template = CATALOGUE.get(recipe.template_id)
+    return template.scene_params.get(name) if template else None
+
+
+def variation_take(recipe: Recipe, position: int, *, seed: int, alternate: bool = False) -> Recipe:
+    """The position-th take of a variation job: one strong lever of TAKES, the design otherwise kept.
+
+    Levers a variation set on the source are replaced (a variation of a variation is not stacked);
+    a light the author asked for by an edit stays, and that take moves the horizon and hero instead.
+    `alternate`: the same lever pulled another way, for designs the first way crowds or barely changes
+    (a crop closer with a larger title, a light with the hero kept, a mirror with the hero kept).
+    """
+    take = TAKES[position % len(TAKES)]
+    lever_light = recipe.overrides.get("lever") == "light"
+    overrides = {
+        k: v for k, v in recipe.overrides.items() if k not in VARIANT_KEYS and not (k == "lighting" and lever_light)
+    }
+    source_scene = recipe.overrides.get("scene") if isinstance(recipe.overrides.get("scene"), dict) else {}
+    hero = str(source_scene.get("hero") or _template_param(recipe, "hero") or "centre")
+    hero = hero if hero in ZOOM_AT else "centre"
+    horizon = _template_param(recipe, "horizon")
+    author_placed = "title_position" in recipe.overrides and not recipe.overrides.get("variant")
+    if author_placed:
+        overrides["title_position"] = recipe.overrides["title_position"]
+    if take == "close":
+        # The same picture, cropped close about its hero: the hero large, the scenery cut by the edges.
+        overrides["zoom"] = CLOSE_ZOOM_ALTERNATE if alternate else CLOSE_ZOOM
+        overrides["zoom_at"] = list(ZOOM_AT[hero])
+        overrides["scene"] = {"hero": hero}
+        if "title_scale" not in overrides:
+            # A close crop takes a larger title: the cover speaks louder, not only nearer.
+            overrides["title_scale"] = CLOSE_TITLE_SCALE_ALTERNATE if alternate else CLOSE_TITLE_SCALE
+    elif take == "light":
+        light = str(overrides.get("lighting") or _template_param(recipe, "lighting") or recipe.brief.lighting)
+        if "lighting" not in overrides and light in LIGHT_TURN:
+            overrides["lighting"] = LIGHT_TURN[light]
+        scene: dict = {"hero": hero if alternate else "left" if hero in ("centre", "right", "high") else "right"}
+        if isinstance(horizon, (int, float)):
+            # A lower horizon under the other sky: more sky, the land a band.
+            scene["horizon"] = round(float(horizon) - 0.1 if horizon > 0.6 else float(horizon) + 0.1, 2)
+        overrides["scene"] = scene
+    else:
+        overrides["mirror"] = True
+        if not author_placed:
+            current = _current_title_place(recipe)
+            overrides["title_position"] = "top" if current != "top" else "middle"
+        own = _template_treatment(recipe)
+        overrides["treatment"] = "band" if own != "band" else "panel"
+        # The hero moves too: a mirrored centred picture alone would look the same.
+        moved = {"left": "right", "right": "left", "high": "low"}.get(hero, "high")
+        overrides["scene"] = {"hero": hero if alternate else moved}
+        if alternate and "title_scale" not in overrides:
+            overrides["title_scale"] = MIRROR_TITLE_SCALE
+    overrides["lever"] = take
+    overrides["variant"] = int(recipe.overrides.get("variant") or 0) + 1 + position
+    brief = recipe.brief
+    if take == "light":
+        # Another light reads only weakly under the same colours: a sibling palette of the family with it.
+        brief = replace(brief, palette=_sibling_palette(brief.palette, 1 + position // len(TAKES)))
+    return replace(recipe, seed=seed, overrides=overrides, brief=brief)
+
+
 def _same_voice_family(recipe: Recipe) -> list[str]:
     """Other fitting templates of the recipe's family with the same title voice (a variation may move there)."""
     from .templates import CATALOGUE, ranked_templates
@@ -173,6 +252,11 @@ def variation_candidates(recipe: Recipe, *, seed: int, index: int) -> Iterator[R
     """
     locked = bool(recipe.overrides.get(TEMPLATE_LOCKED))
     base_variant = int(recipe.overrides.get("variant") or 0)
+    # First the position's own lever; its neighbours' levers next (on another seed) before the mixes.
+    yield variation_take(recipe, index, seed=seed)
+    yield variation_take(recipe, index, seed=seed + 11, alternate=True)
+    for shift in range(1, len(TAKES)):
+        yield variation_take(recipe, index + shift, seed=seed + 11 * shift)
     for attempt in range(3):
         yield composition_variant(recipe, base_variant + 1 + index + attempt * 5, seed=seed + attempt)
     if not locked:
@@ -183,4 +267,4 @@ def variation_candidates(recipe: Recipe, *, seed: int, index: int) -> Iterator[R
         yield composition_variant(recipe, base_variant + 1 + index + attempt * 5, seed=seed + attempt)
 
 
-__all__ = ["composition_variant", "recipes_for_job", "template_pool", "variation_candidates"]
+__all__ = ["composition_variant", "recipes_for_job", "template_pool", "variation_candidates", "variation_take"]
