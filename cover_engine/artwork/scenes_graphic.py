@@ -8,6 +8,7 @@ import skia
 
 from . import effects as fx
 from . import world as W
+from .characters import draw_storybook_hero
 from .color import RGB, darken, lighten, luminance, mix
 from .context import Art, MotifRef
 from .motifs import builder_name, draw_shape, shape_for
@@ -214,27 +215,31 @@ def symbol(art: Art) -> None:
             light=art.c("glow"),
             detail=darken(behind, 0.3),
         )
-    local = _field_at(art, field, bg, cy)
-    if field == "gradient" or (field != "paper" and abs(luminance(metal) - luminance(local)) < 0.25):
-        # Metal on the accent-toned gradient (or any same-toned field) melts into it at thumbnail size:
-        # a cast shadow, down and to the side, parts them.
-        shadow = darken(local, 0.7)
-        _draw_rotated(art, shape, x=cx + size * 0.03, y=cy + size * 0.045, size=size, angle=angle, fill=shadow,
-                      alpha=0.55, glow=shadow, glow_strength=0.7)  # fmt: skip
-    art.layout.append(("hero", skia.Rect.MakeXYWH(cx - size / 2, cy - size / 2, size, size)))
-    _draw_rotated(
-        art,
-        shape,
-        x=cx,
-        y=cy,
-        size=size,
-        angle=angle,
-        fill=fill,
-        light=lighten(art.c("glow"), 0.2),
-        detail=detail,
-        glow=glow_c if dark_field else None,
-        glow_strength=0.45,
-    )
+    if art.genre == "childrens":
+        # A picture book's emblem is its character, with a face and its own colours, never a metal cast.
+        draw_storybook_hero(art, hero, x=cx, y=cy + size / 2, size=size, fill=art.c("accent"), anchor="bottom")
+    else:
+        local = _field_at(art, field, bg, cy)
+        if field == "gradient" or (field != "paper" and abs(luminance(metal) - luminance(local)) < 0.25):
+            # Metal on the accent-toned gradient (or any same-toned field) melts into it at thumbnail size:
+            # a cast shadow, down and to the side, parts them.
+            shadow = darken(local, 0.7)
+            _draw_rotated(art, shape, x=cx + size * 0.03, y=cy + size * 0.045, size=size, angle=angle, fill=shadow,
+                          alpha=0.55, glow=shadow, glow_strength=0.7)  # fmt: skip
+        art.layout.append(("hero", skia.Rect.MakeXYWH(cx - size / 2, cy - size / 2, size, size)))
+        _draw_rotated(
+            art,
+            shape,
+            x=cx,
+            y=cy,
+            size=size,
+            angle=angle,
+            fill=fill,
+            light=lighten(art.c("glow"), 0.2),
+            detail=detail,
+            glow=glow_c if dark_field else None,
+            glow_strength=0.45,
+        )
     rng = art.rng("symbol-extras")
     if art.params.get("sparkles") or W.has(art, "magic sparks", "magic_sparks", "stars"):
         p = skia.Paint(AntiAlias=True)

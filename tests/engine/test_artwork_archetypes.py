@@ -4,6 +4,7 @@ silhouettes (with mass: coat, hair, stance), not sticks."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import numpy as np
@@ -153,3 +154,17 @@ def test_every_genre_texture_leaves_its_mark(kind):
     plain = paint("stage", brief, size=(160, 256), calm=[], params={"variant": "vista", "texture": "none"})
     textured = paint("stage", brief, size=(160, 256), calm=[], params={"variant": "vista", "texture": kind})
     assert np.abs(plain - textured).mean() > 0.3, kind
+
+
+@pytest.mark.parametrize("hero", ["fox", "owl"])
+def test_a_picture_books_emblem_is_its_character_not_a_metal_cast(hero):
+    """In the emblem design (enchanted-moon-window's symbol scene) a children's book gets its character
+    with a face; other genres keep the cast-metal emblem, which has no near-black eyes."""
+    params = {"hero": "centre", "field": "gradient", "glow": "silver", "frame": "arch", "density": "sparse"}
+    for genre, has_eyes in (("childrens", True), ("fantasy", False)):
+        brief = dataclasses.replace(make_brief(hero, lighting="day", palette="pastel-mint"), genre=genre)
+        art = layout_of("symbol", brief, seed=1, params=params, calm=CALMS[1], size=(320, 512))
+        (rect,) = art.placed("hero")
+        img = paint("symbol", brief, seed=1, size=(320, 512), calm=CALMS[1], params=params)
+        inside = luma(img[int(rect.top()) : int(rect.bottom()), int(rect.left()) : int(rect.right())])
+        assert ((inside < 40).sum() >= 6) == has_eyes, (hero, genre)
