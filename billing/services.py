@@ -336,10 +336,12 @@ def api_key_revoke(
         api_key = ApiKey.objects.get(pk=api_key_id, account=account)
     except (ApiKey.DoesNotExist, ValueError, TypeError):
         raise ApplicationError("api_key_not_found", "API key not found.", status=404) from None
-    if api_key.revoked_at is None:
-        with transaction.atomic():
-            api_key.revoked_at = timezone.now()
-            api_key.save(update_fields=["revoked_at"])
+    with transaction.atomic():
+        # A conditional UPDATE: of two revocations at once, only the one that changed the row is recorded.
+        now = timezone.now()
+        revoked = ApiKey.objects.filter(pk=api_key.pk, revoked_at__isnull=True).update(revoked_at=now)
+        if revoked:
+            api_key.revoked_at = now
             _event(
                 account,
                 AccountEvent.API_KEY_REVOKED,
