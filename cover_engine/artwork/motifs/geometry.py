@@ -33,6 +33,12 @@ class Shape:
         return r
 
 
+def floating(shape: Shape) -> Shape:
+    """Mark a shape as one that floats (a crown, a teacup) rather than standing on the ground."""
+    shape.ground = False
+    return shape
+
+
 def _op(a: skia.Path, b: skia.Path, op: skia.PathOp) -> skia.Path | None:
     """skia's path boolean; None when it gives up on a degenerate input (it raises in skia-python)."""
     try:

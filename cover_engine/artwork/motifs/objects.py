@@ -9,12 +9,7 @@ import random
 
 import skia
 
-from .geometry import Shape, circle, diff, limb, line, oval, poly, rect, rotated, smooth, stroke, union
-
-
-def _float(shape: Shape) -> Shape:
-    shape.ground = False
-    return shape
+from .geometry import Shape, circle, diff, floating, limb, line, oval, poly, rect, rotated, smooth, stroke, union
 
 
 def crown(rng: random.Random) -> Shape:
@@ -33,7 +28,7 @@ def crown(rng: random.Random) -> Shape:
     top = poly([(p[0], p[1]) for p in pts])
     balls = union(*[circle(x, y, 4) for x, y in ((12, 24), (40, 15), (60, 15), (88, 24))], circle(50, 30, 3))
     jewels = union(circle(50, 71, 4), circle(32, 71, 3), circle(68, 71, 3))
-    return _float(Shape(diff(union(band, top, balls), jewels), lights=jewels))
+    return floating(Shape(diff(union(band, top, balls), jewels), lights=jewels))
 
 
 def dagger(rng: random.Random) -> Shape:
@@ -41,7 +36,7 @@ def dagger(rng: random.Random) -> Shape:
     guard = smooth([(30, 36, 0), (36, 33), (64, 33), (70, 36, 0), (64, 40), (36, 40)])
     grip = rect(47, 12, 53, 34, 2)
     pommel = circle(50, 9, 5)
-    return _float(Shape(union(blade, guard, grip, pommel), details=[(line((50, 42), (50, 90)), 0.8)]))
+    return floating(Shape(union(blade, guard, grip, pommel), details=[(line((50, 42), (50, 90)), 0.8)]))
 
 
 def sword(rng: random.Random) -> Shape:
@@ -49,7 +44,7 @@ def sword(rng: random.Random) -> Shape:
     guard = union(rect(34, 24, 66, 28, 2), circle(34, 26, 3), circle(66, 26, 3))
     grip = rect(48, 6, 52, 24, 1.5)
     pommel = circle(50, 4, 3.6)
-    return _float(Shape(union(blade, guard, grip, pommel), details=[(line((50, 30), (50, 90)), 0.7)]))
+    return floating(Shape(union(blade, guard, grip, pommel), details=[(line((50, 30), (50, 90)), 0.7)]))
 
 
 def key(rng: random.Random) -> Shape:
@@ -60,7 +55,7 @@ def key(rng: random.Random) -> Shape:
     shaft = rect(48, 28, 52, 94)
     bits = union(rect(52, 76, 62, 80), rect(52, 84, 60, 94), rect(56, 80, 60, 84))
     collar = rect(45, 32, 55, 35, 1)
-    return _float(Shape(union(bow, shaft, bits, collar)))
+    return floating(Shape(union(bow, shaft, bits, collar)))
 
 
 def feather(rng: random.Random) -> Shape:
@@ -69,7 +64,7 @@ def feather(rng: random.Random) -> Shape:
     shaft = limb(1.6, (52, 6), (50, 80), (47, 98))
     body = union(diff(vane, notches), shaft)
     details = [(line((51, 20 + i * 8), (51 + s * 13, 12 + i * 8)), 0.6) for i in range(7) for s in (-1, 1)]
-    s = _float(Shape(body, details=details))
+    s = floating(Shape(body, details=details))
     return s
 
 
@@ -93,7 +88,7 @@ def skull(rng: random.Random) -> Shape:
     )
     nose = poly([(50, 52), (54, 62), (46, 62)])
     teeth = union(*[rect(x, 72, x + 0.8, 86) for x in (42, 46, 50, 54, 58)])
-    return _float(Shape(diff(union(cranium, jaw), eyes, nose, teeth)))
+    return floating(Shape(diff(union(cranium, jaw), eyes, nose, teeth)))
 
 
 def heart(rng: random.Random) -> Shape:
@@ -104,7 +99,7 @@ def heart(rng: random.Random) -> Shape:
     p.cubicTo(54, 12, 74, 6, 86, 22)
     p.cubicTo(98, 40, 90, 64, 50, 92)
     p.close()
-    return _float(Shape(p))
+    return floating(Shape(p))
 
 
 def hourglass(rng: random.Random) -> Shape:
@@ -153,7 +148,7 @@ def ring(rng: random.Random) -> Shape:
     band = diff(oval(18, 36, 82, 96), oval(25, 44, 75, 90))
     setting = poly([(38, 36), (44, 26), (56, 26), (62, 36), (50, 44)])
     gem = poly([(40, 26), (46, 12), (54, 12), (60, 26), (50, 36)])
-    return _float(Shape(union(band, setting), lights=gem))
+    return floating(Shape(union(band, setting), lights=gem))
 
 
 def book(rng: random.Random) -> Shape:
@@ -164,7 +159,7 @@ def book(rng: random.Random) -> Shape:
     details = [(line((16, 40 + i * 8), (42, 42 + i * 8)), 1.0) for i in range(5)] + [
         (line((58, 42 + i * 8), (84, 40 + i * 8)), 1.0) for i in range(5)
     ]
-    return _float(Shape(cover, lights=pages, details=details))
+    return floating(Shape(cover, lights=pages, details=details))
 
 
 def compass(rng: random.Random) -> Shape:
@@ -172,14 +167,14 @@ def compass(rng: random.Random) -> Shape:
     needle = union(poly([(50, 18), (57, 54), (43, 54)]), poly([(50, 90), (57, 54), (43, 54)]))
     ticks = union(*[rotated(rect(49, 15, 51, 22), a, 50, 54) for a in range(0, 360, 45)])
     top = union(diff(circle(50, 10, 6), circle(50, 10, 3)))
-    return _float(Shape(union(ring_, ticks, top), lights=needle))
+    return floating(Shape(union(ring_, ticks, top), lights=needle))
 
 
 def clock(rng: random.Random) -> Shape:
     face = diff(circle(50, 50, 42), circle(50, 50, 36))
     ticks = union(*[rotated(rect(48.8, 16, 51.2, 24), a, 50, 50) for a in range(0, 360, 30)])
     hands = union(limb(3, (50, 50), (50, 24)), limb(3, (50, 50), (66, 58)), circle(50, 50, 3.5))
-    return _float(Shape(union(face, ticks, hands)))
+    return floating(Shape(union(face, ticks, hands)))
 
 
 def mask(rng: random.Random) -> Shape:
@@ -201,7 +196,7 @@ def mask(rng: random.Random) -> Shape:
     )
     eyes = union(oval(20, 40, 40, 54), oval(60, 40, 80, 54))
     ribbon = union(limb(1.6, (6, 40), (0, 60)), limb(1.6, (94, 40), (100, 62)))
-    return _float(Shape(union(diff(m, eyes), ribbon)))
+    return floating(Shape(union(diff(m, eyes), ribbon)))
 
 
 def lantern(rng: random.Random) -> Shape:
@@ -217,7 +212,7 @@ def lantern(rng: random.Random) -> Shape:
 def mirror(rng: random.Random) -> Shape:
     frame = diff(oval(22, 4, 78, 80), oval(28, 10, 72, 74))
     handle = union(rect(46, 78, 54, 98, 3), circle(50, 80, 6))
-    return _float(Shape(union(frame, handle), lights=oval(28, 10, 72, 74)))
+    return floating(Shape(union(frame, handle), lights=oval(28, 10, 72, 74)))
 
 
 def potion(rng: random.Random) -> Shape:
@@ -225,14 +220,14 @@ def potion(rng: random.Random) -> Shape:
     cork = rect(40, 4, 60, 16, 2)
     liquid = diff(circle(50, 66, 24), rect(0, 0, 100, 60))
     glass = diff(flask, circle(50, 66, 24), rect(45, 16, 55, 44))
-    return _float(Shape(union(glass, cork), lights=liquid))
+    return floating(Shape(union(glass, cork), lights=liquid))
 
 
 def letter(rng: random.Random) -> Shape:
     env = rect(8, 24, 92, 80, 3)
     flap = poly([(10, 26), (50, 58), (90, 26), (90, 30), (50, 62), (10, 30)])
     seal = circle(50, 58, 8)
-    return _float(Shape(diff(env, flap), lights=seal))
+    return floating(Shape(diff(env, flap), lights=seal))
 
 
 def revolver(rng: random.Random) -> Shape:
@@ -242,18 +237,18 @@ def revolver(rng: random.Random) -> Shape:
     grip = smooth([(26, 46), (40, 46), (36, 70), (30, 92, 0), (14, 92, 0), (18, 66)])
     guard = diff(circle(44, 54, 8), circle(44, 54, 5), rect(0, 0, 100, 50))
     hammer = poly([(22, 30), (14, 22, 0), (26, 28)])
-    return _float(Shape(union(barrel, frame, cyl, grip, guard, hammer, rect(92, 26, 96, 30))))
+    return floating(Shape(union(barrel, frame, cyl, grip, guard, hammer, rect(92, 26, 96, 30))))
 
 
 def cross_(rng: random.Random) -> Shape:
-    return _float(Shape(union(rect(44, 2, 56, 98, 1), rect(22, 24, 78, 36, 1))))
+    return floating(Shape(union(rect(44, 2, 56, 98, 1), rect(22, 24, 78, 36, 1))))
 
 
 def shield(rng: random.Random) -> Shape:
     outer = smooth([(14, 10, 0), (50, 4), (86, 10, 0), (84, 50), (50, 96, 0), (16, 50)], tension=0.7)
     inner = smooth([(22, 16, 0), (50, 11), (78, 16, 0), (76, 50), (50, 86, 0), (24, 50)], tension=0.7)
     emblem = union(rect(47, 20, 53, 78), rect(28, 38, 72, 44))
-    return _float(Shape(union(diff(outer, inner), emblem), lights=diff(inner, emblem)))
+    return floating(Shape(union(diff(outer, inner), emblem), lights=diff(inner, emblem)))
 
 
 def anchor(rng: random.Random) -> Shape:
@@ -264,14 +259,14 @@ def anchor(rng: random.Random) -> Shape:
     p.addArc(skia.Rect(14, 44, 86, 92), 10, 160)
     arc = stroke(p, 6)
     flukes = union(poly([(82, 60), (92, 56, 0), (88, 70)]), poly([(18, 60), (8, 56, 0), (12, 70)]))
-    return _float(Shape(union(ring_, shaft, bar, arc, flukes)))
+    return floating(Shape(union(ring_, shaft, bar, arc, flukes)))
 
 
 def map_(rng: random.Random) -> Shape:
     panels = poly([(6, 20), (34, 12), (66, 20), (94, 12), (94, 84), (66, 92), (34, 84), (6, 92)])
     route = stroke(smooth([(16, 76), (30, 58), (48, 66), (62, 40), (80, 30)], close=False), 1.6)
     mark = union(limb(2.6, (76, 24), (84, 32)), limb(2.6, (84, 24), (76, 32)))
-    return _float(
+    return floating(
         Shape(panels, lights=union(route, mark), details=[(line((34, 12), (34, 84)), 1), (line((66, 20), (66, 92)), 1)])
     )
 
@@ -279,7 +274,7 @@ def map_(rng: random.Random) -> Shape:
 def arrow(rng: random.Random) -> Shape:
     shaft = limb(7, (10, 90), (74, 26))
     head = poly([(92, 8), (86, 46), (54, 14)])
-    return _float(Shape(union(shaft, head)))
+    return floating(Shape(union(shaft, head)))
 
 
 def bow(rng: random.Random) -> Shape:
@@ -294,20 +289,20 @@ def bow(rng: random.Random) -> Shape:
         poly([(6, 50), (0, 45), (12, 46)]),
         poly([(6, 50), (0, 55), (12, 54)]),
     )
-    return _float(Shape(union(limbp, string, arrowp)))
+    return floating(Shape(union(limbp, string, arrowp)))
 
 
 def axe(rng: random.Random) -> Shape:
     handle = limb(5, (40, 98), (56, 6))
     blade = smooth([(50, 14), (76, 4, 0), (90, 26), (78, 48, 0), (50, 36)])
-    return _float(Shape(union(handle, blade)))
+    return floating(Shape(union(handle, blade)))
 
 
 def scroll(rng: random.Random) -> Shape:
     sheet = rect(20, 14, 80, 86)
     rolls = union(rect(14, 6, 86, 18, 6), rect(14, 82, 86, 94, 6))
     details = [(line((28, 30 + i * 9), (72, 30 + i * 9)), 1.4) for i in range(5)]
-    return _float(Shape(rolls, lights=sheet, details=details))
+    return floating(Shape(rolls, lights=sheet, details=details))
 
 
 BUILDERS = {

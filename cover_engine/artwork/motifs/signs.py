@@ -7,12 +7,11 @@ import random
 
 import skia
 
-from .geometry import Shape, circle, diff, limb, poly, rect, rotated, smooth, stroke, union
-from .objects import _float
+from .geometry import Shape, circle, diff, floating, limb, poly, rect, rotated, smooth, stroke, union
 
 
 def circle_sign(rng: random.Random) -> Shape:
-    return _float(Shape(union(diff(circle(50, 50, 44), circle(50, 50, 38)), circle(50, 50, 24))))
+    return floating(Shape(union(diff(circle(50, 50, 44), circle(50, 50, 38)), circle(50, 50, 24))))
 
 
 def spiral(rng: random.Random) -> Shape:
@@ -22,11 +21,11 @@ def spiral(rng: random.Random) -> Shape:
         a = t * 6 * math.pi
         r = 2 + t * 44
         pts.append((50 + math.cos(a) * r, 50 + math.sin(a) * r))
-    return _float(Shape(stroke(poly(pts, close=False), 4)))
+    return floating(Shape(stroke(poly(pts, close=False), 4)))
 
 
 def triangle(rng: random.Random) -> Shape:
-    return _float(Shape(diff(poly([(50, 6), (96, 86), (4, 86)]), poly([(50, 26), (80, 78), (20, 78)]))))
+    return floating(Shape(diff(poly([(50, 6), (96, 86), (4, 86)]), poly([(50, 26), (80, 78), (20, 78)]))))
 
 
 def grid(rng: random.Random) -> Shape:
@@ -34,13 +33,13 @@ def grid(rng: random.Random) -> Shape:
     for i in range(6):
         p.addPath(rect(4 + i * 18, 4, 6 + i * 18, 96))
         p.addPath(rect(4, 4 + i * 18, 96, 6 + i * 18))
-    return _float(Shape(union(p)))
+    return floating(Shape(union(p)))
 
 
 def chart(rng: random.Random) -> Shape:
     bars = union(*[rect(8 + i * 18, 90 - (i + 1) * 14, 22 + i * 18, 92, 1.5) for i in range(5)])
     arrowp = union(limb(4, (6, 64), (36, 40), (52, 52), (86, 14)), poly([(96, 2), (92, 28), (72, 12)]))
-    return _float(Shape(bars, lights=arrowp))
+    return floating(Shape(bars, lights=arrowp))
 
 
 def infinity(rng: random.Random) -> Shape:
@@ -50,7 +49,7 @@ def infinity(rng: random.Random) -> Shape:
     p.cubicTo(92, 70, 64, 70, 50, 50)
     p.cubicTo(36, 30, 8, 30, 8, 50)
     p.cubicTo(8, 70, 36, 70, 50, 50)
-    return _float(Shape(stroke(p, 7)))
+    return floating(Shape(stroke(p, 7)))
 
 
 def maze(rng: random.Random) -> Shape:
@@ -61,11 +60,11 @@ def maze(rng: random.Random) -> Shape:
         arc = skia.Path()
         arc.addArc(skia.Rect(50 - r, 50 - r, 50 + r, 50 + r), gap, 320)
         p.addPath(stroke(arc, 4))
-    return _float(Shape(union(p)))
+    return floating(Shape(union(p)))
 
 
 def target(rng: random.Random) -> Shape:
-    return _float(
+    return floating(
         Shape(
             union(
                 diff(circle(50, 50, 46), circle(50, 50, 36)),
@@ -79,7 +78,7 @@ def target(rng: random.Random) -> Shape:
 def mandala(rng: random.Random) -> Shape:
     petals = [rotated(smooth([(50, 50, 0), (58, 30), (50, 6, 0), (42, 30)]), i * 30, 50, 50) for i in range(12)]
     inner = [rotated(circle(50, 30, 4), i * 30 + 15, 50, 50) for i in range(12)]
-    return _float(Shape(diff(union(*petals, circle(50, 50, 12)), circle(50, 50, 7)), lights=union(*inner)))
+    return floating(Shape(diff(union(*petals, circle(50, 50, 12)), circle(50, 50, 7)), lights=union(*inner)))
 
 
 def dots(rng: random.Random) -> Shape:
@@ -87,7 +86,7 @@ def dots(rng: random.Random) -> Shape:
     for j in range(7):
         for i in range(7):
             p.addCircle(8 + i * 14, 8 + j * 14, 2 + 3.5 * ((i + j) / 12))
-    return _float(Shape(p))
+    return floating(Shape(p))
 
 
 def waves_abstract(rng: random.Random) -> Shape:
@@ -98,11 +97,11 @@ def waves_abstract(rng: random.Random) -> Shape:
         for i in range(3):
             x = 2 + i * 32
             p.cubicTo(x + 10, y - 12, x + 22, y + 12, x + 32, y)
-    return _float(Shape(stroke(p, 4)))
+    return floating(Shape(stroke(p, 4)))
 
 
 def blocks(rng: random.Random) -> Shape:
-    return _float(Shape(union(rect(6, 6, 56, 56), rect(44, 44, 94, 94), rect(60, 10, 90, 40))))
+    return floating(Shape(union(rect(6, 6, 56, 56), rect(44, 44, 94, 94), rect(60, 10, 90, 40))))
 
 
 BUILDERS = {

@@ -10,6 +10,7 @@ from .geometry import (
     Shape,
     circle,
     diff,
+    floating,
     limb,
     line,
     mirror_x,
@@ -22,7 +23,6 @@ from .geometry import (
     stroke,
     union,
 )
-from .objects import _float
 
 
 def chess_piece(rng: random.Random) -> Shape:
@@ -37,12 +37,12 @@ def chess_piece(rng: random.Random) -> Shape:
 def camera(rng: random.Random) -> Shape:
     bodyp = union(rect(8, 30, 92, 84, 6), rect(30, 22, 56, 32, 3), rect(14, 24, 26, 32, 2))
     lens = circle(50, 57, 20)
-    return _float(Shape(diff(bodyp, lens), lights=union(diff(lens, circle(50, 57, 15)), circle(50, 57, 9))))
+    return floating(Shape(diff(bodyp, lens), lights=union(diff(lens, circle(50, 57, 15)), circle(50, 57, 9))))
 
 
 def bell(rng: random.Random) -> Shape:
     b = smooth([(50, 10), (68, 20), (72, 50), (76, 72), (88, 82, 0), (12, 82, 0), (24, 72), (28, 50), (32, 20)])
-    return _float(Shape(union(b, circle(50, 88, 7), diff(circle(50, 8, 6), circle(50, 8, 3)))))
+    return floating(Shape(union(b, circle(50, 88, 7), diff(circle(50, 8, 6), circle(50, 8, 3)))))
 
 
 def teacup(rng: random.Random) -> Shape:
@@ -75,7 +75,7 @@ def umbrella(rng: random.Random) -> Shape:
         tension=0.7,
     )
     handle = stroke(smooth([(50, 8), (50, 88), (44, 96), (38, 88)], close=False, tension=0.6), 3)
-    return _float(Shape(union(canopy, handle)))
+    return floating(Shape(union(canopy, handle)))
 
 
 def scales(rng: random.Random) -> Shape:
@@ -95,12 +95,12 @@ def padlock(rng: random.Random) -> Shape:
     shackle = diff(union(circle(50, 36, 24), rect(26, 36, 74, 52)), circle(50, 36, 16), rect(34, 36, 66, 60))
     bodyp = rect(18, 46, 82, 96, 6)
     hole = union(circle(50, 66, 6), poly([(47, 68), (53, 68), (55, 84), (45, 84)]))
-    return _float(Shape(union(shackle, diff(bodyp, hole))))
+    return floating(Shape(union(shackle, diff(bodyp, hole))))
 
 
 def coin(rng: random.Random) -> Shape:
     outer = circle(50, 50, 42)
-    return _float(Shape(diff(outer, diff(circle(50, 50, 36), circle(50, 50, 33)), star_points(50, 50, 20, 8, 5))))
+    return floating(Shape(diff(outer, diff(circle(50, 50, 36), circle(50, 50, 33)), star_points(50, 50, 20, 8, 5))))
 
 
 def trophy(rng: random.Random) -> Shape:
@@ -120,7 +120,7 @@ def lightbulb(rng: random.Random) -> Shape:
         globe, smooth([(50, 10), (69, 19), (72, 38), (61, 55), (57, 66, 0), (43, 66, 0), (39, 55), (28, 38), (31, 19)])
     )
     fil = stroke(smooth([(44, 66), (42, 44), (50, 38), (58, 44), (56, 66)], close=False), 2)
-    return _float(
+    return floating(
         Shape(
             union(glass, base, fil),
             lights=smooth(
@@ -133,20 +133,20 @@ def lightbulb(rng: random.Random) -> Shape:
 def magnifier(rng: random.Random) -> Shape:
     ring_ = diff(circle(40, 40, 30), circle(40, 40, 23))
     handle = limb(9, (62, 62), (90, 90))
-    return _float(Shape(union(ring_, handle), lights=circle(40, 40, 23)))
+    return floating(Shape(union(ring_, handle), lights=circle(40, 40, 23)))
 
 
 def dice(rng: random.Random) -> Shape:
     d = rect(14, 14, 86, 86, 12)
     pips = union(*[circle(x, y, 6) for x, y in ((32, 32), (68, 68), (50, 50), (68, 32), (32, 68))])
-    return _float(Shape(diff(d, pips)))
+    return floating(Shape(diff(d, pips)))
 
 
 def apple(rng: random.Random) -> Shape:
     a = smooth([(50, 26), (70, 18), (88, 34), (86, 64), (70, 92), (50, 86), (30, 92), (14, 64), (12, 34), (30, 18)])
     stem = limb(3, (50, 28), (54, 8))
     lf = smooth([(55, 14, 0), (66, 4), (76, 8, 0), (66, 16)])
-    return _float(Shape(union(a, stem, lf)))
+    return floating(Shape(union(a, stem, lf)))
 
 
 def high_heel(rng: random.Random) -> Shape:
@@ -169,7 +169,7 @@ def high_heel(rng: random.Random) -> Shape:
         ],
         tension=0.7,
     )
-    return _float(Shape(shoe))
+    return floating(Shape(shoe))
 
 
 def wine_glass(rng: random.Random) -> Shape:
@@ -186,17 +186,17 @@ def music_note(rng: random.Random) -> Shape:
     heads = union(rotated(oval(14, 70, 38, 86), -20, 26, 78), rotated(oval(56, 60, 80, 76), -20, 68, 68))
     stems = union(rect(34, 20, 38, 80), rect(76, 10, 80, 70))
     beam = poly([(34, 20), (80, 10), (80, 22), (34, 32)])
-    return _float(Shape(union(heads, stems, beam)))
+    return floating(Shape(union(heads, stems, beam)))
 
 
 def guitar(rng: random.Random) -> Shape:
     bodyp = union(circle(50, 74, 20), circle(50, 48, 14), rect(46, 4, 54, 50), rect(43, 0, 57, 12, 2))
-    return _float(Shape(diff(bodyp, circle(50, 58, 5))))
+    return floating(Shape(diff(bodyp, circle(50, 58, 5))))
 
 
 def puzzle(rng: random.Random) -> Shape:
     sq = union(rect(20, 20, 80, 80), circle(50, 20, 10), circle(80, 50, 10))
-    return _float(Shape(diff(sq, circle(50, 80, 10), circle(20, 50, 10))))
+    return floating(Shape(diff(sq, circle(50, 80, 10), circle(20, 50, 10))))
 
 
 def gem(rng: random.Random) -> Shape:
@@ -210,7 +210,7 @@ def gem(rng: random.Random) -> Shape:
         (line((50, 12), (40, 36)), 1.2),
         (line((50, 12), (60, 36)), 1.2),
     ]
-    return _float(Shape(g, details=details))
+    return floating(Shape(g, details=details))
 
 
 def globe(rng: random.Random) -> Shape:

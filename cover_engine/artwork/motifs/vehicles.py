@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import random
 
-from .geometry import Shape, circle, diff, limb, oval, poly, rect, smooth, union
-from .objects import _float
+from .geometry import Shape, circle, diff, floating, limb, oval, poly, rect, smooth, union
 
 
 def ship(rng: random.Random) -> Shape:
@@ -60,21 +59,21 @@ def rocket(rng: random.Random) -> Shape:
     )
     windowp = circle(50, 36, 7)
     flame = smooth([(40, 78, 0), (60, 78, 0), (56, 92), (50, 104, 0), (44, 92)])
-    return _float(Shape(diff(union(bodyp, fins), windowp), lights=union(flame, circle(50, 36, 4.5))))
+    return floating(Shape(diff(union(bodyp, fins), windowp), lights=union(flame, circle(50, 36, 4.5))))
 
 
 def spaceship(rng: random.Random) -> Shape:
     hull = smooth([(2, 60, 0), (30, 50), (60, 44), (98, 52, 0), (60, 62), (30, 66)])
     wing = poly([(30, 56), (56, 56), (36, 82, 0)])
     fin = poly([(20, 54), (10, 36, 0), (34, 50)])
-    return _float(Shape(union(hull, wing, fin), lights=union(oval(60, 47, 80, 53), circle(2, 60, 3))))
+    return floating(Shape(union(hull, wing, fin), lights=union(oval(60, 47, 80, 53), circle(2, 60, 3))))
 
 
 def airplane(rng: random.Random) -> Shape:
     fus = smooth([(4, 50, 0), (12, 46), (88, 46), (98, 50, 0), (88, 54), (12, 54)])
     wings = union(poly([(44, 48), (30, 10), (38, 10), (60, 48)]), poly([(44, 52), (30, 90), (38, 90), (60, 52)]))
     tail = union(poly([(84, 48), (92, 30), (96, 30), (94, 48)]), poly([(84, 52), (92, 70), (96, 70), (94, 52)]))
-    return _float(Shape(union(fus, wings, tail)))
+    return floating(Shape(union(fus, wings, tail)))
 
 
 def bicycle(rng: random.Random) -> Shape:
@@ -97,7 +96,7 @@ def balloon(rng: random.Random) -> Shape:
         (smooth([(50, 2), (36, 36), (44, 72)], close=False), 1.6),
         (smooth([(50, 2), (64, 36), (56, 72)], close=False), 1.6),
     ]
-    return _float(Shape(union(envelope, basket, ropes), details=stripes))
+    return floating(Shape(union(envelope, basket, ropes), details=stripes))
 
 
 def carriage(rng: random.Random) -> Shape:
