@@ -309,31 +309,6 @@ def design_report(
     return design
 
 
-def design_sentence(design: dict[str, Any]) -> str:
-    """The report in plain words: "We drew: a lighthouse, the sea. We could not draw: a hedgehog (...)."""
-    drawn = [s.get("phrase") or s["subject"] for s in design.get("subjectsDrawn") or []]
-    parts = []
-    if drawn:
-        parts.append("We drew: " + ", ".join(drawn) + ".")
-    missing = missing_in_words(design)
-    if missing:
-        parts.append("We could not draw: " + "; ".join(missing) + ".")
-    return " ".join(parts)
-
-
-def missing_in_words(design: dict[str, Any]) -> list[str]:
-    """Subjects not drawn, grouped by reason: ["fire, a castle (no room for them in this design)"]."""
-    by_reason: dict[str, list[str]] = {}
-    for s in design.get("subjectsNotDrawn") or []:
-        by_reason.setdefault(s["reason"], []).append(s.get("phrase") or s["subject"])
-    out = []
-    for reason, names in by_reason.items():
-        if len(names) > 1:
-            reason = reason.replace(" it ", " them ")
-        out.append(f"{', '.join(names)} ({reason})")
-    return out
-
-
 __all__ = [
     "ANY_FIGURE",
     "CANNOT_DRAW",
@@ -341,8 +316,6 @@ __all__ = [
     "MIN_SUBJECT_SHARE",
     "answers",
     "design_report",
-    "design_sentence",
-    "missing_in_words",
     "split_unmatched",
     "subject_reads",
     "subject_share",
