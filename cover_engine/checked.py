@@ -17,6 +17,8 @@ from . import distinct
 from .design import (
     FIELD_PIECES,
     MIN_SUBJECT_SHARE,
+    NO_ROOM,
+    TOO_SMALL,
     _largest,
     design_report,
     subject_reads,
@@ -153,7 +155,7 @@ def _verify(
     if action in ("remove", "fewer", "smaller") and _largest(before.drawn, subject) is None:
         return "it was not on the cover"
     if action in ("add", "more", "bigger") and not subject_reads(after.drawn, subject, width, after.height):
-        return "no room for it in this design" if now == 0 else "only fitted at a size too small to read"
+        return NO_ROOM if now == 0 else TOO_SMALL
     if (
         distinct.pixel_difference(sig_before, sig_after) < NO_CHANGE
         and distinct.changed_share(sig_before, sig_after) == 0

@@ -175,6 +175,8 @@ def _phrase(name: str) -> str:
 
 
 CANNOT_DRAW = "we cannot draw it yet"
+NO_ROOM = "no room for it in this design"
+TOO_SMALL = "only fitted at a size too small to read"
 # How the reader says a subject has no picture (brief.unmatched); every other reason means the words
 # were read as something else than a subject (a name, a place, an idiom, an attribute).
 _NO_PICTURE = re.compile(r"^no picture for '(?P<name>[^']+)'")
@@ -238,9 +240,9 @@ def design_report(
         if piece is None and _norm(motif.name) in world:
             subjects.append({**entry, "widthShare": 1.0})
         elif piece is None:
-            missing.append({**entry, "reason": "no room for it in this design"})
+            missing.append({**entry, "reason": NO_ROOM})
         elif not subject_reads(drawn, motif.name, report.width, report.height):
-            missing.append({**entry, "reason": "only fitted at a size too small to read"})
+            missing.append({**entry, "reason": TOO_SMALL})
         else:
             # A subject painted in the book's colour says so: "a red dragon", "a woman in a red coat".
             colour = subject_colour(motif.color, motif.attributes) if piece.colour else None
@@ -314,6 +316,8 @@ __all__ = [
     "CANNOT_DRAW",
     "FIELD_PIECES",
     "MIN_SUBJECT_SHARE",
+    "NO_ROOM",
+    "TOO_SMALL",
     "answers",
     "design_report",
     "split_unmatched",

@@ -20,6 +20,7 @@ import cover_engine as engine
 from billing.models import Account
 from billing.services import credits_balance
 from byc_site.errors import ApplicationError
+from cover_engine import design as design_reasons
 from cover_engine import palettes as engine_palettes
 from cover_engine import vocabulary
 from covers import conf, selectors, services, specs
@@ -125,9 +126,9 @@ ERROR_ADVICE = {
 # The engine's reasons for leaving a subject out, as the cover page says them (singular, plural).
 # A reason not listed here is shown as the engine gave it.
 NOT_DRAWN_REASONS = {
-    "we cannot draw it yet": ("no picture for it yet", "no pictures for them yet"),
-    "no room for it in this design": ("no room for it in this design", "no room for them in this design"),
-    "only fitted at a size too small to read": ("it would have been too small to see", "too small to see"),
+    design_reasons.CANNOT_DRAW: ("no picture for it yet", "no pictures for them yet"),
+    design_reasons.NO_ROOM: ("no room for it in this design", "no room for them in this design"),
+    design_reasons.TOO_SMALL: ("it would have been too small to see", "too small to see"),
 }
 
 
