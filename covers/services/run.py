@@ -305,7 +305,7 @@ def job_unit_failed(*, job_id: uuid.UUID | str, code: str, message: str) -> None
 
 
 def _delivered_cover_ids(job: Job) -> list[str]:
-    if job.operation in (Job.OP_UPSCALE, Job.OP_AUDIOBOOK):
+    if job.operation in Job.PER_ASSET_OPERATIONS:
         return [str(job.source_cover_id)] if job.units_done else []
     return [str(pk) for pk in job.covers.order_by("job_position").values_list("pk", flat=True)]
 
