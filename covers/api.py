@@ -409,6 +409,30 @@ class CoverAudiobookView(APIView):
         return _accepted(job)
 
 
+class CoverStorePackView(APIView):
+    @extend_schema(
+        operation_id="covers_store_pack",
+        summary="Make the store pack of a cover",
+        description="A zip (asset `store_pack`, downloaded through the asset download endpoint) with the cover "
+        "made to each store's rules: Amazon KDP, Apple Books, Kobo, Google Play and Barnes & Noble "
+        "(1600x2560 JPEG), ACX/Audible and Findaway (2400x2400 JPEG, the square re-layout, not a crop); "
+        "sRGB profile and 300 dpi in every file; `manifest.json` lists each store's rules with the value "
+        f"measured from the file, whether it passes and the rule's source. {specs.credit_words(Job.OP_STORE_PACK)}; "
+        "409 once made or being made (not in the BeYourCover contract).",
+        request=specs.STORE_PACK.serializer(),
+        parameters=[IDEMPOTENCY_KEY_PARAMETER],
+        responses={
+            202: JobAccepted,
+            **error_responses("missing_cover_image", "cover_not_found", "asset_already_exists", *_COMMON_JOB_ERRORS),
+        },
+    )
+    @idempotent
+    def post(self, request: Request, cover_id: str) -> Response:
+        data = _body(request)
+        job = services.job_create_store_pack(account=account_from_request(request), cover_id=cover_id, **_common(data))
+        return _accepted(job)
+
+
 # --- reading ----------------------------------------------------------------------------------------
 
 

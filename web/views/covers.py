@@ -23,8 +23,9 @@ from byc_site.errors import ApplicationError
 from cover_engine import design as design_reasons
 from cover_engine import palettes as engine_palettes
 from cover_engine import vocabulary
+from cover_engine.stores import STORES
 from covers import conf, selectors, services, specs
-from covers.models import Cover, CoverAsset, Job
+from covers.models import ASSET_STORE_PACK, Cover, CoverAsset, Job
 from covers.representations import asset_signed_url
 from covers.services import exports, thumbs
 from web.forms.covers import COUNT_CHOICES, EXAMPLE_PROMPTS, EditForm, StyleForm, VariationForm
@@ -415,6 +416,11 @@ def cover_detail(request: HttpRequest, cover_id, *, forms: dict | None = None, e
         "preview_url": image_url(cover.id, "preview", THUMB_LARGE) if "preview" in assets else "",
         "audiobook_url": image_url(cover.id, "audiobook_preview", THUMB_SMALL) if "audiobook_preview" in assets else "",
         "assets": asset_rows,
+        "store_pack": {
+            "asset": assets.get(ASSET_STORE_PACK),
+            "pending": any(j.target_asset == ASSET_STORE_PACK for j in active_jobs),
+            "stores": [store.name for store in STORES],
+        },
         "has": set(assets),
         "active_jobs": active_jobs,
         "lineage": lineage,
@@ -480,6 +486,14 @@ def cover_edit(request: HttpRequest, cover_id) -> HttpResponse:
 def cover_audiobook(request: HttpRequest, cover_id) -> HttpResponse:
     return _refine(
         request, cover_id, lambda account, cover: services.job_create_audiobook(account=account, cover_id=cover.id)
+    )
+
+
+@login_required
+@require_POST
+def cover_store_pack(request: HttpRequest, cover_id) -> HttpResponse:
+    return _refine(
+        request, cover_id, lambda account, cover: services.job_create_store_pack(account=account, cover_id=cover.id)
     )
 
 
