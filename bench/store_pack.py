@@ -30,9 +30,9 @@ from cover_engine.templates import CATALOGUE  # noqa: E402
 from cover_engine.templates.samples import sample_book  # noqa: E402
 
 
-def _timed(function):
+def _timed(function, *args, **kwargs):
     start = time.perf_counter()
-    value = function()
+    value = function(*args, **kwargs)
     return value, time.perf_counter() - start
 
 
@@ -52,18 +52,16 @@ def main() -> None:
     for index, template in enumerate(templates):
         book = sample_book(template)
         recipe = engine.recipe_for_book(book, engine.CoverOptions(template_id=template.id), seed=100 + index)
-        (ebook, t_ebook) = _timed(lambda: engine.render(recipe, format="ebook", scale=1.0))
-        (square, t_square) = _timed(lambda: engine.render(recipe, format="square", scale=1.0))
+        (ebook, t_ebook) = _timed(engine.render, recipe, format="ebook", scale=1.0)
+        (square, t_square) = _timed(engine.render, recipe, format="square", scale=1.0)
         pictures = {"ebook": ebook, "square": square}
-        ((data, manifest), t_pack) = _timed(
-            lambda: store_pack.build(pictures, base_name="bench", book={"title": book.title})
-        )
+        ((data, manifest), t_pack) = _timed(store_pack.build, pictures, base_name="bench", book={"title": book.title})
         render_times.append(t_ebook + t_square)
         pack_times.append(t_pack)
         cold_times.append(t_ebook + t_square + t_pack)
         sizes.append(len(data))
         for _ in range(args.jpeg):
-            jpeg_times.append(_timed(lambda: encode_jpeg(ebook))[1])
+            jpeg_times.append(_timed(encode_jpeg, ebook)[1])
         files = ", ".join(f"{e['store']} {e['measured']['bytes'] / 1e6:.2f} MB" for e in manifest["files"])
         print(
             f"{template.id:28} cold {t_ebook + t_square + t_pack:5.2f} s (render {t_ebook:.2f} + {t_square:.2f}, "

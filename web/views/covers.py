@@ -419,7 +419,7 @@ def cover_detail(request: HttpRequest, cover_id, *, forms: dict | None = None, e
         "store_pack": {
             "asset": assets.get(ASSET_STORE_PACK),
             "pending": any(j.target_asset == ASSET_STORE_PACK for j in active_jobs),
-            "stores": [store.name for store in STORES],
+            "stores": in_a_sentence([store.name for store in STORES]),
         },
         "has": set(assets),
         "active_jobs": active_jobs,
