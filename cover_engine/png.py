@@ -15,13 +15,14 @@ import zlib
 
 import numpy as np
 
-
-def _chunk(tag: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
+from .export import png_chunk as _chunk
 
 
-def encode_rgb(pixels: np.ndarray) -> bytes:
-    """PNG bytes (8-bit RGB) of an (h, w, 3) uint8 array, or the RGB of an (h, w, 4) one."""
+def encode_rgb(pixels: np.ndarray, *, metadata: bytes = b"") -> bytes:
+    """PNG bytes (8-bit RGB) of an (h, w, 3) uint8 array, or the RGB of an (h, w, 4) one.
+
+    `metadata`: ready-made chunks placed before the image data (export.png_metadata_chunks:
+    the sRGB profile and the DPI)."""
     if pixels.dtype != np.uint8 or pixels.ndim != 3 or pixels.shape[2] not in (3, 4):
         raise ValueError("expected an (h, w, 3) or (h, w, 4) uint8 array")
     height, width, channels = pixels.shape
@@ -37,4 +38,4 @@ def encode_rgb(pixels: np.ndarray) -> bytes:
     compressor = zlib.compressobj(1, zlib.DEFLATED, 15, 9, zlib.Z_FILTERED)
     data = compressor.compress(filtered.data) + compressor.flush()
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", data) + _chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + metadata + _chunk(b"IDAT", data) + _chunk(b"IEND", b"")

@@ -18,6 +18,7 @@ import skia
 
 from .artwork.journal import Drawn, recording, with_names
 from .errors import EngineError
+from .export import png_metadata_chunks
 from .png import encode_rgb
 from .recipe import Recipe
 from .typeset.draw import draw_text
@@ -58,8 +59,8 @@ def render_size(format: str, scale: float) -> tuple[int, int]:
 
 
 def encode_png(surface: skia.Surface) -> bytes:
-    """PNG bytes (RGB) of the canvas; see png.py for why this writer and not Pillow's."""
-    return encode_rgb(surface.toarray(colorType=skia.kRGBA_8888_ColorType))
+    """PNG bytes (RGB, sRGB profile, 300 dpi) of the canvas; see png.py for why this writer and not Pillow's."""
+    return encode_rgb(surface.toarray(colorType=skia.kRGBA_8888_ColorType), metadata=png_metadata_chunks())
 
 
 def compose(

@@ -9,6 +9,7 @@ from django.http import FileResponse, HttpResponse, HttpResponseNotModified, Htt
 from django.utils.cache import patch_cache_control
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -22,7 +23,9 @@ from byc_site.openapi import IDEMPOTENCY_KEY_PARAMETER, error_responses
 from byc_site.pagination import PAGE_PARAMETERS, offset_page, page_fields
 from cover_engine import vocabulary
 from covers import representations, selectors, services, specs, storage
+from covers.downloads import content_disposition
 from covers.models import ASSET_TYPES, Job
+from covers.services import exports
 
 _COMMON_JOB_ERRORS = (
     "field_too_long",
@@ -406,6 +409,30 @@ class CoverAudiobookView(APIView):
         return _accepted(job)
 
 
+class CoverStorePackView(APIView):
+    @extend_schema(
+        operation_id="covers_store_pack",
+        summary="Make the store pack of a cover",
+        description="A zip (asset `store_pack`, downloaded through the asset download endpoint) with the cover "
+        "made to each store's rules: Amazon KDP, Apple Books, Kobo, Google Play and Barnes & Noble "
+        "(1600x2560 JPEG), ACX/Audible and Findaway (2400x2400 JPEG, the square re-layout, not a crop); "
+        "sRGB profile and 300 dpi in every file; `manifest.json` lists each store's rules with the value "
+        f"measured from the file, whether it passes and the rule's source. {specs.credit_words(Job.OP_STORE_PACK)}; "
+        "409 once made or being made (not in the BeYourCover contract).",
+        request=specs.STORE_PACK.serializer(),
+        parameters=[IDEMPOTENCY_KEY_PARAMETER],
+        responses={
+            202: JobAccepted,
+            **error_responses("missing_cover_image", "cover_not_found", "asset_already_exists", *_COMMON_JOB_ERRORS),
+        },
+    )
+    @idempotent
+    def post(self, request: Request, cover_id: str) -> Response:
+        data = _body(request)
+        job = services.job_create_store_pack(account=account_from_request(request), cover_id=cover_id, **_common(data))
+        return _accepted(job)
+
+
 # --- reading ----------------------------------------------------------------------------------------
 
 
@@ -465,17 +492,32 @@ class CoverDetailView(APIView):
         return Response(representations.cover_detail(cover))
 
 
+class _JsonWhateverTheFormatQuery(DefaultContentNegotiation):
+    """The download endpoint's `format` names the file's format, not DRF's renderer: answer JSON errors."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return super().select_renderer(request, renderers, format_suffix="json")
+
+
 class CoverAssetDownloadView(APIView):
+    content_negotiation_class = _JsonWhateverTheFormatQuery
+
     @extend_schema(
         operation_id="covers_asset_download",
         summary="Download a cover asset",
-        description="302 to a signed URL valid one hour.",
+        description="302 to a signed URL valid one hour. The file comes as an attachment named after the book "
+        "and the format (`the-last-witness_ebook-1600x2560.png`; RFC 5987 `filename*` for any script). "
+        "`format=jpeg` gives an image asset as a JPEG (sRGB profile, 300 dpi, quality 95) for stores that "
+        "prefer it.",
+        parameters=[OpenApiParameter("format", str, enum=list(exports.DOWNLOAD_FORMATS), required=False)],
         responses={302: None, **error_responses("cover_not_found", "invalid_field_value", "asset_not_available")},
     )
     def get(self, request: Request, cover_id: str, asset_type: str) -> HttpResponse:
         cover = selectors.cover_get_for_account(account=account_from_request(request), cover_id=cover_id)
         asset = selectors.cover_asset_get(cover=cover, asset_type=asset_type)
-        response = HttpResponseRedirect(representations.asset_signed_url(asset).url)
+        variant = exports.asset_variant_stored(asset=asset, file_format=request.query_params.get("format"))
+        signed = representations.asset_signed_url(asset, variant=variant, variant_type=exports.JPEG_CONTENT_TYPE)
+        response = HttpResponseRedirect(signed.url)
         patch_cache_control(response, no_store=True)
         return response
 
@@ -535,6 +577,8 @@ class SignedFileView(APIView):
             return error_response("asset_not_available", "This file no longer exists.", 404)
         response = FileResponse(handle, content_type=target["content_type"])
         response["Content-Length"] = str(size)
+        if target["download_name"]:
+            response["Content-Disposition"] = content_disposition(target["download_name"])
         if etag:
             response["ETag"] = etag
         patch_cache_control(response, private=True, max_age=3600)

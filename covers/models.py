@@ -17,12 +17,15 @@ ASSET_PREVIEW = "preview"
 ASSET_FULL = "full"
 ASSET_AUDIOBOOK_PREVIEW = "audiobook_preview"
 ASSET_AUDIOBOOK_FULL = "audiobook_full"
+# A zip of each store's cover file with a manifest (covers/services/store_pack.py); not an image.
+ASSET_STORE_PACK = "store_pack"
 
 ASSET_TYPE_CHOICES = [
     (ASSET_PREVIEW, "Preview (1600 x 2560)"),
     (ASSET_FULL, "Full (3200 x 5120)"),
     (ASSET_AUDIOBOOK_PREVIEW, "Audiobook preview (2400 x 2400)"),
     (ASSET_AUDIOBOOK_FULL, "Audiobook full (4800 x 4800)"),
+    (ASSET_STORE_PACK, "Store pack (zip)"),
 ]
 ASSET_TYPES = tuple(value for value, _label in ASSET_TYPE_CHOICES)
 
@@ -120,13 +123,17 @@ class Job(models.Model):
     OP_EDIT = "edit_image"
     OP_UPSCALE = "upscale"
     OP_AUDIOBOOK = "audiobook_cover"
+    OP_STORE_PACK = "store_pack"
     OPERATION_CHOICES = [
         (OP_GENERATE, "Generate"),
         (OP_VARIATION, "Variations"),
         (OP_EDIT, "Edit image"),
         (OP_UPSCALE, "Upscale"),
         (OP_AUDIOBOOK, "Audiobook cover"),
+        (OP_STORE_PACK, "Store pack"),
     ]
+    # Operations that make one asset (`target_asset`) of their source cover, not new covers.
+    PER_ASSET_OPERATIONS = (OP_UPSCALE, OP_AUDIOBOOK, OP_STORE_PACK)
 
     QUEUED = "queued"
     RUNNING = "running"

@@ -14,12 +14,34 @@ from django.urls import reverse
 
 from byc_site.formats import api_datetime as iso
 from byc_site.formats import api_datetime_ms as iso_millis
+from covers.downloads import download_name
 from covers.models import ASSET_TYPES, Cover, CoverAsset, Job, Template
-from covers.storage import SignedUrl, signed_file_url
+from covers.storage import SignedUrl, StoredFile, signed_file_url
 
 
-def asset_signed_url(asset: CoverAsset) -> SignedUrl:
-    return signed_file_url(name=asset.storage_name, checksum=asset.checksum, content_type=asset.content_type)
+def asset_download_name(asset: CoverAsset, *, content_type: str | None = None, title: str | None = None) -> str:
+    """The asset's file name for downloads, after its book's title (see covers.downloads)."""
+    return download_name(
+        title=asset.cover.book.title if title is None else title,
+        asset_type=asset.asset_type,
+        content_type=content_type or asset.content_type,
+        width=asset.width,
+        height=asset.height,
+    )
+
+
+def asset_signed_url(
+    asset: CoverAsset, *, variant: StoredFile | None = None, variant_type: str = "", title: str | None = None
+) -> SignedUrl:
+    """A fresh signed URL of an asset's file (or of a `variant` of it, such as its JPEG, of
+    content type `variant_type`), downloaded under the book's name."""
+    content_type = variant_type if variant is not None else asset.content_type
+    return signed_file_url(
+        name=variant.name if variant is not None else asset.storage_name,
+        checksum=variant.checksum if variant is not None else asset.checksum,
+        content_type=content_type,
+        download_name=asset_download_name(asset, content_type=content_type, title=title),
+    )
 
 
 def poll_url(job: Job) -> str:
@@ -38,8 +60,8 @@ def job_accepted(job: Job) -> dict:
     }
 
 
-def _signed_entry(storage_name: str, checksum: str, content_type: str) -> dict:
-    signed = signed_file_url(name=storage_name, checksum=checksum, content_type=content_type)
+def _signed_entry(asset: CoverAsset, title: str) -> dict:
+    signed = asset_signed_url(asset, title=title)
     return {"signedUrl": signed.url, "expiresAt": iso_millis(signed.expires_at)}
 
 
@@ -52,16 +74,19 @@ def job_result_data(job: Job) -> dict | None:
     cover_ids = [uuid.UUID(str(i)) for i in stored.get("cover_ids") or []]
     if not cover_ids:
         return None
-    per_asset = job.operation in (Job.OP_UPSCALE, Job.OP_AUDIOBOOK)
+    per_asset = job.operation in Job.PER_ASSET_OPERATIONS
     asset_type = (stored.get("asset") or job.target_asset) if per_asset else "preview"
     rows = {
-        cover_id: (template_id, storage_name, checksum, content_type)
-        for cover_id, template_id, storage_name, checksum, content_type in CoverAsset.objects.filter(
-            cover_id__in=cover_ids, asset_type=asset_type
+        asset.cover_id: (template_id, title, asset)
+        for asset, template_id, title in (
+            (asset, asset.cover.template_id, asset.cover.book.title)
+            for asset in CoverAsset.objects.filter(cover_id__in=cover_ids, asset_type=asset_type)
+            .select_related("cover__book")
+            .only("cover_id", "asset_type", "storage_name", "checksum", "content_type", "width", "height",
+                  "cover__template_id", "cover__book__title")
+            .order_by()
         )
-        .order_by()
-        .values_list("cover_id", "cover__template_id", "storage_name", "checksum", "content_type")
-    }
+    }  # fmt: skip
     missing = [c for c in cover_ids if c not in rows]
     styles = dict(Cover.objects.filter(pk__in=missing).order_by().values_list("pk", "template_id")) if missing else {}
     entries = []
@@ -71,7 +96,7 @@ def job_result_data(job: Job) -> dict | None:
         if per_asset:
             entry["asset"] = asset_type
         if row is not None:
-            entry.update(_signed_entry(*row[1:]))
+            entry.update(_signed_entry(row[2], row[1]))
         elif not per_asset:
             entry.update(signedUrl=None, expiresAt=None)
         if not per_asset:
@@ -127,7 +152,7 @@ def cover_detail(cover: Cover) -> dict:
         if asset is None:
             assets[asset_type] = {"available": False}
             continue
-        signed = asset_signed_url(asset)
+        signed = asset_signed_url(asset, title=cover.book.title)
         assets[asset_type] = {
             "available": True,
             "signedUrl": signed.url,

@@ -87,7 +87,9 @@ def jobs_for_account(*, account: Account, status: str | None = None):
 
 def covers_of_book(*, book: Book) -> QuerySet[Cover]:
     """A book's covers, newest first, with their assets (the API's list)."""
-    return Cover.objects.filter(book=book).prefetch_related("assets").order_by("-created_at", "-id")
+    return (
+        Cover.objects.filter(book=book).select_related("book").prefetch_related("assets").order_by("-created_at", "-id")
+    )
 
 
 def covers_with_previews(*, book: Book | None = None) -> QuerySet[Cover]:

@@ -19,6 +19,9 @@ CREDITS_PER_UNIT: dict[str, int] = {
     Job.OP_EDIT: 1,
     Job.OP_UPSCALE: 1,
     Job.OP_AUDIOBOOK: 1,
+    # The pack renders the cover again at full size in both canvases (the square one is the
+    # audiobook re-layout, itself 1 credit): it costs what the audiobook cover costs, 1 credit.
+    Job.OP_STORE_PACK: 1,
 }
 
 
@@ -56,3 +59,4 @@ VARIATIONS = RequestSpec("VariationsRequest", (COUNT, EXTERNAL_REF, WEBHOOK_URL)
 EDIT = RequestSpec("EditRequest", (PROMPT, EXTERNAL_REF, WEBHOOK_URL))
 UPSCALE = RequestSpec("UpscaleRequest", (SOURCE_ASSET, EXTERNAL_REF, WEBHOOK_URL))
 AUDIOBOOK = RequestSpec("AudiobookRequest", (EXTERNAL_REF, WEBHOOK_URL))
+STORE_PACK = RequestSpec("StorePackRequest", (EXTERNAL_REF, WEBHOOK_URL))

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from covers import conf
+from covers.downloads import content_disposition
 
 _SALT = "covers.storage.signed-file"
 
@@ -69,16 +70,32 @@ def file_delete(name: str) -> None:
 
 
 def signed_file_url(
-    *, name: str, checksum: str = "", content_type: str = "image/png", seconds: int | None = None
+    *,
+    name: str,
+    checksum: str = "",
+    content_type: str = "image/png",
+    seconds: int | None = None,
+    download_name: str = "",
 ) -> SignedUrl:
-    """A URL anyone can GET for `seconds` (default one hour), then refused."""
+    """A URL anyone can GET for `seconds` (default one hour), then refused.
+
+    With a `download_name`, the file comes as an attachment of that name (covers.downloads): our
+    file view sends the header itself; for S3 it is part of the presigned request
+    (response-content-disposition), so the bucket sends it and the signature covers it.
+    """
     seconds = conf.signed_url_seconds() if seconds is None else seconds
     now = timezone.now().replace(microsecond=0)
     expires_at = now + timedelta(seconds=seconds)
     if settings.BYC_STORAGE == "s3":
-        url = default_storage.url(name, expire=seconds)
+        parameters = {"ResponseContentType": content_type}
+        if download_name:
+            parameters["ResponseContentDisposition"] = content_disposition(download_name)
+        url = default_storage.url(name, parameters=parameters, expire=seconds)
         return SignedUrl(url=url, expires_at=expires_at)
-    token = signing.dumps({"n": name, "e": int(expires_at.timestamp()), "c": checksum, "t": content_type}, salt=_SALT)
+    payload = {"n": name, "e": int(expires_at.timestamp()), "c": checksum, "t": content_type}
+    if download_name:
+        payload["f"] = download_name
+    token = signing.dumps(payload, salt=_SALT)
     return SignedUrl(url=f"{settings.PUBLIC_URL}{_signed_file_prefix()}{token}", expires_at=expires_at)
 
 
@@ -89,7 +106,7 @@ def _signed_file_prefix() -> str:
 
 
 def signed_file_open(token: str) -> dict:
-    """Check a local signed token; returns {name, checksum, content_type} or raises SignedUrlInvalid."""
+    """Check a local signed token; returns {name, checksum, content_type, download_name} or raises SignedUrlInvalid."""
     try:
         payload = signing.loads(token, salt=_SALT)
     except signing.BadSignature as exc:
@@ -98,4 +115,9 @@ def signed_file_open(token: str) -> dict:
         raise SignedUrlInvalid("This link is not valid.")
     if int(payload["e"]) < timezone.now().timestamp():
         raise SignedUrlInvalid("This link has expired; ask the API for a fresh one.")
-    return {"name": payload["n"], "checksum": payload.get("c", ""), "content_type": payload.get("t", "image/png")}
+    return {
+        "name": payload["n"],
+        "checksum": payload.get("c", ""),
+        "content_type": payload.get("t", "image/png"),
+        "download_name": payload.get("f", ""),
+    }

@@ -21,6 +21,7 @@ urlpatterns: list = [
     path("covers/<uuid:cover_id>/edit/", covers.cover_edit, name="cover_edit"),
     path("covers/<uuid:cover_id>/audiobook/", covers.cover_audiobook, name="cover_audiobook"),
     path("covers/<uuid:cover_id>/upscale/", covers.cover_upscale, name="cover_upscale"),
+    path("covers/<uuid:cover_id>/store-pack/", covers.cover_store_pack, name="cover_store_pack"),
     path("covers/<uuid:cover_id>/download/<str:asset_type>/", covers.asset_download, name="asset_download"),
     path("covers/<uuid:cover_id>/images/<str:asset_type>-<int:width>.jpg", covers.cover_image, name="cover_image"),
     # Sign-up, sign-in, password

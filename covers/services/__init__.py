@@ -5,7 +5,7 @@ as `covers.services.<name>`. Reads (an account's covers and jobs, 404 for anyone
 `covers.selectors`; request fields and credit costs in `covers.specs`.
 
 - `templates`: mirroring the engine's template catalogue into rows; template previews.
-- `accept`: `job_create_generate/variation/edit/upscale/audiobook`, `job_retry`. Accepting a job is
+- `accept`: `job_create_generate/variation/edit/upscale/audiobook/store_pack`, `job_retry`. Accepting a job is
   ONE transaction: lock the account row, check the plan's concurrency limit, spend the credits and
   insert the job; the task is enqueued only once that has committed.
 - `run`: a worker claims a job (queued -> running with a conditional UPDATE, so a second claimer
@@ -13,6 +13,7 @@ as `covers.services.<name>`. Reads (an account's covers and jobs, 404 for anyone
   last unit to finish closes the job. A job that fails refunds what it did not deliver.
   `jobs_sweep` recovers jobs whose worker or task was lost.
 - `queue`: handing ids to the django-q2 workers.
+- `store_pack`: the zip of each store's cover file and its manifest; `exports`: an asset's JPEG.
 """
 
 from covers.services.accept import (
@@ -20,6 +21,7 @@ from covers.services.accept import (
     job_create_audiobook,
     job_create_edit,
     job_create_generate,
+    job_create_store_pack,
     job_create_upscale,
     job_create_variation,
     job_retry,
@@ -45,6 +47,7 @@ __all__ = [
     "job_create_audiobook",
     "job_create_edit",
     "job_create_generate",
+    "job_create_store_pack",
     "job_create_upscale",
     "job_create_variation",
     "job_enqueue",

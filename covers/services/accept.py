@@ -20,6 +20,7 @@ from covers.models import (
     ASSET_AUDIOBOOK_PREVIEW,
     ASSET_FULL,
     ASSET_PREVIEW,
+    ASSET_STORE_PACK,
     Cover,
     CoverAsset,
     Job,
@@ -301,6 +302,32 @@ def job_create_audiobook(
     )
 
 
+def job_create_store_pack(
+    *,
+    account: Account,
+    cover_id: object,
+    external_ref: str | None = None,
+    webhook_url: str | None = None,
+    memo: str = "",
+) -> Job:
+    """A zip of the cover's file for each store (KDP, Apple Books, Kobo, Google Play, B&N, ACX,
+    Findaway) made to its rules, with a manifest of the rules each meets; costs
+    `specs.CREDITS_PER_UNIT["store_pack"]`. 409 asset_already_exists once made or being made."""
+    external_ref, webhook_url = _clean_common(external_ref=external_ref, webhook_url=webhook_url)
+    cover = cover_get_for_account(account=account, cover_id=cover_id)
+    if not cover.assets.filter(asset_type=ASSET_PREVIEW).exists():
+        raise ApplicationError("missing_cover_image", "This cover has no preview image yet.")
+    return _job_accept(
+        account=account,
+        operation=Job.OP_STORE_PACK,
+        source_cover=cover,
+        target_asset=ASSET_STORE_PACK,
+        external_ref=external_ref,
+        webhook_url=webhook_url,
+        memo=memo,
+    )
+
+
 def job_retry(*, job_id: uuid.UUID | str, retried_by: object = None, reason: str = "") -> Job:
     """Staff: accept a new job with the same request as a failed one.
 
@@ -334,4 +361,6 @@ def job_retry(*, job_id: uuid.UUID | str, retried_by: object = None, reason: str
         return job_create_edit(cover_id=job.source_cover_id, prompt=params.get("prompt"), **common)
     if job.operation == Job.OP_UPSCALE:
         return job_create_upscale(cover_id=job.source_cover_id, source_asset=params.get("source_asset"), **common)
+    if job.operation == Job.OP_STORE_PACK:
+        return job_create_store_pack(cover_id=job.source_cover_id, **common)
     return job_create_audiobook(cover_id=job.source_cover_id, **common)

@@ -24,6 +24,7 @@ from covers.models import (
     ASSET_AUDIOBOOK_PREVIEW,
     ASSET_FULL,
     ASSET_PREVIEW,
+    ASSET_STORE_PACK,
     Cover,
     CoverAsset,
     Job,
@@ -31,6 +32,7 @@ from covers.models import (
     WebhookDelivery,
 )
 from covers.services.queue import helpers_enqueue, job_enqueue, webhook_enqueue
+from covers.services.store_pack import store_pack_render
 from covers.services.templates import template_row
 from covers.services.thumbs import THUMB_ASSETS, thumbnails_store
 from covers.storage import file_delete, file_read, file_store
@@ -170,6 +172,9 @@ def _render_unit(job: Job, position: int) -> _Rendered:
             )  # fmt: skip
         elif job.operation == Job.OP_EDIT:
             checked = engine.render_edit(source, params["prompt"], format=format_, scale=scale)
+        elif job.operation == Job.OP_STORE_PACK:
+            pack = store_pack_render(cover=job.source_cover)
+            return _Rendered(None, job.source_cover.template_id, {ASSET_STORE_PACK: pack}, [])
         else:
             image = _render_asset(source, job.target_asset)
             return _Rendered(None, job.source_cover.template_id, {job.target_asset: image}, [])
@@ -179,10 +184,19 @@ def _render_unit(job: Job, position: int) -> _Rendered:
     )
 
 
+# Assets that are not PNG images: their file extension and content type.
+ASSET_FILES = {ASSET_STORE_PACK: ("zip", "application/zip")}
+
+
 def _png_size(data: bytes) -> tuple[int, int]:
     if data[:8] != b"\x89PNG\r\n\x1a\n":
         raise ValueError("the engine did not return a PNG")
     return struct.unpack(">II", data[16:24])
+
+
+def _file_size(asset_type: str, data: bytes) -> tuple[int, int]:
+    """Pixel size of an image asset; 0 x 0 for a file that is not one picture (a zip)."""
+    return (0, 0) if asset_type in ASSET_FILES else _png_size(data)
 
 
 def job_unit_run(*, job_id: uuid.UUID | str, position: int, thumbnails: list | None = None) -> None:
@@ -209,8 +223,9 @@ def job_unit_run(*, job_id: uuid.UUID | str, position: int, thumbnails: list | N
     try:
         for asset_type, data in rendered.images.items():
             digest = hashlib.sha256(data).hexdigest()
-            name = f"covers/{job.account_id}/{cover_id}/{asset_type}-{digest[:16]}.png"
-            stored.append((asset_type, file_store(name=name, data=data), _png_size(data)))
+            extension = ASSET_FILES.get(asset_type, ("png",))[0]
+            name = f"covers/{job.account_id}/{cover_id}/{asset_type}-{digest[:16]}.{extension}"
+            stored.append((asset_type, file_store(name=name, data=data), _file_size(asset_type, data)))
     except Exception:
         logger.exception("Storing unit %s of job %s failed", position, job.id)
         for _type, file, _size in stored:
@@ -279,6 +294,7 @@ def _unit_record(*, job_id, position: int, cover_id, rendered: _Rendered, templa
             CoverAsset.objects.create(
                 cover=cover,
                 asset_type=asset_type,
+                content_type=ASSET_FILES.get(asset_type, ("png", "image/png"))[1],
                 storage_name=file.name,
                 width=width,
                 height=height,
@@ -305,7 +321,7 @@ def job_unit_failed(*, job_id: uuid.UUID | str, code: str, message: str) -> None
 
 
 def _delivered_cover_ids(job: Job) -> list[str]:
-    if job.operation in (Job.OP_UPSCALE, Job.OP_AUDIOBOOK):
+    if job.operation in Job.PER_ASSET_OPERATIONS:
         return [str(job.source_cover_id)] if job.units_done else []
     return [str(pk) for pk in job.covers.order_by("job_position").values_list("pk", flat=True)]
 

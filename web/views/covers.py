@@ -23,18 +23,20 @@ from byc_site.errors import ApplicationError
 from cover_engine import design as design_reasons
 from cover_engine import palettes as engine_palettes
 from cover_engine import vocabulary
+from cover_engine.stores import STORES
 from covers import conf, selectors, services, specs
-from covers.models import Cover, CoverAsset, Job
+from covers.models import ASSET_STORE_PACK, Cover, CoverAsset, Job
 from covers.representations import asset_signed_url
-from covers.services import thumbs
+from covers.services import exports, thumbs
 from web.forms.covers import COUNT_CHOICES, EXAMPLE_PROMPTS, EditForm, StyleForm, VariationForm
 from web.views.account import author_account, author_book, form_fields_for, render_author_page
 
+# What each asset is called on the pages (the API keeps the contract's names: preview, full, ...).
 ASSET_LABELS = {
-    "preview": "Ebook cover",
-    "full": "Ebook cover, high resolution",
-    "audiobook_preview": "Audiobook cover",
-    "audiobook_full": "Audiobook cover, high resolution",
+    "preview": "Ebook cover (1600 × 2560)",
+    "full": "Ebook cover, high resolution (3200 × 5120)",
+    "audiobook_preview": "Audiobook cover (2400 × 2400)",
+    "audiobook_full": "Audiobook cover, high resolution (4800 × 4800)",
 }
 LINEAGE_DEPTH = 12
 DERIVED_SHOWN = 24  # the newest covers made from this one
@@ -52,10 +54,11 @@ BOOK_TEXT_FIELDS = ("title", "subtitle", "author", "summary")
 # --- helpers --------------------------------------------------------------------------------------
 
 
-def asset_url(asset: CoverAsset) -> str:
-    """A fresh signed URL for an asset, for downloads. Local-storage links are made relative to this
-    site so they work whatever host name the author used to reach it."""
-    url = asset_signed_url(asset).url
+def asset_url(asset: CoverAsset, *, variant=None) -> str:
+    """A fresh signed URL for an asset (or its JPEG `variant`), for downloads named after the book.
+    Local-storage links are made relative to this site so they work whatever host name the author
+    used to reach it."""
+    url = asset_signed_url(asset, variant=variant, variant_type=exports.JPEG_CONTENT_TYPE).url
     if settings.BYC_STORAGE == "local" and url.startswith(settings.PUBLIC_URL):
         url = url[len(settings.PUBLIC_URL) :] or "/"
     return url
@@ -413,6 +416,11 @@ def cover_detail(request: HttpRequest, cover_id, *, forms: dict | None = None, e
         "preview_url": image_url(cover.id, "preview", THUMB_LARGE) if "preview" in assets else "",
         "audiobook_url": image_url(cover.id, "audiobook_preview", THUMB_SMALL) if "audiobook_preview" in assets else "",
         "assets": asset_rows,
+        "store_pack": {
+            "asset": assets.get(ASSET_STORE_PACK),
+            "pending": any(j.target_asset == ASSET_STORE_PACK for j in active_jobs),
+            "stores": in_a_sentence([store.name for store in STORES]),
+        },
         "has": set(assets),
         "active_jobs": active_jobs,
         "lineage": lineage,
@@ -483,6 +491,14 @@ def cover_audiobook(request: HttpRequest, cover_id) -> HttpResponse:
 
 @login_required
 @require_POST
+def cover_store_pack(request: HttpRequest, cover_id) -> HttpResponse:
+    return _refine(
+        request, cover_id, lambda account, cover: services.job_create_store_pack(account=account, cover_id=cover.id)
+    )
+
+
+@login_required
+@require_POST
 def cover_upscale(request: HttpRequest, cover_id) -> HttpResponse:
     source = request.POST.get("source_asset", "preview")
     return _refine(
@@ -494,14 +510,15 @@ def cover_upscale(request: HttpRequest, cover_id) -> HttpResponse:
 
 @login_required
 def asset_download(request: HttpRequest, cover_id, asset_type: str) -> HttpResponse:
-    """A stable link for the author: redirects to a fresh signed URL of the file."""
+    """A stable link for the author: redirects to a fresh signed URL of the file (`?format=jpeg`: its JPEG)."""
     account = author_account(request)
     cover = _cover_for_author(account, cover_id)
     try:
         asset = selectors.cover_asset_get(cover=cover, asset_type=asset_type)
+        variant = exports.asset_variant_stored(asset=asset, file_format=request.GET.get("format"))
     except ApplicationError:
-        raise Http404("This asset has not been made yet.") from None
-    response = redirect(asset_url(asset))
+        raise Http404("This file has not been made yet.") from None
+    response = redirect(asset_url(asset, variant=variant))
     response["Cache-Control"] = "no-store"
     return response
 
