@@ -9,7 +9,7 @@ written once.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from drf_spectacular.utils import inline_serializer
 from rest_framework import serializers
@@ -124,6 +124,12 @@ class RequestSpec:
     def max_lengths(self) -> dict[str, int]:
         """`{api name: limit}` of the text fields, for pages that show live counters."""
         return {s.name: s.max_length for s in self.fields if isinstance(s, TextSpec) and s.max_length}
+
+    def optional(self, name: str) -> RequestSpec:
+        """The same fields with none required, e.g. the body of a partial update (PATCH)."""
+        return RequestSpec(
+            name, tuple(replace(s, required=False) if hasattr(s, "required") else s for s in self.fields)
+        )
 
     def serializer(self) -> type[serializers.Serializer]:
         """The request body for the OpenAPI schema (documentation: the services do the checking)."""

@@ -15,8 +15,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from books.selectors import book_get_for_account
+from books.services import DELETED_KEPT_FOR
 from byc_site.auth import account_from_request
+from billing.services import credits_balance
 from byc_site.errors import ApplicationError, error_response
+from byc_site.formats import api_datetime
 from byc_site.idempotency import idempotent
 from byc_site.openapi import IDEMPOTENCY_KEY_PARAMETER, error_responses
 from byc_site.pagination import PAGE_PARAMETERS, offset_page, page_fields
@@ -406,6 +409,28 @@ class CoverAudiobookView(APIView):
         return _accepted(job)
 
 
+class CoverRerenderView(APIView):
+    @extend_schema(
+        operation_id="covers_rerender",
+        summary="Re-render a cover with the book's new text",
+        description="After the book's title, subtitle or author were edited: a new cover with this cover's "
+        "design (template, picture, edits) and the book's current text. "
+        f"{specs.credit_words(Job.OP_RERENDER)}. The source cover keeps the text it was made with; its "
+        "variations and edits do too. 409 cover_text_current when there is nothing to change.",
+        request=specs.RERENDER.serializer(),
+        parameters=[IDEMPOTENCY_KEY_PARAMETER],
+        responses={
+            202: JobAccepted,
+            **error_responses("cover_not_found", "cover_text_current", "content_policy_violation", *_COMMON_JOB_ERRORS),
+        },
+    )
+    @idempotent
+    def post(self, request: Request, cover_id: str) -> Response:
+        data = _body(request)
+        job = services.job_create_rerender(account=account_from_request(request), cover_id=cover_id, **_common(data))
+        return _accepted(job)
+
+
 # --- reading ----------------------------------------------------------------------------------------
 
 
@@ -464,6 +489,19 @@ class CoverDetailView(APIView):
         cover = selectors.cover_get_for_account(account=account_from_request(request), cover_id=cover_id)
         return Response(representations.cover_detail(cover))
 
+    @extend_schema(
+        operation_id="covers_delete",
+        summary="Delete a cover",
+        description="The cover disappears from every endpoint at once (404 from then on; it is left out of "
+        "job results). Covers made from it stay. Jobs in flight from it fail with `cover_deleted` and "
+        f"refund. Staff can restore it for {DELETED_KEPT_FOR.days} days; then it is purged with its files.",
+        request=None,
+        responses={204: None, **error_responses("cover_not_found")},
+    )
+    def delete(self, request: Request, cover_id: str) -> Response:
+        services.cover_delete(account=account_from_request(request), cover_id=cover_id)
+        return Response(status=204)
+
 
 class CoverAssetDownloadView(APIView):
     @extend_schema(
@@ -478,6 +516,61 @@ class CoverAssetDownloadView(APIView):
         response = HttpResponseRedirect(representations.asset_signed_url(asset).url)
         patch_cache_control(response, no_store=True)
         return response
+
+
+AccountState = inline_serializer(
+    name="AccountState",
+    fields={
+        "plan": inline_serializer(
+            name="AccountPlan",
+            fields={
+                "code": serializers.CharField(),
+                "name": serializers.CharField(),
+                "monthly_credits": serializers.IntegerField(help_text="Granted at each renewal."),
+            },
+        ),
+        "subscription_active": serializers.BooleanField(help_text="False: every job is refused with 403."),
+        "credits": inline_serializer(
+            name="AccountCredits",
+            fields={
+                "monthly": serializers.IntegerField(help_text="Left of this period's grant; spent first."),
+                "overage": serializers.IntegerField(help_text="Bought credits; they do not expire."),
+                "total": serializers.IntegerField(),
+            },
+        ),
+        "renews_at": serializers.DateTimeField(
+            allow_null=True, help_text="When unused monthly credits expire and the next grant is made."
+        ),
+        "concurrency_limit": serializers.IntegerField(help_text="Jobs that may be queued or running at once."),
+        "jobs_in_flight": serializers.IntegerField(help_text="Jobs queued or running now."),
+    },
+)
+
+
+class AccountView(APIView):
+    @extend_schema(
+        operation_id="account_retrieve",
+        summary="Your plan, credits and limits",
+        description="No credits are used. Read it before a large batch to see what fits.",
+        responses={200: AccountState, **error_responses()},
+    )
+    def get(self, request: Request) -> Response:
+        account = account_from_request(request)
+        balance = credits_balance(account=account)
+        return Response(
+            {
+                "plan": {
+                    "code": account.plan.code,
+                    "name": account.plan.name,
+                    "monthly_credits": account.plan.monthly_credits,
+                },
+                "subscription_active": account.is_active,
+                "credits": {"monthly": balance.monthly, "overage": balance.overage, "total": balance.total},
+                "renews_at": api_datetime(account.period_end) if account.is_active else None,
+                "concurrency_limit": account.plan.max_concurrent_jobs,
+                "jobs_in_flight": selectors.jobs_in_flight(account=account),
+            }
+        )
 
 
 class TemplateListView(APIView):

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from byc_site.formats import api_datetime as iso
 from byc_site.formats import api_datetime_ms as iso_millis
-from covers.models import ASSET_TYPES, Cover, CoverAsset, Job, Template
+from covers.models import ASSET_TYPES, Cover, CoverAsset, Job, Template, cover_visible
 from covers.storage import SignedUrl, signed_file_url
 
 
@@ -57,16 +57,22 @@ def job_result_data(job: Job) -> dict | None:
     rows = {
         cover_id: (template_id, storage_name, checksum, content_type)
         for cover_id, template_id, storage_name, checksum, content_type in CoverAsset.objects.filter(
-            cover_id__in=cover_ids, asset_type=asset_type
+            cover_visible("cover__"), cover_id__in=cover_ids, asset_type=asset_type
         )
         .order_by()
         .values_list("cover_id", "cover__template_id", "storage_name", "checksum", "content_type")
     }
     missing = [c for c in cover_ids if c not in rows]
-    styles = dict(Cover.objects.filter(pk__in=missing).order_by().values_list("pk", "template_id")) if missing else {}
+    styles = (
+        dict(Cover.objects.filter(cover_visible(), pk__in=missing).order_by().values_list("pk", "template_id"))
+        if missing
+        else {}
+    )
     entries = []
     for cover_id in cover_ids:
         row = rows.get(cover_id)
+        if row is None and cover_id not in styles:
+            continue  # deleted since (or its book was): no longer shown
         entry: dict = {"coverId": str(cover_id)}
         if per_asset:
             entry["asset"] = asset_type

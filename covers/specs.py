@@ -19,6 +19,7 @@ CREDITS_PER_UNIT: dict[str, int] = {
     Job.OP_EDIT: 1,
     Job.OP_UPSCALE: 1,
     Job.OP_AUDIOBOOK: 1,
+    Job.OP_RERENDER: 1,
 }
 
 
@@ -56,3 +57,4 @@ VARIATIONS = RequestSpec("VariationsRequest", (COUNT, EXTERNAL_REF, WEBHOOK_URL)
 EDIT = RequestSpec("EditRequest", (PROMPT, EXTERNAL_REF, WEBHOOK_URL))
 UPSCALE = RequestSpec("UpscaleRequest", (SOURCE_ASSET, EXTERNAL_REF, WEBHOOK_URL))
 AUDIOBOOK = RequestSpec("AudiobookRequest", (EXTERNAL_REF, WEBHOOK_URL))
+RERENDER = RequestSpec("RerenderRequest", (EXTERNAL_REF, WEBHOOK_URL))
