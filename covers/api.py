@@ -14,10 +14,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from billing.services import credits_balance
 from books.selectors import book_get_for_account
 from books.services import DELETED_KEPT_FOR
 from byc_site.auth import account_from_request
-from billing.services import credits_balance
 from byc_site.errors import ApplicationError, error_response
 from byc_site.formats import api_datetime
 from byc_site.idempotency import idempotent
