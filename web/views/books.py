@@ -14,8 +14,8 @@ from books.specs import BOOK_CREATE
 from byc_site.errors import ApplicationError
 from cover_engine import vocabulary
 from covers import selectors as cover_selectors
-from web.formtokens import form_token, submit_once
 from web.forms.books import BookForm
+from web.formtokens import form_token, submit_once
 from web.views.account import author_account, author_book, form_fields_for, render_author_page
 from web.views.covers import cover_thumbs
 

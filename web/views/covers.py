@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 import cover_engine as engine
 from billing.models import Account
 from billing.services import credits_balance
+from books.services import DELETED_KEPT_FOR
 from byc_site.errors import ApplicationError
 from cover_engine import design as design_reasons
 from cover_engine import palettes as engine_palettes
@@ -28,9 +29,8 @@ from covers import conf, selectors, services, specs
 from covers.models import Cover, CoverAsset, Job
 from covers.representations import asset_signed_url
 from covers.services import thumbs
-from books.services import DELETED_KEPT_FOR
-from web.formtokens import form_token, submit_once
 from web.forms.covers import COUNT_CHOICES, EXAMPLE_PROMPTS, EditForm, StyleForm, VariationForm
+from web.formtokens import form_token, submit_once
 from web.views.account import author_account, author_book, form_fields_for, render_author_page
 
 ASSET_LABELS = {
