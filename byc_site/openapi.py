@@ -83,11 +83,13 @@ ErrorEnvelope = inline_serializer(
 
 IDEMPOTENCY_KEY_PARAMETER = OpenApiParameter(
     name="Idempotency-Key",
-    type=str,
+    # The bounds the server checks (byc_site.idempotency.MAX_KEY_LENGTH); surrounding spaces are trimmed first.
+    type={"type": "string", "minLength": 1, "maxLength": 255},
     location=OpenApiParameter.HEADER,
     required=False,
     description=(
-        "Up to 255 characters, unique per request. The first response is stored for 24 hours and replayed "
+        "1 to 255 characters (after trimming spaces; empty or longer is 400 invalid_idempotency_key), "
+        "unique per request. The first response is stored for 24 hours and replayed "
         "(with `Idempotent-Replayed: true`) for a retry with the same key and body; a concurrent repeat waits "
         "for the first and gets its response; the same key with a different body gives 409 "
         "idempotency_key_reused. Server errors (5xx) are not stored."

@@ -9,7 +9,7 @@ from django.http import FileResponse, HttpResponse, HttpResponseNotModified, Htt
 from django.utils.cache import patch_cache_control
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
-from rest_framework.permissions import AllowAny
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -21,7 +21,7 @@ from byc_site.auth import account_from_request
 from byc_site.errors import ApplicationError, error_response
 from byc_site.formats import api_datetime
 from byc_site.idempotency import idempotent
-from byc_site.openapi import IDEMPOTENCY_KEY_PARAMETER, error_responses
+from byc_site.openapi import IDEMPOTENCY_KEY_PARAMETER, JOB_ERROR_CODES, error_responses
 from byc_site.pagination import PAGE_PARAMETERS, offset_page, page_fields
 from cover_engine import vocabulary
 from covers import representations, selectors, services, specs, storage
@@ -63,6 +63,30 @@ _RESULT_COVER_FIELDS = {
     "coverStyle": serializers.CharField(required=False, help_text="Template id (generate, variation, edit)."),
     "asset": serializers.CharField(required=False, help_text="The asset made (upscale, audiobook_cover)."),
 }
+# The result and error of a finished job: in GET /jobs/:id and in the job.* webhooks' bodies.
+JobResult = inline_serializer(
+    name="JobResult",
+    allow_null=True,
+    fields={
+        "bookId": serializers.UUIDField(required=False, help_text="generate"),
+        "sourceCoverId": serializers.UUIDField(required=False, help_text="variation, edit_image, rerender"),
+        "covers": inline_serializer(name="ResultCover", many=True, fields=_RESULT_COVER_FIELDS),
+    },
+)
+
+
+def job_error_serializer(**options) -> serializers.Serializer:
+    """The `error` of a failed job (GET /jobs/:id: null until then; webhooks: only in job.failed)."""
+    codes = "; ".join(
+        f"`{code}`: {meaning.rstrip('.')}" + ("" if retryable else " (the same request fails again)")
+        for code, (retryable, meaning) in JOB_ERROR_CODES.items()
+    )
+    options["help_text"] = f"{options.get('help_text', '')} Why the job failed. {codes}.".strip()
+    return inline_serializer(
+        name="JobError", fields={"code": serializers.CharField(), "message": serializers.CharField()}, **options
+    )
+
+
 JobDetail = inline_serializer(
     name="JobDetail",
     fields={
@@ -74,20 +98,8 @@ JobDetail = inline_serializer(
         "created_at": serializers.DateTimeField(),
         "started_at": serializers.DateTimeField(allow_null=True),
         "completed_at": serializers.DateTimeField(allow_null=True),
-        "result": inline_serializer(
-            name="JobResult",
-            allow_null=True,
-            fields={
-                "bookId": serializers.UUIDField(required=False, help_text="generate"),
-                "sourceCoverId": serializers.UUIDField(required=False, help_text="variation, edit_image"),
-                "covers": inline_serializer(name="ResultCover", many=True, fields=_RESULT_COVER_FIELDS),
-            },
-        ),
-        "error": inline_serializer(
-            name="JobError",
-            allow_null=True,
-            fields={"code": serializers.CharField(), "message": serializers.CharField()},
-        ),
+        "result": JobResult,
+        "error": job_error_serializer(allow_null=True),
     },
 )
 _ASSET = inline_serializer(
@@ -548,6 +560,9 @@ AccountState = inline_serializer(
 
 
 class AccountView(APIView):
+    # Readable with a stopped subscription too: that is when a client most needs to see why.
+    permission_classes = [IsAuthenticated]
+
     @extend_schema(
         operation_id="account_retrieve",
         summary="Your plan, credits and limits",
