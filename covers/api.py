@@ -75,16 +75,20 @@ JobResult = inline_serializer(
 )
 
 
+# One class for the `error` of a failed job, used as a field where it appears (null in GET /jobs/:id
+# until the job fails; present only in job.failed webhooks): one schema component, one identity.
+_JOB_ERRORS = "; ".join(
+    f"`{code}`: {meaning.rstrip('.')}" + ("" if retryable else " (the same request fails again)")
+    for code, (retryable, meaning) in JOB_ERROR_CODES.items()
+)
+JobErrorSerializer = type(
+    inline_serializer(name="JobError", fields={"code": serializers.CharField(), "message": serializers.CharField()})
+)
+
+
 def job_error_serializer(**options) -> serializers.Serializer:
-    """The `error` of a failed job (GET /jobs/:id: null until then; webhooks: only in job.failed)."""
-    codes = "; ".join(
-        f"`{code}`: {meaning.rstrip('.')}" + ("" if retryable else " (the same request fails again)")
-        for code, (retryable, meaning) in JOB_ERROR_CODES.items()
-    )
-    options["help_text"] = f"{options.get('help_text', '')} Why the job failed. {codes}.".strip()
-    return inline_serializer(
-        name="JobError", fields={"code": serializers.CharField(), "message": serializers.CharField()}, **options
-    )
+    options["help_text"] = f"{options.get('help_text', '')} Why the job failed. {_JOB_ERRORS}.".strip()
+    return JobErrorSerializer(**options)
 
 
 JobDetail = inline_serializer(
