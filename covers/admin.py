@@ -162,7 +162,7 @@ class JobAdmin(admin.ModelAdmin):
     list_display = [
         "short_id",
         "thumbnail",
-        "book",
+        "book_title",
         "account",
         "operation",
         "prompt",
@@ -199,6 +199,10 @@ class JobAdmin(admin.ModelAdmin):
     @admin.display(description="Job", ordering="id")
     def short_id(self, job: Job) -> str:
         return str(job.pk)[:8]
+
+    @admin.display(description="Book", ordering="book__title")
+    def book_title(self, job: Job) -> str:
+        return Truncator(job.book.title).chars(40) if job.book else "-"
 
     @admin.display(description="Image")
     def thumbnail(self, job: Job) -> str:
