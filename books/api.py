@@ -180,7 +180,8 @@ class BookDetailView(APIView):
         operation_id="books_delete",
         summary="Delete a book",
         description="The book and its covers disappear from every endpoint at once (404 from then on). "
-        "Jobs still in flight for it fail with `book_deleted` and refund what they did not deliver. "
+        "Jobs still in flight for it fail with `book_deleted` and refund what they did not deliver; its "
+        "jobs stay in `GET /jobs` (your history), their results without the deleted covers. "
         f"Staff can restore it for {DELETED_KEPT_FOR.days} days; then it is purged with its files.",
         request=None,
         responses={204: None, **error_responses("book_not_found")},
