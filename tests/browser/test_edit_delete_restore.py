@@ -100,7 +100,16 @@ def test_an_author_edits_rerenders_deletes_and_staff_restore(
     expect(admin.locator("#result_list")).to_contain_text("Re-render with new text")
     shot(admin, "admin jobs at 1366")
     # Lists fit the laptop's width: neither the page nor the table scrolls sideways.
-    for model in ("covers/job", "covers/cover", "books/book", "covers/webhookdelivery"):
+    for model in (
+        "covers/job",
+        "covers/cover",
+        "books/book",
+        "covers/webhookdelivery",
+        "billing/account",
+        "billing/creditentry",
+        "billing/apikey",
+        "billing/accountevent",
+    ):
         admin.goto(f"{live_server.url}/admin/{model}/")
         assert admin.evaluate(TABLE_FITS), model
     staff.close()
