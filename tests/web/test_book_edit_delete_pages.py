@@ -88,6 +88,8 @@ def test_an_edited_title_offers_a_rerender_which_makes_a_new_cover(client, autho
         response = client.post(f"/covers/{cover.id}/rerender/", {"form_token": _token(page)})
     job = Job.objects.get(operation=Job.OP_RERENDER)
     assert response["Location"] == f"/jobs/{job.id}/"
+    result = client.get(response["Location"]).content.decode()
+    assert "Your cover with the new text" in result and "Before" in result and "Back to the original" in result
     new = job.covers.get()
     assert new.recipe["text"]["title"] == "The Salt Roads"
     assert 'data-testid="text-changed"' not in client.get(f"/covers/{new.id}/").content.decode()

@@ -334,8 +334,9 @@ def _job_context(job: Job) -> dict:
             url = image_url(cover.id, shown) if shown in assets else ""
             covers.append({"cover": cover, "asset": asset, "url": url, "square": shown == "audiobook_preview"})
     done = job.status in (Job.COMPLETED, Job.FAILED)
-    # An edit is shown next to the cover it started from (every edited cover has a preview).
-    source_url = image_url(job.source_cover_id) if job.operation == Job.OP_EDIT and job.source_cover_id else ""
+    # An edit or a re-render is shown next to the cover it started from.
+    shown_next_to_source = job.operation in (Job.OP_EDIT, Job.OP_RERENDER) and job.source_cover_id
+    source_url = image_url(job.source_cover_id) if shown_next_to_source else ""
     return {"job": job, "covers": covers, "done": done, "status_text": _status_text(job), "source_url": source_url}
 
 
