@@ -200,7 +200,9 @@ def job_create_variation(
     count = specs.COUNT.check(count)
     external_ref, webhook_url = _clean_common(external_ref=external_ref, webhook_url=webhook_url)
     cover = cover_get_for_account(account=account, cover_id=cover_id)
-    _check_policy(_book_text_fields(cover.book))
+    # The text a variation draws is the source cover's own (its recipe's), not the book's as edited since.
+    made_with = (cover.recipe or {}).get("text") or {}
+    _check_policy({name: made_with.get(name) or "" for name in _book_text_fields(cover.book)})
     return _job_accept(
         account=account,
         operation=Job.OP_VARIATION,

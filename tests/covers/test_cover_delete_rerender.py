@@ -180,3 +180,17 @@ def test_the_purge_runs_on_a_schedule(db):
 
     schedule = Schedule.objects.get(func="covers.tasks.deleted_purge_task")
     assert schedule.repeats == -1 and schedule.minutes == 60
+
+
+def test_the_content_policy_judges_the_text_a_job_would_draw(api_client, account, make_cover, run_jobs):
+    cover = make_cover(account=account)
+    book_update(account=account, book_id=cover.book_id, changes={"summary": "A snuff film ring."})
+    # A variation draws the old cover's text: allowed. A re-render would draw the new: refused, free.
+    with run_jobs():
+        variation = api_client.post(f"/api/v1/covers/{cover.id}/variations", {"count": 1}, format="json")
+    assert variation.status_code == 202
+    _retitle(account, cover.book)
+    before = credits_balance(account=account).total
+    refused = api_client.post(f"/api/v1/covers/{cover.id}/rerender", {}, format="json")
+    assert refused.status_code == 400 and refused.json()["error"]["code"] == "content_policy_violation"
+    assert credits_balance(account=account).total == before
