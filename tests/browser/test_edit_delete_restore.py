@@ -12,6 +12,9 @@ from books.models import Book
 from covers.models import Cover, Job
 
 LAPTOP = {"width": 1366, "height": 768}
+PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 900}
+FITS_PAGE = "document.documentElement.scrollWidth <= window.innerWidth"
 TABLE_FITS = """() => {
     const results = document.querySelector('#changelist .results');
     return document.documentElement.scrollWidth <= window.innerWidth
@@ -53,6 +56,10 @@ def test_an_author_edits_rerenders_deletes_and_staff_restore(
     notice = page.get_by_test_id("text-changed")
     expect(notice).to_contain_text("“The Salt Raod” on the cover, “The Salt Road” now")
     shot(page, "cover with the old title")
+    page.set_viewport_size(PHONE)
+    assert page.evaluate(FITS_PAGE)
+    shot(page, "phone cover with the old title")
+    page.set_viewport_size(DESKTOP)
     notice.get_by_test_id("rerender").click()
     page.wait_for_url(re.compile(r"/jobs/[0-9a-f-]+/$"))
     assert wait_for_job(page) == "completed"
@@ -71,6 +78,10 @@ def test_an_author_edits_rerenders_deletes_and_staff_restore(
     page.wait_for_url(re.compile(r"/delete/$"))
     expect(page.get_by_test_id("confirm-delete")).to_contain_text("with its 2 covers")
     shot(page, "confirm delete")
+    page.set_viewport_size(PHONE)
+    assert page.evaluate(FITS_PAGE)
+    shot(page, "phone confirm delete")
+    page.set_viewport_size(DESKTOP)
     page.get_by_test_id("confirm-delete-button").click()
     page.wait_for_url(re.compile(r"/library/$"))
     expect(page.locator(".messages")).to_contain_text("restore them for 30 days")
