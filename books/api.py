@@ -10,8 +10,8 @@ from rest_framework.views import APIView
 
 from books.models import Book
 from books.selectors import book_get_for_account, books_for_account
-from books.services import book_clean, book_insert
-from books.specs import BOOK_CREATE
+from books.services import DELETED_KEPT_FOR, book_clean, book_delete, book_insert, book_update
+from books.specs import BOOK_CREATE, BOOK_UPDATE
 from byc_site.auth import account_from_request
 from byc_site.errors import ApplicationError
 from byc_site.formats import api_datetime
@@ -46,6 +46,7 @@ def json_object(request: Request) -> dict:
 # --- schema (documentation only: the service does the checking) ---------------------------------
 
 BookCreateRequest = BOOK_CREATE.serializer()
+BookUpdateRequest = BOOK_UPDATE.serializer()
 
 
 class BookCreated(serializers.Serializer):
@@ -147,3 +148,44 @@ class BookDetailView(APIView):
     def get(self, request: Request, book_id: str) -> Response:
         book = book_get_for_account(account=account_from_request(request), book_id=book_id)
         return Response(book_json(book))
+
+    @extend_schema(
+        operation_id="books_update",
+        summary="Edit a book",
+        description='Change any of the book\'s fields; fields not sent keep their value, `null` or `""` '
+        "clears an optional one. The result is checked like a new book. Existing covers keep the text "
+        "they were made with; `POST /covers/{coverId}/rerender` makes one with the new text.",
+        request=BookUpdateRequest,
+        responses={
+            200: BookRecord,
+            **error_responses(
+                "book_not_found",
+                "missing_required_fields",
+                "invalid_field_type",
+                "field_too_long",
+                "invalid_genre",
+                "invalid_field_value",
+                "unsupported_characters",
+                "invalid_json",
+                "invalid_request",
+                "payload_too_large",
+            ),
+        },
+    )
+    def patch(self, request: Request, book_id: str) -> Response:
+        book = book_update(account=account_from_request(request), book_id=book_id, changes=json_object(request))
+        return Response(book_json(book))
+
+    @extend_schema(
+        operation_id="books_delete",
+        summary="Delete a book",
+        description="The book and its covers disappear from every endpoint at once (404 from then on). "
+        "Jobs still in flight for it fail with `book_deleted` and refund what they did not deliver; its "
+        "jobs stay in `GET /jobs` (your history), their results without the deleted covers. "
+        f"Staff can restore it for {DELETED_KEPT_FOR.days} days; then it is purged with its files.",
+        request=None,
+        responses={204: None, **error_responses("book_not_found")},
+    )
+    def delete(self, request: Request, book_id: str) -> Response:
+        book_delete(account=account_from_request(request), book_id=book_id)
+        return Response(status=204)

@@ -22,6 +22,9 @@ class Book(models.Model):
     target_audience = models.CharField(max_length=20, blank=True, choices=list(vocabulary.TARGET_AUDIENCES.items()))
     external_ref = models.CharField(max_length=EXTERNAL_REF_MAX, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Soft delete: hidden from the author's pages and the API at once (its covers with it),
+    # restorable by staff until the purge removes it and its files (books.services.DELETED_KEPT_FOR).
+    deleted_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -19,7 +19,8 @@ if TYPE_CHECKING:  # books and billing ignore each other (see the import contrac
 
 
 def book_get_for_account(*, account: Account, book_id: object) -> Book:
-    """The account's book; 404 book_not_found for a missing id, another account's book or a malformed id."""
+    """The account's book; 404 book_not_found for a missing id, another account's book, a deleted book
+    or a malformed id."""
     try:
         book_uuid = book_id if isinstance(book_id, uuid.UUID) else uuid.UUID(str(book_id))
     except (ValueError, TypeError, AttributeError):
@@ -45,14 +46,14 @@ def _book_by_id_query(db_alias: str) -> tuple[str, RowReader]:
     fields = model_fields(Book)
     sql = (
         f"SELECT {column_list(fields, quote)} FROM {quote(Book._meta.db_table)} "
-        f"WHERE {quote('id')} = %s AND {quote('account_id')} = %s"
+        f"WHERE {quote('id')} = %s AND {quote('account_id')} = %s AND {quote('deleted_at')} IS NULL"
     )
     return sql, RowReader(Book, fields)
 
 
 def books_for_account(*, account: Account, external_ref: str | None = None) -> QuerySet[Book]:
-    """The account's books, newest first, optionally only those with one external_ref."""
-    books = Book.objects.filter(account=account).order_by("-created_at", "-id")
+    """The account's books (not deleted ones), newest first, optionally only those with one external_ref."""
+    books = Book.objects.filter(account=account, deleted_at__isnull=True).order_by("-created_at", "-id")
     if external_ref is not None:
         books = books.filter(external_ref=normalize_text(external_ref))
     return books

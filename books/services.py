@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
+from datetime import timedelta
 from typing import TYPE_CHECKING
+
+from django.utils import timezone
 
 from books.characters import characters_check
 from books.models import Book
@@ -132,3 +135,55 @@ def book_create(
 def book_insert(*, account: Account, cleaned: dict[str, str]) -> Book:
     """Store a book whose fields `book_clean` has already normalised and checked."""
     return Book.objects.create(account=account, **cleaned)
+
+
+def book_update(*, account: Account, book_id: object, changes: dict[str, object]) -> Book:
+    """Change some of a book's fields (a partial update: fields not in `changes` keep their value).
+
+    The merged fields are checked exactly as a new book's are. Existing covers are not touched:
+    each keeps the text it was made with in its recipe (see covers' re-render for the new text).
+    """
+    from books.selectors import book_get_for_account  # the selectors read normalize_text from here
+
+    book = book_get_for_account(account=account, book_id=book_id)
+    unknown = [name for name in changes if name not in BOOK_FIELD_NAMES]
+    if unknown:
+        raise ApplicationError(
+            "invalid_field_value",
+            f"Unknown book field(s): {', '.join(sorted(unknown))}. Fields: {', '.join(BOOK_FIELD_NAMES)}.",
+            field=unknown[0],
+        )
+    merged = {name: changes[name] if name in changes else getattr(book, name) for name in BOOK_FIELD_NAMES}
+    cleaned = book_clean(**merged)
+    changed = [name for name, value in cleaned.items() if getattr(book, name) != value]
+    if changed:
+        # Conditional on the row still being live: a delete that won the race is not undone by an edit.
+        updated = Book.objects.filter(pk=book.pk, deleted_at__isnull=True).update(**cleaned)
+        if not updated:
+            raise ApplicationError("book_not_found", "Book not found.", status=404)
+        for name, value in cleaned.items():
+            setattr(book, name, value)
+    return book
+
+
+# How long a deleted book or cover stays restorable by staff before the purge removes it with its files.
+DELETED_KEPT_FOR = timedelta(days=30)
+
+
+def book_delete(*, account: Account, book_id: object) -> Book:
+    """Soft-delete a book: hidden at once with its covers. Its jobs still in flight fail when a worker
+    next looks at them (code book_deleted, unused credits refunded: see covers.services.run)."""
+    from books.selectors import book_get_for_account
+
+    book = book_get_for_account(account=account, book_id=book_id)
+    now = timezone.now()
+    if not Book.objects.filter(pk=book.pk, deleted_at__isnull=True).update(deleted_at=now):
+        raise ApplicationError("book_not_found", "Book not found.", status=404)
+    book.deleted_at = now
+    return book
+
+
+def book_restore(*, book_id: object) -> bool:
+    """Staff: bring a deleted book back (with the covers that were hidden because of it).
+    False if it was not deleted."""
+    return bool(Book.objects.filter(pk=book_id, deleted_at__isnull=False).update(deleted_at=None))

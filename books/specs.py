@@ -28,6 +28,9 @@ BOOK_CREATE = RequestSpec(
     ),
 )
 
+# PATCH /books/:id: any of the same fields; those not sent keep their value.
+BOOK_UPDATE = BOOK_CREATE.optional("BookUpdateRequest")
+
 TITLE_MAX = BOOK_CREATE["title"].max_length
 AUTHOR_MAX = BOOK_CREATE["author"].max_length
 SUBTITLE_MAX = BOOK_CREATE["subtitle"].max_length

@@ -39,3 +39,21 @@ def confirmation_page(
         "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
     }
     return TemplateResponse(request, "admin/action_confirm.html", context)
+
+
+class DeletedFilter(admin.SimpleListFilter):
+    """Soft-deleted rows (a `deleted_at` column): live ones, deleted ones, or all. Lists show all by default,
+    so staff find what an author deleted."""
+
+    title = "deleted"
+    parameter_name = "deleted"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return [("no", "Not deleted"), ("yes", "Deleted (restorable)")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() == "no":
+            return queryset.filter(deleted_at__isnull=True)
+        if self.value() == "yes":
+            return queryset.filter(deleted_at__isnull=False)
+        return queryset

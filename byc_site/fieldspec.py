@@ -9,7 +9,7 @@ written once.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from drf_spectacular.utils import inline_serializer
 from rest_framework import serializers
@@ -27,6 +27,13 @@ class TextSpec:
     drawn: bool = False
     multiline: bool = False
     help: str = ""
+    # May the field be sent empty (or only spaces)? None: yes unless it is required. A required field
+    # made optional for a partial update keeps blank=False: it may be left out, not emptied.
+    blank: bool | None = None
+
+    @property
+    def blank_allowed(self) -> bool:
+        return not self.required if self.blank is None else self.blank
 
     def check_length(self, value: str) -> None:
         if self.max_length is not None and len(value) > self.max_length:
@@ -38,13 +45,20 @@ class TextSpec:
 
     def serializer_field(self) -> serializers.Field:
         extra = {"max_length": self.max_length} if self.max_length else {}
-        return serializers.CharField(required=self.required, help_text=self.help, **extra)
+        if not self.blank_allowed:
+            extra["min_length"] = 1  # the service refuses it empty or only spaces, as missing
+        # null is taken as "not given" by the services, like an empty string.
+        return serializers.CharField(
+            required=self.required, allow_null=self.blank_allowed, help_text=self.help, **extra
+        )
 
 
 @dataclass(frozen=True)
 class UrlSpec(TextSpec):
     def serializer_field(self) -> serializers.Field:
-        return serializers.URLField(required=self.required, help_text=self.help, max_length=self.max_length)
+        return serializers.URLField(
+            required=self.required, allow_null=self.blank_allowed, help_text=self.help, max_length=self.max_length
+        )
 
 
 @dataclass(frozen=True)
@@ -125,6 +139,16 @@ class RequestSpec:
         """`{api name: limit}` of the text fields, for pages that show live counters."""
         return {s.name: s.max_length for s in self.fields if isinstance(s, TextSpec) and s.max_length}
 
+    def optional(self, name: str) -> RequestSpec:
+        """The same fields with none required, e.g. the body of a partial update (PATCH)."""
+        return RequestSpec(name, tuple(_optional(s) for s in self.fields))
+
     def serializer(self) -> type[serializers.Serializer]:
         """The request body for the OpenAPI schema (documentation: the services do the checking)."""
         return inline_serializer(name=self.name, fields={s.name: s.serializer_field() for s in self.fields})
+
+
+def _optional(spec: Spec) -> Spec:
+    if isinstance(spec, TextSpec):
+        return replace(spec, required=False, blank=spec.blank_allowed)
+    return replace(spec, required=False) if hasattr(spec, "required") else spec

@@ -228,6 +228,25 @@ def idempotent(view_method: Callable) -> Callable:
     return wrapper
 
 
+def once_per_key(*, account: Account, key: str, scope: str, action: Callable[[], dict]) -> tuple[dict, bool]:
+    """Run `action` at most once per (account, key): -> (its result, False), or, when the key was
+    used before, (the result it gave then, True). For callers outside DRF, such as the web app's
+    forms (one-time form tokens); the same records, rules and purge as the Idempotency-Key header.
+
+    `scope` (e.g. the form's path) is fingerprinted: a key used for another scope is refused with
+    idempotency_key_reused. An ApplicationError from `action` rolls the claim back with its writes,
+    so the corrected request can use the same key.
+    """
+    fingerprint = hashlib.sha256(scope.encode()).hexdigest()
+    with transaction.atomic(using=router.db_for_write(IdempotencyRecord)):
+        record_id, existing = _claim(account, key, fingerprint)
+        if existing is not None:
+            return _replay(existing, fingerprint).data, True
+        result = action()
+        _store(record_id, Response(result, status=200))
+    return result, False
+
+
 def idempotency_records_purge(*, older_than: timedelta = IDEMPOTENCY_TTL * 2) -> int:
     """Delete stored responses older than `older_than` (kept 48 h by default, promised 24 h)."""
     deleted, _ = IdempotencyRecord.objects.filter(created_at__lt=timezone.now() - older_than).delete()

@@ -45,7 +45,28 @@ ERROR_CODES: dict[str, tuple[int, str]] = {
     "unsupported_media_type": (415, "Send the body as application/json."),
     "concurrency_limit": (429, "Too many jobs running at once for your plan."),
     "internal_error": (500, "Something failed on our side; nothing was charged."),
+    "cover_text_current": (409, "The cover already shows the book's current text; nothing to re-render."),
 }
+
+# Why a job failed (`error.code` of a failed job and its job.failed webhook), and whether running the
+# same request again can succeed. Renders are deterministic, so a failure that depends only on the
+# request fails the same way again: staff retry only the `True` ones (covers.services.job_retry).
+JOB_ERROR_CODES: dict[str, tuple[bool, str]] = {
+    "render_failed": (True, "The renderer failed unexpectedly; unused credits were refunded."),
+    "storage_failed": (True, "The rendered image could not be stored; unused credits were refunded."),
+    "worker_lost": (True, "The worker stopped before finishing; unused credits were refunded."),
+    "cancelled_by_staff": (True, "Cancelled by staff; unused credits were refunded."),
+    "internal_error": (True, "Something failed on our side; unused credits were refunded."),
+    "edit_not_understood": (False, "Nothing in the edit prompt could be acted on; refunded."),
+    "edit_not_applied": (False, "The understood changes would not show on the cover; refunded."),
+    "content_policy_violation": (False, "The request violates the content policy; refunded."),
+    "book_deleted": (False, "The book was deleted while the job was in flight; unused credits were refunded."),
+    "cover_deleted": (False, "The source cover was deleted while the job was in flight; refunded."),
+    "template_not_found": (False, "The cover's template is no longer in the engine; refunded."),
+    "recipe_invalid": (False, "The source cover's recipe cannot be read; refunded."),
+    "recipe_version_unsupported": (False, "The source cover was made by an engine version this one cannot read."),
+}
+RETRYABLE_JOB_ERRORS = frozenset(code for code, (retryable, _meaning) in JOB_ERROR_CODES.items() if retryable)
 
 ErrorEnvelope = inline_serializer(
     name="Error",
@@ -62,11 +83,13 @@ ErrorEnvelope = inline_serializer(
 
 IDEMPOTENCY_KEY_PARAMETER = OpenApiParameter(
     name="Idempotency-Key",
-    type=str,
+    # The bounds the server checks (byc_site.idempotency.MAX_KEY_LENGTH); surrounding spaces are trimmed first.
+    type={"type": "string", "minLength": 1, "maxLength": 255},
     location=OpenApiParameter.HEADER,
     required=False,
     description=(
-        "Up to 255 characters, unique per request. The first response is stored for 24 hours and replayed "
+        "1 to 255 characters (after trimming spaces; empty or longer is 400 invalid_idempotency_key), "
+        "unique per request. The first response is stored for 24 hours and replayed "
         "(with `Idempotent-Replayed: true`) for a retry with the same key and body; a concurrent repeat waits "
         "for the first and gets its response; the same key with a different body gives 409 "
         "idempotency_key_reused. Server errors (5xx) are not stored."

@@ -16,9 +16,18 @@ PAGE_SIZE_DEFAULT = 20
 PAGE_SIZE_MAX = 100
 OFFSET_MAX = 10**9
 
+# The bounds are in the schema too, so a client's validator refuses what the API refuses (limit=0: 400).
 PAGE_PARAMETERS = [
-    OpenApiParameter("limit", int, description=f"1 to {PAGE_SIZE_MAX}, default {PAGE_SIZE_DEFAULT}."),
-    OpenApiParameter("offset", int, description="Items to skip, default 0."),
+    OpenApiParameter(
+        "limit",
+        {"type": "integer", "minimum": 1, "maximum": PAGE_SIZE_MAX, "default": PAGE_SIZE_DEFAULT},
+        description=f"1 to {PAGE_SIZE_MAX}, default {PAGE_SIZE_DEFAULT}; anything else is 400 invalid_request.",
+    ),
+    OpenApiParameter(
+        "offset",
+        {"type": "integer", "minimum": 0, "maximum": OFFSET_MAX, "default": 0},
+        description="Items to skip, default 0.",
+    ),
 ]
 
 

@@ -243,6 +243,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # 3.1: the version of OpenAPI that describes webhooks (covers/webhook_schema.py).
+    "OAS_VERSION": "3.1.0",
+    "WEBHOOKS": ["covers.webhook_schema.JOB_COMPLETED", "covers.webhook_schema.JOB_FAILED"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "covers.webhook_schema.webhook_headers_hook",
+    ],
 }
 
 # Background work: django-q2 on the ORM broker by default, Redis in production.

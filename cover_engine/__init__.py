@@ -41,6 +41,7 @@ __all__ = [
     "render_generate_unit",
     "render_size",
     "render_variation_unit",
+    "render_with_text",
     "template_by_id",
     "template_preview",
     "signature",
@@ -123,6 +124,13 @@ def render_edit(source: Recipe, prompt: str, *, format: str = "ebook", scale: fl
     from .checked import render_edit as impl
 
     return impl(source, prompt, format=format, scale=scale)
+
+
+def render_with_text(source: Recipe, text: BookText, *, format: str = "ebook", scale: float = 1.0) -> Checked:
+    """`source`'s design (template, brief, seed, edits) set with other book text, e.g. a corrected title."""
+    from .units import render_with_text as impl
+
+    return impl(source, text, format=format, scale=scale)
 
 
 def signature(png: bytes) -> Signature:

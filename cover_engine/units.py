@@ -3,6 +3,7 @@
     render_generate_unit(book, options, seeds=..., position=..., taken=..., others=...) -> Checked
     render_variation_unit(source, seed=..., position=..., others=...) -> Checked
     render_edit(source, prompt) -> Checked        (checked.py)
+    render_with_text(source, text) -> Checked     (the same design with corrected book text)
 
 `others` are the signatures (distinct.signature of the stored previews) of the covers this one must
 not repeat: its siblings already stored and, for more covers of a book, the book's earlier covers.
@@ -119,4 +120,10 @@ def render_variation_unit(
     )
 
 
-__all__ = ["render_generate_unit", "render_variation_unit"]
+def render_with_text(source: Recipe, text: BookText, *, format: str = "ebook", scale: float = 1.0) -> Checked:
+    """The source's recipe with new book text, rendered with its design report. The picture is the
+    source's (same brief and seed); only the type is set again, fitted to the new text."""
+    return render_distinct([replace(source, text=text)], format=format, scale=scale)
+
+
+__all__ = ["render_generate_unit", "render_variation_unit", "render_with_text"]

@@ -6,17 +6,23 @@ reason on a confirmation page, and the reason lands on the ledger line.
 
 from __future__ import annotations
 
+import json
+
 from django.contrib import admin, messages
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 
-from byc_site.admin_actions import ReasonForm, bound_form, confirmation_page
+from byc_site.admin_actions import DeletedFilter, ReasonForm, bound_form, confirmation_page
 from byc_site.errors import ApplicationError
+from byc_site.openapi import JOB_ERROR_CODES, RETRYABLE_JOB_ERRORS
 from covers import deliveries, services
-from covers.models import Cover, CoverAsset, Job, Template, WebhookAttempt, WebhookDelivery
+from covers.models import ASSET_PREVIEW, Cover, CoverAsset, Job, Template, WebhookAttempt, WebhookDelivery
 from covers.representations import asset_signed_url
+from covers.services.thumbs import THUMB_SMALL, thumbnail_name
+from covers.storage import signed_file_url
 
 
 @admin.register(Template)
@@ -44,13 +50,29 @@ class TemplateAdmin(admin.ModelAdmin):
 
 
 def _thumbnail(asset: CoverAsset | None, height: int = 120) -> str:
+    """A small image of an asset linking to the full file. Lists show the page thumbnail the worker
+    stores with each preview (a JPEG of a few kB), not the multi-megabyte PNG."""
     if asset is None:
         return "-"
+    full = asset_signed_url(asset).url
+    small = full
+    if asset.asset_type == ASSET_PREVIEW and height <= 120:
+        small = signed_file_url(
+            name=thumbnail_name(checksum=asset.checksum, width=THUMB_SMALL), content_type="image/jpeg"
+        ).url
     return format_html(
-        '<a href="{0}" target="_blank"><img src="{0}" alt="" style="height:{1}px" loading="lazy"></a>',
-        asset_signed_url(asset).url,
+        '<a href="{0}" target="_blank"><img src="{1}" alt="" style="height:{2}px" loading="lazy"></a>',
+        full,
+        small,
         height,
     )
+
+
+def _preview_of(cover: Cover | None) -> CoverAsset | None:
+    """The cover's preview among its prefetched assets."""
+    if cover is None:
+        return None
+    return next((a for a in cover.assets.all() if a.asset_type == ASSET_PREVIEW), None)
 
 
 class CoverAssetInline(admin.TabularInline):
@@ -70,8 +92,8 @@ class CoverAssetInline(admin.TabularInline):
 
 @admin.register(Cover)
 class CoverAdmin(admin.ModelAdmin):
-    list_display = ["id", "thumbnail", "book", "account", "template", "operation", "source_cover", "created_at"]
-    list_filter = ["operation", "template"]
+    list_display = ["thumbnail", "book", "account", "template", "operation", "created_at", "deleted_at"]
+    list_filter = [DeletedFilter, "operation", "template"]
     search_fields = ["id", "book__title", "account__user__email"]
     list_select_related = ["book", "account__user", "template"]
     readonly_fields = [
@@ -89,16 +111,18 @@ class CoverAdmin(admin.ModelAdmin):
         "job_position",
         "recipe",
         "created_at",
+        "deleted_at",
         "thumbnail",
     ]
     inlines = [CoverAssetInline]
+    actions = ["restore"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Cover]:
         return super().get_queryset(request).prefetch_related("assets")
 
     @admin.display(description="Preview")
     def thumbnail(self, cover: Cover) -> str:
-        return _thumbnail(next((a for a in cover.assets.all() if a.asset_type == "preview"), None))
+        return _thumbnail(_preview_of(cover), 60)
 
     @admin.display(description="Lineage (oldest first)")
     def lineage(self, cover: Cover) -> str:
@@ -117,32 +141,120 @@ class CoverAdmin(admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
+    @admin.action(description="Restore the selected deleted covers")
+    def restore(self, request: HttpRequest, queryset: QuerySet[Cover]) -> None:
+        restored = 0
+        for cover in queryset:
+            if services.cover_restore(cover_id=cover.pk):
+                restored += 1
+                self.log_change(request, cover, "Restored")
+                if cover.book.deleted_at is not None:
+                    self.message_user(
+                        request,
+                        f"The book of cover {cover.pk} is deleted too: restore it to show the cover.",
+                        messages.WARNING,
+                    )
+        self.message_user(request, f"{restored} cover(s) restored.")
+
 
 @admin.register(Job)
 class JobAdmin(admin.ModelAdmin):
     list_display = [
-        "id",
+        "short_id",
+        "thumbnail",
+        "book_title",
         "account",
         "operation",
+        "prompt",
         "status",
-        "count",
         "credits_used",
-        "credits_refunded",
         "error_code",
         "created_at",
-        "completed_at",
     ]
     list_filter = ["status", "operation", "error_code", "account"]
     search_fields = ["id", "external_ref", "account__user__email", "book__title"]
-    list_select_related = ["account__user"]
-    readonly_fields = [f.name for f in Job._meta.fields]
+    list_select_related = ["account__user", "book", "source_cover"]
+    readonly_fields = [f.name for f in Job._meta.fields] + ["made", "failure"]
     actions = ["retry_failed", "refund", "fail_now"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Job]:
+        previews = CoverAsset.objects.filter(asset_type=ASSET_PREVIEW)
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                Prefetch(
+                    "covers",
+                    queryset=Cover.objects.order_by("job_position").prefetch_related(
+                        Prefetch("assets", queryset=previews)
+                    ),
+                ),
+                Prefetch("source_cover__assets", queryset=previews),
+            )
+        )
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    @admin.action(description="Retry the selected failed jobs (as new, charged jobs)")
+    @admin.display(description="Job", ordering="id")
+    def short_id(self, job: Job) -> str:
+        return str(job.pk)[:8]
+
+    @admin.display(description="Book", ordering="book__title")
+    def book_title(self, job: Job) -> str:
+        return Truncator(job.book.title).chars(40) if job.book else "-"
+
+    @admin.display(description="Image")
+    def thumbnail(self, job: Job) -> str:
+        """What the job made (its first cover), or for an upscale or audiobook job the cover it worked on."""
+        made = list(job.covers.all())
+        return _thumbnail(_preview_of(made[0] if made else job.source_cover), 60)
+
+    @admin.display(description="Prompt or options")
+    def prompt(self, job: Job) -> str:
+        params = job.params or {}
+        if job.operation == Job.OP_EDIT:
+            text = f"“{params.get('prompt', '')}”"
+        elif job.operation == Job.OP_GENERATE:
+            chosen = [params.get(k) for k in ("template_id", "mood", "palette") if params.get(k)]
+            text = " · ".join([*chosen, params.get("main_elements") or ""]).strip(" ·")
+        elif job.operation == Job.OP_RERENDER:
+            text = f"title “{(params.get('text') or {}).get('title', '')}”"
+        else:
+            text = ""
+        return Truncator(text).chars(60) or "-"
+
+    @admin.display(description="Covers made")
+    def made(self, job: Job) -> str:
+        covers = list(job.covers.all())
+        if not covers:
+            return "-"
+        return format_html_join(
+            " ",
+            '<a href="{}">{}</a>',
+            ((reverse("admin:covers_cover_change", args=[c.pk]), _thumbnail(_preview_of(c), 120)) for c in covers),
+        )
+
+    @admin.display(description="Why it failed")
+    def failure(self, job: Job) -> str:
+        if job.status != Job.FAILED:
+            return "-"
+        retryable, meaning = JOB_ERROR_CODES.get(job.error_code, (False, "An error code this version does not list."))
+        verdict = "a retry may succeed" if retryable else "a retry would fail the same way: not retried"
+        return f"{job.error_code}: {meaning} ({verdict})"
+
+    @admin.action(description="Retry the selected failed jobs (as new, charged jobs; only retryable failures)")
     def retry_failed(self, request: HttpRequest, queryset: QuerySet[Job]) -> HttpResponse | None:
+        hopeless = [job for job in queryset if job.status == Job.FAILED and job.error_code not in RETRYABLE_JOB_ERRORS]
+        for job in hopeless:
+            self.message_user(
+                request,
+                f"Job {job.pk} failed with {job.error_code}, which a retry cannot fix: not retried, nothing charged.",
+                messages.WARNING,
+            )
+        queryset = queryset.exclude(pk__in=[job.pk for job in hopeless])
+        if not queryset.exists():
+            return None
         form = bound_form(request, ReasonForm)
         if not form.is_valid():
             return confirmation_page(self, request, queryset, form, "Retry failed jobs", "retry_failed")
@@ -187,15 +299,34 @@ class JobAdmin(admin.ModelAdmin):
         return None
 
 
-class WebhookAttemptInline(admin.TabularInline):
+class WebhookAttemptInline(admin.StackedInline):
     model = WebhookAttempt
     extra = 0
     can_delete = False
-    fields = ["number", "attempted_at", "status_code", "error", "response_excerpt", "duration_ms", "next_retry_at"]
+    fields = ["number", "attempted_at", "status_code", "duration_ms", "next_retry_at", "error", "response", "body"]
     readonly_fields = fields
 
     def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
+
+    @admin.display(description="Response (excerpt)")
+    def response(self, attempt: WebhookAttempt) -> str:
+        return _pre(attempt.response_excerpt)
+
+    @admin.display(description="Request body")
+    def body(self, attempt: WebhookAttempt) -> str:
+        try:
+            text = json.dumps(json.loads(attempt.request_body), indent=2, ensure_ascii=False)
+        except ValueError:
+            text = attempt.request_body
+        return _pre(text)
+
+
+def _pre(text: str) -> str:
+    """Text shown as it is (line breaks, JSON indentation), escaped, in a box that wraps long lines."""
+    if not text:
+        return "-"
+    return format_html('<pre class="byc-pre">{}</pre>', text)
 
 
 @admin.register(WebhookDelivery)
@@ -212,10 +343,20 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
 
     @admin.display(description="Attempts")
     def attempt_summary(self, delivery: WebhookDelivery) -> str:
-        return format_html_join(
-            "<br>",
-            "#{}: {} {}",
-            ((a.number, a.status_code or "-", a.error) for a in delivery.attempt_log.all()),
+        rows = format_html_join(
+            "",
+            "<tr><td>#{}</td><td>{}</td><td>{}</td><td>{} ms</td><td>{}</td></tr>",
+            (
+                (a.number, a.attempted_at.strftime("%Y-%m-%d %H:%M:%S"), a.status_code or "-", a.duration_ms, a.error)
+                for a in delivery.attempt_log.all()
+            ),
+        )
+        if not rows:
+            return "-"
+        return format_html(
+            "<table><thead><tr><th>Attempt</th><th>At (UTC)</th><th>HTTP</th><th>Took</th><th>Error</th></tr></thead>"
+            "<tbody>{}</tbody></table>",
+            rows,
         )
 
     @admin.action(description="Redeliver the selected events now")

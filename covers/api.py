@@ -10,16 +10,19 @@ from django.utils.cache import patch_cache_control
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.negotiation import DefaultContentNegotiation
-from rest_framework.permissions import AllowAny
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from billing.services import credits_balance
 from books.selectors import book_get_for_account
+from books.services import DELETED_KEPT_FOR
 from byc_site.auth import account_from_request
 from byc_site.errors import ApplicationError, error_response
+from byc_site.formats import api_datetime
 from byc_site.idempotency import idempotent
-from byc_site.openapi import IDEMPOTENCY_KEY_PARAMETER, error_responses
+from byc_site.openapi import IDEMPOTENCY_KEY_PARAMETER, JOB_ERROR_CODES, error_responses
 from byc_site.pagination import PAGE_PARAMETERS, offset_page, page_fields
 from cover_engine import vocabulary
 from covers import representations, selectors, services, specs, storage
@@ -63,6 +66,34 @@ _RESULT_COVER_FIELDS = {
     "coverStyle": serializers.CharField(required=False, help_text="Template id (generate, variation, edit)."),
     "asset": serializers.CharField(required=False, help_text="The asset made (upscale, audiobook_cover)."),
 }
+# The result and error of a finished job: in GET /jobs/:id and in the job.* webhooks' bodies.
+JobResult = inline_serializer(
+    name="JobResult",
+    allow_null=True,
+    fields={
+        "bookId": serializers.UUIDField(required=False, help_text="generate"),
+        "sourceCoverId": serializers.UUIDField(required=False, help_text="variation, edit_image, rerender"),
+        "covers": inline_serializer(name="ResultCover", many=True, fields=_RESULT_COVER_FIELDS),
+    },
+)
+
+
+# One class for the `error` of a failed job, used as a field where it appears (null in GET /jobs/:id
+# until the job fails; present only in job.failed webhooks): one schema component, one identity.
+_JOB_ERRORS = "; ".join(
+    f"`{code}`: {meaning.rstrip('.')}" + ("" if retryable else " (the same request fails again)")
+    for code, (retryable, meaning) in JOB_ERROR_CODES.items()
+)
+JobErrorSerializer = type(
+    inline_serializer(name="JobError", fields={"code": serializers.CharField(), "message": serializers.CharField()})
+)
+
+
+def job_error_serializer(**options) -> serializers.Serializer:
+    options["help_text"] = f"{options.get('help_text', '')} Why the job failed. {_JOB_ERRORS}.".strip()
+    return JobErrorSerializer(**options)
+
+
 JobDetail = inline_serializer(
     name="JobDetail",
     fields={
@@ -74,20 +105,8 @@ JobDetail = inline_serializer(
         "created_at": serializers.DateTimeField(),
         "started_at": serializers.DateTimeField(allow_null=True),
         "completed_at": serializers.DateTimeField(allow_null=True),
-        "result": inline_serializer(
-            name="JobResult",
-            allow_null=True,
-            fields={
-                "bookId": serializers.UUIDField(required=False, help_text="generate"),
-                "sourceCoverId": serializers.UUIDField(required=False, help_text="variation, edit_image"),
-                "covers": inline_serializer(name="ResultCover", many=True, fields=_RESULT_COVER_FIELDS),
-            },
-        ),
-        "error": inline_serializer(
-            name="JobError",
-            allow_null=True,
-            fields={"code": serializers.CharField(), "message": serializers.CharField()},
-        ),
+        "result": JobResult,
+        "error": job_error_serializer(allow_null=True),
     },
 )
 _ASSET = inline_serializer(
@@ -433,6 +452,28 @@ class CoverStorePackView(APIView):
         return _accepted(job)
 
 
+class CoverRerenderView(APIView):
+    @extend_schema(
+        operation_id="covers_rerender",
+        summary="Re-render a cover with the book's new text",
+        description="After the book's title, subtitle or author were edited: a new cover with this cover's "
+        "design (template, picture, edits) and the book's current text. "
+        f"{specs.credit_words(Job.OP_RERENDER)}. The source cover keeps the text it was made with; its "
+        "variations and edits do too. 409 cover_text_current when there is nothing to change.",
+        request=specs.RERENDER.serializer(),
+        parameters=[IDEMPOTENCY_KEY_PARAMETER],
+        responses={
+            202: JobAccepted,
+            **error_responses("cover_not_found", "cover_text_current", "content_policy_violation", *_COMMON_JOB_ERRORS),
+        },
+    )
+    @idempotent
+    def post(self, request: Request, cover_id: str) -> Response:
+        data = _body(request)
+        job = services.job_create_rerender(account=account_from_request(request), cover_id=cover_id, **_common(data))
+        return _accepted(job)
+
+
 # --- reading ----------------------------------------------------------------------------------------
 
 
@@ -491,6 +532,19 @@ class CoverDetailView(APIView):
         cover = selectors.cover_get_for_account(account=account_from_request(request), cover_id=cover_id)
         return Response(representations.cover_detail(cover))
 
+    @extend_schema(
+        operation_id="covers_delete",
+        summary="Delete a cover",
+        description="The cover disappears from every endpoint at once (404 from then on; it is left out of "
+        "job results). Covers made from it stay. Jobs in flight from it fail with `cover_deleted` and "
+        f"refund. Staff can restore it for {DELETED_KEPT_FOR.days} days; then it is purged with its files.",
+        request=None,
+        responses={204: None, **error_responses("cover_not_found")},
+    )
+    def delete(self, request: Request, cover_id: str) -> Response:
+        services.cover_delete(account=account_from_request(request), cover_id=cover_id)
+        return Response(status=204)
+
 
 class _JsonWhateverTheFormatQuery(DefaultContentNegotiation):
     """The download endpoint's `format` names the file's format, not DRF's renderer: answer JSON errors."""
@@ -520,6 +574,64 @@ class CoverAssetDownloadView(APIView):
         response = HttpResponseRedirect(signed.url)
         patch_cache_control(response, no_store=True)
         return response
+
+
+AccountState = inline_serializer(
+    name="AccountState",
+    fields={
+        "plan": inline_serializer(
+            name="AccountPlan",
+            fields={
+                "code": serializers.CharField(),
+                "name": serializers.CharField(),
+                "monthly_credits": serializers.IntegerField(help_text="Granted at each renewal."),
+            },
+        ),
+        "subscription_active": serializers.BooleanField(help_text="False: every job is refused with 403."),
+        "credits": inline_serializer(
+            name="AccountCredits",
+            fields={
+                "monthly": serializers.IntegerField(help_text="Left of this period's grant; spent first."),
+                "overage": serializers.IntegerField(help_text="Bought credits; they do not expire."),
+                "total": serializers.IntegerField(),
+            },
+        ),
+        "renews_at": serializers.DateTimeField(
+            allow_null=True, help_text="When unused monthly credits expire and the next grant is made."
+        ),
+        "concurrency_limit": serializers.IntegerField(help_text="Jobs that may be queued or running at once."),
+        "jobs_in_flight": serializers.IntegerField(help_text="Jobs queued or running now."),
+    },
+)
+
+
+class AccountView(APIView):
+    # Readable with a stopped subscription too: that is when a client most needs to see why.
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="account_retrieve",
+        summary="Your plan, credits and limits",
+        description="No credits are used. Read it before a large batch to see what fits.",
+        responses={200: AccountState, **error_responses()},
+    )
+    def get(self, request: Request) -> Response:
+        account = account_from_request(request)
+        balance = credits_balance(account=account)
+        return Response(
+            {
+                "plan": {
+                    "code": account.plan.code,
+                    "name": account.plan.name,
+                    "monthly_credits": account.plan.monthly_credits,
+                },
+                "subscription_active": account.is_active,
+                "credits": {"monthly": balance.monthly, "overage": balance.overage, "total": balance.total},
+                "renews_at": api_datetime(account.period_end) if account.is_active else None,
+                "concurrency_limit": account.plan.max_concurrent_jobs,
+                "jobs_in_flight": selectors.jobs_in_flight(account=account),
+            }
+        )
 
 
 class TemplateListView(APIView):

@@ -54,13 +54,25 @@ class Template(models.Model):
         return self.enabled and self.in_engine
 
 
+def cover_visible(path: str = "") -> Q:
+    """Covers an author or a client may see: neither the cover nor its book deleted.
+    `path` reaches the cover from another model, e.g. "cover__" from CoverAsset."""
+    return Q(**{f"{path}deleted_at__isnull": True, f"{path}book__deleted_at__isnull": True})
+
+
 class Cover(models.Model):
     """One cover design of a book: a recipe the engine renders deterministically, plus its lineage."""
 
     OP_GENERATE = "generate"
     OP_VARIATION = "variation"
     OP_EDIT = "edit_image"
-    OPERATION_CHOICES = [(OP_GENERATE, "Generated"), (OP_VARIATION, "Variation"), (OP_EDIT, "Edit")]
+    OP_RERENDER = "rerender"
+    OPERATION_CHOICES = [
+        (OP_GENERATE, "Generated"),
+        (OP_VARIATION, "Variation"),
+        (OP_EDIT, "Edit"),
+        (OP_RERENDER, "Re-rendered with new text"),
+    ]
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     account = models.ForeignKey("billing.Account", on_delete=models.CASCADE, related_name="covers")
@@ -79,6 +91,8 @@ class Cover(models.Model):
     job = models.ForeignKey("Job", null=True, blank=True, on_delete=models.SET_NULL, related_name="covers")
     job_position = models.PositiveSmallIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Soft delete, like Book.deleted_at; a cover of a deleted book is hidden too.
+    deleted_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -124,6 +138,7 @@ class Job(models.Model):
     OP_UPSCALE = "upscale"
     OP_AUDIOBOOK = "audiobook_cover"
     OP_STORE_PACK = "store_pack"
+    OP_RERENDER = "rerender"
     OPERATION_CHOICES = [
         (OP_GENERATE, "Generate"),
         (OP_VARIATION, "Variations"),
@@ -131,6 +146,7 @@ class Job(models.Model):
         (OP_UPSCALE, "Upscale"),
         (OP_AUDIOBOOK, "Audiobook cover"),
         (OP_STORE_PACK, "Store pack"),
+        (OP_RERENDER, "Re-render with new text"),
     ]
     # Operations that make one asset (`target_asset`) of their source cover, not new covers.
     PER_ASSET_OPERATIONS = (OP_UPSCALE, OP_AUDIOBOOK, OP_STORE_PACK)

@@ -15,7 +15,7 @@ from django.urls import reverse
 from byc_site.formats import api_datetime as iso
 from byc_site.formats import api_datetime_ms as iso_millis
 from covers.downloads import download_name
-from covers.models import ASSET_TYPES, Cover, CoverAsset, Job, Template
+from covers.models import ASSET_TYPES, Cover, CoverAsset, Job, Template, cover_visible
 from covers.storage import SignedUrl, StoredFile, signed_file_url
 
 
@@ -80,7 +80,8 @@ def job_result_data(job: Job) -> dict | None:
         asset.cover_id: (template_id, title, asset)
         for asset, template_id, title in (
             (asset, asset.cover.template_id, asset.cover.book.title)
-            for asset in CoverAsset.objects.filter(cover_id__in=cover_ids, asset_type=asset_type)
+            for asset in CoverAsset.objects
+            .filter(cover_visible("cover__"), cover_id__in=cover_ids, asset_type=asset_type)
             .select_related("cover__book")
             .only("cover_id", "asset_type", "storage_name", "checksum", "content_type", "width", "height",
                   "cover__template_id", "cover__book__title")
@@ -88,10 +89,16 @@ def job_result_data(job: Job) -> dict | None:
         )
     }  # fmt: skip
     missing = [c for c in cover_ids if c not in rows]
-    styles = dict(Cover.objects.filter(pk__in=missing).order_by().values_list("pk", "template_id")) if missing else {}
+    styles = (
+        dict(Cover.objects.filter(cover_visible(), pk__in=missing).order_by().values_list("pk", "template_id"))
+        if missing
+        else {}
+    )
     entries = []
     for cover_id in cover_ids:
         row = rows.get(cover_id)
+        if row is None and cover_id not in styles:
+            continue  # deleted since (or its book was): no longer shown
         entry: dict = {"coverId": str(cover_id)}
         if per_asset:
             entry["asset"] = asset_type

@@ -6,12 +6,13 @@ import uuid
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, Prefetch, QuerySet, Window
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
+from books.specs import BOOK_CREATE
 from byc_site.errors import ApplicationError
 from cover_engine import vocabulary
-from covers.models import ASSET_PREVIEW, ASSET_TYPES, Cover, CoverAsset, Job, Template, WebhookDelivery
+from covers.models import ASSET_PREVIEW, ASSET_TYPES, Cover, CoverAsset, Job, Template, WebhookDelivery, cover_visible
 
 if TYPE_CHECKING:
     from billing.models import Account
@@ -26,10 +27,13 @@ def _parse_uuid(value: object) -> uuid.UUID | None:
 
 
 def cover_get_for_account(*, account: Account, cover_id: object) -> Cover:
-    """The account's cover, or 404 cover_not_found."""
+    """The account's cover, or 404 cover_not_found (also for a deleted cover or a cover of a deleted book)."""
     parsed = _parse_uuid(cover_id)
     cover = (
-        Cover.objects.filter(pk=parsed, account=account).select_related("book").prefetch_related("assets").first()
+        Cover.objects.filter(cover_visible(), pk=parsed, account=account)
+        .select_related("book")
+        .prefetch_related("assets")
+        .first()
         if parsed
         else None
     )
@@ -88,15 +92,22 @@ def jobs_for_account(*, account: Account, status: str | None = None):
 def covers_of_book(*, book: Book) -> QuerySet[Cover]:
     """A book's covers, newest first, with their assets (the API's list)."""
     return (
-        Cover.objects.filter(book=book).select_related("book").prefetch_related("assets").order_by("-created_at", "-id")
+        Cover.objects.filter(book=book, deleted_at__isnull=True)
+        .select_related("book")
+        .prefetch_related("assets")
+        .order_by("-created_at", "-id")
     )
 
 
 def covers_with_previews(*, book: Book | None = None) -> QuerySet[Cover]:
     """Covers (of one book, if given), newest first, with their template and only their preview
     asset loaded, as `preview_assets` (one query for all)."""
-    covers = Cover.objects.order_by("-created_at").prefetch_related(
-        Prefetch("assets", queryset=CoverAsset.objects.filter(asset_type=ASSET_PREVIEW), to_attr="preview_assets")
+    covers = (
+        Cover.objects.filter(deleted_at__isnull=True)
+        .order_by("-created_at")
+        .prefetch_related(
+            Prefetch("assets", queryset=CoverAsset.objects.filter(asset_type=ASSET_PREVIEW), to_attr="preview_assets")
+        )
     )
     return covers.filter(book=book).select_related("template") if book is not None else covers
 
@@ -112,14 +123,16 @@ def books_with_newest_covers(*, books: QuerySet[Book], per_book: int) -> QuerySe
         .annotate(rank=Window(RowNumber(), partition_by=F("book_id"), order_by=F("created_at").desc()))
         .filter(rank__lte=per_book)
     )
-    return books.annotate(cover_count=Count("covers")).prefetch_related(
+    return books.annotate(cover_count=Count("covers", filter=Q(covers__deleted_at__isnull=True))).prefetch_related(
         Prefetch("covers", queryset=newest, to_attr="newest_covers")
     )
 
 
 def covers_by_ids(*, cover_ids: list) -> dict[str, Cover]:
-    """Covers by id (as strings), with their template and assets."""
-    covers = Cover.objects.filter(pk__in=cover_ids).select_related("template").prefetch_related("assets")
+    """Covers by id (as strings), with their template and assets; deleted ones are left out."""
+    covers = (
+        Cover.objects.filter(cover_visible(), pk__in=cover_ids).select_related("template").prefetch_related("assets")
+    )
     return {str(cover.id): cover for cover in covers}
 
 
@@ -129,7 +142,7 @@ def cover_lineage(*, cover: Cover, depth: int) -> list[Cover]:
     current = cover
     while current.source_cover_id and len(chain) < depth:
         parent = (
-            Cover.objects.filter(pk=current.source_cover_id, account_id=cover.account_id)
+            Cover.objects.filter(cover_visible(), pk=current.source_cover_id, account_id=cover.account_id)
             .select_related("template")
             .prefetch_related("assets")
             .first()
@@ -145,7 +158,7 @@ def cover_lineage(*, cover: Cover, depth: int) -> list[Cover]:
 def covers_derived_from(*, cover: Cover, limit: int) -> list[Cover]:
     """The newest covers made from this one (variations, edits)."""
     return list(
-        Cover.objects.filter(source_cover=cover)
+        Cover.objects.filter(source_cover=cover, deleted_at__isnull=True)
         .order_by("-created_at")
         .select_related("template")
         .prefetch_related("assets")[:limit]
@@ -160,6 +173,11 @@ def jobs_active(*, book: Book | None = None, source_cover: Cover | None = None) 
     if source_cover is not None:
         jobs = jobs.filter(source_cover=source_cover)
     return list(jobs)
+
+
+def jobs_in_flight(*, account: Account) -> int:
+    """How many of the account's jobs are queued or running (what the plan's concurrency limit counts)."""
+    return Job.objects.filter(account=account, status__in=Job.ACTIVE_STATUSES).count()
 
 
 def jobs_recent(*, account: Account, limit: int) -> list[Job]:
@@ -183,3 +201,13 @@ def webhook_deliveries_recent(*, account: Account, limit: int) -> list[WebhookDe
 def template_get_available(*, template_id: str) -> Template | None:
     """A template still in the engine's catalogue (enabled or not: previews stay viewable)."""
     return Template.objects.filter(pk=template_id, in_engine=True).first()
+
+
+# The book fields drawn on a cover (title, subtitle, author): what a re-render can change.
+DRAWN_FIELDS = tuple(spec.name for spec in BOOK_CREATE if getattr(spec, "drawn", False))
+
+
+def cover_text_changes(*, cover: Cover) -> list[str]:
+    """The drawn fields whose text on the cover (its recipe's snapshot) differs from the book's now."""
+    made_with = (cover.recipe or {}).get("text") or {}
+    return [name for name in DRAWN_FIELDS if (made_with.get(name) or "") != getattr(cover.book, name)]

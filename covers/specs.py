@@ -22,6 +22,7 @@ CREDITS_PER_UNIT: dict[str, int] = {
     # The pack renders the cover again at full size in both canvases (the square one is the
     # audiobook re-layout, itself 1 credit): it costs what the audiobook cover costs, 1 credit.
     Job.OP_STORE_PACK: 1,
+    Job.OP_RERENDER: 1,
 }
 
 
@@ -60,3 +61,4 @@ EDIT = RequestSpec("EditRequest", (PROMPT, EXTERNAL_REF, WEBHOOK_URL))
 UPSCALE = RequestSpec("UpscaleRequest", (SOURCE_ASSET, EXTERNAL_REF, WEBHOOK_URL))
 AUDIOBOOK = RequestSpec("AudiobookRequest", (EXTERNAL_REF, WEBHOOK_URL))
 STORE_PACK = RequestSpec("StorePackRequest", (EXTERNAL_REF, WEBHOOK_URL))
+RERENDER = RequestSpec("RerenderRequest", (EXTERNAL_REF, WEBHOOK_URL))

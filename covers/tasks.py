@@ -24,6 +24,11 @@ def jobs_sweep_task() -> str:
     return f"failed {report.failed}, requeued {report.requeued}"
 
 
+def deleted_purge_task() -> str:
+    report = services.deleted_purge()
+    return f"purged {report.books} book(s), {report.covers} cover(s), {report.files} file(s)"
+
+
 def webhooks_retry_task() -> int:
     """Every minute: hand each due delivery to a worker of its own (a slow receiver blocks only that one)."""
     due = deliveries.webhooks_due()

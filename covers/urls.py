@@ -10,6 +10,7 @@ api_urlpatterns: list = [
     path("covers/<str:cover_id>/variations", api.CoverVariationsView.as_view(), name="cover-variations"),
     path("covers/<str:cover_id>/edit-image", api.CoverEditView.as_view(), name="cover-edit-image"),
     path("covers/<str:cover_id>/upscale", api.CoverUpscaleView.as_view(), name="cover-upscale"),
+    path("covers/<str:cover_id>/rerender", api.CoverRerenderView.as_view(), name="cover-rerender"),
     path("covers/<str:cover_id>/audiobook-cover", api.CoverAudiobookView.as_view(), name="cover-audiobook"),
     path("covers/<str:cover_id>/store-pack", api.CoverStorePackView.as_view(), name="cover-store-pack"),
     path(
@@ -17,6 +18,7 @@ api_urlpatterns: list = [
         api.CoverAssetDownloadView.as_view(),
         name="cover-asset-download",
     ),
+    path("account", api.AccountView.as_view(), name="account"),
     path("jobs", api.JobListView.as_view(), name="job-list"),
     path("jobs/<str:job_id>", api.JobDetailView.as_view(), name="job-detail"),
     path("books/<str:book_id>/covers", api.BookCoversView.as_view(), name="book-covers"),

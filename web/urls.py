@@ -12,6 +12,8 @@ urlpatterns: list = [
     path("library/", books.library, name="library"),
     path("books/new/", books.book_create, name="book_create"),
     path("books/<uuid:book_id>/", books.book_detail, name="book_detail"),
+    path("books/<uuid:book_id>/edit/", books.book_edit, name="book_edit"),
+    path("books/<uuid:book_id>/delete/", books.book_delete, name="book_delete"),
     # Wizard step 2, jobs and covers
     path("books/<uuid:book_id>/style/", covers.cover_style, name="cover_style"),
     path("jobs/<uuid:job_id>/", covers.job_detail, name="job_detail"),
@@ -22,6 +24,8 @@ urlpatterns: list = [
     path("covers/<uuid:cover_id>/audiobook/", covers.cover_audiobook, name="cover_audiobook"),
     path("covers/<uuid:cover_id>/upscale/", covers.cover_upscale, name="cover_upscale"),
     path("covers/<uuid:cover_id>/store-pack/", covers.cover_store_pack, name="cover_store_pack"),
+    path("covers/<uuid:cover_id>/rerender/", covers.cover_rerender, name="cover_rerender"),
+    path("covers/<uuid:cover_id>/delete/", covers.cover_delete, name="cover_delete"),
     path("covers/<uuid:cover_id>/download/<str:asset_type>/", covers.asset_download, name="asset_download"),
     path("covers/<uuid:cover_id>/images/<str:asset_type>-<int:width>.jpg", covers.cover_image, name="cover_image"),
     # Sign-up, sign-in, password

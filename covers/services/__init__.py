@@ -14,6 +14,7 @@ as `covers.services.<name>`. Reads (an account's covers and jobs, 404 for anyone
   `jobs_sweep` recovers jobs whose worker or task was lost.
 - `queue`: handing ids to the django-q2 workers.
 - `store_pack`: the zip of each store's cover file and its manifest; `exports`: an asset's JPEG.
+- `deletion`: soft-deleting covers, staff restores, and the purge of what was deleted 30 days ago.
 """
 
 from covers.services.accept import (
@@ -21,11 +22,13 @@ from covers.services.accept import (
     job_create_audiobook,
     job_create_edit,
     job_create_generate,
+    job_create_rerender,
     job_create_store_pack,
     job_create_upscale,
     job_create_variation,
     job_retry,
 )
+from covers.services.deletion import PurgeReport, cover_delete, cover_restore, deleted_purge
 from covers.services.queue import job_enqueue, webhook_enqueue
 from covers.services.run import (
     ASSET_RENDERING,
@@ -43,11 +46,16 @@ from covers.services.templates import template_preview_png, template_row, templa
 __all__ = [
     "ASSET_RENDERING",
     "UPSCALE_TARGETS",
+    "PurgeReport",
     "SweepReport",
+    "cover_delete",
+    "cover_restore",
+    "deleted_purge",
     "job_create_audiobook",
     "job_create_edit",
     "job_create_generate",
     "job_create_store_pack",
+    "job_create_rerender",
     "job_create_upscale",
     "job_create_variation",
     "job_enqueue",

@@ -13,6 +13,7 @@ from books.characters import characters_check
 from books.models import Book
 from books.selectors import book_get_for_account
 from byc_site.errors import ApplicationError
+from byc_site.openapi import RETRYABLE_JOB_ERRORS
 from cover_engine import vocabulary
 from covers import content_policy, specs
 from covers.models import (
@@ -26,8 +27,9 @@ from covers.models import (
     Job,
     Template,
 )
-from covers.selectors import cover_get_for_account
+from covers.selectors import cover_get_for_account, cover_text_changes, jobs_in_flight
 from covers.services.queue import job_enqueue
+from covers.services.run import book_text
 
 # Which asset an upscale makes from which.
 UPSCALE_TARGETS = {ASSET_PREVIEW: ASSET_FULL, ASSET_AUDIOBOOK_PREVIEW: ASSET_AUDIOBOOK_FULL}
@@ -84,7 +86,7 @@ def _job_accept(
         # Here, not in the API's permission: the web wizard, the admin's retry and the commands come
         # through this door too, and a stopped subscription spends nothing through any of them.
         account_require_active(account=locked)
-        active = Job.objects.filter(account=locked, status__in=Job.ACTIVE_STATUSES).count()
+        active = jobs_in_flight(account=locked)
         limit = locked.plan.max_concurrent_jobs
         if active >= limit:
             raise ApplicationError(
@@ -199,7 +201,9 @@ def job_create_variation(
     count = specs.COUNT.check(count)
     external_ref, webhook_url = _clean_common(external_ref=external_ref, webhook_url=webhook_url)
     cover = cover_get_for_account(account=account, cover_id=cover_id)
-    _check_policy(_book_text_fields(cover.book))
+    # The text a variation draws is the source cover's own (its recipe's), not the book's as edited since.
+    made_with = (cover.recipe or {}).get("text") or {}
+    _check_policy({name: made_with.get(name) or "" for name in _book_text_fields(cover.book)})
     return _job_accept(
         account=account,
         operation=Job.OP_VARIATION,
@@ -328,6 +332,39 @@ def job_create_store_pack(
     )
 
 
+def job_create_rerender(
+    *,
+    account: Account,
+    cover_id: object,
+    external_ref: str | None = None,
+    webhook_url: str | None = None,
+    memo: str = "",
+) -> Job:
+    """A new cover: this cover's design set again with the book's current text (after the book was
+    edited); 1 credit. The cover itself keeps the text it was made with.
+
+    409 cover_text_current when the cover already shows the book's title, subtitle and author.
+    """
+    external_ref, webhook_url = _clean_common(external_ref=external_ref, webhook_url=webhook_url)
+    cover = cover_get_for_account(account=account, cover_id=cover_id)
+    if not cover_text_changes(cover=cover):
+        raise ApplicationError(
+            "cover_text_current",
+            "This cover already shows the book's current title, subtitle and author; there is nothing to re-render.",
+            status=409,
+        )
+    _check_policy(_book_text_fields(cover.book))
+    return _job_accept(
+        account=account,
+        operation=Job.OP_RERENDER,
+        source_cover=cover,
+        params={"text": book_text(cover.book).to_dict()},
+        external_ref=external_ref,
+        webhook_url=webhook_url,
+        memo=memo,
+    )
+
+
 def job_retry(*, job_id: uuid.UUID | str, retried_by: object = None, reason: str = "") -> Job:
     """Staff: accept a new job with the same request as a failed one.
 
@@ -337,6 +374,13 @@ def job_retry(*, job_id: uuid.UUID | str, retried_by: object = None, reason: str
     job = Job.objects.select_related("account").get(pk=job_id)
     if job.status != Job.FAILED:
         raise ApplicationError("job_not_failed", "Only failed jobs can be retried.", status=409)
+    if job.error_code not in RETRYABLE_JOB_ERRORS:
+        # The same request would fail the same way (renders are deterministic): no charge-and-refund loop.
+        raise ApplicationError(
+            "job_not_retryable",
+            f"A job that failed with {job.error_code} would fail again; it is not retried.",
+            status=409,
+        )
     memo = f"retry of job {job.id}" + (f" by {retried_by}" if retried_by else "") + (f": {reason}" if reason else "")
     common = {
         "account": job.account,
@@ -359,6 +403,8 @@ def job_retry(*, job_id: uuid.UUID | str, retried_by: object = None, reason: str
         return job_create_variation(cover_id=job.source_cover_id, count=job.count, **common)
     if job.operation == Job.OP_EDIT:
         return job_create_edit(cover_id=job.source_cover_id, prompt=params.get("prompt"), **common)
+    if job.operation == Job.OP_RERENDER:
+        return job_create_rerender(cover_id=job.source_cover_id, **common)
     if job.operation == Job.OP_UPSCALE:
         return job_create_upscale(cover_id=job.source_cover_id, source_asset=params.get("source_asset"), **common)
     if job.operation == Job.OP_STORE_PACK:

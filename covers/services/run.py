@@ -110,7 +110,7 @@ def _seed(job: Job, position: int) -> int:
     return int.from_bytes(hashlib.sha256(f"{job.id}:{position}".encode()).digest()[:4], "big")
 
 
-def _book_text(book: Book) -> engine.BookText:
+def book_text(book: Book) -> engine.BookText:
     return engine.BookText(
         title=book.title,
         author=book.author,
@@ -160,7 +160,7 @@ def _render_unit(job: Job, position: int) -> _Rendered:
         taken = list(earlier.values_list("template_id", flat=True)[:BOOK_COVERS_COMPARED])
         others = _preview_signatures(list(siblings) + list(earlier[:BOOK_COVERS_COMPARED]))
         checked = engine.render_generate_unit(
-            _book_text(job.book), options, seeds=[_seed(job, i) for i in range(job.count)], position=position,
+            book_text(job.book), options, seeds=[_seed(job, i) for i in range(job.count)], position=position,
             taken=taken, others=others, format=format_, scale=scale,
         )  # fmt: skip
     else:
@@ -175,6 +175,10 @@ def _render_unit(job: Job, position: int) -> _Rendered:
         elif job.operation == Job.OP_STORE_PACK:
             pack = store_pack_render(cover=job.source_cover)
             return _Rendered(None, job.source_cover.template_id, {ASSET_STORE_PACK: pack}, [])
+        elif job.operation == Job.OP_RERENDER:
+            # The text the author saw when asking (kept in the job), not whatever the book says by now.
+            text = engine.BookText.from_dict(params["text"])
+            checked = engine.render_with_text(source, text, format=format_, scale=scale)
         else:
             image = _render_asset(source, job.target_asset)
             return _Rendered(None, job.source_cover.template_id, {job.target_asset: image}, [])
@@ -207,6 +211,10 @@ def job_unit_run(*, job_id: uuid.UUID | str, position: int, thumbnails: list | N
     """
     job = Job.objects.select_related("book", "source_cover").filter(pk=job_id).first()
     if job is None or job.status != Job.RUNNING:
+        return
+    gone = _deleted_reason(job)
+    if gone is not None:
+        job_fail(job_id=job.id, code=gone[0], message=gone[1])
         return
     try:
         rendered = _render_unit(job, position)
@@ -263,11 +271,31 @@ def _thumbnails_make(job_id, pending: list[tuple[str, bytes, str]]) -> None:
             logger.exception("Thumbnails of %s (job %s) could not be made", name, job_id)
 
 
+def _deleted_reason(job: Job) -> tuple[str, str] | None:
+    """(code, message) when the job's book or source cover has been deleted, else None.
+
+    A job in flight on something deleted stops at its next unit: it fails and refunds what it did
+    not deliver, and delivers nothing more (the author threw the book away; covers would be hidden).
+    """
+    book_deleted_at = (
+        Book.objects.filter(pk=job.book_id).values_list("deleted_at", flat=True).first() if job.book_id else None
+    )
+    if book_deleted_at is not None:
+        return "book_deleted", "The book was deleted while this job was in flight; unused credits were refunded."
+    if job.source_cover_id and Cover.objects.filter(pk=job.source_cover_id, deleted_at__isnull=False).exists():
+        return "cover_deleted", "The cover was deleted while this job was in flight; unused credits were refunded."
+    return None
+
+
 def _unit_record(*, job_id, position: int, cover_id, rendered: _Rendered, template: Template, stored: list) -> bool:
     with transaction.atomic():
         job = Job.objects.select_for_update(of=("self",)).select_related("source_cover").get(pk=job_id)
         if job.status != Job.RUNNING:
             return False  # failed (or swept) meanwhile: what we rendered is not delivered
+        gone = _deleted_reason(job)
+        if gone is not None:
+            _job_fail_locked(job, code=gone[0], message=gone[1])
+            return False
         if rendered.recipe is not None:
             source = job.source_cover
             cover = Cover.objects.create(
@@ -280,6 +308,7 @@ def _unit_record(*, job_id, position: int, cover_id, rendered: _Rendered, templa
                     Job.OP_GENERATE: Cover.OP_GENERATE,
                     Job.OP_VARIATION: Cover.OP_VARIATION,
                     Job.OP_EDIT: Cover.OP_EDIT,
+                    Job.OP_RERENDER: Cover.OP_RERENDER,
                 }[job.operation],
                 source_cover=source,
                 edit_prompt=(job.params or {}).get("prompt", "") if job.operation == Job.OP_EDIT else "",

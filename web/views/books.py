@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from books import selectors, services
 from books.specs import BOOK_CREATE
@@ -13,6 +15,7 @@ from byc_site.errors import ApplicationError
 from cover_engine import vocabulary
 from covers import selectors as cover_selectors
 from web.forms.books import BookForm
+from web.formtokens import form_token, submit_once
 from web.views.account import author_account, author_book, form_fields_for, render_author_page
 from web.views.covers import cover_thumbs
 
@@ -63,24 +66,92 @@ def book_detail(request: HttpRequest, book_id) -> HttpResponse:
 
 @login_required
 def book_create(request: HttpRequest) -> HttpResponse:
-    """Wizard step 1: the book. Errors come from books.services and are shown next to their field."""
+    """Wizard step 1: the book. Errors come from books.services and are shown next to their field.
+
+    The form carries a one-time token: sent again (back button, reload), it leads to the book the
+    first submission made instead of making a second one."""
     account = author_account(request)
     form = BookForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        try:
+
+        def create() -> str:
             book = services.book_create(account=account, **form.cleaned_data)
+            return reverse("cover_style", kwargs={"book_id": book.id})
+
+        try:
+            url, sent_before = submit_once(request, account=account, action=create)
         except ApplicationError as error:
             status = error.status
-            fields = form_fields_for(form, error)
-            for field in fields:
-                form.add_error(field, _plain_book_error(error, field))
-            if not fields:
-                form.add_error(None, error.message)
+            _book_errors_show(form, error)
         else:
-            return redirect("cover_style", book_id=book.id)
-    context = {"form": form, "subgenres": vocabulary.SUBGENRES, "step": 1}
+            if sent_before:
+                messages.info(request, "This book was already saved; here it is. Edit it from its page.")
+            return redirect(url)
+    context = {"form": form, "subgenres": vocabulary.SUBGENRES, "step": 1, "form_token": form_token(request)}
     return render_author_page(request, "web/books/book_form.html", context, account=account, status=status)
+
+
+@login_required
+def book_edit(request: HttpRequest, book_id) -> HttpResponse:
+    """Edit a book's text. Its covers keep the text they were made with; each can be re-rendered."""
+    account = author_account(request)
+    book = author_book(account, book_id)
+    initial = {name: getattr(book, name) for name in BOOK_CREATE.names}
+    form = BookForm(request.POST or None, initial=initial)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            updated = services.book_update(account=account, book_id=book.id, changes=form.cleaned_data)
+        except ApplicationError as error:
+            status = error.status
+            _book_errors_show(form, error)
+        else:
+            drawn_changed = any(initial[name] != getattr(updated, name) for name in cover_selectors.DRAWN_FIELDS)
+            covers = cover_selectors.covers_of_book(book=updated).count()
+            if drawn_changed and covers:
+                messages.success(
+                    request,
+                    f"Saved. Your {covers} existing cover{'s' if covers != 1 else ''} keep the text they were made "
+                    "with; open one to re-render it with the new text.",
+                )
+            else:
+                messages.success(request, "Saved.")
+            return redirect("book_detail", book_id=book.id)
+    context = {"form": form, "subgenres": vocabulary.SUBGENRES, "book": book, "editing": True}
+    return render_author_page(request, "web/books/book_form.html", context, account=account, status=status)
+
+
+@login_required
+def book_delete(request: HttpRequest, book_id) -> HttpResponse:
+    """GET: what deleting would remove, and a button; POST: delete (soft) and go to the library."""
+    account = author_account(request)
+    book = author_book(account, book_id)
+    if request.method == "POST":
+        services.book_delete(account=account, book_id=book.id)
+        messages.success(
+            request,
+            f"“{book.title}” and its covers are deleted. Changed your mind? The service's staff can restore them "
+            f"for {services.DELETED_KEPT_FOR.days} days.",
+        )
+        return redirect("library")
+    context = {
+        "book": book,
+        "what": f"the book “{book.title}”",
+        "covers": cover_selectors.covers_of_book(book=book).count(),
+        "active_jobs": cover_selectors.jobs_active(book=book),
+        "kept_days": services.DELETED_KEPT_FOR.days,
+        "cancel_url": reverse("book_detail", kwargs={"book_id": book.id}),
+    }
+    return render_author_page(request, "web/books/confirm_delete.html", context, account=account)
+
+
+def _book_errors_show(form: BookForm, error: ApplicationError) -> None:
+    fields = form_fields_for(form, error)
+    for field in fields:
+        form.add_error(field, _plain_book_error(error, field))
+    if not fields:
+        form.add_error(None, error.message)
 
 
 def _plain_book_error(error: ApplicationError, field: str) -> str:

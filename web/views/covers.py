@@ -7,6 +7,7 @@ validation and the content policy are decided there, once.
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
@@ -19,6 +20,7 @@ from django.views.decorators.http import require_POST
 import cover_engine as engine
 from billing.models import Account
 from billing.services import credits_balance
+from books.services import DELETED_KEPT_FOR
 from byc_site.errors import ApplicationError
 from cover_engine import design as design_reasons
 from cover_engine import palettes as engine_palettes
@@ -29,6 +31,7 @@ from covers.models import ASSET_STORE_PACK, Cover, CoverAsset, Job
 from covers.representations import asset_signed_url
 from covers.services import exports, thumbs
 from web.forms.covers import COUNT_CHOICES, EXAMPLE_PROMPTS, EditForm, StyleForm, VariationForm
+from web.formtokens import form_token, submit_once
 from web.views.account import author_account, author_book, form_fields_for, render_author_page
 
 # What each asset is called on the pages (the API keeps the contract's names: preview, full, ...).
@@ -260,7 +263,8 @@ def cover_style(request: HttpRequest, book_id) -> HttpResponse:
     status = 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+
+        def generate() -> str:
             job = services.job_create_generate(
                 account=account,
                 book_id=book.id,
@@ -270,13 +274,17 @@ def cover_style(request: HttpRequest, book_id) -> HttpResponse:
                 mood=data["mood"] or None,
                 color_palette=data["palette"] or None,
             )
+            return reverse("job_detail", kwargs={"job_id": job.id})
+
+        try:
+            url, _sent_before = submit_once(request, account=account, action=generate)
         except ApplicationError as error:
             status = error.status
             job_error = _plain_error(error)
             for field in form_fields_for(form, error):
                 form.add_error(field, job_error["message"])
         else:
-            return redirect("job_detail", job_id=job.id)
+            return redirect(url)
     show_all = request.GET.get("templates") == "all"
     suited, others = _gallery(book.genre)
     balance = credits_balance(account=account)
@@ -296,6 +304,7 @@ def cover_style(request: HttpRequest, book_id) -> HttpResponse:
         "balance": balance,
         "subscription_stopped": not account.is_active,
         "step": 2,
+        "form_token": form_token(request),
     }
     return render_author_page(request, "web/covers/style.html", context, status=status)
 
@@ -328,8 +337,9 @@ def _job_context(job: Job) -> dict:
             url = image_url(cover.id, shown) if shown in assets else ""
             covers.append({"cover": cover, "asset": asset, "url": url, "square": shown == "audiobook_preview"})
     done = job.status in (Job.COMPLETED, Job.FAILED)
-    # An edit is shown next to the cover it started from (every edited cover has a preview).
-    source_url = image_url(job.source_cover_id) if job.operation == Job.OP_EDIT and job.source_cover_id else ""
+    # An edit or a re-render is shown next to the cover it started from.
+    shown_next_to_source = job.operation in (Job.OP_EDIT, Job.OP_RERENDER) and job.source_cover_id
+    source_url = image_url(job.source_cover_id) if shown_next_to_source else ""
     return {"job": job, "covers": covers, "done": done, "status_text": _status_text(job), "source_url": source_url}
 
 
@@ -433,8 +443,19 @@ def cover_detail(request: HttpRequest, cover_id, *, forms: dict | None = None, e
         "prices": {operation: specs.credit_words(operation) for operation in specs.CREDITS_PER_UNIT},
         "job_error": error,
         "step": 4,
+        "text_changes": _text_changes_words(cover),
+        "form_token": form_token(request),
     }
     return render_author_page(request, "web/covers/cover.html", context, account=account, status=status)
+
+
+def _text_changes_words(cover: Cover) -> list[dict]:
+    """What the book says now that this cover does not show: [{field, on_cover, now}]."""
+    made_with = (cover.recipe or {}).get("text") or {}
+    return [
+        {"field": name, "on_cover": made_with.get(name) or "", "now": getattr(cover.book, name)}
+        for name in selectors.cover_text_changes(cover=cover)
+    ]
 
 
 def _refine(request: HttpRequest, cover_id, start, *, form_name: str | None = None, form=None) -> HttpResponse:
@@ -442,13 +463,17 @@ def _refine(request: HttpRequest, cover_id, start, *, form_name: str | None = No
     account = author_account(request)
     cover = _cover_for_author(account, cover_id)
     try:
-        job = start(account, cover)
+        url, sent_before = submit_once(
+            request, account=account, action=lambda: reverse("job_detail", kwargs={"job_id": start(account, cover).id})
+        )
     except ApplicationError as error:
         forms = {form_name: form} if form_name else {}
         for field in form_fields_for(form, error) if form is not None else []:
             form.add_error(field, _plain_error(error)["message"])
         return cover_detail(request, cover_id, forms=forms, error=_plain_error(error), status=error.status)
-    return redirect("job_detail", job_id=job.id)
+    if sent_before:
+        messages.info(request, "This form was already sent; here is the job it started (nothing was charged again).")
+    return redirect(url)
 
 
 @login_required
@@ -506,6 +531,39 @@ def cover_upscale(request: HttpRequest, cover_id) -> HttpResponse:
         cover_id,
         lambda account, cover: services.job_create_upscale(account=account, cover_id=cover.id, source_asset=source),
     )
+
+
+@login_required
+@require_POST
+def cover_rerender(request: HttpRequest, cover_id) -> HttpResponse:
+    return _refine(
+        request, cover_id, lambda account, cover: services.job_create_rerender(account=account, cover_id=cover.id)
+    )
+
+
+@login_required
+def cover_delete(request: HttpRequest, cover_id) -> HttpResponse:
+    """GET: a confirmation page; POST: delete the cover (soft) and go back to its book."""
+    account = author_account(request)
+    cover = _cover_for_author(account, cover_id)
+    if request.method == "POST":
+        services.cover_delete(account=account, cover_id=cover.id)
+        messages.success(
+            request,
+            f"The cover is deleted. Changed your mind? The service's staff can restore it for {DELETED_KEPT_FOR.days} "
+            "days.",
+        )
+        return redirect("book_detail", book_id=cover.book_id)
+    context = {
+        "book": cover.book,
+        "cover": cover,
+        "what": f"this {cover.template.name} cover of “{cover.book.title}”",
+        "image_url": image_url(cover.id) if any(a.asset_type == "preview" for a in cover.assets.all()) else "",
+        "active_jobs": selectors.jobs_active(source_cover=cover),
+        "kept_days": DELETED_KEPT_FOR.days,
+        "cancel_url": reverse("cover_detail", kwargs={"cover_id": cover.id}),
+    }
+    return render_author_page(request, "web/books/confirm_delete.html", context, account=account)
 
 
 @login_required

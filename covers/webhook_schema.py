@@ -1,0 +1,96 @@
+"""The job webhooks in the OpenAPI document: the events, their JSON body and the signature headers.
+
+What is sent is made by `covers.representations.webhook_payload` and signed in `covers.webhooks`;
+this module only describes it (listed in SPECTACULAR_SETTINGS["WEBHOOKS"]), and a test compares
+the description with a real delivery.
+"""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import OpenApiResponse, OpenApiWebhook, extend_schema, inline_serializer
+from rest_framework import serializers
+
+from covers.api import JobResult, job_error_serializer
+from covers.models import Job
+from covers.webhooks import MAX_ATTEMPTS, RETRY_DELAYS, SIGNATURE_HEADER, USER_AGENT
+
+EVENTS = {
+    "job.completed": "A job finished and delivered everything it was asked for.",
+    "job.failed": "A job failed; `error` says why. Credits for what it did not deliver were refunded.",
+}
+
+# Sent with every delivery: (name, description).
+HEADERS = (
+    (
+        SIGNATURE_HEADER,
+        "`sha256=` and the hex HMAC-SHA256 of the raw request body, keyed with your account's webhook secret "
+        "(account page). Recompute it over the bytes you received, before parsing, and compare in constant time.",
+    ),
+    ("X-BYC-Event", f"The event: {', '.join(EVENTS)}."),
+    ("X-BYC-Delivery", "The delivery's id; the same on every retry of one delivery (deduplicate with it)."),
+    ("User-Agent", f"`{USER_AGENT}`."),
+)
+
+_RETRIES = ", ".join(f"{int(d.total_seconds() // 60)}" for d in RETRY_DELAYS)
+
+DESCRIPTION = f"""POSTed as JSON to the job's `webhookUrl`, else to the account's webhook URL, when a job finishes.
+
+**Signature.** `{SIGNATURE_HEADER}: sha256=<hex>` is the HMAC-SHA256 of the raw body with your webhook secret:
+
+```python
+import hashlib, hmac
+expected = "sha256=" + hmac.new(secret.encode(), raw_body, hashlib.sha256).hexdigest()
+valid = hmac.compare_digest(expected, request.headers["{SIGNATURE_HEADER}"])
+```
+
+**Delivery.** Answer with any 2xx within a few seconds. Anything else (or no answer) is retried after
+{_RETRIES} minutes: {MAX_ATTEMPTS} attempts in all. Redirects are not followed; URLs that resolve to
+private or loopback addresses are refused. The signed image URLs in `data` expire after one hour:
+download them at once, or poll the job for fresh ones.
+"""
+
+WebhookEvent = inline_serializer(
+    name="JobWebhookEvent",
+    fields={
+        "event": serializers.ChoiceField(choices=list(EVENTS)),
+        "jobId": serializers.UUIDField(),
+        "external_ref": serializers.CharField(allow_null=True, help_text="As given when the job was created."),
+        "status": serializers.ChoiceField(choices=[Job.COMPLETED, Job.FAILED]),
+        "operation": serializers.ChoiceField(choices=[c for c, _ in Job.OPERATION_CHOICES]),
+        "timestamp": serializers.DateTimeField(help_text="When this attempt was made (UTC)."),
+        "data": JobResult,
+        "error": job_error_serializer(required=False, help_text="job.failed only."),
+    },
+)
+
+
+def _webhook(event: str) -> OpenApiWebhook:
+    return OpenApiWebhook(
+        name=event,
+        decorator=extend_schema(
+            summary=EVENTS[event],
+            description=DESCRIPTION,
+            request=WebhookEvent,
+            responses={
+                200: OpenApiResponse(description="Any 2xx: delivered."),
+                500: OpenApiResponse(description="Anything else, or no answer in time: retried later."),
+            },
+        ),
+    )
+
+
+JOB_COMPLETED = _webhook("job.completed")
+JOB_FAILED = _webhook("job.failed")
+
+
+def webhook_headers_hook(result: dict, generator, request, public) -> dict:
+    """drf-spectacular postprocessing hook: put the signature and event headers on every webhook
+    (extend_schema cannot give a webhook parameters)."""
+    parameters = [
+        {"in": "header", "name": name, "required": True, "schema": {"type": "string"}, "description": text}
+        for name, text in HEADERS
+    ]
+    for operations in (result.get("webhooks") or {}).values():
+        for operation in operations.values():
+            operation["parameters"] = parameters
+    return result
