@@ -14,7 +14,7 @@ from cover_engine import vocabulary
 from covers import selectors as cover_selectors
 from web.forms.books import BookForm
 from web.views.account import author_account, author_book, form_fields_for, render_author_page
-from web.views.covers import cover_thumbs
+from web.views.covers import cover_thumbs, image_url
 
 BOOKS_PER_PAGE = 12
 COVERS_IN_STRIP = 8
@@ -41,7 +41,9 @@ def library(request: HttpRequest) -> HttpResponse:
     rows = [
         {
             "book": book,
-            "covers": cover_thumbs(book.newest_covers),
+            # The chosen cover leads the strip (from the books' annotation: no query of its own).
+            "chosen_url": image_url(book.chosen_cover_id) if book.chosen_cover_id else "",
+            "covers": cover_thumbs([c for c in book.newest_covers if c.id != book.chosen_cover_id]),
             "more": book.cover_count - len(book.newest_covers),
             "total": book.cover_count,
         }
@@ -57,7 +59,13 @@ def book_detail(request: HttpRequest, book_id) -> HttpResponse:
     covers = cover_selectors.covers_with_previews(book=book)
     page = Paginator(covers, COVERS_PER_PAGE).get_page(request.GET.get("page"))
     active_jobs = cover_selectors.jobs_active(book=book)
-    context = {"book": book, "page": page, "covers": cover_thumbs(page.object_list), "active_jobs": active_jobs}
+    context = {
+        "book": book,
+        "page": page,
+        "covers": cover_thumbs(page.object_list),
+        "active_jobs": active_jobs,
+        "ab_sets": cover_selectors.ab_sets_of_book(book=book),
+    }
     return render_author_page(request, "web/books/book_detail.html", context, account=account)
 
 
