@@ -31,6 +31,7 @@ def test_an_author_asks_for_credits_and_sees_the_request_wait(client, author):
     assert (request.amount, request.message, request.status) == (40, "A series of three books", "open")
     page = client.get("/account/").content.decode()
     assert "40 credits asked on" in page and "waiting for staff" in page
+    assert "Ask for credits" not in page and "You can ask again once staff have answered." in page
 
 
 def test_a_second_request_waits_for_the_first(client, author):

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from billing import selectors as billing_selectors
 from billing import services
 from billing.credit_requests import credit_request_create
-from billing.models import Account
+from billing.models import Account, CreditRequest
 from books.models import Book
 from books.selectors import book_get_for_account
 from byc_site.errors import ApplicationError
@@ -106,13 +106,15 @@ def _ledger_lines(account: Account) -> list[LedgerLine]:
 
 
 def _account_context(account: Account, *, credit_form: CreditRequestForm | None = None) -> dict:
+    credit_requests = billing_selectors.credit_requests_recent(account=account, limit=CREDIT_REQUEST_ROWS)
     return {
         "account": account,
         "balance": services.credits_balance(account=account),
         "ledger": _ledger_lines(account),
         "jobs": cover_selectors.jobs_recent(account=account, limit=JOB_ROWS),
         "credit_form": credit_form or CreditRequestForm(),
-        "credit_requests": billing_selectors.credit_requests_recent(account=account, limit=CREDIT_REQUEST_ROWS),
+        "credit_requests": credit_requests,
+        "request_open": any(r.status == CreditRequest.OPEN for r in credit_requests),
         "cover_price": cover_specs.credit_words(Job.OP_GENERATE),
     }
 

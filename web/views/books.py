@@ -38,17 +38,20 @@ def library(request: HttpRequest) -> HttpResponse:
         books=selectors.books_for_account(account=account), per_book=COVERS_IN_STRIP
     )
     page = Paginator(books, BOOKS_PER_PAGE).get_page(request.GET.get("page"))
-    rows = [
-        {
-            "book": book,
-            # The chosen cover leads the strip (from the books' annotation: no query of its own).
-            "chosen_url": image_url(book.chosen_cover_id) if book.chosen_cover_id else "",
-            "covers": cover_thumbs([c for c in book.newest_covers if c.id != book.chosen_cover_id]),
-            "more": book.cover_count - len(book.newest_covers),
-            "total": book.cover_count,
-        }
-        for book in page.object_list
-    ]
+    rows = []
+    for book in page.object_list:
+        # The chosen cover leads the strip (from the books' annotation: no query of its own).
+        strip = [c for c in book.newest_covers if c.id != book.chosen_cover_id]
+        shown = len(strip) + (1 if book.chosen_cover_id else 0)
+        rows.append(
+            {
+                "book": book,
+                "chosen_url": image_url(book.chosen_cover_id) if book.chosen_cover_id else "",
+                "covers": cover_thumbs(strip),
+                "more": book.cover_count - shown,
+                "total": book.cover_count,
+            }
+        )
     return render_author_page(request, "web/books/library.html", {"page": page, "rows": rows}, account=account)
 
 

@@ -27,6 +27,7 @@ class ShelfSize:
     key: str
     label: str
     width: int  # CSS pixels
+    neighbours: int  # other books beside the candidate: as many as a laptop's row holds at this width
     why: str
 
 
@@ -38,11 +39,12 @@ class ShelfSize:
 # - product: a desktop product page's main image is about 300 px wide, the largest a buyer sees
 #   before deciding; the subtitle and author should read there.
 SHELF_SIZES = (
-    ShelfSize("search", "Search results", 100, "About 100 px wide, beside the title and price in a list of results."),
-    ShelfSize("phone", "Phone", 160, "About 160 px wide, two covers to a row in a store app on a phone."),
-    ShelfSize("product", "Product page", 300, "About 300 px wide, the main image of a product page on a computer."),
+    ShelfSize(
+        "search", "Search results", 100, 5, "About 100 px wide, beside the title and price in a list of results."
+    ),
+    ShelfSize("phone", "Phone", 160, 4, "About 160 px wide, two covers to a row in a store app on a phone."),
+    ShelfSize("product", "Product page", 300, 2, "About 300 px wide, the main image of a product page on a computer."),
 )
-SHELF_NEIGHBOURS = 4  # other books on the shelf beside the candidate
 CANDIDATE_POSITION = 1  # second on the shelf: a neighbour on each side, as in a real row
 COMPARE_MAX = 4
 
@@ -51,16 +53,30 @@ def _shelf_size(key: str | None) -> ShelfSize:
     return next((s for s in SHELF_SIZES if s.key == key), SHELF_SIZES[0])
 
 
+def _gallery_by_family(book) -> list[dict]:
+    """The genre's gallery templates, one of each family before a second of any: each family's
+    preview shows its own sample book, so the shelf does not repeat one title."""
+    suited, _others = template_gallery(book.genre)
+    rounds: dict[str, list[dict]] = {}
+    for entry in suited:
+        rounds.setdefault(entry["template"].family, []).append(entry)
+    ordered = []
+    while any(rounds.values()):
+        for entries in rounds.values():
+            if entries:
+                ordered.append(entries.pop(0))
+    return ordered
+
+
 def _neighbours(account, book, size: ShelfSize) -> list[dict]:
     """What stands beside the candidate: the account's other books of the genre, then the genre's
     template previews (the gallery's images) when the library has too few."""
     width = THUMB_LARGE if size.width > THUMB_SMALL / 2 else THUMB_SMALL  # sharp on 2x screens
     shelf = [
-        {"url": image_url(c.id, "preview", width), "label": f"{c.book.title} (your library)"}
-        for c in selectors.shelf_neighbours(account=account, book=book, limit=SHELF_NEIGHBOURS)
+        {"url": image_url(c.id, "preview", width), "label": f"{c.book.title} (your library)", "library": True}
+        for c in selectors.shelf_neighbours(account=account, book=book, limit=size.neighbours)
     ]
-    suited, _others = template_gallery(book.genre)
-    for entry in suited[: SHELF_NEIGHBOURS - len(shelf)]:
+    for entry in _gallery_by_family(book)[: size.neighbours - len(shelf)]:
         shelf.append({"url": entry["preview_url"], "label": f"{entry['template'].name} (template gallery)"})
     return shelf
 
@@ -103,7 +119,8 @@ def book_compare(request: HttpRequest, book_id) -> HttpResponse:
         "sizes": [{"size": s, "url": f"?{query}&size={s.key}#shelf", "current": s == size} for s in SHELF_SIZES],
         "size": size,
         "query": query,
-        "from_library": sum(1 for n in neighbours if "library" in n["label"]),
+        "from_library": sum(1 for n in neighbours if n.get("library")),
+        "from_gallery": sum(1 for n in neighbours if not n.get("library")),
         "can_make_set": ABSet.MIN_COVERS <= len(covers) <= len(ABSet.VARIANTS),
         "ab_sets": selectors.ab_sets_of_book(book=book),
     }
