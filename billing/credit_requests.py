@@ -44,13 +44,33 @@ def _decide(*, request_id: int) -> CreditRequest:
     return credit_request
 
 
+def _close(
+    credit_request: CreditRequest,
+    status: str,
+    reason: str,
+    decided_by: AbstractBaseUser | None,
+    *,
+    granted_amount: int = 0,
+) -> CreditRequest:
+    credit_request.status = status
+    credit_request.granted_amount = granted_amount
+    credit_request.decision_reason = reason[:300]
+    credit_request.decided_at = timezone.now()
+    credit_request.decided_by = decided_by
+    credit_request.save(update_fields=["status", "granted_amount", "decision_reason", "decided_at", "decided_by"])
+    return credit_request
+
+
+def _reason_required(reason: str) -> str:
+    reason = _reason_required(reason)
+    return reason
+
+
 def credit_request_grant(
     *, request_id: int, amount: int | None = None, reason: str, decided_by: AbstractBaseUser | None = None
 ) -> CreditRequest:
     """Grant a request (the amount asked, or another): overage credits with the reason in the ledger."""
-    reason = reason.strip()
-    if not reason:
-        raise ApplicationError("missing_required_fields", "Say why in the reason.")
+    reason = _reason_required(reason)
     with transaction.atomic():
         credit_request = _decide(request_id=request_id)
         granted = amount if amount is not None else credit_request.amount
@@ -60,27 +80,14 @@ def credit_request_grant(
             memo=f"Credit request #{credit_request.pk}: {reason}"[:300],
             granted_by=decided_by,
         )
-        credit_request.status = CreditRequest.GRANTED
-        credit_request.granted_amount = granted
-        credit_request.decision_reason = reason[:300]
-        credit_request.decided_at = timezone.now()
-        credit_request.decided_by = decided_by
-        credit_request.save(update_fields=["status", "granted_amount", "decision_reason", "decided_at", "decided_by"])
-        return credit_request
+        return _close(credit_request, CreditRequest.GRANTED, reason, decided_by, granted_amount=granted)
 
 
 def credit_request_decline(
     *, request_id: int, reason: str, decided_by: AbstractBaseUser | None = None
 ) -> CreditRequest:
     """Decline a request; the reason is shown to the author."""
-    reason = reason.strip()
-    if not reason:
-        raise ApplicationError("missing_required_fields", "Say why in the reason.")
+    reason = _reason_required(reason)
     with transaction.atomic():
         credit_request = _decide(request_id=request_id)
-        credit_request.status = CreditRequest.DECLINED
-        credit_request.decision_reason = reason[:300]
-        credit_request.decided_at = timezone.now()
-        credit_request.decided_by = decided_by
-        credit_request.save(update_fields=["status", "decision_reason", "decided_at", "decided_by"])
-        return credit_request
+        return _close(credit_request, CreditRequest.DECLINED, reason, decided_by)

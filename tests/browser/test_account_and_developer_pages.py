@@ -17,11 +17,9 @@ LAPTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 375, "height": 812}
 
 
-def _fits(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-
-
-def test_the_author_page_reads_the_ledger_in_words_and_asks_for_credits(page, live_server, sign_up, make_book, shot):
+def test_the_author_page_reads_the_ledger_in_words_and_asks_for_credits(
+    page, fits, live_server, sign_up, make_book, shot
+):
     page.set_viewport_size(LAPTOP)
     email = sign_up(page)
     account = Account.objects.get(user__email=email)
@@ -44,12 +42,12 @@ def test_the_author_page_reads_the_ledger_in_words_and_asks_for_credits(page, li
     shot(page, "laptop author page")
     page.set_viewport_size(PHONE)
     page.reload()
-    assert _fits(page)
+    assert fits(page)
     shot(page, "phone author page")
 
 
 def test_the_developer_page_confirms_revoke_and_rotate_and_sends_a_test_event(
-    page, live_server, sign_up, start_qcluster, receiver, settings, monkeypatch, shot
+    page, fits, live_server, sign_up, start_qcluster, receiver, settings, monkeypatch, shot
 ):
     page.set_viewport_size(LAPTOP)
     email = sign_up(page)
@@ -112,5 +110,5 @@ def test_the_developer_page_confirms_revoke_and_rotate_and_sends_a_test_event(
     shot(page, "laptop developer page after a test event")
     page.set_viewport_size(PHONE)
     page.reload()
-    assert _fits(page)
+    assert fits(page)
     shot(page, "phone developer page")

@@ -24,11 +24,7 @@ def _covers(account, book, count: int) -> list[Cover]:
     return list(job.covers.order_by("job_position"))
 
 
-def _fits(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-
-
-def test_compare_covers_on_the_shelf_and_choose_one(page, live_server, sign_up, make_book, shot):
+def test_compare_covers_on_the_shelf_and_choose_one(page, fits, live_server, sign_up, make_book, shot):
     page.set_viewport_size(LAPTOP)
     email = sign_up(page)
     account = Account.objects.get(user__email=email)
@@ -60,7 +56,7 @@ def test_compare_covers_on_the_shelf_and_choose_one(page, live_server, sign_up, 
     page.get_by_role("link", name="Product page · 300 px").click()
     expect(page.get_by_role("link", name="Product page · 300 px")).to_have_attribute("aria-current", "true")
     assert round(page.get_by_test_id("shelf-candidate").first.bounding_box()["width"]) == 300
-    assert _fits(page)
+    assert fits(page)
     shot(page, "laptop compare product size")
 
     # Choose B: the page comes back with B marked chosen, and so do the book page and the library.
@@ -78,11 +74,11 @@ def test_compare_covers_on_the_shelf_and_choose_one(page, live_server, sign_up, 
     page.set_viewport_size(PHONE)
     page.goto(f"{live_server.url}/books/{book.id}/compare/?cover={covers[0].id}&cover={covers[1].id}&size=phone")
     assert round(page.get_by_test_id("shelf-candidate").first.bounding_box()["width"]) == 160
-    assert _fits(page)
+    assert fits(page)
     shot(page, "phone compare phone size")
 
 
-def test_an_ab_set_is_exported_and_its_winner_recorded(page, live_server, sign_up, make_book, shot):
+def test_an_ab_set_is_exported_and_its_winner_recorded(page, fits, live_server, sign_up, make_book, shot):
     page.set_viewport_size(LAPTOP)
     email = sign_up(page)
     account = Account.objects.get(user__email=email)
@@ -113,5 +109,5 @@ def test_an_ab_set_is_exported_and_its_winner_recorded(page, live_server, sign_u
     shot(page, "laptop ab set with winner")
     page.set_viewport_size(PHONE)
     page.reload()
-    assert _fits(page)
+    assert fits(page)
     shot(page, "phone ab set")
