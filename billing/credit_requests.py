@@ -62,7 +62,9 @@ def _close(
 
 
 def _reason_required(reason: str) -> str:
-    reason = _reason_required(reason)
+    reason = reason.strip()
+    if not reason:
+        raise ApplicationError("missing_required_fields", "Say why in the reason.")
     return reason
 
 
