@@ -109,3 +109,14 @@ def test_staff_can_grant_another_amount(author):
     request.refresh_from_db()
     assert request.granted_amount == 40
     assert credits_balance(account=author).overage == 40
+
+
+def test_a_decision_needs_a_reason(author):
+    request = credit_request_create(account=author, amount=5)
+    for decide in (credit_request_grant, credit_request_decline):
+        with pytest.raises(ApplicationError) as error:
+            decide(request_id=request.pk, reason="  ")
+        assert error.value.code == "missing_required_fields"
+    request.refresh_from_db()
+    assert request.status == CreditRequest.OPEN
+    assert credits_balance(account=author).overage == 0
