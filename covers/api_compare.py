@@ -13,7 +13,8 @@ from rest_framework.views import APIView
 from books.api import json_object
 from byc_site.auth import account_from_request
 from byc_site.errors import ApplicationError
-from byc_site.openapi import error_responses
+from byc_site.idempotency import idempotent
+from byc_site.openapi import IDEMPOTENCY_KEY_PARAMETER, error_responses
 from covers import representations, selectors
 from covers.api import CoverDetail
 from covers.models import ABSet
@@ -89,6 +90,7 @@ class BookABSetsView(APIView):
         description="Marks 2 to 4 covers of the book as variants A, B, C, D (in the order given) of a test the "
         "publisher runs in their own store. Free.",
         request=ABSetCreateRequest,
+        parameters=[IDEMPOTENCY_KEY_PARAMETER],
         responses={
             201: ABSetDetail,
             **error_responses(
@@ -100,9 +102,13 @@ class BookABSetsView(APIView):
                 "field_too_long",
                 "asset_not_ready",
                 "invalid_request",
+                "invalid_idempotency_key",
+                "idempotency_key_reused",
+                "idempotency_request_in_progress",
             ),
         },
     )
+    @idempotent
     def post(self, request: Request, book_id: str) -> Response:
         data = json_object(request)
         ab_set = compare.ab_set_create(

@@ -124,6 +124,16 @@ def test_ab_set_refuses_five_covers_and_covers_of_another_book(api_client, owned
     assert response.json()["error"]["code"] == "invalid_count"
 
 
+def test_an_ab_set_post_with_an_idempotency_key_makes_one_set(api_client, owned):
+    book, covers = owned
+    body = {"coverIds": [str(c.id) for c in covers[:2]]}
+    first = api_client.post(f"/api/v1/books/{book.id}/ab-sets", body, format="json", HTTP_IDEMPOTENCY_KEY="ab-1")
+    again = api_client.post(f"/api/v1/books/{book.id}/ab-sets", body, format="json", HTTP_IDEMPOTENCY_KEY="ab-1")
+    assert first.status_code == again.status_code == 201
+    assert first.json()["abSetId"] == again.json()["abSetId"]
+    assert ABSet.objects.count() == 1
+
+
 def test_ab_sets_are_404_across_accounts(api_client, stranger_client, owned, make_account, make_cover):
     book, covers = owned
     ids = [str(c.id) for c in covers[:2]]

@@ -88,6 +88,14 @@ def test_compare_ignores_covers_of_other_books_and_accounts(client, author, book
     assert page.count('data-testid="shelf-row"') == 1
 
 
+def test_compare_takes_at_most_four_covers_and_says_so(client, author, book_with_covers, make_cover):
+    book, covers = book_with_covers
+    covers += [make_cover(account=author, book=book) for _ in range(2)]
+    page = client.get(_compare_url(book, covers)).content.decode()
+    assert page.count('data-testid="compare-item"') == 4
+    assert "Up to 4 covers side by side" in page
+
+
 def test_compare_without_covers_goes_back_to_the_book(client, book_with_covers):
     book, _covers = book_with_covers
     response = client.get(f"/books/{book.id}/compare/")

@@ -92,7 +92,12 @@ def book_compare(request: HttpRequest, book_id) -> HttpResponse:
     """Some covers of a book (?cover=...&cover=..., one to four) side by side and on a shelf."""
     account = author_account(request)
     book = author_book(account, book_id)
-    covers = selectors.covers_for_compare(book=book, cover_ids=request.GET.getlist("cover"))[:COMPARE_MAX]
+    covers = selectors.covers_for_compare(book=book, cover_ids=request.GET.getlist("cover"))
+    if len(covers) > COMPARE_MAX:
+        messages.info(
+            request, f"Up to {COMPARE_MAX} covers side by side: these are the first {COMPARE_MAX} you ticked."
+        )
+        covers = covers[:COMPARE_MAX]
     if not covers:
         messages.info(request, "Tick two to four covers to compare them (or one to see it on the shelf).")
         return redirect("book_detail", book_id=book.id)
