@@ -177,3 +177,13 @@ def test_the_new_endpoints_are_in_the_openapi_document(client):
         ("/api/v1/ab-sets/{ab_set_id}/export", "get"),
     ):
         assert "404" in paths[path][method]["responses"], path
+
+
+def test_the_database_refuses_a_second_chosen_cover_for_a_book(owned):
+    from django.db import IntegrityError, transaction
+    from django.utils import timezone
+
+    book, covers = owned
+    Cover.objects.filter(pk=covers[0].pk).update(chosen_at=timezone.now())
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Cover.objects.filter(pk=covers[1].pk).update(chosen_at=timezone.now())
