@@ -15,8 +15,8 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html
 
-from billing import services
-from billing.models import Account, AccountEvent, ApiKey, CreditEntry, IdempotencyRecord, Plan
+from billing import credit_requests, services
+from billing.models import Account, AccountEvent, ApiKey, CreditEntry, CreditRequest, IdempotencyRecord, Plan
 from byc_site.admin_actions import ReasonForm, bound_form, confirmation_page
 from byc_site.errors import ApplicationError
 
@@ -313,3 +313,66 @@ class AccountEventAdmin(ReadOnlyAdmin):
     list_filter = ["kind", "created_at"]
     search_fields = ["account__user__email", "detail", "reason"]
     list_select_related = ["account__user", "created_by"]
+
+
+class GrantRequestForm(ReasonForm):
+    amount = forms.IntegerField(
+        min_value=1, max_value=1_000_000, required=False, help_text="Leave empty to grant what each author asked for."
+    )
+
+
+@admin.register(CreditRequest)
+class CreditRequestAdmin(ReadOnlyAdmin):
+    """Authors' requests for credits (web app, account page). Staff answer them with the actions."""
+
+    list_display = ["created_at", "account", "amount", "short_message", "status", "granted_amount", "decided_by"]
+    list_filter = ["status", "created_at"]
+    search_fields = ["account__user__email", "message", "decision_reason"]
+    list_select_related = ["account__user", "decided_by"]
+    actions = ["grant", "decline"]
+
+    @admin.display(description="message")
+    def short_message(self, credit_request: CreditRequest) -> str:
+        text = credit_request.message
+        return text if len(text) <= 80 else text[:79] + "…"
+
+    def _decide(self, request: HttpRequest, queryset: QuerySet, decide, form_class, title: str, action: str):
+        form = bound_form(request, form_class)
+        if not form.is_valid():
+            return confirmation_page(self, request, queryset, form, title, action)
+        done = 0
+        for credit_request in queryset:
+            try:
+                decide(credit_request, form.cleaned_data)
+                done += 1
+            except ApplicationError as error:
+                self.message_user(request, f"Request #{credit_request.pk}: {error.message}", level=messages.ERROR)
+        if done:
+            self.message_user(request, f"{title}: done for {done} request(s).")
+        return None
+
+    @admin.action(description="Grant the selected requests (as overage credits)")
+    def grant(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
+        return self._decide(
+            request,
+            queryset,
+            lambda credit_request, data: credit_requests.credit_request_grant(
+                request_id=credit_request.pk, amount=data["amount"], reason=data["reason"], decided_by=request.user
+            ),
+            GrantRequestForm,
+            "Grant credit requests",
+            "grant",
+        )
+
+    @admin.action(description="Decline the selected requests")
+    def decline(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
+        return self._decide(
+            request,
+            queryset,
+            lambda credit_request, data: credit_requests.credit_request_decline(
+                request_id=credit_request.pk, reason=data["reason"], decided_by=request.user
+            ),
+            ReasonForm,
+            "Decline credit requests",
+            "decline",
+        )

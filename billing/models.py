@@ -12,7 +12,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 
-from billing.specs import API_KEY_NAME, WEBHOOK_URL
+from billing.specs import API_KEY_NAME, CREDIT_REQUEST_MESSAGE, WEBHOOK_URL
 
 
 class Plan(models.Model):
@@ -222,3 +222,42 @@ class IdempotencyRecord(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class CreditRequest(models.Model):
+    """An author asking staff for more credits; staff grant (as overage credits) or decline it in the admin."""
+
+    OPEN = "open"
+    GRANTED = "granted"
+    DECLINED = "declined"
+    STATUS_CHOICES = [(OPEN, "Open"), (GRANTED, "Granted"), (DECLINED, "Declined")]
+
+    account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="credit_requests")
+    amount = models.PositiveIntegerField(help_text="Credits asked for.")
+    message = models.TextField(max_length=CREDIT_REQUEST_MESSAGE.max_length, blank=True)
+    status = models.CharField(max_length=10, choices=STATUS_CHOICES, default=OPEN)
+    granted_amount = models.PositiveIntegerField(default=0)
+    decision_reason = models.CharField(max_length=300, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "-created_at"], name="credit_request_status_idx")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gte=1), name="credit_request_amount_positive"),
+            # Granted means some credits were granted; open means nobody decided yet.
+            models.CheckConstraint(
+                condition=~models.Q(status="granted") | models.Q(granted_amount__gte=1),
+                name="credit_request_granted_amount",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="open") | models.Q(decided_at__isnull=False), name="credit_request_decided"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.amount} credits for {self.account} ({self.status})"

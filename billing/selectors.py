@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from billing.models import Account, CreditEntry, Plan
+from billing.models import Account, ApiKey, CreditEntry, CreditRequest, Plan
 
 
 def credit_entries_recent(*, account: Account, limit: int) -> list[CreditEntry]:
@@ -13,3 +13,16 @@ def credit_entries_recent(*, account: Account, limit: int) -> list[CreditEntry]:
 def plan_for_signup() -> Plan:
     """The plan a new account starts on (the one `account_create` gives by default)."""
     return Plan.objects.get(code=Plan.STARTER)
+
+
+def credit_requests_recent(*, account: Account, limit: int) -> list[CreditRequest]:
+    """The account's newest credit requests, newest first."""
+    return list(CreditRequest.objects.filter(account=account).order_by("-created_at", "-id")[:limit])
+
+
+def api_key_active_for_account(*, account: Account, api_key_id: object) -> ApiKey | None:
+    """One of the account's keys that is not revoked, or None (another account's key too)."""
+    try:
+        return ApiKey.objects.filter(pk=int(api_key_id), account=account, revoked_at__isnull=True).first()
+    except (TypeError, ValueError):
+        return None

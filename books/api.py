@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from books.models import Book
-from books.selectors import book_get_for_account, books_for_account
+from books.selectors import book_chosen_cover_id, book_get_for_account, books_for_account
 from books.services import DELETED_KEPT_FOR, book_clean, book_delete, book_insert, book_update
 from books.specs import BOOK_CREATE, BOOK_UPDATE
 from byc_site.auth import account_from_request
@@ -33,7 +33,14 @@ def book_json(book: Book) -> dict:
         "target_audience": book.target_audience or None,
         "external_ref": book.external_ref or None,
         "created_at": api_datetime(book.created_at),
+        "chosenCoverId": _chosen_cover_id(book),
     }
+
+
+def _chosen_cover_id(book: Book) -> str | None:
+    """From the list's annotation (see books_for_account), else one query."""
+    chosen = book.chosen_cover_id if hasattr(book, "chosen_cover_id") else book_chosen_cover_id(book=book)
+    return str(chosen) if chosen else None
 
 
 def json_object(request: Request) -> dict:
@@ -66,6 +73,9 @@ class BookRecord(serializers.Serializer):
     target_audience = serializers.CharField(allow_null=True)
     external_ref = serializers.CharField(allow_null=True)
     created_at = serializers.DateTimeField()
+    chosenCoverId = serializers.UUIDField(  # noqa: N815
+        allow_null=True, help_text="The cover chosen for the book (POST /covers/:coverId/choose), or null."
+    )
 
 
 BookPage = inline_serializer(name="BookPage", fields={"books": BookRecord(many=True), **page_fields()})

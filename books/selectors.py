@@ -7,7 +7,7 @@ import uuid
 from typing import TYPE_CHECKING
 
 from django.db import connections, router
-from django.db.models import QuerySet
+from django.db.models import F, FilteredRelation, Q, QuerySet
 
 from books.models import Book
 from books.services import normalize_text
@@ -53,7 +53,22 @@ def _book_by_id_query(db_alias: str) -> tuple[str, RowReader]:
 
 def books_for_account(*, account: Account, external_ref: str | None = None) -> QuerySet[Book]:
     """The account's books (not deleted ones), newest first, optionally only those with one external_ref."""
-    books = Book.objects.filter(account=account, deleted_at__isnull=True).order_by("-created_at", "-id")
+    books = with_chosen_cover_id(
+        Book.objects.filter(account=account, deleted_at__isnull=True).order_by("-created_at", "-id")
+    )
     if external_ref is not None:
         books = books.filter(external_ref=normalize_text(external_ref))
     return books
+
+
+# The chosen cover is a flag on the cover (covers.Cover.chosen_at, at most one per book); books read
+# it through the reverse relation so this app needs no import of covers.
+def with_chosen_cover_id(books: QuerySet[Book]) -> QuerySet[Book]:
+    """`books` annotated with `chosen_cover_id` (None when no cover is chosen): one LEFT JOIN."""
+    chosen = FilteredRelation("covers", condition=Q(covers__chosen_at__isnull=False, covers__deleted_at__isnull=True))
+    return books.alias(chosen=chosen).annotate(chosen_cover_id=F("chosen__id"))
+
+
+def book_chosen_cover_id(*, book: Book) -> uuid.UUID | None:
+    """The id of the book's chosen cover, or None."""
+    return with_chosen_cover_id(Book.objects.filter(pk=book.pk)).values_list("chosen_cover_id", flat=True).first()

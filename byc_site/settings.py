@@ -245,7 +245,11 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/v1",
     # 3.1: the version of OpenAPI that describes webhooks (covers/webhook_schema.py).
     "OAS_VERSION": "3.1.0",
-    "WEBHOOKS": ["covers.webhook_schema.JOB_COMPLETED", "covers.webhook_schema.JOB_FAILED"],
+    "WEBHOOKS": [
+        "covers.webhook_schema.JOB_COMPLETED",
+        "covers.webhook_schema.JOB_FAILED",
+        "covers.webhook_schema.WEBHOOK_TEST",
+    ],
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "covers.webhook_schema.webhook_headers_hook",

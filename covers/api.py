@@ -196,6 +196,7 @@ _COVER_DETAIL_FIELDS = dict(
             fields={name: _ASSET for name in ASSET_TYPES},
         ),
         "design": _DESIGN,
+        "chosen": serializers.BooleanField(help_text="The book's chosen cover (POST /covers/:coverId/choose)."),
     }
 )
 # inline_serializer's class creation empties the dict it is given: hand each one a copy.

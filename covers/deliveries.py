@@ -6,10 +6,15 @@ import json
 import logging
 from datetime import timedelta
 
+from django.db import transaction
 from django.utils import timezone
 
+from billing.models import Account
+from byc_site.errors import ApplicationError
+from byc_site.formats import api_datetime as iso
 from covers.models import Job, WebhookAttempt, WebhookDelivery
 from covers.representations import webhook_payload
+from covers.services.queue import webhook_enqueue
 from covers.webhooks import MAX_ATTEMPTS, RETRY_DELAYS, webhook_post
 
 logger = logging.getLogger(__name__)
@@ -30,11 +35,15 @@ def webhook_deliver(*, delivery_id: int) -> bool:
     ).update(attempts=number, next_attempt_at=now + ATTEMPT_LEASE)
     if not claimed:
         return False  # another worker is making this attempt
-    job = Job.objects.select_related("account").get(pk=delivery.job_id)
-    body = json.dumps(webhook_payload(job, timestamp=now), separators=(",", ":")).encode()
-    outcome = webhook_post(
-        url=delivery.url, body=body, secret=job.account.webhook_secret, event=delivery.event, delivery_id=delivery.pk
-    )
+    if delivery.job_id is not None:
+        job = Job.objects.select_related("account").get(pk=delivery.job_id)
+        payload, secret = webhook_payload(job, timestamp=now), job.account.webhook_secret
+    else:
+        # An account-level event carries its payload; only the timestamp is the attempt's own.
+        payload = {**delivery.payload, "timestamp": iso(now)}
+        secret = Account.objects.filter(pk=delivery.account_id).values_list("webhook_secret", flat=True).get()
+    body = json.dumps(payload, separators=(",", ":")).encode()
+    outcome = webhook_post(url=delivery.url, body=body, secret=secret, event=delivery.event, delivery_id=delivery.pk)
     next_retry = None
     if outcome.delivered:
         status = WebhookDelivery.DELIVERED
@@ -77,10 +86,36 @@ def webhooks_due(*, now=None) -> list[int]:
 
 def webhook_redeliver(*, delivery: WebhookDelivery) -> WebhookDelivery:
     """Staff: send a job's event again, as a new delivery with its own attempts and log."""
-    from covers.services import webhook_enqueue
-
     again = WebhookDelivery.objects.create(
-        job_id=delivery.job_id, event=delivery.event, url=delivery.url, next_attempt_at=timezone.now()
+        job_id=delivery.job_id,
+        account_id=delivery.account_id,
+        payload=delivery.payload,
+        event=delivery.event,
+        url=delivery.url,
+        next_attempt_at=timezone.now(),
     )
     webhook_enqueue(delivery_id=again.pk)
     return again
+
+
+TEST_EVENT = "webhook.test"
+
+
+def webhook_test_send(*, account: Account) -> WebhookDelivery:
+    """Send a signed test event to the account's webhook URL, through the same delivery, signing,
+    network guard, retries and log as a job's events (400 webhook_url_missing without a URL)."""
+    if not account.webhook_url:
+        raise ApplicationError(
+            "webhook_url_missing", "Set a webhook URL first, then send a test event to it.", field="webhookUrl"
+        )
+    payload = {
+        "event": TEST_EVENT,
+        "test": True,
+        "message": "A test event from the developer page. Check that its X-BYC-Signature verifies.",
+    }
+    with transaction.atomic():
+        delivery = WebhookDelivery.objects.create(
+            account=account, payload=payload, event=TEST_EVENT, url=account.webhook_url, next_attempt_at=timezone.now()
+        )
+        transaction.on_commit(lambda: webhook_enqueue(delivery_id=delivery.pk))
+    return delivery

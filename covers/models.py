@@ -93,12 +93,18 @@ class Cover(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     # Soft delete, like Book.deleted_at; a cover of a deleted book is hidden too.
     deleted_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # Set on the one cover the author picked for the book (covers.services.cover_choose).
+    chosen_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
         constraints = [
             # A slot of a job makes at most one cover, even if its task runs twice.
             models.UniqueConstraint(fields=["job", "job_position"], name="cover_one_per_job_slot"),
+            # A book has at most one chosen cover, even if two choices race.
+            models.UniqueConstraint(
+                fields=["book"], condition=Q(chosen_at__isnull=False), name="cover_one_chosen_per_book"
+            ),
         ]
         indexes = [models.Index(fields=["account", "book", "-created_at"])]
 
@@ -229,7 +235,13 @@ class WebhookDelivery(models.Model):
     GAVE_UP = "gave_up"
     STATUS_CHOICES = [(PENDING, "Pending"), (DELIVERED, "Delivered"), (GAVE_UP, "Gave up")]
 
-    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="webhook_deliveries")
+    # A job's event names its job; an account-level event (the developer page's test event) names
+    # its account and carries its own payload.
+    job = models.ForeignKey(Job, null=True, blank=True, on_delete=models.CASCADE, related_name="webhook_deliveries")
+    account = models.ForeignKey(
+        "billing.Account", null=True, blank=True, on_delete=models.CASCADE, related_name="webhook_deliveries"
+    )
+    payload = models.JSONField(null=True, blank=True)
     event = models.CharField(max_length=30)
     url = models.CharField(max_length=500)
     status = models.CharField(max_length=10, choices=STATUS_CHOICES, default=PENDING)
@@ -243,9 +255,16 @@ class WebhookDelivery(models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name_plural = "webhook deliveries"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(job__isnull=False) | (Q(account__isnull=False) & Q(payload__isnull=False)),
+                name="webhook_delivery_has_source",
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.event} for job {self.job_id} to {self.url}"
+        source = f"job {self.job_id}" if self.job_id else f"account {self.account_id}"
+        return f"{self.event} for {source} to {self.url}"
 
 
 class WebhookAttempt(models.Model):
@@ -266,3 +285,55 @@ class WebhookAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"attempt {self.number} of delivery {self.delivery_id}"
+
+
+class ABSet(models.Model):
+    """Two to four covers of a book that a publisher tests against each other in their own store.
+
+    We export the covers with a manifest (variant letters, files, checksums, empty counters) and
+    record the winner the publisher reports back; the test itself runs in their store.
+    """
+
+    VARIANTS = ("A", "B", "C", "D")
+    MIN_COVERS = 2
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    account = models.ForeignKey("billing.Account", on_delete=models.CASCADE, related_name="ab_sets")
+    book = models.ForeignKey("books.Book", on_delete=models.CASCADE, related_name="ab_sets")
+    name = models.CharField(max_length=100)
+    winner = models.ForeignKey(Cover, null=True, blank=True, on_delete=models.SET_NULL, related_name="ab_sets_won")
+    winner_note = models.CharField(max_length=300, blank=True)
+    winner_recorded_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "A/B set"
+        indexes = [models.Index(fields=["account", "book", "-created_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(winner__isnull=True) | Q(winner_recorded_at__isnull=False), name="abset_winner_has_date"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ABSetMember(models.Model):
+    """One cover of an A/B set under its variant letter."""
+
+    ab_set = models.ForeignKey(ABSet, on_delete=models.CASCADE, related_name="members")
+    cover = models.ForeignKey(Cover, on_delete=models.CASCADE, related_name="ab_memberships")
+    variant = models.CharField(max_length=1)
+
+    class Meta:
+        ordering = ["ab_set", "variant"]
+        constraints = [
+            models.UniqueConstraint(fields=["ab_set", "variant"], name="abset_member_one_per_variant"),
+            models.UniqueConstraint(fields=["ab_set", "cover"], name="abset_member_cover_once"),
+            models.CheckConstraint(condition=Q(variant__in=["A", "B", "C", "D"]), name="abset_member_variant_known"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.variant}: {self.cover_id}"

@@ -15,7 +15,7 @@ from django.urls import reverse
 from byc_site.formats import api_datetime as iso
 from byc_site.formats import api_datetime_ms as iso_millis
 from covers.downloads import download_name
-from covers.models import ASSET_TYPES, Cover, CoverAsset, Job, Template, cover_visible
+from covers.models import ASSET_TYPES, ABSet, Cover, CoverAsset, Job, Template, cover_visible
 from covers.storage import SignedUrl, StoredFile, signed_file_url
 
 
@@ -176,6 +176,7 @@ def cover_detail(cover: Cover) -> dict:
         "created_at": iso(cover.created_at),
         "assets": assets,
         "design": cover_design(cover),
+        "chosen": cover.chosen_at is not None,
     }
 
 
@@ -210,3 +211,18 @@ def webhook_payload(job: Job, *, timestamp: datetime) -> dict:
     if not completed:
         payload["error"] = {"code": job.error_code, "message": job.error_message}
     return payload
+
+
+def ab_set_detail(ab_set: ABSet) -> dict:
+    """An A/B set: its variants in letter order and the winner, once recorded."""
+    return {
+        "abSetId": str(ab_set.id),
+        "bookId": str(ab_set.book_id),
+        "name": ab_set.name,
+        "variants": [{"variant": m.variant, "coverId": str(m.cover_id)} for m in ab_set.members.all()],
+        "winnerCoverId": str(ab_set.winner_id) if ab_set.winner_id else None,
+        "winnerNote": ab_set.winner_note or None,
+        "winnerRecordedAt": iso(ab_set.winner_recorded_at),
+        "created_at": iso(ab_set.created_at),
+        "export_url": reverse("api:ab-set-export", kwargs={"ab_set_id": str(ab_set.id)}),
+    }

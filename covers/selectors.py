@@ -12,7 +12,18 @@ from django.db.models.functions import RowNumber
 from books.specs import BOOK_CREATE
 from byc_site.errors import ApplicationError
 from cover_engine import vocabulary
-from covers.models import ASSET_PREVIEW, ASSET_TYPES, Cover, CoverAsset, Job, Template, WebhookDelivery, cover_visible
+from covers.models import (
+    ASSET_PREVIEW,
+    ASSET_TYPES,
+    ABSet,
+    ABSetMember,
+    Cover,
+    CoverAsset,
+    Job,
+    Template,
+    WebhookDelivery,
+    cover_visible,
+)
 
 if TYPE_CHECKING:
     from billing.models import Account
@@ -103,7 +114,7 @@ def covers_with_previews(*, book: Book | None = None) -> QuerySet[Cover]:
     """Covers (of one book, if given), newest first, with their template and only their preview
     asset loaded, as `preview_assets` (one query for all)."""
     covers = (
-        Cover.objects.filter(deleted_at__isnull=True)
+        Cover.objects.filter(cover_visible())
         .order_by("-created_at")
         .prefetch_related(
             Prefetch("assets", queryset=CoverAsset.objects.filter(asset_type=ASSET_PREVIEW), to_attr="preview_assets")
@@ -188,14 +199,21 @@ def jobs_recent(*, account: Account, limit: int) -> list[Job]:
 
 
 def jobs_by_id(*, account: Account, job_ids: set) -> dict[str, Job]:
-    """Some of the account's jobs, by id (as strings), with their book."""
-    return {str(job.id): job for job in Job.objects.filter(account=account, pk__in=job_ids).select_related("book")}
-
-
-def webhook_deliveries_recent(*, account: Account, limit: int) -> list[WebhookDelivery]:
-    return list(
-        WebhookDelivery.objects.filter(job__account=account).select_related("job").order_by("-created_at")[:limit]
+    """Some of the account's jobs, by id (as strings), with their book, source cover and covers' ids."""
+    jobs = (
+        Job.objects.filter(account=account, pk__in=job_ids)
+        .select_related("book", "source_cover")
+        .prefetch_related(Prefetch("covers", queryset=Cover.objects.only("id", "job_id").order_by("job_position")))
     )
+    return {str(job.id): job for job in jobs}
+
+
+def webhook_deliveries_recent(*, account: Account, limit: int, url: str | None = None) -> list[WebhookDelivery]:
+    """The account's newest deliveries (its jobs' events and its test events), optionally to one URL."""
+    deliveries = WebhookDelivery.objects.filter(Q(job__account=account) | Q(account=account))
+    if url is not None:
+        deliveries = deliveries.filter(url=url)
+    return list(deliveries.select_related("job").order_by("-created_at", "-id")[:limit])
 
 
 def template_get_available(*, template_id: str) -> Template | None:
@@ -211,3 +229,65 @@ def cover_text_changes(*, cover: Cover) -> list[str]:
     """The drawn fields whose text on the cover (its recipe's snapshot) differs from the book's now."""
     made_with = (cover.recipe or {}).get("text") or {}
     return [name for name in DRAWN_FIELDS if (made_with.get(name) or "") != getattr(cover.book, name)]
+
+
+# --- compare and choose ---------------------------------------------------------------------------
+
+
+def covers_for_compare(*, book: Book, cover_ids: list) -> list[Cover]:
+    """Some covers of the book in the order asked (unknown ids, or other books' covers, are left out)."""
+    wanted = [parsed for parsed in (_parse_uuid(c) for c in cover_ids) if parsed]
+    found = {c.id: c for c in covers_with_previews(book=book).filter(pk__in=wanted)}
+    return [found[c] for c in dict.fromkeys(wanted) if c in found]
+
+
+def shelf_neighbours(*, account: Account, book: Book, limit: int) -> list[Cover]:
+    """Covers of the account's other books in the same genre, one per book (its chosen cover, else
+    its newest), newest books first: the shelf a new cover will stand on."""
+    ranked = (
+        covers_with_previews()
+        .filter(account=account, book__genre=book.genre, assets__asset_type=ASSET_PREVIEW)
+        .exclude(book=book)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("book_id"),
+                order_by=[F("chosen_at").desc(nulls_last=True), F("created_at").desc()],
+            )
+        )
+        .filter(rank=1)
+        .select_related("book")
+    )
+    return list(ranked.order_by("-book__created_at")[:limit])
+
+
+def ab_set_get_for_account(*, account: Account, ab_set_id: object) -> ABSet:
+    """The account's A/B set with its members and book, or 404 ab_set_not_found."""
+    parsed = _parse_uuid(ab_set_id)
+    ab_set = (
+        ABSet.objects.filter(pk=parsed, account=account)
+        .select_related("book", "winner")
+        .prefetch_related(
+            Prefetch(
+                "members",
+                queryset=ABSetMember.objects.select_related("cover__template").prefetch_related(
+                    Prefetch(
+                        "cover__assets",
+                        queryset=CoverAsset.objects.filter(asset_type=ASSET_PREVIEW),
+                        to_attr="preview_assets",
+                    )
+                ),
+            )
+        )
+        .first()
+        if parsed
+        else None
+    )
+    if ab_set is None:
+        raise ApplicationError("ab_set_not_found", "A/B set not found or doesn't belong to your account.", status=404)
+    return ab_set
+
+
+def ab_sets_of_book(*, book: Book) -> list[ABSet]:
+    """A book's A/B sets, newest first, with their members' variant letters."""
+    return list(ABSet.objects.filter(book=book).prefetch_related("members").order_by("-created_at"))

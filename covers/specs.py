@@ -62,3 +62,7 @@ UPSCALE = RequestSpec("UpscaleRequest", (SOURCE_ASSET, EXTERNAL_REF, WEBHOOK_URL
 AUDIOBOOK = RequestSpec("AudiobookRequest", (EXTERNAL_REF, WEBHOOK_URL))
 STORE_PACK = RequestSpec("StorePackRequest", (EXTERNAL_REF, WEBHOOK_URL))
 RERENDER = RequestSpec("RerenderRequest", (EXTERNAL_REF, WEBHOOK_URL))
+
+# An A/B set: two to four covers of one book, tested against each other in the publisher's store.
+AB_SET_NAME = TextSpec("name", 100, help="Something to recognise the test by, e.g. 'Spring launch'.")
+AB_SET_WINNER_NOTE = TextSpec("note", 300, help="What decided it, e.g. '4.1% vs 2.7% click-through over 2 weeks'.")

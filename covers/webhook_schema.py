@@ -11,6 +11,7 @@ from drf_spectacular.utils import OpenApiResponse, OpenApiWebhook, extend_schema
 from rest_framework import serializers
 
 from covers.api import JobResult, job_error_serializer
+from covers.deliveries import TEST_EVENT
 from covers.models import Job
 from covers.webhooks import MAX_ATTEMPTS, RETRY_DELAYS, SIGNATURE_HEADER, USER_AGENT
 
@@ -18,6 +19,8 @@ EVENTS = {
     "job.completed": "A job finished and delivered everything it was asked for.",
     "job.failed": "A job failed; `error` says why. Credits for what it did not deliver were refunded.",
 }
+# Sent on demand from the developer page ("Send a test event"), to check the receiver and its signature check.
+TEST_EVENTS = {TEST_EVENT: "A test event, sent when you ask for one; it carries no job."}
 
 # Sent with every delivery: (name, description).
 HEADERS = (
@@ -26,7 +29,7 @@ HEADERS = (
         "`sha256=` and the hex HMAC-SHA256 of the raw request body, keyed with your account's webhook secret "
         "(account page). Recompute it over the bytes you received, before parsing, and compare in constant time.",
     ),
-    ("X-BYC-Event", f"The event: {', '.join(EVENTS)}."),
+    ("X-BYC-Event", f"The event: {', '.join([*EVENTS, *TEST_EVENTS])}."),
     ("X-BYC-Delivery", "The delivery's id; the same on every retry of one delivery (deduplicate with it)."),
     ("User-Agent", f"`{USER_AGENT}`."),
 )
@@ -64,13 +67,23 @@ WebhookEvent = inline_serializer(
 )
 
 
-def _webhook(event: str) -> OpenApiWebhook:
+TestWebhookEvent = inline_serializer(
+    name="TestWebhookEvent",
+    fields={
+        "event": serializers.ChoiceField(choices=list(TEST_EVENTS)),
+        "test": serializers.BooleanField(help_text="Always true."),
+        "message": serializers.CharField(),
+    },
+)
+
+
+def _webhook(event: str, summary: str, body) -> OpenApiWebhook:
     return OpenApiWebhook(
         name=event,
         decorator=extend_schema(
-            summary=EVENTS[event],
+            summary=summary,
             description=DESCRIPTION,
-            request=WebhookEvent,
+            request=body,
             responses={
                 200: OpenApiResponse(description="Any 2xx: delivered."),
                 500: OpenApiResponse(description="Anything else, or no answer in time: retried later."),
@@ -79,8 +92,9 @@ def _webhook(event: str) -> OpenApiWebhook:
     )
 
 
-JOB_COMPLETED = _webhook("job.completed")
-JOB_FAILED = _webhook("job.failed")
+JOB_COMPLETED = _webhook("job.completed", EVENTS["job.completed"], WebhookEvent)
+JOB_FAILED = _webhook("job.failed", EVENTS["job.failed"], WebhookEvent)
+WEBHOOK_TEST = _webhook(TEST_EVENT, TEST_EVENTS[TEST_EVENT], TestWebhookEvent)
 
 
 def webhook_headers_hook(result: dict, generator, request, public) -> dict:

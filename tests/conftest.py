@@ -13,14 +13,20 @@
 - `make_book(account=..., **fields)`: a valid book through books.services.book_create.
 - `run_jobs`, `make_cover(account=...)`: run enqueued tasks synchronously; a cover from a real render.
 - `account`, `api_client`: one ready account (starter plan, 10 monthly credits) and its client.
+- `receiver`: a local HTTP server that records webhook requests and answers with a chosen status
+  (`receiver.status`, `receiver.headers`); `receiver.url`, `receiver.requests`, `receiver.bodies()`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import http.server
 import itertools
+import json
 import os
 import tempfile
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -167,3 +173,41 @@ def make_cover(make_book, run_jobs):
         return job.covers.get()
 
     return make
+
+
+@dataclass
+class Receiver:
+    url: str
+    requests: list = field(default_factory=list)
+    status: int = 200
+    headers: dict = field(default_factory=dict)
+
+    def bodies(self) -> list[dict]:
+        return [json.loads(r["body"]) for r in self.requests]
+
+
+@pytest.fixture
+def receiver():
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 (the standard library's name)
+            length = int(self.headers.get("Content-Length", 0))
+            body = self.rfile.read(length)
+            box.requests.append({"path": self.path, "headers": dict(self.headers), "body": body})
+            self.send_response(box.status)
+            for name, value in box.headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    box = Receiver(url=f"http://127.0.0.1:{server.server_address[1]}/hooks/byc")
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield box
+    server.shutdown()
+    server.server_close()

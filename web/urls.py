@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from web.forms.account import EmailAuthenticationForm
-from web.views import account, books, covers
+from web.views import account, books, compare, covers, developer
 
 urlpatterns: list = [
     # Home, library, wizard step 1, a book's page
@@ -28,6 +28,13 @@ urlpatterns: list = [
     path("covers/<uuid:cover_id>/delete/", covers.cover_delete, name="cover_delete"),
     path("covers/<uuid:cover_id>/download/<str:asset_type>/", covers.asset_download, name="asset_download"),
     path("covers/<uuid:cover_id>/images/<str:asset_type>-<int:width>.jpg", covers.cover_image, name="cover_image"),
+    # Compare and choose: the shelf preview, side by side, the chosen cover, A/B sets
+    path("books/<uuid:book_id>/compare/", compare.book_compare, name="book_compare"),
+    path("covers/<uuid:cover_id>/choose/", compare.cover_choose, name="cover_choose"),
+    path("books/<uuid:book_id>/ab-sets/", compare.ab_set_create, name="ab_set_create"),
+    path("ab-sets/<uuid:ab_set_id>/", compare.ab_set_detail, name="ab_set_detail"),
+    path("ab-sets/<uuid:ab_set_id>/export.zip", compare.ab_set_export, name="ab_set_export"),
+    path("ab-sets/<uuid:ab_set_id>/winner/", compare.ab_set_winner, name="ab_set_winner"),
     # Sign-up, sign-in, password
     path("signup/", account.signup, name="signup"),
     path(
@@ -44,12 +51,16 @@ urlpatterns: list = [
         "password/reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"
     ),
     path("password/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
-    # Account: credits, job history, API keys, webhook
+    # Account: the author's page (plan, credits, ledger, job history, asking for credits)
     path("account/", account.account_page, name="account"),
     path("account/jobs/", covers.job_history, name="job_history"),
-    path("account/keys/", account.api_key_create, name="api_key_create"),
-    path("account/keys/<int:key_id>/revoke/", account.api_key_revoke, name="api_key_revoke"),
-    path("account/webhook/", account.webhook_update, name="webhook_update"),
-    path("account/webhook/secret/", account.webhook_secret_reveal, name="webhook_secret_reveal"),
-    path("account/webhook/secret/rotate/", account.webhook_secret_rotate, name="webhook_secret_rotate"),
+    path("account/credits/request/", account.credit_request, name="credit_request"),
+    # The developer page: API keys, the webhook, its deliveries and a test event
+    path("account/developer/", developer.developer_page, name="developer"),
+    path("account/keys/", developer.api_key_create, name="api_key_create"),
+    path("account/keys/<int:key_id>/revoke/", developer.api_key_revoke, name="api_key_revoke"),
+    path("account/webhook/", developer.webhook_update, name="webhook_update"),
+    path("account/webhook/secret/", developer.webhook_secret_reveal, name="webhook_secret_reveal"),
+    path("account/webhook/secret/rotate/", developer.webhook_secret_rotate, name="webhook_secret_rotate"),
+    path("account/webhook/test/", developer.webhook_test, name="webhook_test"),
 ]

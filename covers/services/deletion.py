@@ -37,7 +37,8 @@ def cover_delete(*, account: Account, cover_id: object) -> Cover:
     """
     cover = cover_get_for_account(account=account, cover_id=cover_id)
     now = timezone.now()
-    if not Cover.objects.filter(pk=cover.pk, deleted_at__isnull=True).update(deleted_at=now):
+    # A deleted cover is no longer the chosen one (the book may choose another).
+    if not Cover.objects.filter(pk=cover.pk, deleted_at__isnull=True).update(deleted_at=now, chosen_at=None):
         raise ApplicationError("cover_not_found", "Cover not found or doesn't belong to your account.", status=404)
     cover.deleted_at = now
     return cover

@@ -26,6 +26,7 @@ def test_it_returns_the_full_record(api_client, account, make_book):
         "target_audience": None,
         "external_ref": "ref-1",
         "created_at": book.created_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "chosenCoverId": None,
     }
 
 

@@ -7,6 +7,7 @@
 - `shot(page, name)`: a full-page screenshot into screenshots/ (gitignored) for people to look at.
 - `sign_up(page)`: signs a new author up through the form and returns their email.
 - `wait_for_job(page)`: waits on a job page until the live polling shows the result.
+- `fits(page)`: True when the page needs no sideways scrolling at its viewport's width.
 """
 
 from __future__ import annotations
@@ -206,3 +207,13 @@ def wait_for_job():
         return result.get_attribute("data-job-status")
 
     return wait
+
+
+@pytest.fixture
+def fits():
+    """fits(page): the page is no wider than its viewport (nothing to scroll sideways)."""
+
+    def check(page) -> bool:
+        return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+    return check

@@ -102,8 +102,9 @@ def test_a_new_author_makes_refines_and_downloads_a_cover(
     expect(page.get_by_role("heading", name="The Salt Lantern")).to_be_visible()
     shot(page, "library")
 
-    # Account: create an API key (shown once), then revoke it.
+    # Account, then its developer page: create an API key (shown once), then revoke it (asked first).
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Account").click()
+    page.get_by_role("link", name="Developer: API and webhooks").click()
     page.get_by_label("Key name").fill("Publishing server")
     page.get_by_role("button", name="Create a key").click()
     new_key = page.get_by_test_id("new-key")
@@ -112,7 +113,9 @@ def test_a_new_author_makes_refines_and_downloads_a_cover(
     assert raw_key.startswith("byc_sk_")
     shot(page, "account new key")
     key = ApiKey.objects.get(account__user__email=email)
-    page.get_by_role("button", name="Revoke the key Publishing server").click()
+    page.get_by_role("link", name="Revoke the key Publishing server").click()
+    expect(page.get_by_role("heading", name="Revoke the key “Publishing server”?")).to_be_visible()
+    page.get_by_role("button", name="Revoke the key").click()
     expect(page.get_by_text("is revoked")).to_be_visible()
     expect(page.get_by_test_id("api-key-row").first).to_contain_text("Revoked")
     assert raw_key not in page.content()

@@ -40,6 +40,8 @@ def test_pages_fit_a_phone_and_errors_sit_next_to_fields(page, live_server, sign
     cover = job.covers.get()
     pages = (
         ("/account/", "account"),
+        ("/account/developer/", "developer"),
+        (f"/books/{book.id}/compare/?cover={cover.id}&size=phone", "shelf"),
         ("/", "library"),
         (f"/books/{book.id}/style/", "style"),
         (f"/jobs/{job.id}/", "job"),
@@ -78,7 +80,17 @@ def test_every_form_control_has_a_label(page, live_server, sign_up, make_book, s
     job = services.job_create_generate(account=account, book_id=book.id, count=1)
     services.job_run(job_id=job.id)  # rendered here: this test needs a cover, not a worker
     cover = job.covers.get()
-    for path in ("/books/new/", f"/books/{book.id}/style/", f"/covers/{cover.id}/", "/account/", "/password/change/"):
+    paths = (
+        "/books/new/",
+        f"/books/{book.id}/",
+        f"/books/{book.id}/style/",
+        f"/covers/{cover.id}/",
+        f"/books/{book.id}/compare/?cover={cover.id}",
+        "/account/",
+        "/account/developer/",
+        "/password/change/",
+    )
+    for path in paths:
         page.goto(live_server.url + path)
         assert page.evaluate(UNLABELLED_JS) == [], path
     shot(page, "password change")

@@ -2,15 +2,13 @@
 
 - Renders are small (COVERS_RENDER_SCALE=0.1): the same code path as production, fewer pixels.
 - `run_jobs` and `make_cover(account=...)` come from tests/conftest.py.
-- `receiver`: a local HTTP server that records webhook requests and answers with a chosen status.
+- `receiver` (tests/conftest.py): a local HTTP server that records webhook requests.
 """
 
 from __future__ import annotations
 
-import http.server
 import json
-import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pytest
 
@@ -19,44 +17,6 @@ import pytest
 def _small_renders(settings):
     settings.COVERS_RENDER_SCALE = 0.1
     settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS = True
-
-
-@dataclass
-class Receiver:
-    url: str
-    requests: list = field(default_factory=list)
-    status: int = 200
-    headers: dict = field(default_factory=dict)
-
-    def bodies(self) -> list[dict]:
-        return [json.loads(r["body"]) for r in self.requests]
-
-
-@pytest.fixture
-def receiver():
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802 (the standard library's name)
-            length = int(self.headers.get("Content-Length", 0))
-            body = self.rfile.read(length)
-            box.requests.append({"path": self.path, "headers": dict(self.headers), "body": body})
-            self.send_response(box.status)
-            for name, value in box.headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", "2")
-            self.end_headers()
-            self.wfile.write(b"ok")
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    box = Receiver(url=f"http://127.0.0.1:{server.server_address[1]}/hooks/byc")
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield box
-    server.shutdown()
-    server.server_close()
 
 
 def _free_ports(n: int) -> list[int]:

@@ -103,14 +103,15 @@ def test_a_partial_update_may_leave_out_but_not_empty_a_required_field(schema):
 
 
 def test_the_webhooks_are_documented_with_their_signature(schema):
-    assert set(schema["webhooks"]) == {"job.completed", "job.failed"}
-    for event in schema["webhooks"].values():
+    assert set(schema["webhooks"]) == {"job.completed", "job.failed", "webhook.test"}
+    bodies = {"job.completed": "JobWebhookEvent", "job.failed": "JobWebhookEvent", "webhook.test": "TestWebhookEvent"}
+    for name, event in schema["webhooks"].items():
         operation = event["post"]
         headers = {p["name"]: p for p in operation["parameters"] if p["in"] == "header"}
         assert {"X-BYC-Signature", "X-BYC-Event", "X-BYC-Delivery"} <= set(headers)
         assert "HMAC-SHA256" in headers["X-BYC-Signature"]["description"]
         body = operation["requestBody"]["content"]["application/json"]["schema"]
-        assert body["$ref"] == "#/components/schemas/JobWebhookEvent"
+        assert body["$ref"] == f"#/components/schemas/{bodies[name]}"
 
 
 @pytest.mark.parametrize("fail", [False, True])

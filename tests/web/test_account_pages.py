@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from billing.models import Account, ApiKey
+from billing.models import Account
 from billing.services import credits_balance
 
 pytestmark = pytest.mark.django_db
@@ -51,49 +51,6 @@ def test_it_shows_plan_credits_and_period_end(client, author):
     assert "Starter plan" in page
     assert 'data-testid="credits-total">10<' in page
     assert author.period_end.strftime("%Y") in page
-
-
-def test_it_shows_a_new_api_key_once_and_revokes_it(client, author):
-    response = client.post("/account/keys/", {"name": "Build server"})
-    page = response.content.decode()
-    key = ApiKey.objects.get(account=author)
-    assert "byc_sk_" in page and key.prefix in page
-    assert "byc_sk_" not in client.get("/account/").content.decode().replace(key.prefix, "")
-    response = client.post(f"/account/keys/{key.id}/revoke/")
-    assert response.status_code == 302
-    key.refresh_from_db()
-    assert key.revoked_at is not None
-
-
-def test_it_does_not_revoke_another_accounts_key(client, author, make_account):
-    from billing.services import api_key_create
-
-    other_key, _raw = api_key_create(account=make_account(), name="theirs")
-    assert client.post(f"/account/keys/{other_key.id}/revoke/").status_code == 404
-    other_key.refresh_from_db()
-    assert other_key.revoked_at is None
-
-
-def test_it_saves_and_validates_the_webhook_url(client, author):
-    assert client.post("/account/webhook/", {"webhook_url": "https://hooks.example.com/covers"}).status_code == 302
-    author.refresh_from_db()
-    assert author.webhook_url == "https://hooks.example.com/covers"
-    response = client.post("/account/webhook/", {"webhook_url": "not a url"})
-    assert response.status_code == 400
-    assert "not a url" in response.content.decode()
-
-
-def test_it_reveals_and_rotates_the_webhook_secret(client, author):
-    assert author.webhook_secret not in client.get("/account/").content.decode()
-    assert author.webhook_secret in client.post("/account/webhook/secret/").content.decode()
-    old_secret = author.webhook_secret
-    response = client.post("/account/webhook/secret/rotate/")
-    assert response.status_code == 302
-    author.refresh_from_db()
-    assert author.webhook_secret != old_secret
-    page = client.get(response.url).content.decode()
-    assert author.webhook_secret in page and "New secret in use" in page
-    assert author.webhook_secret not in client.get("/account/").content.decode()
 
 
 def test_it_sends_a_password_reset_link_by_email(client, author, mailoutbox):
@@ -143,20 +100,3 @@ def test_the_job_history_lists_the_accounts_jobs_by_status(client, author, make_
     assert f"/jobs/{failed.id}/" in only_failed and f"/jobs/{kept.id}/" not in only_failed
     assert "The worker stopped." in only_failed
     assert client.get("/account/jobs/?status=nonsense").status_code == 200
-
-
-def test_the_account_page_lists_recent_webhook_deliveries(client, author, make_book):
-    from covers.models import WebhookDelivery
-    from covers.services import job_create_generate
-
-    job = job_create_generate(account=author, book_id=make_book(account=author).id, count=1)
-    WebhookDelivery.objects.create(
-        job=job,
-        event="job.failed",
-        url="https://hooks.example.com/covers",
-        status="gave_up",
-        attempts=6,
-        last_status_code=503,
-    )
-    page = client.get("/account/").content.decode()
-    assert "job.failed" in page and "Gave up" in page and "HTTP 503" in page

@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 
-from billing.specs import API_KEY_NAME, WEBHOOK_URL
+from billing.specs import API_KEY_NAME, CREDIT_REQUEST_AMOUNT, CREDIT_REQUEST_MESSAGE, WEBHOOK_URL
 
 
 class SignupForm(forms.Form):
@@ -80,6 +80,24 @@ class WebhookUrlForm(forms.Form):
     )
 
 
+class CreditRequestForm(forms.Form):
+    amount = forms.IntegerField(
+        label="Credits",
+        min_value=CREDIT_REQUEST_AMOUNT.low,
+        max_value=CREDIT_REQUEST_AMOUNT.high,
+        initial=CREDIT_REQUEST_AMOUNT.default,
+        error_messages={"required": "Say how many credits you need."},
+        help_text="One credit makes one cover, variation, edit or upscale.",
+    )
+    message = forms.CharField(
+        label="What they are for",
+        required=False,
+        max_length=CREDIT_REQUEST_MESSAGE.max_length,
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "e.g. Covers for the three books of my new series"}),
+    )
+
+
 # Live counters on the fields whose limit a person could reach.
 ApiKeyCreateForm.base_fields["name"].counter_max = ApiKeyCreateForm.base_fields["name"].max_length
 WebhookUrlForm.base_fields["webhook_url"].counter_max = WebhookUrlForm.base_fields["webhook_url"].max_length
+CreditRequestForm.base_fields["message"].counter_max = CREDIT_REQUEST_MESSAGE.max_length

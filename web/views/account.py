@@ -1,4 +1,5 @@
-"""Author web app: sign-up and the account page (plan, credits, ledger, API keys, webhooks).
+"""Author web app: sign-up and the author's account page (plan, credits, the ledger in words,
+recent jobs, asking staff for credits). Developer tools (keys, webhooks) are in `developer`.
 
 Views only check shape and call billing.services, exactly like the API does.
 """
@@ -17,19 +18,20 @@ from django.views.decorators.http import require_POST
 
 from billing import selectors as billing_selectors
 from billing import services
-from billing.models import Account, CreditEntry
+from billing.credit_requests import credit_request_create
+from billing.models import Account, CreditRequest
 from books.models import Book
 from books.selectors import book_get_for_account
 from byc_site.errors import ApplicationError
 from covers import selectors as cover_selectors
 from covers import specs as cover_specs
 from covers.models import Job
-from web.forms.account import ApiKeyCreateForm, SignupForm, WebhookUrlForm
+from web.forms.account import CreditRequestForm, SignupForm
+from web.ledger import LedgerLine, ledger_line
 
 LEDGER_ROWS = 30
-REVEAL_SECRET_ONCE = "billing.reveal_webhook_secret"
 JOB_ROWS = 15
-DELIVERY_ROWS = 10
+CREDIT_REQUEST_ROWS = 5
 
 
 def author_account(request: HttpRequest) -> Account:
@@ -89,19 +91,8 @@ def signup(request: HttpRequest) -> HttpResponse:
     return render(request, "registration/signup.html", context)
 
 
-# The ledger's kinds as an author would say them.
-KIND_WORDS = {
-    CreditEntry.KIND_GRANT: "Monthly credits",
-    CreditEntry.KIND_EXPIRY: "Unused monthly credits expired",
-    CreditEntry.KIND_PURCHASE: "Overage credits added",
-    CreditEntry.KIND_DEBIT: "Spent",
-    CreditEntry.KIND_REFUND: "Refunded",
-    CreditEntry.KIND_ADJUSTMENT: "Adjusted by staff",
-}
-
-
-def _ledger_rows(account: Account) -> list[dict]:
-    """The latest ledger lines, each with the job it paid for (one query for all the jobs)."""
+def _ledger_lines(account: Account) -> list[LedgerLine]:
+    """The latest ledger lines in words, each with the job it paid for (one query for all the jobs)."""
     entries = billing_selectors.credit_entries_recent(account=account, limit=LEDGER_ROWS)
     job_ids = set()
     for entry in entries:
@@ -111,104 +102,45 @@ def _ledger_rows(account: Account) -> list[dict]:
             except ValueError:
                 pass
     jobs = cover_selectors.jobs_by_id(account=account, job_ids=job_ids)
-    return [
-        {"entry": e, "what": KIND_WORDS.get(e.kind, e.get_kind_display()), "job": jobs.get(e.reference[4:])}
-        for e in entries
-    ]
+    return [ledger_line(entry, jobs) for entry in entries]
 
 
-def _account_context(request: HttpRequest, account: Account) -> dict:
+def _account_context(account: Account, *, credit_form: CreditRequestForm | None = None) -> dict:
+    credit_requests = billing_selectors.credit_requests_recent(account=account, limit=CREDIT_REQUEST_ROWS)
     return {
         "account": account,
         "balance": services.credits_balance(account=account),
-        "ledger": _ledger_rows(account),
-        "api_keys": list(account.api_keys.all()),
+        "ledger": _ledger_lines(account),
         "jobs": cover_selectors.jobs_recent(account=account, limit=JOB_ROWS),
-        "deliveries": cover_selectors.webhook_deliveries_recent(account=account, limit=DELIVERY_ROWS),
-        "key_form": ApiKeyCreateForm(),
-        "webhook_form": WebhookUrlForm(initial={"webhook_url": account.webhook_url}),
-        "public_url": request.build_absolute_uri("/").rstrip("/"),
+        "credit_form": credit_form or CreditRequestForm(),
+        "credit_requests": credit_requests,
+        "request_open": any(r.status == CreditRequest.OPEN for r in credit_requests),
+        "cover_price": cover_specs.credit_words(Job.OP_GENERATE),
     }
 
 
 @login_required
 def account_page(request: HttpRequest) -> HttpResponse:
+    """The author's page: plan, credits, the ledger in words, recent jobs, asking for credits."""
     account = author_account(request)
-    context = _account_context(request, account)
-    if request.session.pop(REVEAL_SECRET_ONCE, False):
-        context["revealed_secret"] = account.webhook_secret
-        context["secret_rotated"] = True
-    return render_author_page(request, "web/account/account.html", context)
+    return render_author_page(request, "web/account/account.html", _account_context(account))
 
 
 @login_required
 @require_POST
-def api_key_create(request: HttpRequest) -> HttpResponse:
+def credit_request(request: HttpRequest) -> HttpResponse:
+    """Ask the service's staff for credits; they see the request in the admin and grant or decline it."""
     account = author_account(request)
-    form = ApiKeyCreateForm(request.POST)
-    context = _account_context(request, account)
+    form = CreditRequestForm(request.POST)
     if form.is_valid():
         try:
-            api_key, raw_key = services.api_key_create(account=account, name=form.cleaned_data["name"])
+            credit_request_create(
+                account=account, amount=form.cleaned_data["amount"], message=form.cleaned_data["message"]
+            )
         except ApplicationError as error:
-            form.add_error("name", error.message)
+            form.add_error("amount" if error.field == "amount" else None, error.message)
         else:
-            # The raw key exists only in this response: it is never stored and cannot be shown again.
-            context["api_keys"] = list(account.api_keys.all())
-            context["new_key"] = {"name": api_key.name, "raw": raw_key}
-            return render_author_page(request, "web/account/account.html", context)
-    context["key_form"] = form
+            messages.success(request, "Request sent. Staff will answer it here, and credits they grant appear at once.")
+            return redirect("/account/#credits")
+    context = _account_context(account, credit_form=form)
     return render_author_page(request, "web/account/account.html", context, status=400)
-
-
-@login_required
-@require_POST
-def api_key_revoke(request: HttpRequest, key_id: int) -> HttpResponse:
-    account = author_account(request)
-    try:
-        api_key = services.api_key_revoke(account=account, api_key_id=key_id, revoked_by=request.user)
-    except ApplicationError as error:
-        if error.status == 404:
-            raise Http404(error.message) from None
-        raise
-    messages.success(request, f"The key “{api_key.name}” is revoked; requests using it are now refused.")
-    return redirect("/account/#api-keys")
-
-
-@login_required
-@require_POST
-def webhook_update(request: HttpRequest) -> HttpResponse:
-    account = author_account(request)
-    form = WebhookUrlForm(request.POST)
-    if form.is_valid():
-        try:
-            services.account_webhook_update(account=account, webhook_url=form.cleaned_data["webhook_url"] or "")
-        except ApplicationError as error:
-            form.add_error("webhook_url", error.message)
-        else:
-            messages.success(request, "Webhook URL saved." if account.webhook_url else "Webhook URL removed.")
-            return redirect("/account/#webhooks")
-    context = _account_context(request, account)
-    context["webhook_form"] = form
-    return render_author_page(request, "web/account/account.html", context, status=400)
-
-
-@login_required
-@require_POST
-def webhook_secret_reveal(request: HttpRequest) -> HttpResponse:
-    # A POST, so the secret never lands in a URL, the browser history or a cache.
-    account = author_account(request)
-    context = _account_context(request, account)
-    context["revealed_secret"] = account.webhook_secret
-    return render_author_page(request, "web/account/account.html", context)
-
-
-@login_required
-@require_POST
-def webhook_secret_rotate(request: HttpRequest) -> HttpResponse:
-    account = author_account(request)
-    services.webhook_secret_rotate(account=account)
-    # Redirect, so reloading the page cannot rotate again; the next page shows the new secret once.
-    # (Only a flag goes into the session, never the secret.)
-    request.session[REVEAL_SECRET_ONCE] = True
-    return redirect("/account/#webhooks")

@@ -17,7 +17,7 @@ from covers import selectors as cover_selectors
 from web.forms.books import BookForm
 from web.formtokens import form_token, submit_once
 from web.views.account import author_account, author_book, form_fields_for, render_author_page
-from web.views.covers import cover_thumbs
+from web.views.covers import cover_thumbs, image_url
 
 BOOKS_PER_PAGE = 12
 COVERS_IN_STRIP = 8
@@ -41,15 +41,20 @@ def library(request: HttpRequest) -> HttpResponse:
         books=selectors.books_for_account(account=account), per_book=COVERS_IN_STRIP
     )
     page = Paginator(books, BOOKS_PER_PAGE).get_page(request.GET.get("page"))
-    rows = [
-        {
-            "book": book,
-            "covers": cover_thumbs(book.newest_covers),
-            "more": book.cover_count - len(book.newest_covers),
-            "total": book.cover_count,
-        }
-        for book in page.object_list
-    ]
+    rows = []
+    for book in page.object_list:
+        # The chosen cover leads the strip (from the books' annotation: no query of its own).
+        strip = [c for c in book.newest_covers if c.id != book.chosen_cover_id]
+        shown = len(strip) + (1 if book.chosen_cover_id else 0)
+        rows.append(
+            {
+                "book": book,
+                "chosen_url": image_url(book.chosen_cover_id) if book.chosen_cover_id else "",
+                "covers": cover_thumbs(strip),
+                "more": book.cover_count - shown,
+                "total": book.cover_count,
+            }
+        )
     return render_author_page(request, "web/books/library.html", {"page": page, "rows": rows}, account=account)
 
 
@@ -60,7 +65,13 @@ def book_detail(request: HttpRequest, book_id) -> HttpResponse:
     covers = cover_selectors.covers_with_previews(book=book)
     page = Paginator(covers, COVERS_PER_PAGE).get_page(request.GET.get("page"))
     active_jobs = cover_selectors.jobs_active(book=book)
-    context = {"book": book, "page": page, "covers": cover_thumbs(page.object_list), "active_jobs": active_jobs}
+    context = {
+        "book": book,
+        "page": page,
+        "covers": cover_thumbs(page.object_list),
+        "active_jobs": active_jobs,
+        "ab_sets": cover_selectors.ab_sets_of_book(book=book),
+    }
     return render_author_page(request, "web/books/book_detail.html", context, account=account)
 
 

@@ -233,7 +233,7 @@ def _palette_swatches() -> list[dict]:
 FAMILY_WORDS = {"sci-fi": "Sci-fi", "ya-pop": "YA pop"}
 
 
-def _gallery(genre: str) -> tuple[list[dict], list[dict]]:
+def template_gallery(genre: str) -> tuple[list[dict], list[dict]]:
     """The template gallery: (templates suited to the genre, the others), with engine-rendered previews.
 
     A genre no template names gets every template as "suited"."""
@@ -286,7 +286,7 @@ def cover_style(request: HttpRequest, book_id) -> HttpResponse:
         else:
             return redirect(url)
     show_all = request.GET.get("templates") == "all"
-    suited, others = _gallery(book.genre)
+    suited, others = template_gallery(book.genre)
     balance = credits_balance(account=account)
     context = {
         "book": book,
