@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from billing.models import Account, AccountEvent, ApiKey, CreditEntry, Plan
 from billing.specs import API_KEY_NAME, WEBHOOK_URL
+from billing.webhook_targets import WebhookTargetRefused, webhook_target_check
 from byc_site.errors import ApplicationError
 
 logger = logging.getLogger(__name__)
@@ -274,7 +275,12 @@ def account_require_active(*, account: Account) -> None:
 
 
 def webhook_url_clean(*, webhook_url: str) -> str:
-    """A webhook URL trimmed and checked (at most 500 characters, absolute http or https); "" for none."""
+    """A webhook URL trimmed and checked; "" for none.
+
+    At most 500 characters, absolute http or https, and a target the delivery would not refuse
+    (a public address on an allowed port: billing.webhook_targets), so a bad target is a 400 now
+    rather than a failed delivery later.
+    """
     webhook_url = webhook_url.strip()
     if webhook_url:
         WEBHOOK_URL.check_length(webhook_url)
@@ -283,6 +289,12 @@ def webhook_url_clean(*, webhook_url: str) -> str:
         except ValidationError:
             raise ApplicationError(
                 "invalid_field_value", "webhookUrl must be an absolute http(s) URL.", field=WEBHOOK_URL.name
+            ) from None
+        try:
+            webhook_target_check(webhook_url)
+        except WebhookTargetRefused as refusal:
+            raise ApplicationError(
+                "invalid_field_value", f"webhookUrl is refused: {refusal}", field=WEBHOOK_URL.name
             ) from None
     return webhook_url
 

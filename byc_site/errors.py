@@ -9,7 +9,8 @@ from __future__ import annotations
 import logging
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.views import defaults
 from rest_framework import exceptions as drf_exceptions
 from rest_framework.response import Response
 
@@ -97,3 +98,36 @@ def api_exception_handler(exc: Exception, context: dict) -> Response:
         return Response(error_body(exc.default_code, str(exc.detail)), status=exc.status_code)
     logger.exception("Unhandled error in API view", exc_info=exc)
     return Response(error_body("internal_error", "Internal server error."), status=500)
+
+
+# Django's own error views (urls.py handler400/403/404/500), for errors raised before or around a
+# view: a disallowed Host header, a malformed cookie or multipart body, an exception in middleware.
+# API clients get the envelope; people get the site's pages.
+
+
+def _is_api(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if _is_api(request):
+        return error_response("bad_request", "The request could not be understood.", 400)
+    return defaults.bad_request(request, exception)
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if _is_api(request):
+        return error_response("forbidden", "Forbidden.", 403)
+    return defaults.permission_denied(request, exception)
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if _is_api(request):
+        return error_response("not_found", "No such endpoint.", 404)
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    if _is_api(request):
+        return error_response("internal_error", "Internal server error.", 500)
+    return defaults.server_error(request)

@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "byc_site.middleware.ApiErrorMiddleware",
+    "byc_site.middleware.RequestGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -223,12 +224,14 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # API requests are small JSON documents; refuse anything larger before parsing it.
 API_MAX_BODY_BYTES = envint("BYC_API_MAX_BODY_BYTES", 64 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Deeper JSON is refused before parsing (the parser recurses once per level).
+API_MAX_JSON_DEPTH = envint("BYC_API_MAX_JSON_DEPTH", 32)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["byc_site.auth.ApiKeyAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["byc_site.auth.HasActiveSubscription"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["byc_site.parsers.GuardedJSONParser"],
     "EXCEPTION_HANDLER": "byc_site.errors.api_exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
@@ -275,9 +278,12 @@ if QUEUE_BROKER == "redis":
 else:
     Q_CLUSTER["orm"] = "default"
 
-# Outbound webhooks refuse private targets unless the operator allows them (tests do).
+# Outbound webhooks go to public addresses on ports 80/443 only, unless the operator allows
+# private networks (then any address and port: receivers on the service's own network; tests).
 WEBHOOK_ALLOW_PRIVATE_NETWORKS = envbool("BYC_WEBHOOK_ALLOW_PRIVATE_NETWORKS")
-WEBHOOK_TIMEOUT_SECONDS = envint("BYC_WEBHOOK_TIMEOUT", 10)
+WEBHOOK_ALLOWED_PORTS = [int(port) for port in envlist("BYC_WEBHOOK_PORTS", ["80", "443"])]
+WEBHOOK_TIMEOUT_SECONDS = envint("BYC_WEBHOOK_TIMEOUT", 10)  # each connect or read
+WEBHOOK_TOTAL_SECONDS = envint("BYC_WEBHOOK_TOTAL_TIMEOUT", 15)  # a whole attempt
 
 EMAIL_BACKEND = os.environ.get("BYC_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("BYC_FROM_EMAIL", "covers@localhost")

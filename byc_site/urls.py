@@ -19,3 +19,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     *web.urls.urlpatterns,
 ]
+
+handler400 = "byc_site.errors.bad_request"
+handler403 = "byc_site.errors.permission_denied"
+handler404 = "byc_site.errors.page_not_found"
+handler500 = "byc_site.errors.server_error"
