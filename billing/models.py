@@ -222,3 +222,26 @@ class IdempotencyRecord(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class Invite(models.Model):
+    """A one-use invitation to sign up, made by staff when sign-up is by invitation (BYC_SIGNUP=invite).
+
+    With an e-mail, only that address can use it. The code travels in the sign-up link.
+    """
+
+    code = models.CharField(max_length=64, unique=True)
+    email = models.EmailField(blank=True, help_text="Only this address may use it; empty: anyone with the link.")
+    note = models.CharField(max_length=200, blank=True, help_text="Who it is for, for staff.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    used_at = models.DateTimeField(null=True, blank=True)
+    used_by = models.OneToOneField(Account, null=True, blank=True, on_delete=models.SET_NULL, related_name="invite")
+
+    class Meta:
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"Invite for {self.email or 'anyone'}"

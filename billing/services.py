@@ -16,6 +16,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -24,7 +25,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 
-from billing.models import Account, AccountEvent, ApiKey, CreditEntry, Plan
+from billing.models import Account, AccountEvent, ApiKey, CreditEntry, Invite, Plan
 from billing.specs import API_KEY_NAME, WEBHOOK_URL
 from billing.webhook_targets import WebhookTargetRefused, webhook_target_check
 from byc_site.errors import ApplicationError
@@ -139,6 +140,68 @@ def account_create(
                 account, CreditEntry.POOL_OVERAGE, CreditEntry.KIND_PURCHASE, overage_credits, "signup", "At sign-up."
             )
     return account
+
+
+SIGNUP_MODES = ("open", "verify-email", "invite", "closed")
+
+
+def signup_mode() -> str:
+    """settings.SIGNUP_MODE: open, verify-email (the user logs in once the address is confirmed),
+    invite (only with a staff invitation) or closed."""
+    return settings.SIGNUP_MODE
+
+
+def account_signup(*, email: str, password: str, invite_code: str = "") -> Account:
+    """An author signing up on the site, under the sign-up mode; settings.SIGNUP_CREDITS as the first grant.
+
+    verify-email: the user is created inactive (no login, no API key works) until
+    `account_email_confirm`. invite: the invitation is used up in the same transaction, so two
+    sign-ups with one code make one account.
+    """
+    mode = signup_mode()
+    if mode == "closed":
+        raise ApplicationError("signup_closed", "Sign-up is closed.", status=403)
+    with transaction.atomic():
+        invite = _invite_for_signup(code=invite_code, email=email) if mode == "invite" else None
+        account = account_create(email=email, password=password, monthly_credits=settings.SIGNUP_CREDITS)
+        if invite is not None:
+            used = Invite.objects.filter(pk=invite.pk, used_at__isnull=True).update(
+                used_at=timezone.now(), used_by=account
+            )
+            if not used:
+                raise ApplicationError("invite_used", "This invitation has already been used.", status=409)
+        if mode == "verify-email":
+            get_user_model().objects.filter(pk=account.user_id).update(is_active=False)
+            account.user.is_active = False
+    return account
+
+
+def _invite_for_signup(*, code: str, email: str) -> Invite:
+    invite = Invite.objects.filter(code=code.strip()).first() if code.strip() else None
+    if invite is None:
+        raise ApplicationError(
+            "invite_required", "Sign-up is by invitation: use the link in your invitation.", status=403
+        )
+    if invite.used_at is not None:
+        raise ApplicationError("invite_used", "This invitation has already been used.", status=409)
+    if invite.email and invite.email.lower() != email.strip().lower():
+        raise ApplicationError("invite_email_mismatch", f"This invitation is for {invite.email}.", field="email")
+    return invite
+
+
+def account_email_confirm(*, user: AbstractBaseUser) -> None:
+    """The address is confirmed: the user may log in. (Staff may have disabled a user: only a
+    user who never logged in is activated this way.)"""
+    if user.last_login is None:
+        get_user_model().objects.filter(pk=user.pk, is_active=False).update(is_active=True)
+        user.is_active = True
+
+
+def invite_create(*, email: str = "", note: str = "", created_by: AbstractBaseUser | None = None) -> Invite:
+    """A new one-use invitation with a random code."""
+    return Invite.objects.create(
+        code=secrets.token_urlsafe(24), email=email.strip().lower(), note=note.strip(), created_by=created_by
+    )
 
 
 def account_for_user(*, user: AbstractBaseUser) -> Account:

@@ -14,6 +14,8 @@ from django.views import defaults
 from rest_framework import exceptions as drf_exceptions
 from rest_framework.response import Response
 
+from byc_site.throttling import retry_after_seconds
+
 logger = logging.getLogger(__name__)
 
 
@@ -91,7 +93,13 @@ def api_exception_handler(exc: Exception, context: dict) -> Response:
     if isinstance(exc, drf_exceptions.NotFound | Http404):
         return Response(error_body("not_found", "No such endpoint or object."), status=404)
     if isinstance(exc, drf_exceptions.Throttled):
-        return Response(error_body("rate_limited", str(exc.detail)), status=429)
+        wait = retry_after_seconds(exc.wait)
+        reason = str(exc.detail).split(" Expected available")[0]
+        if reason == drf_exceptions.Throttled.default_detail:
+            reason = "Too many requests."
+        return Response(
+            error_body("rate_limited", f"{reason} Retry in {wait} s."), status=429, headers={"Retry-After": str(wait)}
+        )
     if isinstance(exc, drf_exceptions.ValidationError):
         return Response(error_body("invalid_request", _flatten(exc.detail)), status=400)
     if isinstance(exc, drf_exceptions.APIException):

@@ -235,6 +235,29 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "byc_site.errors.api_exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
+    "DEFAULT_THROTTLE_CLASSES": ["byc_site.throttling.ApiKeyThrottle", "byc_site.throttling.AccountThrottle"],
+    # Behind N proxies the client is the Nth address from the right of X-Forwarded-For; with 0 the
+    # header is ignored (a client could write anything in it).
+    "NUM_PROXIES": envint("BYC_NUM_PROXIES", 0),
+}
+
+# Rate limits (byc_site/throttling.py): "<requests>/<s|min|hour|day>" per scope, BYC_RATE_<SCOPE>
+# to change one ("off" turns it off). They count in the shared cache below.
+THROTTLE_ENABLED = envbool("BYC_THROTTLE", True)
+_DEFAULT_RATES = {
+    "api_key": "600/min",
+    "account": "1200/min",
+    "api_auth_failure": "30/min",
+    "login_ip": "30/min",
+    "login_account": "10/min",
+    "signup_ip": "10/hour",
+    "password_reset_ip": "10/hour",
+    "password_reset_account": "3/hour",
+}
+THROTTLE_RATES = {
+    scope: (None if value.lower() == "off" else value)
+    for scope, default in _DEFAULT_RATES.items()
+    for value in [os.environ.get(f"BYC_RATE_{scope.upper()}") or default]
 }
 
 SPECTACULAR_SETTINGS = {
@@ -278,6 +301,30 @@ if QUEUE_BROKER == "redis":
 else:
     Q_CLUSTER["orm"] = "default"
 
+# The cache holds the rate limits' counters, so every web process must share it: Redis when there is
+# one (BYC_CACHE_URL, else the queue's Redis), else files in the data dir (one machine, any number
+# of processes). Under pytest each process has its own key prefix.
+CACHE_URL = os.environ.get("BYC_CACHE_URL") or (REDIS_URL if QUEUE_BROKER == "redis" else "")
+_cache_prefix = f"byc-test-{os.getpid()}" if os.environ.get("PYTEST_VERSION") else "byc"
+if CACHE_URL:
+    if not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise RuntimeError("BYC_CACHE_URL must be a redis:// URL")
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": _cache_prefix,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": DATA_DIR / "cache",
+            "KEY_PREFIX": _cache_prefix,
+        }
+    }
+
 # Outbound webhooks go to public addresses on ports 80/443 only, unless the operator allows
 # private networks (then any address and port: receivers on the service's own network; tests).
 WEBHOOK_ALLOW_PRIVATE_NETWORKS = envbool("BYC_WEBHOOK_ALLOW_PRIVATE_NETWORKS")
@@ -285,8 +332,29 @@ WEBHOOK_ALLOWED_PORTS = [int(port) for port in envlist("BYC_WEBHOOK_PORTS", ["80
 WEBHOOK_TIMEOUT_SECONDS = envint("BYC_WEBHOOK_TIMEOUT", 10)  # each connect or read
 WEBHOOK_TOTAL_SECONDS = envint("BYC_WEBHOOK_TOTAL_TIMEOUT", 15)  # a whole attempt
 
-EMAIL_BACKEND = os.environ.get("BYC_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Sign-up: open (anyone, at once), verify-email (log in once the address is confirmed), invite (with
+# an invitation staff make in the admin) or closed. New accounts get SIGNUP_CREDITS to try it out.
+SIGNUP_MODE = os.environ.get("BYC_SIGNUP") or ("verify-email" if PRODUCTION else "open")
+if SIGNUP_MODE not in {"open", "verify-email", "invite", "closed"}:
+    raise RuntimeError("BYC_SIGNUP must be open, verify-email, invite or closed")
+SIGNUP_CREDITS = envint("BYC_SIGNUP_CREDITS", 10)
+
+# E-mail (sign-up confirmation, password reset): an SMTP server when BYC_EMAIL_HOST is set; without
+# one, messages are printed on the console, which production refuses (they would silently vanish).
+EMAIL_HOST = os.environ.get("BYC_EMAIL_HOST", "")
+EMAIL_PORT = envint("BYC_EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("BYC_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("BYC_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = envbool("BYC_EMAIL_TLS", EMAIL_PORT == 587)  # STARTTLS
+EMAIL_USE_SSL = envbool("BYC_EMAIL_SSL", EMAIL_PORT == 465)  # TLS from the first byte
+EMAIL_TIMEOUT = envint("BYC_EMAIL_TIMEOUT", 10)
+EMAIL_BACKEND = os.environ.get("BYC_EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+)
+if PRODUCTION and EMAIL_BACKEND.endswith("console.EmailBackend"):
+    raise RuntimeError("BYC_PRODUCTION=1 needs an SMTP server: set BYC_EMAIL_HOST (and BYC_EMAIL_USER/PASSWORD)")
 DEFAULT_FROM_EMAIL = os.environ.get("BYC_FROM_EMAIL", "covers@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGIN_URL = "/login/"
 LOGIN_REDIRECT_URL = "/"

@@ -9,7 +9,11 @@ bash scripts/setup.sh venv-runtime
 bash scripts/setup.sh npm
 
 .venv/bin/python manage.py migrate --noinput
-.venv/bin/python manage.py ensure_demo_account
+# The demo account (a public password) exists only in the embedded default, never in production.
+case "${BYC_PRODUCTION:-}" in
+    1 | [Tt]rue | TRUE | [Yy]es | YES | [Oo]n | ON) ;;
+    *) .venv/bin/python manage.py ensure_demo_account ;;
+esac
 
 pids=()
 stop() {

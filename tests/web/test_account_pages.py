@@ -10,7 +10,7 @@ from billing.services import credits_balance
 pytestmark = pytest.mark.django_db
 
 
-def test_it_signs_up_a_new_author_on_starter_with_its_monthly_credits(client):
+def test_it_signs_up_a_new_author_on_starter_with_the_trial_credits(client, settings):
     response = client.post(
         "/signup/",
         {"email": "New@Example.com", "password1": "correct horse battery", "password2": "correct horse battery"},
@@ -18,7 +18,7 @@ def test_it_signs_up_a_new_author_on_starter_with_its_monthly_credits(client):
     assert response.status_code == 302
     account = Account.objects.get(user__email="new@example.com")
     assert account.plan.code == "starter"
-    assert credits_balance(account=account).monthly == account.plan.monthly_credits
+    assert credits_balance(account=account).monthly == settings.SIGNUP_CREDITS
     assert client.get("/account/").status_code == 200
 
 
