@@ -18,6 +18,7 @@ from rest_framework.request import Request
 from billing.keylookup import api_key_by_hash
 from billing.models import Account, ApiKey
 from billing.services import API_KEY_PREFIX, account_for_user, api_key_hash
+from byc_site.logcontext import log_context_add
 from byc_site.throttling import KeyedThrottle, client_address
 
 # Recording every use would turn each read into a write; a minute's precision is plenty.
@@ -55,6 +56,7 @@ class ApiKeyAuthentication(BaseAuthentication):
         user = api_key.account.user
         if not user.is_active:
             raise exceptions.AuthenticationFailed("This API key's user is disabled.")
+        log_context_add(account_id=api_key.account_id)
         now = timezone.now()
         if api_key.last_used_at is None or now - api_key.last_used_at >= LAST_USED_RESOLUTION:
             ApiKey.objects.filter(pk=api_key.pk).update(last_used_at=now)

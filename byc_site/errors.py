@@ -6,17 +6,15 @@ stable, machine-readable code; clients rely on the codes, so they never change m
 
 from __future__ import annotations
 
-import logging
-
 from django.core.exceptions import PermissionDenied
+from django.core.signals import got_request_exception
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils.log import log_response
 from django.views import defaults
 from rest_framework import exceptions as drf_exceptions
 from rest_framework.response import Response
 
 from byc_site.throttling import retry_after_seconds
-
-logger = logging.getLogger(__name__)
 
 
 class ApplicationError(Exception):
@@ -104,8 +102,22 @@ def api_exception_handler(exc: Exception, context: dict) -> Response:
         return Response(error_body("invalid_request", _flatten(exc.detail)), status=400)
     if isinstance(exc, drf_exceptions.APIException):
         return Response(error_body(exc.default_code, str(exc.detail)), status=exc.status_code)
-    logger.exception("Unhandled error in API view", exc_info=exc)
-    return Response(error_body("internal_error", "Internal server error."), status=500)
+    response = Response(error_body("internal_error", "Internal server error."), status=500)
+    request = getattr(context.get("request"), "_request", None)
+    report_unexpected(request, exc, response)
+    return response
+
+
+def report_unexpected(request: HttpRequest | None, exc: Exception, response: HttpResponse) -> None:
+    """An error nobody expected: one ERROR line with the traceback on Django's `django.request` logger
+    (where Django logs its own 500s, and where Sentry or mail_admins listen), and the signal error
+    trackers hook. Django then does not log the response a second time."""
+    path = request.path if request is not None else "?"
+    method = request.method if request is not None else "?"
+    log_response(
+        "Internal Server Error: %s %s", method, path, response=response, request=request, exception=exc, level="error"
+    )
+    got_request_exception.send(sender=None, request=request)
 
 
 # Django's own error views (urls.py handler400/403/404/500), for errors raised before or around a

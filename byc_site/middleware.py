@@ -10,7 +10,6 @@ chunked bodies are read (within the limit) and query strings and form fields hol
 from __future__ import annotations
 
 import io
-import logging
 from collections.abc import Callable
 from urllib.parse import unquote_to_bytes
 
@@ -19,10 +18,8 @@ from django.core.exceptions import RequestDataTooBig
 from django.core.handlers.wsgi import LimitedStream
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 
-from byc_site.errors import ApplicationError, error_response
+from byc_site.errors import ApplicationError, error_response, report_unexpected
 from byc_site.fieldspec import check_characters
-
-logger = logging.getLogger(__name__)
 
 API_PREFIX = "/api/"
 
@@ -80,8 +77,9 @@ class ApiErrorMiddleware:
             return None
         if isinstance(exception, RequestDataTooBig):
             return _too_large_response()
-        logger.exception("Unhandled error on %s %s", request.method, request.path, exc_info=exception)
-        return error_response("internal_error", "Internal server error.", 500)
+        response = error_response("internal_error", "Internal server error.", 500)
+        report_unexpected(request, exception, response)
+        return response
 
 
 def _body_limit(request: HttpRequest) -> int:

@@ -87,6 +87,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "byc_site.logcontext.RequestIdMiddleware",
+    "byc_site.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "byc_site.middleware.ApiErrorMiddleware",
@@ -364,10 +366,33 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = envbool("BYC_SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = envbool("BYC_SECURE_COOKIES", True)
 
+# /metrics is for operators: a bearer token (BYC_METRICS_TOKEN), or an address in
+# BYC_METRICS_ALLOW (networks; loopback by default outside production, none in production, where a
+# proxy on the same machine would make every visitor look local).
+METRICS_TOKEN = os.environ.get("BYC_METRICS_TOKEN", "")
+METRICS_ALLOWED_NETWORKS = envlist("BYC_METRICS_ALLOW", [] if PRODUCTION else ["127.0.0.1/32", "::1/128"])
+
+# Logs: one JSON object a line (BYC_LOG_FORMAT=json, the default in production) or plain text; every
+# line carries the request id, the account id and the job id it concerns (byc_site/logcontext.py).
+LOG_FORMAT = os.environ.get("BYC_LOG_FORMAT") or ("json" if PRODUCTION else "text")
+if LOG_FORMAT not in {"json", "text"}:
+    raise RuntimeError("BYC_LOG_FORMAT must be json or text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler", "stream": sys.stderr}},
+    "filters": {"context": {"()": "byc_site.logcontext.ContextFilter"}},
+    "formatters": {
+        "json": {"()": "byc_site.logcontext.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": sys.stderr,
+            "filters": ["context"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("BYC_LOG_LEVEL", "INFO")},
     "loggers": {"django.request": {"level": "ERROR"}},
 }

@@ -5,6 +5,7 @@ from django.urls import include, path
 
 import books.urls
 import covers.urls
+import ops.urls
 import web.urls
 from byc_site import api_docs
 
@@ -17,6 +18,7 @@ api_v1 = [
 urlpatterns = [
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("admin/", admin.site.urls),
+    *ops.urls.urlpatterns,
     *web.urls.urlpatterns,
 ]
 

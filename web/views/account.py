@@ -25,6 +25,7 @@ from billing.models import Account, CreditEntry
 from books.models import Book
 from books.selectors import book_get_for_account
 from byc_site.errors import ApplicationError
+from byc_site.logcontext import log_context_add
 from byc_site.throttling import client_address, rate_limit_hit
 from covers import selectors as cover_selectors
 from covers import specs as cover_specs
@@ -41,9 +42,11 @@ DELIVERY_ROWS = 10
 def author_account(request: HttpRequest) -> Account:
     """The logged-in author's account; users without one (e.g. bare staff users) get a 404 page."""
     try:
-        return services.account_for_user(user=request.user)
+        account = services.account_for_user(user=request.user)
     except ApplicationError:
         raise Http404("This user has no author account.") from None
+    log_context_add(account_id=account.pk)
+    return account
 
 
 def author_book(account: Account, book_id: object) -> Book:
