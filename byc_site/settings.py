@@ -362,9 +362,26 @@ LOGIN_URL = "/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
+# Production sits behind a TLS-terminating proxy that sets X-Forwarded-Proto (and must strip the
+# clients' own). `manage.py check --deploy` is clean with these (tests/api/test_deploy_check.py).
 if PRODUCTION:
+    if DEBUG:
+        raise RuntimeError("BYC_DEBUG=1 is refused with BYC_PRODUCTION=1: it shows settings and code to visitors")
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = envbool("BYC_SSL_REDIRECT", True)
+    # Probes and Prometheus talk to a process directly, over plain HTTP inside the network.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
+    SECURE_HSTS_SECONDS = envint("BYC_HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("BYC_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = envbool("BYC_HSTS_PRELOAD", False)
+    if not SECURE_HSTS_PRELOAD:
+        # Preloading is a commitment an operator makes for their whole domain; not ours to make.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
     SESSION_COOKIE_SECURE = envbool("BYC_SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = envbool("BYC_SECURE_COOKIES", True)
+    # Hashed file names (cached for a year by browsers) from STATIC_ROOT: run `collectstatic` on deploy.
+    STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+    WHITENOISE_USE_FINDERS = False
 
 # /metrics is for operators: a bearer token (BYC_METRICS_TOKEN), or an address in
 # BYC_METRICS_ALLOW (networks; loopback by default outside production, none in production, where a

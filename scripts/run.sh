@@ -11,7 +11,8 @@ bash scripts/setup.sh npm
 .venv/bin/python manage.py migrate --noinput
 # The demo account (a public password) exists only in the embedded default, never in production.
 case "${BYC_PRODUCTION:-}" in
-    1 | [Tt]rue | TRUE | [Yy]es | YES | [Oo]n | ON) ;;
+    # Production serves hashed static files from STATIC_ROOT (ManifestStaticFilesStorage).
+    1 | [Tt]rue | TRUE | [Yy]es | YES | [Oo]n | ON) .venv/bin/python manage.py collectstatic --noinput >/dev/null ;;
     *) .venv/bin/python manage.py ensure_demo_account ;;
 esac
 
