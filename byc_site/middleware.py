@@ -120,8 +120,9 @@ def _check_query_string(request: HttpRequest) -> None:
     if not raw:
         return
     try:
-        unquote_to_bytes(raw.replace("+", " ")).decode("utf-8")
-    except UnicodeDecodeError:
+        # WSGI hands the raw bytes over as Latin-1 text (PEP 3333); Django decodes them the same way.
+        unquote_to_bytes(raw.encode("iso-8859-1")).decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
         raise ApplicationError("unsupported_characters", "The query string is not valid UTF-8.") from None
     for name, values in request.GET.lists():
         check_characters("a query parameter name", name)

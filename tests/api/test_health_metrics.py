@@ -136,23 +136,31 @@ urlpatterns = [path("api/v1/explodes", Explodes.as_view()), *site_urls.urlpatter
 
 @pytest.fixture
 def json_log():
-    """What an operator's log shows: our JSON formatter and context filter on a handler of django.request."""
-    stream = io.StringIO()
-    handler = logging.StreamHandler(stream)
-    handler.addFilter(ContextFilter())
-    handler.setFormatter(JsonFormatter())
-    logger = logging.getLogger("django.request")
-    logger.addHandler(handler)
-    yield stream
-    logger.removeHandler(handler)
+    """json_log(logger_name): what an operator's log shows, our JSON formatter and context filter on a
+    handler of that logger; returns the stream the lines go to."""
+    attached = []
+
+    def attach(name: str) -> io.StringIO:
+        stream = io.StringIO()
+        handler = logging.StreamHandler(stream)
+        handler.addFilter(ContextFilter())
+        handler.setFormatter(JsonFormatter())
+        logging.getLogger(name).addHandler(handler)
+        attached.append((name, handler))
+        return stream
+
+    yield attach
+    for name, handler in attached:
+        logging.getLogger(name).removeHandler(handler)
 
 
 @override_settings(ROOT_URLCONF=__name__)
 def test_an_unexpected_api_error_is_logged_once_with_its_traceback_and_ids(api_client, account, json_log):
+    stream = json_log("django.request")
     api_client.raise_request_exception = False
     response = api_client.get("/api/v1/explodes", HTTP_X_REQUEST_ID="req-42")
     assert response.status_code == 500 and response.json()["error"]["code"] == "internal_error"
-    lines = [json.loads(line) for line in json_log.getvalue().splitlines()]
+    lines = [json.loads(line) for line in stream.getvalue().splitlines()]
     assert len(lines) == 1
     [line] = lines
     assert line["level"] == "ERROR" and line["logger"] == "django.request"
@@ -179,21 +187,13 @@ def test_an_unexpected_api_error_reaches_error_trackers(api_client):
     assert seen == ["/api/v1/explodes"]
 
 
-def test_worker_log_lines_carry_the_job_id(make_account, make_book):
+def test_worker_log_lines_carry_the_job_id(make_account, make_book, json_log):
     from covers import tasks
 
     account = make_account()
     job = services.job_create_generate(account=account, book_id=make_book(account=account).id, count=1)
     Job.objects.filter(pk=job.id).update(status=Job.RUNNING)  # another worker has it: the task only logs
-    stream = io.StringIO()
-    handler = logging.StreamHandler(stream)
-    handler.addFilter(ContextFilter())
-    handler.setFormatter(JsonFormatter())
-    logger = logging.getLogger("covers")
-    logger.addHandler(handler)
-    try:
-        tasks.job_run_task(str(job.id))
-    finally:
-        logger.removeHandler(handler)
+    stream = json_log("covers")
+    tasks.job_run_task(str(job.id))
     [line] = [json.loads(text) for text in stream.getvalue().splitlines()]
     assert line["job_id"] == str(job.id) and "another worker" in line["message"]

@@ -91,6 +91,16 @@ def test_query_parameters_refuse_characters_that_are_not_text(api_client, url):
     assert error_of(api_client.get(url)) == (400, "unsupported_characters")
 
 
+def test_raw_bytes_in_the_query_string_must_be_utf8(api_client):
+    # As a server hands them over: the raw bytes as Latin-1 text (PEP 3333).
+    assert error_of(api_client.get("/api/v1/books", QUERY_STRING="external_ref=\xff")) == (
+        400,
+        "unsupported_characters",
+    )
+    raw_utf8 = "ref é".encode().decode("iso-8859-1")
+    assert api_client.get("/api/v1/books", QUERY_STRING=f"external_ref={raw_utf8}").status_code == 200
+
+
 def test_query_parameters_are_checked_before_the_key(client):
     assert error_of(client.get("/api/v1/books?external_ref=%00")) == (400, "unsupported_characters")
 
