@@ -8,7 +8,9 @@ process), and /readyz names the part that is down without its details (those go 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
+from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -47,7 +49,16 @@ def _broker() -> None:
 
 
 def _storage() -> None:
-    default_storage.exists("readyz-probe")
+    bucket = getattr(default_storage, "bucket", None)
+    if bucket is not None:  # S3: the bucket is there and our keys may use it
+        bucket.meta.client.head_bucket(Bucket=bucket.name)
+        return
+    # The local folder, or the nearest one above it (it is made at the first write), takes files.
+    folder = Path(default_storage.location)
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise PermissionError(f"{folder} is not a writable folder")
 
 
 CHECKS: dict[str, Callable[[], None]] = {"database": _database, "broker": _broker, "storage": _storage}
