@@ -21,18 +21,25 @@ from byc_site.fieldspec import check_characters
 
 DEFAULT_MAX_DEPTH = 32
 
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_BRACKET = re.compile(r"[\[\]{}]")
+# One left-to-right pass: a run of plain text, a string (its closing quote optional, so an unterminated
+# one ends the text instead of being retried from every later quote: quadratic), or one bracket.
+_TOKEN = re.compile(r'[^"\[\]{}]+|"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.DOTALL)
 
 
-def json_depth(text: str) -> int:
-    """The deepest nesting of arrays and objects in a JSON text (strings do not count)."""
+def json_depth(text: str, *, stop_above: int | None = None) -> int:
+    """The deepest nesting of arrays and objects in a JSON text (brackets inside strings do not count).
+
+    With `stop_above`, the count stops as soon as it is passed (the answer is then stop_above + 1).
+    """
     depth = deepest = 0
-    for match in _BRACKET.finditer(_STRING.sub("", text)):
-        if match.group() in "[{":
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token in ("[", "{"):
             depth += 1
             deepest = max(deepest, depth)
-        else:
+            if stop_above is not None and deepest > stop_above:
+                break
+        elif token in ("]", "}"):
             depth -= 1
     return deepest
 
@@ -61,7 +68,7 @@ class GuardedJSONParser(JSONParser):
         except (UnicodeDecodeError, LookupError) as exc:
             raise ParseError(f"JSON parse error - {exc}") from None
         limit = getattr(settings, "API_MAX_JSON_DEPTH", DEFAULT_MAX_DEPTH)
-        if json_depth(text) > limit:
+        if json_depth(text, stop_above=limit) > limit:
             raise ParseError(f"JSON parse error - nested deeper than {limit} levels")
         try:
             data = json.loads(text, parse_constant=json.strict_constant if self.strict else None)

@@ -231,3 +231,23 @@ def test_page_forms_refuse_characters_that_are_not_text(client, char):
     )
     assert response.status_code == 400
     assert not get_user_model().objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("body", "depth"),
+    [
+        ('\\"' * 30_000, 0),  # a quote after each backslash: every one could start an unterminated string
+        ('"\\' * 30_000, 0),
+        ('"' + "a" * 60_000, 0),
+        ('["' * 30_000, 15_000),  # every other bracket is inside a string
+        ("[1," * 20_000, 20_000),
+    ],
+)
+def test_hostile_bodies_are_measured_in_one_pass(api_client, body, depth):
+    """A regular expression retried from every quote took 45 s on the first body (bench/request_guards.py
+    prints the times); these are refused at once."""
+    from byc_site.parsers import json_depth
+
+    assert json_depth(body) == depth
+    assert json_depth(body, stop_above=32) == min(depth, 33)
+    assert error_of(api_client.post("/api/v1/books", data=body, content_type="application/json"))[0] == 400
