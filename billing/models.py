@@ -16,10 +16,11 @@ from billing.specs import API_KEY_NAME, WEBHOOK_URL
 
 
 class Plan(models.Model):
+    TRIAL = "trial"  # where sign-ups start: no monthly credits, only the sign-up credits
     STARTER = "starter"
     GROWTH = "growth"
     SCALE = "scale"
-    CODE_CHOICES = [(STARTER, "Starter"), (GROWTH, "Growth"), (SCALE, "Scale")]
+    CODE_CHOICES = [(TRIAL, "Trial"), (STARTER, "Starter"), (GROWTH, "Growth"), (SCALE, "Scale")]
 
     code = models.CharField(max_length=20, unique=True, choices=CODE_CHOICES)
     name = models.CharField(max_length=50)

@@ -152,7 +152,7 @@ def signup_mode() -> str:
 
 
 def account_signup(*, email: str, password: str, invite_code: str = "") -> Account:
-    """An author signing up on the site, under the sign-up mode; settings.SIGNUP_CREDITS as the first grant.
+    """An author signing up on the site, under the sign-up mode: the trial plan and settings.SIGNUP_CREDITS.
 
     verify-email: the user is created inactive (no login, no API key works) until
     `account_email_confirm`. invite: the invitation is used up in the same transaction, so two
@@ -163,7 +163,15 @@ def account_signup(*, email: str, password: str, invite_code: str = "") -> Accou
         raise ApplicationError("signup_closed", "Sign-up is closed.", status=403)
     with transaction.atomic():
         invite = _invite_for_signup(code=invite_code, email=email) if mode == "invite" else None
-        account = account_create(email=email, password=password, monthly_credits=settings.SIGNUP_CREDITS)
+        # The trial plan grants nothing monthly: the sign-up credits are all there is until staff
+        # move the account to a paid plan (an admin action). They are overage credits: they do not expire.
+        account = account_create(
+            email=email,
+            password=password,
+            plan_code=Plan.TRIAL,
+            monthly_credits=0,
+            overage_credits=settings.SIGNUP_CREDITS,
+        )
         if invite is not None:
             used = Invite.objects.filter(pk=invite.pk, used_at__isnull=True).update(
                 used_at=timezone.now(), used_by=account

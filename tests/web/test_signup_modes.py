@@ -191,3 +191,19 @@ def test_the_demo_account_is_never_made_in_production(settings, tmp_path):
     with pytest.raises(CommandError, match="production"):
         call_command("ensure_demo_account")
     assert not get_user_model().objects.filter(username="demo@example.com").exists()
+
+
+def test_a_signed_up_account_gets_no_monthly_credits_at_renewal(client, settings):
+    from datetime import timedelta
+
+    from billing.services import account_renew
+
+    settings.SIGNUP_MODE, settings.SIGNUP_CREDITS = "open", 4
+    client.post("/signup/", signup_form("trial@example.com"))
+    account = Account.objects.get(user__email="trial@example.com")
+    assert account.plan.code == "trial"
+    account_renew(account_id=account.pk, now=account.period_end + timedelta(days=1))
+    balance = credits_balance(account=account)
+    assert (balance.monthly, balance.overage) == (0, 4)  # the trial credits stay; nothing more arrives
+    page = client.get("/account/").content.decode()
+    assert "has no monthly credits" in page and "Ask the service's staff for a plan" in page
