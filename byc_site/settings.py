@@ -89,6 +89,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "byc_site.logcontext.RequestIdMiddleware",
     "byc_site.metrics.RequestMetricsMiddleware",
+    "ops.middleware.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "byc_site.middleware.ApiErrorMiddleware",
