@@ -16,6 +16,10 @@ case "${BYC_PRODUCTION:-}" in
     *) .venv/bin/python manage.py ensure_demo_account ;;
 esac
 
+# Each gunicorn worker counts its requests in a file here; /metrics adds them up (emptied at start).
+export PROMETHEUS_MULTIPROC_DIR="${PROMETHEUS_MULTIPROC_DIR:-${BYC_DATA_DIR:-var}/prometheus}"
+rm -rf "$PROMETHEUS_MULTIPROC_DIR" && mkdir -p "$PROMETHEUS_MULTIPROC_DIR"
+
 pids=()
 stop() {
     trap - INT TERM EXIT

@@ -34,7 +34,13 @@ def server(tmp_path_factory) -> Iterator[tuple[str, str]]:
     data = tmp_path_factory.mktemp("real-server")
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BYC_", "PYTEST_", "DATABASE_URL", "SECRET_KEY"))}
-    env.update(DJANGO_SETTINGS_MODULE="byc_site.settings", BYC_DATA_DIR=str(data), BYC_THROTTLE="0")
+    (data / "prometheus").mkdir()
+    env.update(
+        DJANGO_SETTINGS_MODULE="byc_site.settings",
+        BYC_DATA_DIR=str(data),
+        BYC_THROTTLE="0",
+        PROMETHEUS_MULTIPROC_DIR=str(data / "prometheus"),  # as scripts/run.sh sets it
+    )
 
     def manage(*args: str) -> str:
         result = subprocess.run(
@@ -49,7 +55,7 @@ def server(tmp_path_factory) -> Iterator[tuple[str, str]]:
     ]
     log = (data / "gunicorn.log").open("w")
     web = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "byc_site.wsgi", "-b", f"127.0.0.1:{port}", "-w", "1"],
+        [sys.executable, "-m", "gunicorn", "byc_site.wsgi", "-b", f"127.0.0.1:{port}", "-w", "2"],
         env=env,
         cwd=ROOT,
         stdout=log,
@@ -139,3 +145,22 @@ def test_probes_and_request_ids(server):
     assert health.status_code == 200 and health.headers["X-Request-ID"] == "probe-1"
     ready = requests.get(f"{base}/readyz", timeout=10)
     assert ready.status_code == 200 and ready.json()["status"] == "ready"
+
+
+def test_metrics_add_up_the_requests_of_every_web_process(server):
+    from prometheus_client.parser import text_string_to_metric_families
+
+    def healthz_count() -> float:
+        text = requests.get(f"{base}/metrics", timeout=10).text
+        for family in text_string_to_metric_families(text):
+            for sample in family.samples:
+                if sample.name == "byc_http_requests_total" and sample.labels.get("route") == "healthz":
+                    return sample.value
+        return 0.0
+
+    base, _ = server
+    before = healthz_count()
+    with requests.Session() as session:  # each a new connection, so both workers take some
+        for _ in range(20):
+            session.get(f"{base}/healthz", timeout=10, headers={"Connection": "close"})
+    assert healthz_count() == before + 20
