@@ -161,6 +161,15 @@ def account_signup(*, email: str, password: str, invite_code: str = "") -> Accou
     mode = signup_mode()
     if mode == "closed":
         raise ApplicationError("signup_closed", "Sign-up is closed.", status=403)
+    if mode == "verify-email":
+        pending = _unconfirmed_account(email=email)
+        if pending is not None:
+            # Nobody confirmed this address yet, so nobody owns it: whoever signs up last sets the
+            # password, and only the address's owner can confirm (the earlier links stop working,
+            # their token covers the password). Otherwise a stranger's sign-up would lock the owner out.
+            pending.user.set_password(password)
+            pending.user.save(update_fields=["password"])
+            return pending
     with transaction.atomic():
         invite = _invite_for_signup(code=invite_code, email=email) if mode == "invite" else None
         # The trial plan grants nothing monthly: the sign-up credits are all there is until staff
@@ -182,6 +191,14 @@ def account_signup(*, email: str, password: str, invite_code: str = "") -> Accou
             get_user_model().objects.filter(pk=account.user_id).update(is_active=False)
             account.user.is_active = False
     return account
+
+
+def _unconfirmed_account(*, email: str) -> Account | None:
+    return (
+        Account.objects.select_related("user", "plan")
+        .filter(user__username__iexact=email.strip(), user__is_active=False, user__last_login__isnull=True)
+        .first()
+    )
 
 
 def _invite_for_signup(*, code: str, email: str) -> Invite:

@@ -207,3 +207,32 @@ def test_a_signed_up_account_gets_no_monthly_credits_at_renewal(client, settings
     assert (balance.monthly, balance.overage) == (0, 4)  # the trial credits stay; nothing more arrives
     page = client.get("/account/").content.decode()
     assert "has no monthly credits" in page and "Ask the service's staff for a plan" in page
+
+
+def test_an_unconfirmed_sign_up_does_not_lock_the_owner_out(client, settings, smtp_server):
+    """A stranger signs up with someone's address and never confirms: the owner can still sign up."""
+    settings.SIGNUP_MODE, settings.SIGNUP_CREDITS = "verify-email", 5
+    client.post(
+        "/signup/", {"email": "owner@example.com", "password1": "strangers pass 1", "password2": "strangers pass 1"}
+    )
+    response = client.post("/signup/", signup_form("owner@example.com"))
+    assert "Check your email" in response.content.decode()
+    links = [
+        re.search(r"http://testserver(/signup/confirm/\S+/)", m.get_content()).group(1) for _, m in smtp_server.messages
+    ]
+    assert len(links) == 2
+    assert client.get(links[0]).status_code == 400  # the stranger's link died with their password
+    assert client.get(links[1]).status_code == 302
+    client.logout()
+    assert client.post("/login/", {"username": "owner@example.com", "password": PASSWORD}).status_code == 302
+    account = Account.objects.get(user__email="owner@example.com")
+    assert credits_balance(account=account).total == 5  # granted once
+
+
+def test_a_confirmed_address_stays_taken(client, make_account, settings, smtp_server):
+    settings.SIGNUP_MODE = "verify-email"
+    make_account(email="taken@example.com", password="the owners pass 1")
+    response = client.post("/signup/", signup_form("taken@example.com"))
+    assert "already exists" in response.content.decode()
+    assert smtp_server.messages == []
+    assert client.post("/login/", {"username": "taken@example.com", "password": "the owners pass 1"}).status_code == 302
