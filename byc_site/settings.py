@@ -254,6 +254,7 @@ _DEFAULT_RATES = {
     "login_ip": "30/min",
     "login_account": "10/min",
     "signup_ip": "10/hour",
+    "signup_account": "3/hour",  # each may send a confirmation e-mail to that address
     "password_reset_ip": "10/hour",
     "password_reset_account": "3/hour",
 }

@@ -8,7 +8,7 @@ in Django's cache) serves every limit:
 - wrong API keys, per client address (`api_auth_failure`), counted before the key is looked up,
   so guessing keys is slow;
 - login, sign-up and password reset, per client address and per e-mail (`login_ip`,
-  `login_account`, `signup_ip`, `password_reset_ip`, `password_reset_account`).
+  `login_account`, `signup_ip`, `signup_account`, `password_reset_ip`, `password_reset_account`).
 
 The rates are settings.THROTTLE_RATES (`BYC_RATE_<SCOPE>`, e.g. BYC_RATE_API_KEY=600/min); None
 turns one off, THROTTLE_ENABLED=False all of them. The cache must be shared by every web process

@@ -184,3 +184,13 @@ def test_a_rate_can_be_turned_off(limits, api_client):
     limits["api_key"] = None
     limits["account"] = None
     assert {api_client.get("/api/v1/books").status_code for _ in range(5)} == {200}
+
+
+def test_sign_up_is_limited_per_email_so_nobody_is_mail_bombed(limits, client, settings):
+    settings.SIGNUP_MODE = "verify-email"
+    limits["signup_account"] = "2/hour"
+    form = {"email": "victim@example.com", "password1": "correct horse battery", "password2": "correct horse battery"}
+    for n in range(2):
+        assert client.post("/signup/", form, REMOTE_ADDR=f"192.0.2.{n + 1}").status_code == 200
+    assert client.post("/signup/", form, REMOTE_ADDR="192.0.2.50").status_code == 429
+    assert len(mail.outbox) == 2

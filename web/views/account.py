@@ -118,7 +118,8 @@ def signup(request: HttpRequest) -> HttpResponse:
         return render(request, "registration/signup_closed.html", {"mode": mode}, status=403)
     form = SignupForm(request.POST or None)
     if request.method == "POST":
-        wait = rate_limit_hit(request, [("signup_ip", client_address(request))])
+        limits = [("signup_ip", client_address(request)), ("signup_account", _posted_email(request, "email"))]
+        wait = rate_limit_hit(request, limits)
         if wait:
             return too_many_requests(request, wait)
     if request.method == "POST" and form.is_valid():
