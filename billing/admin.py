@@ -8,6 +8,7 @@ other door (so every change is an attributed ledger line or history line).
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import QuerySet
@@ -16,7 +17,16 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from billing import credit_requests, services
-from billing.models import Account, AccountEvent, ApiKey, CreditEntry, CreditRequest, IdempotencyRecord, Plan
+from billing.models import (
+    Account,
+    AccountEvent,
+    ApiKey,
+    CreditEntry,
+    CreditRequest,
+    IdempotencyRecord,
+    Invite,
+    Plan,
+)
 from byc_site.admin_actions import ReasonForm, bound_form, confirmation_page
 from byc_site.errors import ApplicationError
 
@@ -278,6 +288,48 @@ class ApiKeyAdmin(admin.ModelAdmin):
             )
         self.message_user(request, f"Revoked {queryset.count()} key(s).")
         return None
+
+
+class InviteForm(forms.ModelForm):
+    class Meta:
+        model = Invite
+        fields = ["email", "note"]
+
+
+@admin.register(Invite)
+class InviteAdmin(admin.ModelAdmin):
+    """Invitations for sign-up by invitation (BYC_SIGNUP=invite): staff add one and send its link."""
+
+    form = InviteForm
+    list_display = ["email_or_anyone", "note", "created_at", "created_by", "used_at", "used_by"]
+    list_filter = [("used_at", admin.EmptyFieldListFilter)]
+    search_fields = ["email", "note", "used_by__user__email"]
+    readonly_fields = ["signup_link", "created_at", "created_by", "used_at", "used_by"]
+
+    @admin.display(description="for")
+    def email_or_anyone(self, invite: Invite) -> str:
+        return invite.email or "anyone with the link"
+
+    @admin.display(description="sign-up link")
+    def signup_link(self, invite: Invite) -> str:
+        return f"{settings.PUBLIC_URL}{reverse('signup')}?invite={invite.code}" if invite.code else "-"
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Invite | None = None) -> list[str]:
+        # An invitation is made once; afterwards only its link is shown.
+        return [*self.readonly_fields, "email", "note"] if obj else []
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False  # made once (through the service), then only shown
+
+    def save_model(self, request: HttpRequest, obj: Invite, form: forms.ModelForm, change: bool) -> None:
+        invite = services.invite_create(
+            email=form.cleaned_data["email"], note=form.cleaned_data["note"], created_by=request.user
+        )
+        obj.pk, obj.code = invite.pk, invite.code
+
+    def response_add(self, request: HttpRequest, obj: Invite, post_url_continue: str | None = None) -> HttpResponse:
+        self.message_user(request, f"Invitation made. Send this link: {self.signup_link(obj)}", messages.SUCCESS)
+        return super().response_add(request, obj, post_url_continue)
 
 
 @admin.register(CreditEntry)

@@ -16,10 +16,11 @@ from billing.specs import API_KEY_NAME, CREDIT_REQUEST_MESSAGE, WEBHOOK_URL
 
 
 class Plan(models.Model):
+    TRIAL = "trial"  # where sign-ups start: no monthly credits, only the sign-up credits
     STARTER = "starter"
     GROWTH = "growth"
     SCALE = "scale"
-    CODE_CHOICES = [(STARTER, "Starter"), (GROWTH, "Growth"), (SCALE, "Scale")]
+    CODE_CHOICES = [(TRIAL, "Trial"), (STARTER, "Starter"), (GROWTH, "Growth"), (SCALE, "Scale")]
 
     code = models.CharField(max_length=20, unique=True, choices=CODE_CHOICES)
     name = models.CharField(max_length=50)
@@ -261,3 +262,26 @@ class CreditRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.amount} credits for {self.account} ({self.status})"
+
+
+class Invite(models.Model):
+    """A one-use invitation to sign up, made by staff when sign-up is by invitation (BYC_SIGNUP=invite).
+
+    With an e-mail, only that address can use it. The code travels in the sign-up link.
+    """
+
+    code = models.CharField(max_length=64, unique=True)
+    email = models.EmailField(blank=True, help_text="Only this address may use it; empty: anyone with the link.")
+    note = models.CharField(max_length=200, blank=True, help_text="Who it is for, for staff.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    used_at = models.DateTimeField(null=True, blank=True)
+    used_by = models.OneToOneField(Account, null=True, blank=True, on_delete=models.SET_NULL, related_name="invite")
+
+    class Meta:
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"Invite for {self.email or 'anyone'}"

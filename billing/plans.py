@@ -9,6 +9,7 @@ from billing.models import Plan
 
 DEFAULT_PLANS: tuple[tuple[str, str, int, int, Decimal], ...] = (
     # code, name, monthly credits, concurrent jobs, price (USD a month)
+    (Plan.TRIAL, "Trial", 0, 2, Decimal("0.00")),
     (Plan.STARTER, "Starter", 300, 5, Decimal("149.00")),
     (Plan.GROWTH, "Growth", 500, 10, Decimal("199.00")),
     (Plan.SCALE, "Scale", 1500, 20, Decimal("399.00")),

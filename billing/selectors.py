@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from billing.models import Account, ApiKey, CreditEntry, CreditRequest, Plan
+from billing.models import Account, ApiKey, CreditEntry, CreditRequest
 
 
 def credit_entries_recent(*, account: Account, limit: int) -> list[CreditEntry]:
     """The account's newest ledger lines, newest first."""
     return list(CreditEntry.objects.filter(account=account).order_by("-id")[:limit])
-
-
-def plan_for_signup() -> Plan:
-    """The plan a new account starts on (the one `account_create` gives by default)."""
-    return Plan.objects.get(code=Plan.STARTER)
 
 
 def credit_requests_recent(*, account: Account, limit: int) -> list[CreditRequest]:

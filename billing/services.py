@@ -16,6 +16,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -24,8 +25,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 
-from billing.models import Account, AccountEvent, ApiKey, CreditEntry, Plan
+from billing.models import Account, AccountEvent, ApiKey, CreditEntry, Invite, Plan
 from billing.specs import API_KEY_NAME, WEBHOOK_URL
+from billing.webhook_targets import WebhookTargetRefused, webhook_target_check
 from byc_site.errors import ApplicationError
 
 logger = logging.getLogger(__name__)
@@ -138,6 +140,93 @@ def account_create(
                 account, CreditEntry.POOL_OVERAGE, CreditEntry.KIND_PURCHASE, overage_credits, "signup", "At sign-up."
             )
     return account
+
+
+SIGNUP_MODES = ("open", "verify-email", "invite", "closed")
+
+
+def signup_mode() -> str:
+    """settings.SIGNUP_MODE: open, verify-email (the user logs in once the address is confirmed),
+    invite (only with a staff invitation) or closed."""
+    return settings.SIGNUP_MODE
+
+
+def account_signup(*, email: str, password: str, invite_code: str = "") -> Account:
+    """An author signing up on the site, under the sign-up mode: the trial plan and settings.SIGNUP_CREDITS.
+
+    verify-email: the user is created inactive (no login, no API key works) until
+    `account_email_confirm`. invite: the invitation is used up in the same transaction, so two
+    sign-ups with one code make one account.
+    """
+    mode = signup_mode()
+    if mode == "closed":
+        raise ApplicationError("signup_closed", "Sign-up is closed.", status=403)
+    if mode == "verify-email":
+        pending = _unconfirmed_account(email=email)
+        if pending is not None:
+            # Nobody confirmed this address yet, so nobody owns it: whoever signs up last sets the
+            # password, and only the address's owner can confirm (the earlier links stop working,
+            # their token covers the password). Otherwise a stranger's sign-up would lock the owner out.
+            pending.user.set_password(password)
+            pending.user.save(update_fields=["password"])
+            return pending
+    with transaction.atomic():
+        invite = _invite_for_signup(code=invite_code, email=email) if mode == "invite" else None
+        # The trial plan grants nothing monthly: the sign-up credits are all there is until staff
+        # move the account to a paid plan (an admin action). They are overage credits: they do not expire.
+        account = account_create(
+            email=email,
+            password=password,
+            plan_code=Plan.TRIAL,
+            monthly_credits=0,
+            overage_credits=settings.SIGNUP_CREDITS,
+        )
+        if invite is not None:
+            used = Invite.objects.filter(pk=invite.pk, used_at__isnull=True).update(
+                used_at=timezone.now(), used_by=account
+            )
+            if not used:
+                raise ApplicationError("invite_used", "This invitation has already been used.", status=409)
+        if mode == "verify-email":
+            get_user_model().objects.filter(pk=account.user_id).update(is_active=False)
+            account.user.is_active = False
+    return account
+
+
+def _unconfirmed_account(*, email: str) -> Account | None:
+    return (
+        Account.objects.select_related("user", "plan")
+        .filter(user__username__iexact=email.strip(), user__is_active=False, user__last_login__isnull=True)
+        .first()
+    )
+
+
+def _invite_for_signup(*, code: str, email: str) -> Invite:
+    invite = Invite.objects.filter(code=code.strip()).first() if code.strip() else None
+    if invite is None:
+        raise ApplicationError(
+            "invite_required", "Sign-up is by invitation: use the link in your invitation.", status=403
+        )
+    if invite.used_at is not None:
+        raise ApplicationError("invite_used", "This invitation has already been used.", status=409)
+    if invite.email and invite.email.lower() != email.strip().lower():
+        raise ApplicationError("invite_email_mismatch", f"This invitation is for {invite.email}.", field="email")
+    return invite
+
+
+def account_email_confirm(*, user: AbstractBaseUser) -> None:
+    """The address is confirmed: the user may log in. (Staff may have disabled a user: only a
+    user who never logged in is activated this way.)"""
+    if user.last_login is None:
+        get_user_model().objects.filter(pk=user.pk, is_active=False).update(is_active=True)
+        user.is_active = True
+
+
+def invite_create(*, email: str = "", note: str = "", created_by: AbstractBaseUser | None = None) -> Invite:
+    """A new one-use invitation with a random code."""
+    return Invite.objects.create(
+        code=secrets.token_urlsafe(24), email=email.strip().lower(), note=note.strip(), created_by=created_by
+    )
 
 
 def account_for_user(*, user: AbstractBaseUser) -> Account:
@@ -274,7 +363,12 @@ def account_require_active(*, account: Account) -> None:
 
 
 def webhook_url_clean(*, webhook_url: str) -> str:
-    """A webhook URL trimmed and checked (at most 500 characters, absolute http or https); "" for none."""
+    """A webhook URL trimmed and checked; "" for none.
+
+    At most 500 characters, absolute http or https, and a target the delivery would not refuse
+    (a public address on an allowed port: billing.webhook_targets), so a bad target is a 400 now
+    rather than a failed delivery later.
+    """
     webhook_url = webhook_url.strip()
     if webhook_url:
         WEBHOOK_URL.check_length(webhook_url)
@@ -283,6 +377,12 @@ def webhook_url_clean(*, webhook_url: str) -> str:
         except ValidationError:
             raise ApplicationError(
                 "invalid_field_value", "webhookUrl must be an absolute http(s) URL.", field=WEBHOOK_URL.name
+            ) from None
+        try:
+            webhook_target_check(webhook_url)
+        except WebhookTargetRefused as refusal:
+            raise ApplicationError(
+                "invalid_field_value", f"webhookUrl is refused: {refusal}", field=WEBHOOK_URL.name
             ) from None
     return webhook_url
 

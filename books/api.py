@@ -18,6 +18,7 @@ from byc_site.formats import api_datetime
 from byc_site.idempotency import idempotent
 from byc_site.openapi import IDEMPOTENCY_KEY_PARAMETER, error_responses
 from byc_site.pagination import PAGE_PARAMETERS, offset_page, page_fields
+from byc_site.query_params import text_query_param
 
 
 def book_json(book: Book) -> dict:
@@ -144,7 +145,7 @@ class BookListView(APIView):
     )
     def get(self, request: Request) -> Response:
         books = books_for_account(
-            account=account_from_request(request), external_ref=request.query_params.get("external_ref")
+            account=account_from_request(request), external_ref=text_query_param(request, "external_ref")
         )
         return Response(offset_page(request, books, key="books", render=book_json))
 

@@ -18,6 +18,8 @@ from rest_framework.request import Request
 from billing.keylookup import api_key_by_hash
 from billing.models import Account, ApiKey
 from billing.services import API_KEY_PREFIX, account_for_user, api_key_hash
+from byc_site.logcontext import log_context_add
+from byc_site.throttling import KeyedThrottle, client_address
 
 # Recording every use would turn each read into a write; a minute's precision is plenty.
 LAST_USED_RESOLUTION = timedelta(seconds=60)
@@ -30,6 +32,18 @@ class ApiKeyAuthentication(BaseAuthentication):
         header = request.META.get("HTTP_AUTHORIZATION", "")
         if not header:
             return None  # the permission check then answers 401 unauthorized
+        # Wrong keys are counted per client address; past the limit even a right key waits, so
+        # guessing keys is as slow as the limit says.
+        failures = KeyedThrottle("api_auth_failure", client_address(request))
+        if failures.blocked():
+            raise exceptions.Throttled(failures.wait(), "Too many requests with a wrong API key.")
+        try:
+            return self._authenticate_key(header)
+        except exceptions.AuthenticationFailed:
+            failures.record()
+            raise
+
+    def _authenticate_key(self, header: str) -> tuple:
         scheme, _, raw_key = header.partition(" ")
         raw_key = raw_key.strip()
         if scheme.lower() != "bearer" or not raw_key.startswith(API_KEY_PREFIX) or len(raw_key) > 200:
@@ -42,6 +56,7 @@ class ApiKeyAuthentication(BaseAuthentication):
         user = api_key.account.user
         if not user.is_active:
             raise exceptions.AuthenticationFailed("This API key's user is disabled.")
+        log_context_add(account_id=api_key.account_id)
         now = timezone.now()
         if api_key.last_used_at is None or now - api_key.last_used_at >= LAST_USED_RESOLUTION:
             ApiKey.objects.filter(pk=api_key.pk).update(last_used_at=now)

@@ -6,14 +6,15 @@ stable, machine-readable code; clients rely on the codes, so they never change m
 
 from __future__ import annotations
 
-import logging
-
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, JsonResponse
+from django.core.signals import got_request_exception
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils.log import log_response
+from django.views import defaults
 from rest_framework import exceptions as drf_exceptions
 from rest_framework.response import Response
 
-logger = logging.getLogger(__name__)
+from byc_site.throttling import retry_after_seconds
 
 
 class ApplicationError(Exception):
@@ -90,10 +91,63 @@ def api_exception_handler(exc: Exception, context: dict) -> Response:
     if isinstance(exc, drf_exceptions.NotFound | Http404):
         return Response(error_body("not_found", "No such endpoint or object."), status=404)
     if isinstance(exc, drf_exceptions.Throttled):
-        return Response(error_body("rate_limited", str(exc.detail)), status=429)
+        wait = retry_after_seconds(exc.wait)
+        reason = str(exc.detail).split(" Expected available")[0]
+        if reason == drf_exceptions.Throttled.default_detail:
+            reason = "Too many requests."
+        return Response(
+            error_body("rate_limited", f"{reason} Retry in {wait} s."), status=429, headers={"Retry-After": str(wait)}
+        )
     if isinstance(exc, drf_exceptions.ValidationError):
         return Response(error_body("invalid_request", _flatten(exc.detail)), status=400)
     if isinstance(exc, drf_exceptions.APIException):
         return Response(error_body(exc.default_code, str(exc.detail)), status=exc.status_code)
-    logger.exception("Unhandled error in API view", exc_info=exc)
-    return Response(error_body("internal_error", "Internal server error."), status=500)
+    response = Response(error_body("internal_error", "Internal server error."), status=500)
+    request = getattr(context.get("request"), "_request", None)
+    report_unexpected(request, exc, response)
+    return response
+
+
+def report_unexpected(request: HttpRequest | None, exc: Exception, response: HttpResponse) -> None:
+    """An error nobody expected: one ERROR line with the traceback on Django's `django.request` logger
+    (where Django logs its own 500s, and where Sentry or mail_admins listen), and the signal error
+    trackers hook. Django then does not log the response a second time."""
+    path = request.path if request is not None else "?"
+    method = request.method if request is not None else "?"
+    log_response(
+        "Internal Server Error: %s %s", method, path, response=response, request=request, exception=exc, level="error"
+    )
+    got_request_exception.send(sender=None, request=request)
+
+
+# Django's own error views (urls.py handler400/403/404/500), for errors raised before or around a
+# view: a disallowed Host header, a malformed cookie or multipart body, an exception in middleware.
+# API clients get the envelope; people get the site's pages.
+
+
+def _is_api(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if _is_api(request):
+        return error_response("bad_request", "The request could not be understood.", 400)
+    return defaults.bad_request(request, exception)
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if _is_api(request):
+        return error_response("forbidden", "Forbidden.", 403)
+    return defaults.permission_denied(request, exception)
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if _is_api(request):
+        return error_response("not_found", "No such endpoint.", 404)
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    if _is_api(request):
+        return error_response("internal_error", "Internal server error.", 500)
+    return defaults.server_error(request)

@@ -8,6 +8,7 @@ written once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -15,6 +16,41 @@ from drf_spectacular.utils import inline_serializer
 from rest_framework import serializers
 
 from byc_site.errors import ApplicationError
+
+
+def _refused_characters_pattern() -> re.Pattern:
+    """Characters no text we accept may hold, whatever the field: they are never meant as text.
+
+    Control characters except tab and line breaks (NUL above all: PostgreSQL cannot store it, SQLite
+    can, so the two backends would disagree), lone surrogates (JSON's "\\ud800" escapes; they cannot
+    be encoded as UTF-8) and Unicode's noncharacters (U+FDD0..U+FDEF and the last two code points of
+    every plane).
+    """
+    ranges = [
+        "\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f",
+        "\\ud800-\\udfff",
+        "\\ufdd0-\\ufdef",
+        *(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)),
+    ]
+    return re.compile("[" + "".join(ranges) + "]")
+
+
+REFUSED_CHARACTERS = _refused_characters_pattern()
+
+
+def refused_characters(value: str) -> list[str]:
+    """The distinct refused characters of `value`, in order of appearance."""
+    return list(dict.fromkeys(REFUSED_CHARACTERS.findall(value)))
+
+
+def check_characters(name: str, value: str) -> None:
+    """400 unsupported_characters naming the field when `value` holds a refused character."""
+    refused = refused_characters(value)
+    if refused:
+        shown = ", ".join(f"U+{ord(char):04X}" for char in refused[:5])
+        raise ApplicationError(
+            "unsupported_characters", f"{name} contains characters that are not text: {shown}.", field=name
+        )
 
 
 @dataclass(frozen=True)
@@ -36,6 +72,8 @@ class TextSpec:
         return not self.required if self.blank is None else self.blank
 
     def check_length(self, value: str) -> None:
+        """The field's limit, and no refused character (`check_characters`)."""
+        check_characters(self.name, value)
         if self.max_length is not None and len(value) > self.max_length:
             raise ApplicationError(
                 "field_too_long",

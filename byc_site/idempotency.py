@@ -195,9 +195,10 @@ def idempotent(view_method: Callable) -> Callable:
         if key is None:
             return view_method(self, request, *args, **kwargs)
         key = key.strip()
-        if not key or len(key) > MAX_KEY_LENGTH:
+        # Headers arrive as Latin-1: only printable ASCII is a key (a NUL could not be stored on PostgreSQL).
+        if not key or len(key) > MAX_KEY_LENGTH or not (key.isascii() and key.isprintable()):
             raise ApplicationError(
-                "invalid_idempotency_key", f"Idempotency-Key must be 1 to {MAX_KEY_LENGTH} characters."
+                "invalid_idempotency_key", f"Idempotency-Key must be 1 to {MAX_KEY_LENGTH} printable ASCII characters."
             )
         account = account_from_request(request)
         fingerprint = request_fingerprint(request)

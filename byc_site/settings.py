@@ -87,9 +87,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "byc_site.logcontext.RequestIdMiddleware",
+    "byc_site.metrics.RequestMetricsMiddleware",
+    "ops.middleware.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "byc_site.middleware.ApiErrorMiddleware",
+    "byc_site.middleware.RequestGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -223,15 +227,41 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # API requests are small JSON documents; refuse anything larger before parsing it.
 API_MAX_BODY_BYTES = envint("BYC_API_MAX_BODY_BYTES", 64 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Deeper JSON is refused before parsing (the parser recurses once per level).
+API_MAX_JSON_DEPTH = envint("BYC_API_MAX_JSON_DEPTH", 32)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["byc_site.auth.ApiKeyAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["byc_site.auth.HasActiveSubscription"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["byc_site.parsers.GuardedJSONParser"],
     "EXCEPTION_HANDLER": "byc_site.errors.api_exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
+    "DEFAULT_THROTTLE_CLASSES": ["byc_site.throttling.ApiKeyThrottle", "byc_site.throttling.AccountThrottle"],
+    # Behind N proxies the client is the Nth address from the right of X-Forwarded-For; with 0 the
+    # header is ignored (a client could write anything in it).
+    "NUM_PROXIES": envint("BYC_NUM_PROXIES", 0),
+}
+
+# Rate limits (byc_site/throttling.py): "<requests>/<s|min|hour|day>" per scope, BYC_RATE_<SCOPE>
+# to change one ("off" turns it off). They count in the shared cache below.
+THROTTLE_ENABLED = envbool("BYC_THROTTLE", True)
+_DEFAULT_RATES = {
+    "api_key": "600/min",
+    "account": "1200/min",
+    "api_auth_failure": "30/min",
+    "login_ip": "30/min",
+    "login_account": "10/min",
+    "signup_ip": "10/hour",
+    "signup_account": "3/hour",  # each may send a confirmation e-mail to that address
+    "password_reset_ip": "10/hour",
+    "password_reset_account": "3/hour",
+}
+THROTTLE_RATES = {
+    scope: (None if value.lower() == "off" else value)
+    for scope, default in _DEFAULT_RATES.items()
+    for value in [os.environ.get(f"BYC_RATE_{scope.upper()}") or default]
 }
 
 SPECTACULAR_SETTINGS = {
@@ -286,25 +316,113 @@ if QUEUE_BROKER == "redis":
 else:
     Q_CLUSTER["orm"] = "default"
 
-# Outbound webhooks refuse private targets unless the operator allows them (tests do).
-WEBHOOK_ALLOW_PRIVATE_NETWORKS = envbool("BYC_WEBHOOK_ALLOW_PRIVATE_NETWORKS")
-WEBHOOK_TIMEOUT_SECONDS = envint("BYC_WEBHOOK_TIMEOUT", 10)
+# The cache holds the rate limits' counters, so every web process must share it: Redis when there is
+# one (BYC_CACHE_URL, else the queue's Redis), else files in the data dir (one machine, any number
+# of processes). Under pytest each process has its own key prefix.
+CACHE_URL = os.environ.get("BYC_CACHE_URL") or (REDIS_URL if QUEUE_BROKER == "redis" else "")
+_cache_prefix = f"byc-test-{os.getpid()}" if os.environ.get("PYTEST_VERSION") else "byc"
+if CACHE_URL:
+    if not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise RuntimeError("BYC_CACHE_URL must be a redis:// URL")
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": _cache_prefix,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": DATA_DIR / "cache",
+            "KEY_PREFIX": _cache_prefix,
+        }
+    }
 
-EMAIL_BACKEND = os.environ.get("BYC_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Outbound webhooks go to public addresses on ports 80/443 only, unless the operator allows
+# private networks (then any address and port: receivers on the service's own network; tests).
+WEBHOOK_ALLOW_PRIVATE_NETWORKS = envbool("BYC_WEBHOOK_ALLOW_PRIVATE_NETWORKS")
+WEBHOOK_ALLOWED_PORTS = [int(port) for port in envlist("BYC_WEBHOOK_PORTS", ["80", "443"])]
+WEBHOOK_TIMEOUT_SECONDS = envint("BYC_WEBHOOK_TIMEOUT", 10)  # each connect or read
+WEBHOOK_TOTAL_SECONDS = envint("BYC_WEBHOOK_TOTAL_TIMEOUT", 15)  # a whole attempt
+
+# Sign-up: open (anyone, at once), verify-email (log in once the address is confirmed), invite (with
+# an invitation staff make in the admin) or closed. New accounts get SIGNUP_CREDITS to try it out.
+SIGNUP_MODE = os.environ.get("BYC_SIGNUP") or ("verify-email" if PRODUCTION else "open")
+if SIGNUP_MODE not in {"open", "verify-email", "invite", "closed"}:
+    raise RuntimeError("BYC_SIGNUP must be open, verify-email, invite or closed")
+SIGNUP_CREDITS = envint("BYC_SIGNUP_CREDITS", 10)
+
+# E-mail (sign-up confirmation, password reset): an SMTP server when BYC_EMAIL_HOST is set; without
+# one, messages are printed on the console, which production refuses (they would silently vanish).
+EMAIL_HOST = os.environ.get("BYC_EMAIL_HOST", "")
+EMAIL_PORT = envint("BYC_EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("BYC_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("BYC_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = envbool("BYC_EMAIL_TLS", EMAIL_PORT == 587)  # STARTTLS
+EMAIL_USE_SSL = envbool("BYC_EMAIL_SSL", EMAIL_PORT == 465)  # TLS from the first byte
+EMAIL_TIMEOUT = envint("BYC_EMAIL_TIMEOUT", 10)
+EMAIL_BACKEND = os.environ.get("BYC_EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+)
+if PRODUCTION and EMAIL_BACKEND.endswith("console.EmailBackend"):
+    raise RuntimeError("BYC_PRODUCTION=1 needs an SMTP server: set BYC_EMAIL_HOST (and BYC_EMAIL_USER/PASSWORD)")
 DEFAULT_FROM_EMAIL = os.environ.get("BYC_FROM_EMAIL", "covers@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGIN_URL = "/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
+# Production sits behind a TLS-terminating proxy that sets X-Forwarded-Proto (and must strip the
+# clients' own). `manage.py check --deploy` is clean with these (tests/api/test_deploy_check.py).
 if PRODUCTION:
+    if DEBUG:
+        raise RuntimeError("BYC_DEBUG=1 is refused with BYC_PRODUCTION=1: it shows settings and code to visitors")
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = envbool("BYC_SSL_REDIRECT", True)
+    # Probes and Prometheus talk to a process directly, over plain HTTP inside the network.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
+    SECURE_HSTS_SECONDS = envint("BYC_HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("BYC_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = envbool("BYC_HSTS_PRELOAD", False)
+    if not SECURE_HSTS_PRELOAD:
+        # Preloading is a commitment an operator makes for their whole domain; not ours to make.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
     SESSION_COOKIE_SECURE = envbool("BYC_SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = envbool("BYC_SECURE_COOKIES", True)
+    # Hashed file names (cached for a year by browsers) from STATIC_ROOT: run `collectstatic` on deploy.
+    STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+    WHITENOISE_USE_FINDERS = False
 
+# /metrics is for operators: a bearer token (BYC_METRICS_TOKEN), or an address in
+# BYC_METRICS_ALLOW (networks; loopback by default outside production, none in production, where a
+# proxy on the same machine would make every visitor look local).
+METRICS_TOKEN = os.environ.get("BYC_METRICS_TOKEN", "")
+METRICS_ALLOWED_NETWORKS = envlist("BYC_METRICS_ALLOW", [] if PRODUCTION else ["127.0.0.1/32", "::1/128"])
+
+# Logs: one JSON object a line (BYC_LOG_FORMAT=json, the default in production) or plain text; every
+# line carries the request id, the account id and the job id it concerns (byc_site/logcontext.py).
+LOG_FORMAT = os.environ.get("BYC_LOG_FORMAT") or ("json" if PRODUCTION else "text")
+if LOG_FORMAT not in {"json", "text"}:
+    raise RuntimeError("BYC_LOG_FORMAT must be json or text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler", "stream": sys.stderr}},
+    "filters": {"context": {"()": "byc_site.logcontext.ContextFilter"}},
+    "formatters": {
+        "json": {"()": "byc_site.logcontext.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": sys.stderr,
+            "filters": ["context"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("BYC_LOG_LEVEL", "INFO")},
     "loggers": {"django.request": {"level": "ERROR"}},
 }

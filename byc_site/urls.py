@@ -5,6 +5,7 @@ from django.urls import include, path
 
 import books.urls
 import covers.urls
+import ops.urls
 import web.urls
 from byc_site import api_docs
 
@@ -21,5 +22,11 @@ admin.site.enable_nav_sidebar = False
 urlpatterns = [
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("admin/", admin.site.urls),
+    *ops.urls.urlpatterns,
     *web.urls.urlpatterns,
 ]
+
+handler400 = "byc_site.errors.bad_request"
+handler403 = "byc_site.errors.permission_denied"
+handler404 = "byc_site.errors.page_not_found"
+handler500 = "byc_site.errors.server_error"

@@ -24,6 +24,7 @@ from byc_site.formats import api_datetime
 from byc_site.idempotency import idempotent
 from byc_site.openapi import IDEMPOTENCY_KEY_PARAMETER, JOB_ERROR_CODES, error_responses
 from byc_site.pagination import PAGE_PARAMETERS, offset_page, page_fields
+from byc_site.query_params import text_query_param
 from cover_engine import vocabulary
 from covers import representations, selectors, services, specs, storage
 from covers.downloads import content_disposition
@@ -503,7 +504,7 @@ class JobListView(APIView):
         responses={200: JobPage, **error_responses("invalid_field_value", "invalid_request")},
     )
     def get(self, request: Request) -> Response:
-        status = request.query_params.get("status")
+        status = text_query_param(request, "status")
         jobs = selectors.jobs_for_account(account=account_from_request(request), status=status)
         return Response(offset_page(request, jobs, key="jobs", render=representations.job_summary))
 
@@ -644,7 +645,7 @@ class TemplateListView(APIView):
         responses={200: TemplateList, **error_responses("invalid_genre")},
     )
     def get(self, request: Request) -> Response:
-        genre = request.query_params.get("genre")
+        genre = text_query_param(request, "genre")
         templates = selectors.templates_available(genre=genre)
         return Response({"templates": [representations.template_entry(t) for t in templates], "total": len(templates)})
 

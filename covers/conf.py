@@ -41,15 +41,14 @@ def job_queued_grace_seconds() -> int:
     return int(_setting("COVERS_JOB_QUEUED_GRACE", "BYC_JOB_QUEUED_GRACE", default))
 
 
-def webhook_allow_private_networks() -> bool:
-    value = getattr(settings, "WEBHOOK_ALLOW_PRIVATE_NETWORKS", None)
-    if value is not None:
-        return bool(value)
-    return os.environ.get("BYC_WEBHOOK_ALLOW_PRIVATE_NETWORKS", "").lower() in {"1", "true", "yes", "on"}
-
-
 def webhook_timeout_seconds() -> float:
+    """Each socket operation of an attempt (connect, each read)."""
     return float(getattr(settings, "WEBHOOK_TIMEOUT_SECONDS", 10))
+
+
+def webhook_total_seconds() -> float:
+    """A whole attempt, however the receiver behaves; never below the per-operation timeout."""
+    return max(float(getattr(settings, "WEBHOOK_TOTAL_SECONDS", 15)), webhook_timeout_seconds())
 
 
 def content_policy_terms_file() -> str:

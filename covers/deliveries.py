@@ -47,8 +47,8 @@ def webhook_deliver(*, delivery_id: int) -> bool:
     next_retry = None
     if outcome.delivered:
         status = WebhookDelivery.DELIVERED
-    elif number >= MAX_ATTEMPTS:
-        status = WebhookDelivery.GAVE_UP
+    elif number >= MAX_ATTEMPTS or outcome.refused:
+        status = WebhookDelivery.GAVE_UP  # a refused target stays refused: no point retrying
     else:
         status = WebhookDelivery.PENDING
         next_retry = timezone.now() + RETRY_DELAYS[number - 1]

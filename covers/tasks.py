@@ -4,19 +4,23 @@ from __future__ import annotations
 
 from django_q.tasks import async_task
 
+from byc_site.logcontext import log_context
 from covers import deliveries, services
 
 
 def job_run_task(job_id: str) -> bool:
-    return services.job_run(job_id=job_id)
+    with log_context(job_id=job_id):
+        return services.job_run(job_id=job_id)
 
 
 def job_help_task(job_id: str) -> int:
-    return services.job_work(job_id=job_id)
+    with log_context(job_id=job_id):
+        return services.job_work(job_id=job_id)
 
 
 def webhook_deliver_task(delivery_id: int) -> bool:
-    return deliveries.webhook_deliver(delivery_id=delivery_id)
+    with log_context(delivery_id=delivery_id):
+        return deliveries.webhook_deliver(delivery_id=delivery_id)
 
 
 def jobs_sweep_task() -> str:

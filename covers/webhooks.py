@@ -1,19 +1,19 @@
-"""Outbound webhooks: signing, the network guard, and one HTTP attempt.
+"""Outbound webhooks: signing and one HTTP attempt.
 
 A delivery POSTs a JSON body signed with the account's secret:
-`X-BYC-Signature: sha256=<hex HMAC-SHA256 of the raw body>`. We never follow redirects, give up
-after WEBHOOK_TIMEOUT_SECONDS, and refuse targets that resolve to loopback, private, link-local,
-cloud-metadata or otherwise reserved addresses (unless BYC_WEBHOOK_ALLOW_PRIVATE_NETWORKS=1).
-The checked address is the one we connect to, so a DNS answer cannot change between check and use.
+`X-BYC-Signature: sha256=<hex HMAC-SHA256 of the raw body>`. We never follow redirects, and an
+attempt (connect, send, read the reply) ends after WEBHOOK_TOTAL_SECONDS whatever the receiver
+does, however slowly it drips bytes. Where we may send is billing.webhook_targets' policy (the same
+that checked the URL when it was saved); we connect to the address it checked, so a DNS answer
+cannot change between check and use.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import ipaddress
-import socket
 import ssl
+import threading
 import time
 from dataclasses import dataclass
 from datetime import timedelta
@@ -21,6 +21,12 @@ from urllib.parse import urlsplit
 
 import urllib3
 
+from billing.webhook_targets import (
+    WebhookTarget,
+    WebhookTargetRefused,
+    WebhookTargetUnresolved,
+    webhook_target_resolve,
+)
 from covers import conf
 
 SIGNATURE_HEADER = "X-BYC-Signature"
@@ -31,19 +37,6 @@ RESPONSE_EXCERPT_CHARS = 500
 RETRY_DELAYS = tuple(timedelta(minutes=2**n) for n in range(6))
 MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
 
-# Cloud metadata services; most are link-local already, listed so the intent is plain.
-_METADATA_ADDRESSES = {
-    ipaddress.ip_address("169.254.169.254"),
-    ipaddress.ip_address("169.254.170.2"),
-    ipaddress.ip_address("100.100.100.200"),
-    ipaddress.ip_address("fd00:ec2::254"),
-}
-_SHARED_ADDRESS_SPACE = ipaddress.ip_network("100.64.0.0/10")
-
-
-class WebhookTargetRefused(Exception):
-    """The URL is not one we will send to (bad scheme, unresolvable, or a private address)."""
-
 
 @dataclass(frozen=True)
 class AttemptOutcome:
@@ -51,6 +44,8 @@ class AttemptOutcome:
     response_excerpt: str
     error: str
     duration_ms: int
+    # The policy refused the target (address, port, scheme): trying again cannot help.
+    refused: bool = False
 
     @property
     def delivered(self) -> bool:
@@ -67,80 +62,60 @@ def signature_is_valid(body: bytes, header_value: str, secret: str) -> bool:
     return hmac.compare_digest(signature_header_value(body, secret), header_value or "")
 
 
-def address_is_forbidden(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped
-    return (
-        address in _METADATA_ADDRESSES
-        or address.is_loopback
-        or address.is_private
-        or address.is_link_local
-        or address.is_multicast
-        or address.is_reserved
-        or address.is_unspecified
-        or (isinstance(address, ipaddress.IPv4Address) and address in _SHARED_ADDRESS_SPACE)
-    )
-
-
-def resolve_target(url: str) -> tuple[str, str, int, str]:
-    """Check a URL and pick the address to connect to: (scheme, host, port, ip).
-
-    Every address the name resolves to must be allowed, so a name cannot mix a public and a
-    private answer to slip through.
-    """
-    parts = urlsplit(url)
-    if parts.scheme not in {"http", "https"} or not parts.hostname:
-        raise WebhookTargetRefused("The webhook URL must be an absolute http(s) URL.")
-    port = parts.port or (443 if parts.scheme == "https" else 80)
-    try:
-        infos = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as exc:
-        raise WebhookTargetRefused(f"Cannot resolve {parts.hostname}: {exc}") from None
-    addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
-    if not addresses:
-        raise WebhookTargetRefused(f"Cannot resolve {parts.hostname}.")
-    if not conf.webhook_allow_private_networks():
-        forbidden = [str(a) for a in addresses if address_is_forbidden(a)]
-        if forbidden:
-            raise WebhookTargetRefused(
-                f"{parts.hostname} resolves to a private or reserved address ({', '.join(forbidden)}); refused."
-            )
-    return parts.scheme, parts.hostname, port, str(addresses[0])
-
-
 def webhook_post(*, url: str, body: bytes, secret: str, event: str, delivery_id: int) -> AttemptOutcome:
-    """One attempt: POST the body to the URL. Never raises for network trouble; reports it."""
+    """One attempt: POST the body to the URL. Never raises for network trouble; reports it.
+
+    The attempt runs in a thread we wait for at most WEBHOOK_TOTAL_SECONDS: urllib3's timeouts
+    bound each socket operation, not a receiver that sends one byte just before each of them.
+    """
     started = time.monotonic()
     try:
-        scheme, host, port, ip = resolve_target(url)
+        target = webhook_target_resolve(url)
     except WebhookTargetRefused as exc:
+        return AttemptOutcome(None, "", str(exc), 0, refused=True)
+    except WebhookTargetUnresolved as exc:
         return AttemptOutcome(None, "", str(exc), 0)
     parts = urlsplit(url)
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-    default_port = 443 if scheme == "https" else 80
-    host_header = f"[{host}]" if ":" in host else host  # an IPv6 literal keeps its brackets
+    default_port = 443 if target.scheme == "https" else 80
+    host_header = f"[{target.host}]" if ":" in target.host else target.host  # an IPv6 literal keeps its brackets
     headers = {
-        "Host": host_header if port == default_port else f"{host_header}:{port}",
+        "Host": host_header if target.port == default_port else f"{host_header}:{target.port}",
         "Content-Type": "application/json",
         "User-Agent": USER_AGENT,
         SIGNATURE_HEADER: signature_header_value(body, secret),
         "X-BYC-Event": event,
         "X-BYC-Delivery": str(delivery_id),
     }
+    outcome: list[AttemptOutcome] = []
+    attempt = threading.Thread(
+        target=lambda: outcome.append(_post(target, path, body, headers, started)),
+        name=f"webhook-{delivery_id}",
+        daemon=True,
+    )
+    attempt.start()
+    cap = conf.webhook_total_seconds()
+    attempt.join(cap)
+    if not outcome:
+        return AttemptOutcome(None, "", f"Gave up after {cap:g} s: the receiver was too slow.", int(cap * 1000))
+    return outcome[0]
+
+
+def _post(target: WebhookTarget, path: str, body: bytes, headers: dict, started: float) -> AttemptOutcome:
     timeout = urllib3.Timeout(total=conf.webhook_timeout_seconds())
-    if scheme == "https":
+    if target.scheme == "https":
         pool = urllib3.HTTPSConnectionPool(
-            ip,
-            port,
-            server_hostname=host,
-            assert_hostname=host,
+            target.address,
+            target.port,
+            server_hostname=target.host,
+            assert_hostname=target.host,
             cert_reqs="CERT_REQUIRED",
             ssl_context=ssl.create_default_context(),
             timeout=timeout,
             retries=False,
         )
     else:
-        pool = urllib3.HTTPConnectionPool(ip, port, timeout=timeout, retries=False)
+        pool = urllib3.HTTPConnectionPool(target.address, target.port, timeout=timeout, retries=False)
     try:
         response = pool.urlopen(
             "POST", path, body=body, headers=headers, redirect=False, retries=False, preload_content=False

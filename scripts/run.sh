@@ -9,7 +9,16 @@ bash scripts/setup.sh venv-runtime
 bash scripts/setup.sh npm
 
 .venv/bin/python manage.py migrate --noinput
-.venv/bin/python manage.py ensure_demo_account
+# The demo account (a public password) exists only in the embedded default, never in production.
+case "${BYC_PRODUCTION:-}" in
+    # Production serves hashed static files from STATIC_ROOT (ManifestStaticFilesStorage).
+    1 | [Tt]rue | TRUE | [Yy]es | YES | [Oo]n | ON) .venv/bin/python manage.py collectstatic --noinput >/dev/null ;;
+    *) .venv/bin/python manage.py ensure_demo_account ;;
+esac
+
+# Each gunicorn worker counts its requests in a file here; /metrics adds them up (emptied at start).
+export PROMETHEUS_MULTIPROC_DIR="${PROMETHEUS_MULTIPROC_DIR:-${BYC_DATA_DIR:-var}/prometheus}"
+rm -rf "$PROMETHEUS_MULTIPROC_DIR" && mkdir -p "$PROMETHEUS_MULTIPROC_DIR"
 
 pids=()
 stop() {

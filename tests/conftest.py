@@ -63,6 +63,12 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _no_rate_limits(settings):
+    """Tests make many requests from one address; the rate-limit tests turn the limits back on."""
+    settings.THROTTLE_ENABLED = False
+
+
+@pytest.fixture(autouse=True)
 def _isolated_data_dir(settings, tmp_path):
     """Files written by a test land in its own temporary folder."""
     settings.MEDIA_ROOT = tmp_path / "media"

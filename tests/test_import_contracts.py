@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("web", "covers", "books", "billing", "byc_site", "cover_engine")
+PACKAGES = ("web", "ops", "covers", "books", "billing", "byc_site", "cover_engine")
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 
 

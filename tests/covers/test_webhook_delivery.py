@@ -11,14 +11,12 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from billing.webhook_targets import WebhookTargetRefused, address_is_forbidden, webhook_target_resolve
 from covers import deliveries, services
 from covers.models import Job, WebhookDelivery
 from covers.webhooks import (
     MAX_ATTEMPTS,
     RETRY_DELAYS,
-    WebhookTargetRefused,
-    address_is_forbidden,
-    resolve_target,
     signature_header_value,
     signature_is_valid,
 )
@@ -150,6 +148,47 @@ def test_it_gives_up_on_a_slow_receiver_after_the_timeout(failed_job, settings):
         silent.close()
 
 
+def test_a_receiver_that_drips_bytes_is_cut_off_at_the_total_cap(failed_job, settings):
+    """Each byte arrives before the per-read timeout, so only the cap on the whole attempt ends it."""
+    import socket
+    import threading
+    import time
+
+    settings.WEBHOOK_TIMEOUT_SECONDS = 0.5
+    settings.WEBHOOK_TOTAL_SECONDS = 1
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    stop = threading.Event()
+
+    def drip():
+        conn, _ = server.accept()
+        with conn:
+            conn.recv(65536)
+            for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 100:
+                if stop.is_set():
+                    return
+                try:
+                    conn.sendall(bytes([byte]))
+                except OSError:
+                    return
+                time.sleep(0.2)
+
+    thread = threading.Thread(target=drip, daemon=True)
+    thread.start()
+    try:
+        WebhookDelivery.objects.filter(job=failed_job).update(url=f"http://127.0.0.1:{server.getsockname()[1]}/")
+        delivery = _delivery(failed_job)
+        assert deliveries.webhook_deliver(delivery_id=delivery.pk) is False
+        attempt = delivery.attempt_log.get()
+        assert attempt.status_code is None and "Gave up after 1 s" in attempt.error
+        delivery.refresh_from_db()
+        assert delivery.status == WebhookDelivery.PENDING  # a slow receiver may do better next time
+    finally:
+        stop.set()
+        server.close()
+
+
 @pytest.mark.parametrize(
     "address",
     [
@@ -190,24 +229,28 @@ def test_public_addresses_are_allowed(address):
 def test_it_refuses_private_targets_unless_the_operator_allows_them(settings, url):
     settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS = False
     with pytest.raises(WebhookTargetRefused):
-        resolve_target(url)
+        webhook_target_resolve(url)
     settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS = True
-    assert resolve_target(url)[3]
+    assert webhook_target_resolve(url).address
 
 
 @pytest.mark.parametrize("url", ["ftp://example.com/x", "file:///etc/passwd", "/relative", "http://"])
 def test_it_refuses_non_http_urls(url):
     with pytest.raises(WebhookTargetRefused):
-        resolve_target(url)
+        webhook_target_resolve(url)
 
 
-def test_a_refused_target_is_logged_and_retried_like_any_failure(failed_job, receiver, settings):
+def test_a_refused_target_is_logged_and_given_up_at_once(failed_job, receiver, settings):
     settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS = False
+    settings.WEBHOOK_ALLOWED_PORTS = [int(receiver.url.split(":")[2].split("/")[0])]
     delivery = _delivery(failed_job)
     assert deliveries.webhook_deliver(delivery_id=delivery.pk) is False
     assert receiver.requests == []
     attempt = delivery.attempt_log.get()
     assert "private" in attempt.error and attempt.status_code is None
+    delivery.refresh_from_db()
+    assert delivery.status == WebhookDelivery.GAVE_UP and delivery.next_attempt_at is None
+    assert delivery.pk not in deliveries.webhooks_due(now=timezone.now() + timedelta(days=1))
 
 
 def test_staff_can_redeliver(failed_job, receiver, run_jobs):

@@ -10,15 +10,16 @@ from billing.services import credits_balance
 pytestmark = pytest.mark.django_db
 
 
-def test_it_signs_up_a_new_author_on_starter_with_its_monthly_credits(client):
+def test_it_signs_up_a_new_author_on_the_trial_plan_with_the_sign_up_credits(client, settings):
     response = client.post(
         "/signup/",
         {"email": "New@Example.com", "password1": "correct horse battery", "password2": "correct horse battery"},
     )
     assert response.status_code == 302
     account = Account.objects.get(user__email="new@example.com")
-    assert account.plan.code == "starter"
-    assert credits_balance(account=account).monthly == account.plan.monthly_credits
+    assert account.plan.code == "trial" and account.plan.monthly_credits == 0
+    balance = credits_balance(account=account)
+    assert (balance.monthly, balance.overage) == (0, settings.SIGNUP_CREDITS)
     assert client.get("/account/").status_code == 200
 
 

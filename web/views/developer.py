@@ -15,11 +15,12 @@ from django.views.decorators.http import require_POST
 from billing import selectors as billing_selectors
 from billing import services
 from billing.models import Account
+from billing.webhook_targets import WebhookTargetRefused, WebhookTargetUnresolved, webhook_target_resolve
 from byc_site.errors import ApplicationError
 from covers import deliveries
 from covers import selectors as cover_selectors
 from covers.models import WebhookDelivery
-from covers.webhooks import SIGNATURE_HEADER, WebhookTargetRefused, resolve_target
+from covers.webhooks import SIGNATURE_HEADER
 from web.forms.account import ApiKeyCreateForm, WebhookUrlForm
 from web.views.account import author_account, render_author_page
 
@@ -36,9 +37,11 @@ def webhook_warning(account: Account, recent: list[WebhookDelivery]) -> str:
     if not account.webhook_url:
         return ""
     try:
-        resolve_target(account.webhook_url)
+        webhook_target_resolve(account.webhook_url)
     except WebhookTargetRefused as refused:
         return f"Deliveries to this URL will fail: {refused}"
+    except WebhookTargetUnresolved as unresolved:
+        return f"Deliveries to this URL cannot arrive while its name does not resolve: {unresolved}"
     newest = next((d for d in recent if d.url == account.webhook_url), None)
     if newest is not None and newest.last_error and newest.status != WebhookDelivery.DELIVERED:
         state = "gave up" if newest.status == WebhookDelivery.GAVE_UP else "is being retried"

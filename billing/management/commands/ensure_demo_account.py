@@ -1,6 +1,8 @@
 """Create the demo account on first run and print its API key (used by `make run`).
 
 The raw key is kept in BYC_DATA_DIR/demo_api_key (mode 600) so later runs can show it again.
+Only the embedded default has a demo account: with BYC_PRODUCTION=1 the command refuses, since
+its password is printed here and written in the README.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ import os
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from billing.services import account_create, api_key_create
 
@@ -21,6 +23,8 @@ class Command(BaseCommand):
     help = "Create demo@example.com (scale plan) with an API key if it does not exist; print the key."
 
     def handle(self, *args, **options) -> None:
+        if settings.PRODUCTION:
+            raise CommandError("No demo account in production (BYC_PRODUCTION=1): its password is public.")
         key_file = settings.DATA_DIR / "demo_api_key"
         if not get_user_model().objects.filter(username=DEMO_EMAIL).exists():
             account = account_create(email=DEMO_EMAIL, plan_code="scale", password=DEMO_PASSWORD, overage_credits=100)
