@@ -6,6 +6,7 @@ reason on a confirmation page, and the reason lands on the ledger line.
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -15,7 +16,7 @@ from django.utils.html import format_html, format_html_join
 from byc_site.admin_actions import ReasonForm, bound_form, confirmation_page
 from byc_site.errors import ApplicationError
 from covers import deliveries, services
-from covers.models import Cover, CoverAsset, Job, Template, WebhookAttempt, WebhookDelivery
+from covers.models import AccountArtProvider, ArtCall, Cover, CoverAsset, Job, Template, WebhookAttempt, WebhookDelivery
 from covers.representations import asset_signed_url
 
 
@@ -223,3 +224,49 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
         for delivery in queryset:
             deliveries.webhook_redeliver(delivery=delivery)
         self.message_user(request, f"{queryset.count()} event(s) queued for redelivery.")
+
+
+class AccountArtProviderForm(forms.ModelForm):
+    base_url = forms.URLField(required=False, assume_scheme="https", help_text="Empty: the provider's public endpoint.")
+    # Write-only: the stored key is never sent back to the browser; left empty, it is kept.
+    api_key = forms.CharField(
+        required=False,
+        widget=forms.PasswordInput(render_value=False),
+        help_text="Leave empty to keep the stored key. It is never shown after saving.",
+    )
+
+    class Meta:
+        model = AccountArtProvider
+        fields = ["account", "provider", "base_url", "model", "api_key"]
+
+
+@admin.register(AccountArtProvider)
+class AccountArtProviderAdmin(admin.ModelAdmin):
+    form = AccountArtProviderForm
+    list_display = ["account", "provider", "base_url", "model", "has_key", "updated_at"]
+    search_fields = ["account__user__email"]
+
+    @admin.display(description="Key set", boolean=True)
+    def has_key(self, row: AccountArtProvider) -> bool:
+        return bool(row.api_key)
+
+    def save_model(self, request, obj, form, change) -> None:
+        data = form.cleaned_data
+        saved = services.account_art_provider_set(
+            account_id=data["account"].pk, provider=data["provider"], base_url=data["base_url"],
+            model=data["model"], api_key=data["api_key"] or None,
+        )  # fmt: skip
+        obj.pk = saved.pk
+
+
+@admin.register(ArtCall)
+class ArtCallAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "account", "provider", "model", "operation", "outcome", "latency_ms", "calls", "cost"]
+    list_filter = ["provider", "outcome", "operation"]
+    readonly_fields = [f.name for f in ArtCall._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

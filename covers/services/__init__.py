@@ -13,6 +13,7 @@ as `covers.services.<name>`. Reads (an account's covers and jobs, 404 for anyone
   last unit to finish closes the job. A job that fails refunds what it did not deliver.
   `jobs_sweep` recovers jobs whose worker or task was lost.
 - `queue`: handing ids to the django-q2 workers.
+- `art`: the picture from an image model (BYC_ART_PROVIDER), its fallback and its usage records.
 """
 
 from covers.services.accept import (
@@ -24,6 +25,7 @@ from covers.services.accept import (
     job_create_variation,
     job_retry,
 )
+from covers.services.art import account_art_provider_set, art_config_for
 from covers.services.queue import job_enqueue, webhook_enqueue
 from covers.services.run import (
     ASSET_RENDERING,
@@ -39,6 +41,8 @@ from covers.services.run import (
 from covers.services.templates import template_preview_png, template_row, template_sync, templates_set_enabled
 
 __all__ = [
+    "account_art_provider_set",
+    "art_config_for",
     "ASSET_RENDERING",
     "UPSCALE_TARGETS",
     "SweepReport",

@@ -1,0 +1,127 @@
+"""Pixels in and out of providers: decode what came back, encode what we send, masks, sizes, and the
+painter that puts a provider's picture on the canvas in place of the procedural painters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import skia
+
+from .base import ArtProviderError
+
+# Cubic resampling (Mitchell): a model's 1024 x 1536 picture enlarged to 1600 x 2560 without jaggies.
+SAMPLING = skia.SamplingOptions(skia.CubicResampler.Mitchell())
+
+
+def decode(data: bytes, *, provider: str = "provider") -> skia.Image:
+    image = skia.Image.MakeFromEncoded(skia.Data.MakeWithCopy(data)) if data else None
+    if image is None or image.width() < 8 or image.height() < 8:
+        raise ArtProviderError(f"{provider} did not return a readable image")
+    return image
+
+
+def _cover_rect(image_w: int, image_h: int, width: int, height: int) -> skia.Rect:
+    """The source rectangle that fills width x height without distortion (centre crop)."""
+    scale = max(width / image_w, height / image_h)
+    w, h = width / scale, height / scale
+    return skia.Rect.MakeXYWH((image_w - w) / 2, (image_h - h) / 2, w, h)
+
+
+def draw_cover(canvas: skia.Canvas, image: skia.Image, width: int, height: int) -> None:
+    src = _cover_rect(image.width(), image.height(), width, height)
+    canvas.drawImageRect(image, src, skia.Rect.MakeWH(width, height), SAMPLING, None)
+
+
+def png_of(image: skia.Image, width: int | None = None, height: int | None = None) -> bytes:
+    """PNG bytes of the image, filled (centre-cropped) to width x height when given."""
+    width, height = width or image.width(), height or image.height()
+    surface = skia.Surface(width, height)
+    draw_cover(surface.getCanvas(), image, width, height)
+    return bytes(surface.makeImageSnapshot().encodeToData(skia.EncodedImageFormat.kPNG, 100))
+
+
+def mask_png(width: int, height: int, edit: Sequence[tuple[float, float, float, float]], *, style: str) -> bytes:
+    """A mask of the areas to repaint (shares of the picture).
+
+    style="alpha": OpenAI's convention, fully transparent where the image is to be edited, opaque
+    elsewhere. style="white": Stability's and AUTOMATIC1111's, white to repaint, black to keep.
+    """
+    surface = skia.Surface(width, height)
+    canvas = surface.getCanvas()
+    keep, repaint = (skia.ColorBLACK, skia.ColorTRANSPARENT) if style == "alpha" else (skia.ColorBLACK, skia.ColorWHITE)
+    canvas.clear(keep)
+    paint = skia.Paint(Color=repaint, BlendMode=skia.BlendMode.kSrc)
+    for x, y, w, h in edit:
+        canvas.drawRect(skia.Rect.MakeXYWH(x * width, y * height, w * width, h * height), paint)
+    return bytes(surface.makeImageSnapshot().encodeToData(skia.EncodedImageFormat.kPNG, 100))
+
+
+def padded_png(image: skia.Image, *, left: int, right: int, up: int, down: int) -> bytes:
+    """The image on a larger canvas, the new margins filled with its own edges stretched outwards
+    (a neutral start for an outpainting model that repaints them)."""
+    w, h = image.width() + left + right, image.height() + up + down
+    surface = skia.Surface(w, h)
+    canvas = surface.getCanvas()
+    draw_cover(canvas, image, w, h)  # stretched edges under the margins, blurred below
+    blurred = surface.makeImageSnapshot()
+    canvas.clear(skia.ColorBLACK)
+    canvas.drawImageRect(
+        blurred, skia.Rect.MakeWH(w, h), skia.Rect.MakeWH(w, h), SAMPLING,
+        skia.Paint(ImageFilter=skia.ImageFilters.Blur(24, 24)),
+    )  # fmt: skip
+    canvas.drawImage(image, left, up)
+    return bytes(surface.makeImageSnapshot().encodeToData(skia.EncodedImageFormat.kPNG, 100))
+
+
+def nearest_ratio(width: int, height: int, ratios: Sequence[str]) -> str:
+    """The provider's aspect ratio ("2:3") nearest to width:height."""
+
+    def value(r: str) -> float:
+        a, b = r.split(":")
+        return int(a) / int(b)
+
+    return min(ratios, key=lambda r: abs(value(r) - width / height))
+
+
+def multiple_size(width: int, height: int, *, longest: int, step: int = 64) -> tuple[int, int]:
+    """width x height scaled so the longer side is `longest`, both rounded to a multiple of `step`
+    (what Stable Diffusion servers need)."""
+    scale = longest / max(width, height)
+    return max(step, round(width * scale / step) * step), max(step, round(height * scale / step) * step)
+
+
+class ImageArtwork:
+    """An artwork provider (render.py's `paint` protocol) that draws a finished picture: a model's.
+
+    It fills the canvas (centre-cropped to the format), so everything after it, the type, its
+    contrast treatment measured on these pixels, mirrors and crops of a variation, is unchanged.
+    """
+
+    def __init__(self, image: bytes | skia.Image) -> None:
+        self.image = image if isinstance(image, skia.Image) else decode(image)
+
+    def paint(self, canvas, *, width, height, scene, params, brief, seed, calm_zones) -> None:
+        draw_cover(canvas, self.image, width, height)
+
+
+# Where stored pictures are read from: set once by the application (the covers app reads its file
+# storage); the engine itself stores nothing.
+_image_loader: Callable[[str], bytes] | None = None
+
+
+def image_loader_set(loader: Callable[[str], bytes] | None) -> None:
+    global _image_loader
+    _image_loader = loader
+
+
+def stored_artwork(art: object, format: str) -> bytes | None:
+    """The stored picture a recipe's `art` override names for this format (the square one for the
+    square format when there is one), or None when the recipe's art is procedural."""
+    if not isinstance(art, dict):
+        return None
+    name = art.get("square_image") if format == "square" and art.get("square_image") else art.get("image")
+    if not name:
+        return None
+    if _image_loader is None:
+        raise ArtProviderError("this recipe's artwork is stored, and no image loader is set to read it")
+    return _image_loader(str(name))
