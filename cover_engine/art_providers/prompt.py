@@ -98,7 +98,12 @@ def composition_instruction(calm_zones: Sequence[tuple[float, float, float, floa
             bands.append([y, y + h])
     calm = " and ".join(_band(max(0.0, t), min(1.0, b)) for t, b in bands)
     free = _free_band(bands)
-    subject = f"Place the main subject in {_band(*free)}." if free else "Keep the main subject small and central."
+    subject = (
+        f"Place the main subject between {round(free[0] * 100)}% and {round(free[1] * 100)}% of the image's "
+        "height, measured from the top."
+        if free
+        else "Keep the main subject small and central."
+    )
     return (
         f"Composition: keep {calm} calm and uncluttered (plain sky, soft gradient or shadow, no subject, "
         f"no detail there), because the book's title and author will be set there. {subject}"
