@@ -184,37 +184,60 @@ class FakeArtServer:
 
         if self.api_key or self.protocol == "openai":
             if request["headers"].get("authorization") != f"Bearer {self.api_key}":
-                return self._violation(handler, 401, "bad or missing bearer key",
-                                       error("Incorrect API key provided.", "invalid_request_error", "invalid_api_key"))  # fmt: skip
+                return self._violation(
+                    handler,
+                    401,
+                    "bad or missing bearer key",
+                    error("Incorrect API key provided.", "invalid_request_error", "invalid_api_key"),
+                )
         if request["path"] == "/v1/images/generations":
             body = request.get("json")
             if not isinstance(body, dict) or not isinstance(body.get("prompt"), str) or not body["prompt"]:
-                return self._violation(handler, 400, "generation without a prompt",
-                                       error("'prompt' is required", "invalid_request_error", None))  # fmt: skip
+                return self._violation(
+                    handler,
+                    400,
+                    "generation without a prompt",
+                    error("'prompt' is required", "invalid_request_error", None),
+                )
             size = body.get("size", "1024x1024")
             model = str(body.get("model") or "dall-e-2")
             if model.startswith("gpt-image"):
                 if size not in ("1024x1024", "1024x1536", "1536x1024", "auto"):
-                    return self._violation(handler, 400, f"size {size} for {model}",
-                                           error(f"Invalid size {size}", "invalid_request_error", "invalid_value"))  # fmt: skip
+                    return self._violation(
+                        handler,
+                        400,
+                        f"size {size} for {model}",
+                        error(f"Invalid size {size}", "invalid_request_error", "invalid_value"),
+                    )
                 if "response_format" in body:
-                    return self._violation(handler, 400, "response_format sent to gpt-image",
-                                           error("Unknown parameter: 'response_format'.", "invalid_request_error",
-                                                 "unknown_parameter"))  # fmt: skip
+                    return self._violation(
+                        handler,
+                        400,
+                        "response_format sent to gpt-image",
+                        error("Unknown parameter: 'response_format'.", "invalid_request_error", "unknown_parameter"),
+                    )
             if body.get("n", 1) != 1:
                 return self._violation(handler, 400, "n != 1", error("n must be 1", "invalid_request_error", None))
             width, height = (int(v) for v in size.split("x"))
         elif request["path"] == "/v1/images/edits":
             fields, files = request.get("fields", {}), request.get("files", {})
             if "image" not in files or not fields.get("prompt"):
-                return self._violation(handler, 400, "edit without image or prompt",
-                                       error("'image' and 'prompt' are required", "invalid_request_error", None))  # fmt: skip
+                return self._violation(
+                    handler,
+                    400,
+                    "edit without image or prompt",
+                    error("'image' and 'prompt' are required", "invalid_request_error", None),
+                )
             width, height = _size_of(files["image"])
             if "mask" in files:
                 mask = Image.open(io.BytesIO(files["mask"]))
                 if mask.size != (width, height) or "A" not in mask.getbands():
-                    return self._violation(handler, 400, "mask of another size or without alpha",
-                                           error("Invalid mask", "invalid_request_error", "invalid_image"))  # fmt: skip
+                    return self._violation(
+                        handler,
+                        400,
+                        "mask of another size or without alpha",
+                        error("Invalid mask", "invalid_request_error", "invalid_image"),
+                    )
         else:
             return handler.send(404, error("Not found", "invalid_request_error", None))
         behaviour = self.next_behaviour()
@@ -229,7 +252,7 @@ class FakeArtServer:
                     "image_generation_user_error",
                     "moderation_blocked",
                 ),
-            ),  # fmt: skip
+            ),
         }
         if self._common_failure(handler, behaviour, errors):
             return None
@@ -256,8 +279,17 @@ class FakeArtServer:
             return self._violation(handler, 400, "not multipart", error("bad_request", "multipart/form-data needed"))
         fields, files = request.get("fields", {}), request.get("files", {})
         path = request["path"]
-        ratios = {"16:9": 16 / 9, "1:1": 1, "21:9": 21 / 9, "2:3": 2 / 3, "3:2": 3 / 2, "4:5": 0.8, "5:4": 1.25,
-                  "9:16": 9 / 16, "9:21": 9 / 21}  # fmt: skip
+        ratios = {
+            "16:9": 16 / 9,
+            "1:1": 1,
+            "21:9": 21 / 9,
+            "2:3": 2 / 3,
+            "3:2": 3 / 2,
+            "4:5": 0.8,
+            "5:4": 1.25,
+            "9:16": 9 / 16,
+            "9:21": 9 / 21,
+        }
         if "seed" in fields and not (fields["seed"].isdigit() and int(fields["seed"]) <= 4294967294):
             return self._violation(handler, 400, "seed out of range", error("bad_request", "seed: out of range"))
         if fields.get("output_format", "png") not in ("png", "jpeg", "webp"):
@@ -272,8 +304,11 @@ class FakeArtServer:
                 return self._violation(handler, 400, f"aspect_ratio {ratio}", error("bad_request", "aspect_ratio"))
             width = 1024 if ratios[ratio] <= 1 else round(1024 * ratios[ratio])
             height = round(width / ratios[ratio])
-        elif path in ("/v2beta/stable-image/edit/inpaint", "/v2beta/stable-image/edit/outpaint",
-                      "/v2beta/stable-image/upscale/conservative"):  # fmt: skip
+        elif path in (
+            "/v2beta/stable-image/edit/inpaint",
+            "/v2beta/stable-image/edit/outpaint",
+            "/v2beta/stable-image/upscale/conservative",
+        ):
             if "image" not in files:
                 return self._violation(handler, 400, "edit without image", error("bad_request", "image: required"))
             width, height = _size_of(files["image"])
@@ -305,8 +340,9 @@ class FakeArtServer:
         seed = fields.get("seed", "0")
         picture = self.picture(width, height)
         if accept == "application/json":
-            return handler.send(200, {"image": base64.b64encode(picture).decode(), "finish_reason": "SUCCESS",
-                                      "seed": int(seed)})  # fmt: skip
+            return handler.send(
+                200, {"image": base64.b64encode(picture).decode(), "finish_reason": "SUCCESS", "seed": int(seed)}
+            )
         handler.send(200, picture, ctype="image/png", headers={"finish-reason": "SUCCESS", "seed": seed})
         return None
 
@@ -326,24 +362,60 @@ class FakeArtServer:
                 )
             )
             if not nodes_ok:
-                return self._violation(handler, 400, "not a workflow graph", {
-                    "error": {"type": "invalid_prompt", "message": "Cannot execute because a node is missing the "
-                              "class_type property.", "details": "", "extra_info": {}}, "node_errors": {}})  # fmt: skip
+                return self._violation(
+                    handler,
+                    400,
+                    "not a workflow graph",
+                    {
+                        "error": {
+                            "type": "invalid_prompt",
+                            "message": "Cannot execute because a node is missing the class_type property.",
+                            "details": "",
+                            "extra_info": {},
+                        },
+                        "node_errors": {},
+                    },
+                )
             text = json.dumps(graph)
             if "{{" in text:
-                return self._violation(handler, 400, "placeholders left in the graph", {
-                    "error": {"type": "invalid_prompt", "message": "unfilled placeholder", "details": "",
-                              "extra_info": {}}, "node_errors": {}})  # fmt: skip
+                return self._violation(
+                    handler,
+                    400,
+                    "placeholders left in the graph",
+                    {
+                        "error": {
+                            "type": "invalid_prompt",
+                            "message": "unfilled placeholder",
+                            "details": "",
+                            "extra_info": {},
+                        },
+                        "node_errors": {},
+                    },
+                )
             latent = next((n["inputs"] for n in graph.values() if n["class_type"] == "EmptyLatentImage"), {})
             width, height = latent.get("width"), latent.get("height")
             if not isinstance(width, int) or not isinstance(height, int):
-                return self._violation(handler, 400, "width/height not numbers", {
-                    "error": {"type": "invalid_prompt", "message": "Failed to convert an input value to a INT value",
-                              "details": "", "extra_info": {}}, "node_errors": {}})  # fmt: skip
+                return self._violation(
+                    handler,
+                    400,
+                    "width/height not numbers",
+                    {
+                        "error": {
+                            "type": "invalid_prompt",
+                            "message": "Failed to convert an input value to a INT value",
+                            "details": "",
+                            "extra_info": {},
+                        },
+                        "node_errors": {},
+                    },
+                )
             behaviour = self.next_behaviour()
             if behaviour in ("500", "503", "429"):
-                return handler.send(int(behaviour), {"error": "server busy"},
-                                    headers={"Retry-After": "1"} if behaviour == "429" else None)  # fmt: skip
+                return handler.send(
+                    int(behaviour),
+                    {"error": "server busy"},
+                    headers={"Retry-After": "1"} if behaviour == "429" else None,
+                )
             if behaviour == "slow":
                 time.sleep(self.slow_seconds)
             prompt_id = str(uuid.uuid4())
@@ -358,13 +430,26 @@ class FakeArtServer:
             if job["polls"] < 2 and not self.instant:
                 return handler.send(200, {})  # still queued: the client must poll again
             if job["behaviour"] == "malformed":
-                return handler.send(200, {prompt_id: {"outputs": {}, "status": {"status_str": "success",
-                                                                                "completed": True, "messages": []}}})  # fmt: skip
+                return handler.send(
+                    200,
+                    {
+                        prompt_id: {
+                            "outputs": {},
+                            "status": {"status_str": "success", "completed": True, "messages": []},
+                        }
+                    },
+                )
             images = [{"filename": f"ComfyUI_{prompt_id[:8]}_.png", "subfolder": "", "type": "output"}]
-            return handler.send(200, {prompt_id: {
-                "prompt": [], "outputs": {"9": {"images": images}},
-                "status": {"status_str": "success", "completed": True, "messages": []},
-            }})  # fmt: skip
+            return handler.send(
+                200,
+                {
+                    prompt_id: {
+                        "prompt": [],
+                        "outputs": {"9": {"images": images}},
+                        "status": {"status_str": "success", "completed": True, "messages": []},
+                    }
+                },
+            )
         if request["method"] == "GET" and path == "/view":
             query = request["query"]
             name = query.get("filename", "")
@@ -390,8 +475,17 @@ class FakeArtServer:
             if path.endswith("img2img") and not (isinstance(body.get("init_images"), list) and body["init_images"]):
                 missing.append("init_images")
             if missing:
-                return self._violation(handler, 422, f"missing {missing}", {"detail": [
-                    {"loc": ["body", k], "msg": "field required", "type": "value_error.missing"} for k in missing]})  # fmt: skip
+                return self._violation(
+                    handler,
+                    422,
+                    f"missing {missing}",
+                    {
+                        "detail": [
+                            {"loc": ["body", k], "msg": "field required", "type": "value_error.missing"}
+                            for k in missing
+                        ]
+                    },
+                )
             width, height = int(body.get("width", 512)), int(body.get("height", 512))
             if width % 8 or height % 8:
                 return self._violation(handler, 422, "size not a multiple of 8", {"detail": "width/height"})
