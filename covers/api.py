@@ -148,6 +148,27 @@ _DESIGN = inline_serializer(
                 "readAs": serializers.CharField(help_text="What they were read as: 'the setting: a desert city'."),
             },
         ),
+        "artwork": inline_serializer(
+            name="DesignArtwork",
+            required=False,
+            help_text="Who drew the picture when the deployment uses an image model (BYC_ART_PROVIDER): the "
+            "model, its prompt and seed, or why our own painters drew it instead (fallbackFrom).",
+            fields={
+                "source": serializers.ChoiceField(choices=["model", "procedural"]),
+                "provider": serializers.CharField(),
+                "model": serializers.CharField(required=False),
+                "seed": serializers.IntegerField(required=False, allow_null=True),
+                "prompt": serializers.CharField(required=False),
+                "subjectsAsked": serializers.ListField(child=serializers.CharField(), required=False),
+                "fallbackFrom": serializers.CharField(required=False),
+                "note": serializers.CharField(),
+                "assets": serializers.ListField(
+                    child=serializers.CharField(),
+                    required=False,
+                    help_text="How the provider made the cover's other assets (upscale, audiobook square).",
+                ),
+            },
+        ),
         "edit": inline_serializer(
             name="DesignEdit",
             required=False,

@@ -197,6 +197,8 @@ def design_in_words(design: dict | None) -> dict | None:
         "template": template.get("name") or _name(template.get("id") or ""),
         "palette": _name((design.get("palette") or {}).get("name", "")),
         "faces": in_a_sentence(faces) if faces else "",
+        # Who drew the picture when the deployment uses an image model, or why our painters did.
+        "artwork": str((design.get("artwork") or {}).get("note") or ""),
     }
 
 
