@@ -31,8 +31,23 @@ def _cover_rect(image_w: int, image_h: int, width: int, height: int) -> skia.Rec
     return skia.Rect.MakeXYWH((image_w - w) / 2, (image_h - h) / 2, w, h)
 
 
+def _halved(image: skia.Image) -> skia.Image:
+    w, h = max(1, image.width() // 2), max(1, image.height() // 2)
+    surface = skia.Surface(w, h)
+    surface.getCanvas().drawImageRect(
+        image, skia.Rect.MakeWH(image.width(), image.height()), skia.Rect.MakeWH(w, h), LINEAR
+    )
+    return surface.makeImageSnapshot()
+
+
 def draw_cover(canvas: skia.Canvas, image: skia.Image, width: int, height: int) -> None:
     src = _cover_rect(image.width(), image.height(), width, height)
+    # Reducing by more than half: halve first (each halving averages 2 x 2 pixels) so the small copy
+    # is an average of the picture, not a sample of its pixels (skia's raster canvas uses no mipmaps here).
+    while width / src.width() < 0.5:
+        scale = image.width() // 2 / image.width()
+        image = _halved(image)
+        src = skia.Rect.MakeXYWH(src.x() * scale, src.y() * scale, src.width() * scale, src.height() * scale)
     sampling = CUBIC if width / src.width() >= ENLARGE_CUBIC else LINEAR
     canvas.drawImageRect(image, src, skia.Rect.MakeWH(width, height), sampling, None)
 
@@ -102,11 +117,38 @@ class ImageArtwork:
     contrast treatment measured on these pixels, mirrors and crops of a variation, is unchanged.
     """
 
+    # Under the type the picture is put out of focus (a copy drawn at 1/SOFT_DOWN of the size and
+    # enlarged), faded in over a feathered edge: a model does not always keep the area we asked it to
+    # keep calm, and fine texture under thin type defeats a contrast ratio that only measures light.
+    SOFT_DOWN = 8
+    SOFT_STRENGTH = 0.75
+    SOFT_PAD = 0.02  # share of the shorter side around each zone
+    SOFT_FEATHER = 0.12
+
     def __init__(self, image: bytes | skia.Image) -> None:
         self.image = image if isinstance(image, skia.Image) else decode(image)
 
     def paint(self, canvas, *, width, height, scene, params, brief, seed, calm_zones) -> None:
         draw_cover(canvas, self.image, width, height)
+        if calm_zones:
+            self._soften(canvas, width, height, calm_zones)
+
+    def _soften(self, canvas, width: int, height: int, zones) -> None:
+        sw, sh = max(8, width // self.SOFT_DOWN), max(8, height // self.SOFT_DOWN)
+        small = skia.Surface(sw, sh)
+        draw_cover(small.getCanvas(), self.image, sw, sh)
+        unit = min(width, height)
+        pad, feather = self.SOFT_PAD * unit, self.SOFT_FEATHER * unit
+        mask = skia.Paint(AntiAlias=True, Color=skia.Color4f(0, 0, 0, self.SOFT_STRENGTH).toColor())
+        mask.setMaskFilter(skia.MaskFilter.MakeBlur(skia.kNormal_BlurStyle, feather / 2))
+        canvas.saveLayer(None, None)
+        canvas.drawImageRect(small.makeImageSnapshot(), skia.Rect.MakeWH(width, height), LINEAR)
+        canvas.saveLayer(None, skia.Paint(BlendMode=skia.BlendMode.kDstIn))
+        for x, y, w, h in zones:
+            rect = skia.Rect.MakeXYWH(x * width - pad, y * height - pad, w * width + 2 * pad, h * height + 2 * pad)
+            canvas.drawRRect(skia.RRect.MakeRectXY(rect, pad, pad), mask)
+        canvas.restore()
+        canvas.restore()
 
 
 # Where stored pictures are read from: set once by the application (the covers app reads its file

@@ -374,3 +374,19 @@ def _solid(w: int, h: int, rgb: tuple[int, int, int]):
     array[..., :3] = rgb
     array[..., 3] = 255
     return array
+
+
+def test_fine_texture_under_the_type_is_put_out_of_focus(recipe):
+    rng = np.random.default_rng(3)
+    grain = np.clip(np.stack([150 + 100 * rng.random((768, 512))] * 3, axis=2), 0, 255).astype("uint8")
+    picture = io.BytesIO()
+    Image.fromarray(grain).save(picture, format="PNG")
+    painter = art.ImageArtwork(picture.getvalue())
+    surface = skia.Surface(200, 320)
+    zone = (0.1, 0.6, 0.8, 0.25)
+    painter.paint(
+        surface.getCanvas(), width=200, height=320, scene="", params={}, brief=None, seed=0, calm_zones=[zone]
+    )
+    pixels = surface.toarray()[..., :3].astype(float)
+    under_type, elsewhere = pixels[200:270, 30:170].std(), pixels[20:120, 30:170].std()
+    assert under_type < 0.5 * elsewhere
