@@ -134,20 +134,31 @@ class ImageArtwork:
             self._soften(canvas, width, height, calm_zones)
 
     def _soften(self, canvas, width: int, height: int, zones) -> None:
+        # Everything happens on the small copy (the picture reduced, then cut to the feathered zones
+        # through its alpha), which is enlarged over the picture in one pass: a blur at full size,
+        # or a full-size mask layer, would cost several times more.
         sw, sh = max(8, width // self.SOFT_DOWN), max(8, height // self.SOFT_DOWN)
         small = skia.Surface(sw, sh)
-        draw_cover(small.getCanvas(), self.image, sw, sh)
-        unit = min(width, height)
+        small_canvas = small.getCanvas()
+        draw_cover(small_canvas, self.image, sw, sh)
+        unit = min(sw, sh)
         pad, feather = self.SOFT_PAD * unit, self.SOFT_FEATHER * unit
         mask = skia.Paint(AntiAlias=True, Color=skia.Color4f(0, 0, 0, self.SOFT_STRENGTH).toColor())
         mask.setMaskFilter(skia.MaskFilter.MakeBlur(skia.kNormal_BlurStyle, feather / 2))
-        canvas.saveLayer(None, None)
-        canvas.drawImageRect(small.makeImageSnapshot(), skia.Rect.MakeWH(width, height), LINEAR)
-        canvas.saveLayer(None, skia.Paint(BlendMode=skia.BlendMode.kDstIn))
+        small_canvas.saveLayer(None, skia.Paint(BlendMode=skia.BlendMode.kDstIn))
         for x, y, w, h in zones:
-            rect = skia.Rect.MakeXYWH(x * width - pad, y * height - pad, w * width + 2 * pad, h * height + 2 * pad)
-            canvas.drawRRect(skia.RRect.MakeRectXY(rect, pad, pad), mask)
-        canvas.restore()
+            rect = skia.Rect.MakeXYWH(x * sw - pad, y * sh - pad, w * sw + 2 * pad, h * sh + 2 * pad)
+            small_canvas.drawRRect(skia.RRect.MakeRectXY(rect, pad, pad), mask)
+        small_canvas.restore()
+        # Only where the zones and their feathered edges are: the rest of the small copy is transparent.
+        reach = pad + 1.5 * feather
+        left = max(0.0, min(x for x, _y, _w, _h in zones) * sw - reach) * width / sw
+        top = max(0.0, min(y for _x, y, _w, _h in zones) * sh - reach) * height / sh
+        right = min(sw, max(x + w for x, _y, w, _h in zones) * sw + reach) * width / sw
+        bottom = min(sh, max(y + h for _x, y, _w, h in zones) * sh + reach) * height / sh
+        canvas.save()
+        canvas.clipRect(skia.Rect.MakeLTRB(left, top, right, bottom))
+        canvas.drawImageRect(small.makeImageSnapshot(), skia.Rect.MakeWH(width, height), LINEAR)
         canvas.restore()
 
 
