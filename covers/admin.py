@@ -119,8 +119,22 @@ class CoverAdmin(admin.ModelAdmin):
         return False
 
 
+class ArtCallInline(admin.TabularInline):
+    """The image model's calls for this job: outcome (a fallback to our painters shows here), latency, cost."""
+
+    model = ArtCall
+    extra = 0
+    can_delete = False
+    fields = ["provider", "model", "operation", "outcome", "latency_ms", "calls", "cost", "error", "created_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(Job)
 class JobAdmin(admin.ModelAdmin):
+    inlines = [ArtCallInline]
     list_display = [
         "id",
         "account",

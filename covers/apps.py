@@ -14,6 +14,7 @@ class CoversConfig(AppConfig):
         from covers.storage import file_read
 
         image_loader_set(file_read)
+        from covers import checks  # noqa: F401 (registers the system checks)
 
 
 # The background schedules this app needs, (re)declared at every migrate.

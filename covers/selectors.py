@@ -181,3 +181,26 @@ def webhook_deliveries_recent(*, account: Account, limit: int) -> list[WebhookDe
 def template_get_available(*, template_id: str) -> Template | None:
     """A template still in the engine's catalogue (enabled or not: previews stay viewable)."""
     return Template.objects.filter(pk=template_id, in_engine=True).first()
+
+
+def art_usage() -> list[dict]:
+    """Use of the image models so far, per provider and outcome: picture calls, HTTP calls, the time
+    spent waiting on the provider and the cost (for a metrics collector reading at scrape time)."""
+    from django.db.models import Sum
+
+    from covers.models import ArtCall
+
+    rows = (
+        ArtCall.objects.values("provider", "outcome")
+        .annotate(pictures=Count("id"), http_calls=Sum("calls"), latency_ms=Sum("latency_ms"), cost=Sum("cost"))
+        .order_by("provider", "outcome")
+    )
+    return [
+        {
+            **row,
+            "http_calls": row["http_calls"] or 0,
+            "latency_ms": row["latency_ms"] or 0,
+            "cost": float(row["cost"] or 0),
+        }
+        for row in rows
+    ]

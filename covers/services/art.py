@@ -77,17 +77,24 @@ def _call(job: Job, config: art.ArtConfig, operation: str, call: Operation) -> t
     """Run one provider operation (picture, how it was made), record it, and turn its failure into a
     fallback or a unit failure."""
     started = time.perf_counter()
-    spent = {"latency_ms": 0, "calls": 0}
+    provider = None
+
+    def spent() -> dict:
+        # A failed call's HTTP calls and waiting time, read from the provider's transport.
+        if provider is None:
+            return {"latency_ms": round((time.perf_counter() - started) * 1000), "calls": 0}
+        waited, calls = provider.transport.take_usage()
+        return {"latency_ms": round(waited * 1000), "calls": calls}
+
     try:
-        result, how = call(art.provider_for(config))
+        provider = art.provider_for(config)
+        result, how = call(provider)
     except art.ArtContentRefused as exc:
-        spent["latency_ms"] = round((time.perf_counter() - started) * 1000)
-        _record(job, config, operation, ArtCall.REFUSED, error=exc.message[:300], **spent)
+        _record(job, config, operation, ArtCall.REFUSED, error=exc.message[:300], **spent())
         raise
     except art.ArtProviderError as exc:
-        spent["latency_ms"] = round((time.perf_counter() - started) * 1000)
         outcome = ArtCall.FALLBACK if config.fallback == "procedural" else ArtCall.FAILED
-        _record(job, config, operation, outcome, error=exc.message[:300], **spent)
+        _record(job, config, operation, outcome, error=exc.message[:300], **spent())
         logger.warning("Art provider %s failed for job %s (%s): %s", config.provider, job.id, operation, exc.message)
         if config.fallback == "procedural":
             raise ArtFallback(config.provider, exc.message) from exc
@@ -95,8 +102,8 @@ def _call(job: Job, config: art.ArtConfig, operation: str, call: Operation) -> t
             f"The image model could not draw the picture: {exc.message}", code="art_provider_unavailable"
         ) from exc
     if result is not None:
-        spent = {"latency_ms": round(result.latency * 1000), "calls": result.calls}
-        _record(job, config, operation, ArtCall.OK, cost=Decimal(str(config.cost_per_call)), **spent)
+        usage = {"latency_ms": round(result.latency * 1000), "calls": result.calls}
+        _record(job, config, operation, ArtCall.OK, cost=Decimal(str(config.cost_per_call)), **usage)
     return result, how
 
 

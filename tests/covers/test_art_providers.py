@@ -225,3 +225,42 @@ def test_the_admin_never_shows_an_accounts_key(provider, admin_client, account):
     assert page.status_code == 200 and b"sk-very-secret" not in page.content
     listing = admin_client.get("/admin/covers/accountartprovider/")
     assert listing.status_code == 200 and b"sk-very-secret" not in listing.content
+
+
+def test_usage_per_provider_is_there_for_the_metrics(provider, account, book, run_jobs):
+    from covers.selectors import art_usage
+
+    _generate(account, book, run_jobs)
+    provider.script = ["503", "503"]
+    _generate(account, book, run_jobs)
+    usage = {(row["provider"], row["outcome"]): row for row in art_usage()}
+    assert usage[("openai", "ok")]["pictures"] == 1 and usage[("openai", "ok")]["cost"] == pytest.approx(0.04)
+    assert usage[("openai", "fallback")]["pictures"] == 1 and usage[("openai", "fallback")]["http_calls"] == 2
+    assert usage[("openai", "fallback")]["cost"] == 0  # a failed call costs nothing
+    assert usage[("openai", "ok")]["latency_ms"] >= 0
+
+
+def test_the_job_page_in_the_admin_shows_the_fallback(provider, admin_client, account, book, run_jobs):
+    provider.script = ["503", "503"]
+    job = _generate(account, book, run_jobs)
+    page = admin_client.get(f"/admin/covers/job/{job.pk}/change/")
+    assert page.status_code == 200
+    assert b"Fell back to procedural" in page.content and b"HTTP 503" in page.content
+
+
+@pytest.mark.parametrize(
+    ("values", "wrong"),
+    [
+        ({"COVERS_ART_PROVIDER": "openia"}, "BYC_ART_PROVIDER must be one of"),
+        ({"COVERS_ART_PROVIDER": "openai", "COVERS_ART_API_KEY": ""}, "BYC_ART_API_KEY is needed"),
+        ({"COVERS_ART_PROVIDER": "comfyui", "COVERS_ART_COMFYUI_WORKFLOW": ""}, "BYC_ART_COMFYUI_WORKFLOW"),
+        ({"COVERS_ART_FALLBACK": "retry"}, "BYC_ART_FALLBACK must be one of"),
+    ],
+)
+def test_wrong_settings_are_reported_when_the_service_starts(settings, values, wrong):
+    from covers.checks import art_provider_settings
+
+    for name, value in values.items():
+        setattr(settings, name, value)
+    errors = art_provider_settings()
+    assert len(errors) == 1 and wrong in errors[0].msg

@@ -115,6 +115,10 @@ ERROR_ADVICE = {
         "We did not understand that edit",
         "Try one of the example prompts: colours, light, sky, title position or size, adding or removing things.",
     ),
+    "art_provider_unavailable": (
+        "The picture could not be drawn",
+        "The image service this site uses did not answer, so the credit was refunded. Try again in a few minutes.",
+    ),
     "edit_not_applied": (
         "That edit would not show on this cover",
         "We understood it, but the result looked the same (or had no room for it), so the credit was refunded. "
