@@ -23,13 +23,20 @@ from .prompt import ArtPrompt, _free_band, art_prompt
 SQUARE_SIDE = 1024
 # Recipe overrides that touch only the text layer: an edit of these keeps the picture.
 TEXT_ONLY = frozenset({"title_position", "title_scale", "type_voice", "treatment"})
+# Recipe overrides that move the procedural picture (render.py): meaningless for a model's new picture.
+PICTURE_MOVES = frozenset({"mirror", "zoom", "zoom_at"})
 
 
 def art_request(
     recipe: Recipe, *, format: str = "ebook", seed: int | None = None, extra: str = ""
 ) -> tuple[ArtRequest, ArtPrompt]:
     zones = type_zones(recipe, format=format)
-    prompt = art_prompt(recipe.brief, recipe.text, zones, extra=extra)
+    brief = recipe.brief
+    lighting = (recipe.overrides or {}).get("lighting")
+    if isinstance(lighting, str) and lighting:
+        # A variation or an edit that relit the cover ("make it night") relights the model's picture too.
+        brief = replace(brief, lighting=lighting)
+    prompt = art_prompt(brief, recipe.text, zones, extra=extra)
     width, height = render_size(format, 1.0)
     return ArtRequest(
         prompt.prompt, prompt.negative_prompt, width, height, recipe.seed if seed is None else seed
@@ -170,7 +177,11 @@ def varied_recipe(source: Recipe, *, seed: int, position: int) -> Recipe:
     """A variation's design: the source recomposed (its first take for this position), on a new seed."""
     from ..variety import variation_candidates
 
-    return replace(next(variation_candidates(source, seed=seed, index=position)), seed=seed)
+    varied = next(variation_candidates(source, seed=seed, index=position))
+    # A new picture is drawn for it: mirroring or cropping that picture would only move it away
+    # from the calm bands the model was asked to keep for the type.
+    overrides = {k: v for k, v in varied.overrides.items() if k not in PICTURE_MOVES}
+    return replace(varied, seed=seed, overrides=overrides)
 
 
 def with_art(recipe: Recipe, meta: dict[str, Any]) -> Recipe:

@@ -390,3 +390,17 @@ def test_fine_texture_under_the_type_is_put_out_of_focus(recipe):
     pixels = surface.toarray()[..., :3].astype(float)
     under_type, elsewhere = pixels[200:270, 30:170].std(), pixels[20:120, 30:170].std()
     assert under_type < 0.5 * elsewhere
+
+
+def test_a_variations_new_picture_is_neither_mirrored_nor_cropped(recipe):
+    for position in range(6):
+        varied = art.varied_recipe(recipe, seed=1000 + position, position=position)
+        assert varied.seed == 1000 + position
+        assert not {"mirror", "zoom", "zoom_at"} & set(varied.overrides)
+
+
+def test_an_edit_that_relights_the_cover_relights_the_prompt(recipe):
+    edited = engine.recipe_edit(recipe, "make it dawn").recipe
+    assert edited.overrides.get("lighting") == "dawn"
+    _request, prompt = art.art_request(edited)
+    assert "soft dawn light" in prompt.prompt
