@@ -13,9 +13,11 @@ import numpy as np
 import pytest
 from PIL import Image
 
+import cover_engine as engine
 from bench.art_fakes import COMFY_WORKFLOW, MAGENTA, FakeArtServer
 from billing.services import credits_balance
 from cover_engine import art_providers as art
+from cover_engine.render import type_zones
 from covers import services
 from covers.models import ArtCall, Job
 from covers.storage import file_read
@@ -97,6 +99,14 @@ def test_an_openai_generate_job_sends_the_documented_request_and_delivers_the_pi
     preview = _image(file_read(cover.assets.get().storage_name))
     assert preview.size == (160, 256)
     assert _magenta_share(preview) > 0.05  # the provider's disc is on the cover
+    # ...and our type over it: in the title's zone the cover is not the bare picture.
+    recipe = engine.Recipe.from_dict(cover.recipe)
+    picture = art.images.decode(file_read(recipe.overrides["art"]["image"]))
+    bare = _image(art.images.png_of(picture, *preview.size))
+    x, y, w, h = type_zones(recipe)[0]
+    box = (round(x * 160), round(y * 256), round((x + w) * 160), round((y + h) * 256))
+    diff = np.abs(np.asarray(preview.crop(box), dtype=int) - np.asarray(bare.crop(box), dtype=int)).sum(axis=2)
+    assert (diff > 60).mean() > 0.03
     call = ArtCall.objects.get(job=job)
     assert (call.provider, call.operation, call.outcome, call.calls) == ("openai", "generate", ArtCall.OK, 1)
     assert float(call.cost) == 0.04
