@@ -7,7 +7,8 @@ so what remains is ours: building the prompt from the brief and the type zones, 
 (the transport's time, counted as the provider's latency: it is what a real provider's latency
 replaces), decoding the picture, the layout and type over it with the contrast treatment measured
 on its pixels, and the PNG encoding of the 1600 x 2560 cover. Prints median and p95 of the total,
-of the provider's share and of ours, and our stages. Target: ours <= 300 ms per 1600 x 2560 cover.
+of the provider's share and of ours (wall time, and CPU time of the rendering thread: the figure that
+does not depend on what else the machine runs), and our stages. Target: ours <= 300 ms per 1600 x 2560 cover.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ def main() -> None:
     totals: list[float] = []
     provider_times: list[float] = []
     ours: list[float] = []
+    cpu: list[float] = []  # this thread's CPU time: ours alone (the fake serves from another thread)
     stages: dict[str, list[float]] = {k: [] for k in ("prompt", "decode", "layout", "art", "type", "encode", "report")}
     with FakeArtServer(args.provider, api_key=KEYS[args.provider], instant=True) as server:
         config = art.ArtConfig(provider=args.provider, base_url=server.base_url, api_key=server.api_key, timeout=30)
@@ -57,6 +59,7 @@ def main() -> None:
             recipe = engine.recipe_for_book(
                 sample_book(CATALOGUE[template_id]), engine.CoverOptions(template_id=template_id), seed=100 + i
             )
+            c0 = time.thread_time()
             t0 = time.perf_counter()
             request, _prompt = art.art_request(recipe)
             t1 = time.perf_counter()
@@ -69,6 +72,7 @@ def main() -> None:
             art.design_with_art(design_report(recipe, report), recipe, report)
             t4 = time.perf_counter()
             stages["report"].append(t4 - t35)
+            cpu.append(time.thread_time() - c0)
             total = t4 - t0
             totals.append(total)
             provider_times.append(result.latency)
@@ -83,6 +87,7 @@ def main() -> None:
     print(f"  total             median {ms(statistics.median(totals))}   p95 {ms(p95(totals))}")
     print(f"  provider (HTTP)   median {ms(statistics.median(provider_times))}   p95 {ms(p95(provider_times))}")
     print(f"  ours              median {ms(statistics.median(ours))}   p95 {ms(p95(ours))}   (target <= 300 ms)")
+    print(f"  ours, CPU time    median {ms(statistics.median(cpu))}   p95 {ms(p95(cpu))}   (what a free core takes)")
     for name, values in stages.items():
         print(f"    {name:<8}        median {ms(statistics.median(values))}")
 
