@@ -13,7 +13,8 @@ gradient with a magenta disc, easy to find again on a delivered cover.
 
 Behaviours in `script` (consumed one per generation/edit request; "ok" once it is empty):
 "ok", "429" (with Retry-After: 1), "500", "503", "slow" (answers after `slow_seconds`),
-"malformed" (200 with a body that is not what the protocol promises), "refuse" (a safety refusal).
+"malformed" (200 with a body that is not what the protocol promises), "refuse" (a safety refusal),
+"quota" (OpenAI's 429 insufficient_quota).
 """
 
 from __future__ import annotations
@@ -256,6 +257,9 @@ class FakeArtServer:
         }
         if self._common_failure(handler, behaviour, errors):
             return None
+        if behaviour == "quota":
+            body = error("You exceeded your current quota.", "insufficient_quota", "insufficient_quota")
+            return handler.send(429, body)
         if behaviour == "malformed":
             return handler.send(200, {"created": int(time.time()), "data": [{"b64_json": "not base64!!"}]})
         picture = self.picture(width, height)

@@ -34,12 +34,18 @@ from .transport import Transport
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 DEFAULT_MODEL = "gpt-image-1"
 REFUSAL_CODES = frozenset({"content_policy_violation", "moderation_blocked"})
+# A 429 with this code means the account has no quota left: waiting does not help.
+NO_QUOTA = "insufficient_quota"
 # The sizes each model accepts, (width, height).
 SIZES = {
     "gpt-image": ((1024, 1024), (1024, 1536), (1536, 1024)),
     "dall-e-3": ((1024, 1024), (1024, 1792), (1792, 1024)),
     "dall-e-2": ((256, 256), (512, 512), (1024, 1024)),
 }
+
+
+def _out_of_quota(response: requests.Response) -> bool:
+    return response.status_code == 429 and error_of(response)[0] == NO_QUOTA
 
 
 def error_of(response: requests.Response) -> tuple[str, str]:
@@ -91,7 +97,9 @@ class OpenAIImages:
         }
         if not self.model.startswith("gpt-image"):
             body["response_format"] = "b64_json"  # gpt-image models always answer base64 and reject the field
-        response = self.transport.request("POST", "/images/generations", json=body, headers=self._headers())
+        response = self.transport.request(
+            "POST", "/images/generations", json=body, headers=self._headers(), final=_out_of_quota
+        )
         return self._result(response, GENERATE)
 
     def inpaint(self, request: ArtRequest, *, image: bytes, mask: bytes) -> ArtResult:
@@ -104,7 +112,9 @@ class OpenAIImages:
         if not self.model.startswith("gpt-image"):
             fields["response_format"] = "b64_json"
         files = {"image": ("image.png", image, "image/png"), "mask": ("mask.png", mask, "image/png")}
-        response = self.transport.request("POST", "/images/edits", data=fields, files=files, headers=self._headers())
+        response = self.transport.request(
+            "POST", "/images/edits", data=fields, files=files, headers=self._headers(), final=_out_of_quota
+        )
         return self._result(response, INPAINT)
 
     def outpaint(self, request, *, image, left, right, up, down):
@@ -120,6 +130,8 @@ class OpenAIImages:
                 raise ArtContentRefused(f"{self.name} refused the picture: {message or code}")
             if response.status_code in (401, 403):
                 raise ArtProviderError(f"{self.name} refused our API key (HTTP {response.status_code})")
+            if code == NO_QUOTA:
+                raise ArtProviderError(f"{self.name} says the account has no quota left: {message}")
             raise ArtProviderError(
                 f"{self.name} answered HTTP {response.status_code}: {message or code or 'no detail'}"
             )

@@ -81,9 +81,14 @@ class Transport:
         self.waited, self.calls = 0.0, 0
         return waited, calls
 
-    def request(self, method: str, path: str, **kwargs) -> requests.Response:
+    def request(
+        self, method: str, path: str, *, final: Callable[[requests.Response], bool] | None = None, **kwargs
+    ) -> requests.Response:
         """The provider's response (any status the provider code must read, e.g. a refusal), after
-        retrying what is worth retrying. Raises ArtProviderError when it never answered usably."""
+        retrying what is worth retrying. Raises ArtProviderError when it never answered usably.
+
+        `final(response)`: True for a retryable status that the provider's body says is not worth
+        retrying (OpenAI's 429 `insufficient_quota`: the account is out of money, not busy)."""
         with _lock:
             if self.breaker.open_until > time.monotonic():
                 raise ArtProviderError(
@@ -108,7 +113,7 @@ class Transport:
                 except requests.ConnectionError as exc:
                     last = f"{self.config.provider} could not be reached ({type(exc).__name__})"
                 else:
-                    if response.status_code not in RETRY_STATUSES:
+                    if response.status_code not in RETRY_STATUSES or (final is not None and final(response)):
                         self._record(success=response.status_code < 500)
                         return response
                     last = f"{self.config.provider} answered HTTP {response.status_code}"

@@ -404,3 +404,12 @@ def test_an_edit_that_relights_the_cover_relights_the_prompt(recipe):
     assert edited.overrides.get("lighting") == "dawn"
     _request, prompt = art.art_request(edited)
     assert "soft dawn light" in prompt.prompt
+
+
+def test_openai_out_of_quota_is_not_retried(recipe):
+    waits: list[float] = []
+    with FakeArtServer("openai", api_key="sk-test") as server:
+        server.script = ["quota"]
+        with pytest.raises(art.ArtProviderError, match="no quota left"):
+            art.art_generate(_provider(server, waits), recipe)
+    assert len(server.requests) == 1 and waits == []
