@@ -82,6 +82,7 @@ class FakeArtServer:
         self.requests: list[dict] = []
         self.violations: list[str] = []
         self.comfy_jobs: dict[str, dict] = {}
+        self.protocol_paths_missing: set[str] = set()  # endpoints this server does not have (404)
         self._cache: dict[tuple[int, int], bytes] = {}
         self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
@@ -191,6 +192,8 @@ class FakeArtServer:
                     "bad or missing bearer key",
                     error("Incorrect API key provided.", "invalid_request_error", "invalid_api_key"),
                 )
+        if request["path"] in self.protocol_paths_missing:
+            return handler.send(404, error("Not found", "invalid_request_error", None))
         if request["path"] == "/v1/images/generations":
             body = request.get("json")
             if not isinstance(body, dict) or not isinstance(body.get("prompt"), str) or not body["prompt"]:

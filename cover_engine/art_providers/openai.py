@@ -115,6 +115,9 @@ class OpenAIImages:
         response = self.transport.request(
             "POST", "/images/edits", data=fields, files=files, headers=self._headers(), final=_out_of_quota
         )
+        if response.status_code in (404, 405, 501):
+            # Many OpenAI-compatible servers generate but do not edit.
+            raise ArtOperationUnsupported(f"{self.name} has no /images/edits (HTTP {response.status_code})")
         return self._result(response, INPAINT)
 
     def outpaint(self, request, *, image, left, right, up, down):

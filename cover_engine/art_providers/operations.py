@@ -80,8 +80,11 @@ def art_edit(provider: ArtProvider, source: Recipe, edited: Recipe, *, image: by
         request = replace(request, width=picture.width(), height=picture.height())
         style = "alpha" if provider.name in ("openai", "openai-compatible") else "white"
         mask = mask_png(picture.width(), picture.height(), [(0.0, free[0], 1.0, free[1] - free[0])], style=style)
-        result = provider.inpaint(request, image=png_of(picture), mask=mask)
-        return result, f"Inpainted the picture's free area with {provider.name}: {'; '.join(asked)}."
+        try:
+            result = provider.inpaint(request, image=png_of(picture), mask=mask)
+            return result, f"Inpainted the picture's free area with {provider.name}: {'; '.join(asked)}."
+        except ArtOperationUnsupported:
+            pass  # the server has no edits after all: a new picture below
     request, _ = art_request(edited)
     return provider.generate(request), f"Drew a new picture with {provider.name} from the edited brief."
 

@@ -413,3 +413,18 @@ def test_openai_out_of_quota_is_not_retried(recipe):
         with pytest.raises(art.ArtProviderError, match="no quota left"):
             art.art_generate(_provider(server, waits), recipe)
     assert len(server.requests) == 1 and waits == []
+
+
+def test_a_compatible_server_without_edits_draws_a_new_picture_instead(recipe):
+    with FakeArtServer("openai-compatible") as server:
+        server.protocol_paths_missing = {"/v1/images/edits"}
+        provider = _provider(server, model="sdxl-turbo")
+        image = art.art_generate(provider, recipe).image
+        edited = engine.recipe_edit(recipe, "add a raven").recipe
+        result, how = art.art_edit(provider, recipe, edited, image=image)
+    assert [r["path"] for r in server.requests] == [
+        "/v1/images/generations",
+        "/v1/images/edits",
+        "/v1/images/generations",
+    ]
+    assert result.operation == art.GENERATE and "new picture" in how
