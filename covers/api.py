@@ -435,7 +435,10 @@ class JobDetailView(APIView):
         operation_id="jobs_retrieve",
         summary="Poll a job",
         description="Status, credits and, once finished, the result with signed URLs valid one hour "
-        "(fresh on every call). A failed job has `error: {code, message}`.",
+        "(fresh on every call). A failed job has `error: {code, message}`. Where the deployment draws the "
+        "pictures with an image model, a unit may also fail with `art_provider_unavailable` (the model did not "
+        "answer and the deployment does not fall back to its own painters) or `content_policy_violation` (the "
+        "model's safety system refused); the credits of what was not delivered are refunded.",
         responses={200: JobDetail, **error_responses("job_not_found")},
     )
     def get(self, request: Request, job_id: str) -> Response:
