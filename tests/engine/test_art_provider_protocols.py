@@ -428,3 +428,47 @@ def test_a_compatible_server_without_edits_draws_a_new_picture_instead(recipe):
         "/v1/images/generations",
     ]
     assert result.operation == art.GENERATE and "new picture" in how
+
+
+PROTOCOLS = [("openai", "sk-test"), ("openai-compatible", ""), ("stability", "sk-stab"), ("comfyui", ""),
+             ("automatic1111", "")]  # fmt: skip
+
+
+def _any_provider(server, workflow, waits=None, **config):
+    extra = {"workflow_file": workflow} if server.protocol == "comfyui" else {}
+    return _provider(server, waits, **extra, **config)
+
+
+@pytest.mark.parametrize(("protocol", "key"), PROTOCOLS)
+def test_every_provider_waits_out_a_429_and_retries(protocol, key, recipe, workflow):
+    waits: list[float] = []
+    with FakeArtServer(protocol, api_key=key) as server:
+        server.script = ["429", "ok"]
+        result = art.art_generate(_any_provider(server, workflow, waits), recipe)
+    assert waits[0] == 1.0 and server.violations == []  # (comfyui's polls of /history wait too)
+    assert _size(result.image)[0] >= 512
+
+
+@pytest.mark.parametrize(("protocol", "key"), PROTOCOLS)
+def test_every_provider_gives_up_on_a_lasting_outage(protocol, key, recipe, workflow):
+    with FakeArtServer(protocol, api_key=key) as server:
+        server.script = ["503"] * 3
+        with pytest.raises(art.ArtProviderError, match="503"):
+            art.art_generate(_any_provider(server, workflow, retries=2), recipe)
+    assert len([r for r in server.requests if r["method"] == "POST"]) == 3
+
+
+@pytest.mark.parametrize(("protocol", "key"), PROTOCOLS)
+def test_every_provider_times_out(protocol, key, recipe, workflow):
+    with FakeArtServer(protocol, api_key=key, slow_seconds=1.0) as server:
+        server.script = ["slow"]
+        with pytest.raises(art.ArtProviderError, match="did not answer within"):
+            art.art_generate(_any_provider(server, workflow, timeout=0.2, retries=0), recipe)
+
+
+@pytest.mark.parametrize(("protocol", "key"), PROTOCOLS)
+def test_every_provider_turns_a_malformed_answer_into_an_outage(protocol, key, recipe, workflow):
+    with FakeArtServer(protocol, api_key=key) as server:
+        server.script = ["malformed"]
+        with pytest.raises(art.ArtProviderError):
+            art.art_generate(_any_provider(server, workflow), recipe)
