@@ -21,7 +21,7 @@ import json
 import requests
 
 from .base import GENERATE, INPAINT, OUTPAINT, UPSCALE, ArtConfig, ArtProviderError, ArtRequest, ArtResult
-from .images import decode, mask_png, multiple_size, padded_png
+from .images import multiple_size, outpaint_canvas
 from .transport import Transport
 
 DEFAULT_BASE_URL = "http://127.0.0.1:7860"
@@ -84,17 +84,13 @@ class Automatic1111:
         return self._result(self._post("/sdapi/v1/img2img", body), INPAINT)
 
     def outpaint(self, request: ArtRequest, *, image: bytes, left: int, right: int, up: int, down: int) -> ArtResult:
-        source = decode(image, provider=self.name)
-        padded = padded_png(source, left=left, right=right, up=up, down=down)
-        w, h = source.width() + left + right, source.height() + up + down
-        keep = (left / w, up / h, source.width() / w, source.height() / h)
-        # White everywhere but the original picture: the margins are painted, the picture kept.
-        margins = [(0.0, 0.0, 1.0, keep[1]), (0.0, keep[1] + keep[3], 1.0, 1.0), (0.0, 0.0, keep[0], 1.0),
-                   (keep[0] + keep[2], 0.0, 1.0, 1.0)]  # fmt: skip
+        padded, mask = outpaint_canvas(
+            image, left=left, right=right, up=up, down=down, style="white", provider=self.name
+        )
         body = {
             **self._common(request),
             "init_images": [base64.b64encode(padded).decode()],
-            "mask": base64.b64encode(mask_png(w, h, margins, style="white")).decode(),
+            "mask": base64.b64encode(mask).decode(),
             "denoising_strength": 0.9,
             "inpainting_fill": 1,
             "inpaint_full_res": False,

@@ -93,6 +93,18 @@ def padded_png(image: skia.Image, *, left: int, right: int, up: int, down: int) 
     return bytes(surface.makeImageSnapshot().encodeToData(skia.EncodedImageFormat.kPNG, 100))
 
 
+def outpaint_canvas(
+    image: bytes, *, left: int, right: int, up: int, down: int, style: str, provider: str = "provider"
+) -> tuple[bytes, bytes]:
+    """(the picture on the larger canvas, the mask of its new margins) for a provider that outpaints
+    by inpainting: the margins are repainted, the picture kept. `style` as for mask_png."""
+    source = decode(image, provider=provider)
+    w, h = source.width() + left + right, source.height() + up + down
+    x, y, pw, ph = left / w, up / h, source.width() / w, source.height() / h
+    margins = [(0.0, 0.0, 1.0, y), (0.0, y + ph, 1.0, 1.0), (0.0, 0.0, x, 1.0), (x + pw, 0.0, 1.0, 1.0)]
+    return padded_png(source, left=left, right=right, up=up, down=down), mask_png(w, h, margins, style=style)
+
+
 def nearest_ratio(width: int, height: int, ratios: Sequence[str]) -> str:
     """The provider's aspect ratio ("2:3") nearest to width:height."""
 

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import base64
 import binascii
+from dataclasses import replace
 
 import requests
 
 from .base import (
     GENERATE,
     INPAINT,
+    OUTPAINT,
     ArtConfig,
     ArtContentRefused,
     ArtOperationUnsupported,
@@ -28,7 +30,7 @@ from .base import (
     ArtRequest,
     ArtResult,
 )
-from .images import multiple_size
+from .images import multiple_size, outpaint_canvas
 from .transport import Transport
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
@@ -62,7 +64,7 @@ def error_of(response: requests.Response) -> tuple[str, str]:
 class OpenAIImages:
     takes_seed = False
     takes_negative_prompt = False
-    operations = frozenset({GENERATE, INPAINT})
+    operations = frozenset({GENERATE, INPAINT, OUTPAINT})
 
     def __init__(self, config: ArtConfig, *, transport: Transport | None = None) -> None:
         self.name = config.provider
@@ -120,8 +122,14 @@ class OpenAIImages:
             raise ArtOperationUnsupported(f"{self.name} has no /images/edits (HTTP {response.status_code})")
         return self._result(response, INPAINT)
 
-    def outpaint(self, request, *, image, left, right, up, down):
-        raise ArtOperationUnsupported(f"{self.name} has no outpainting")
+    def outpaint(self, request: ArtRequest, *, image: bytes, left: int, right: int, up: int, down: int) -> ArtResult:
+        """Outpainting through /images/edits: the picture on the larger canvas, its new margins
+        transparent in the mask (the documented way to extend an image with the Images API)."""
+        padded, mask = outpaint_canvas(
+            image, left=left, right=right, up=up, down=down, style="alpha", provider=self.name
+        )
+        result = self.inpaint(request, image=padded, mask=mask)
+        return replace(result, operation=OUTPAINT)
 
     def upscale(self, request, *, image):
         raise ArtOperationUnsupported(f"{self.name} has no upscaler")

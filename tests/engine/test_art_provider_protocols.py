@@ -472,3 +472,26 @@ def test_every_provider_turns_a_malformed_answer_into_an_outage(protocol, key, r
         server.script = ["malformed"]
         with pytest.raises(art.ArtProviderError):
             art.art_generate(_any_provider(server, workflow), recipe)
+
+
+def test_openai_outpaints_the_square_through_edits_with_transparent_margins(recipe):
+    with FakeArtServer("openai", api_key="sk-test") as server:
+        provider = _provider(server)
+        image = art.art_generate(provider, recipe).image
+        square, how = art.art_square(provider, recipe, image=image)
+    assert server.violations == [] and "Outpainted" in how and square.operation == art.OUTPAINT
+    sent = server.requests[-1]
+    assert sent["path"] == "/v1/images/edits" and sent["fields"]["size"] == "1024x1024"
+    mask = Image.open(io.BytesIO(sent["files"]["mask"])).convert("RGBA")
+    assert mask.size == (1024, 1024)
+    assert mask.getpixel((5, 512))[3] == 0 and mask.getpixel((512, 512))[3] == 255  # margins repainted, picture kept
+    assert _size(square.image) == (1024, 1024)
+
+
+def test_a_compatible_server_without_edits_draws_a_square_picture(recipe):
+    with FakeArtServer("openai-compatible") as server:
+        server.protocol_paths_missing = {"/v1/images/edits"}
+        provider = _provider(server, model="sdxl-turbo")
+        image = art.art_generate(provider, recipe).image
+        square, how = art.art_square(provider, recipe, image=image)
+    assert server.requests[-1]["json"]["size"] == "1024x1024" and "square picture" in how
