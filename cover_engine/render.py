@@ -218,7 +218,7 @@ def render_with_report(
     if provider is None:
         from .art_providers.images import ImageArtwork, stored_artwork
 
-        artwork = artwork if artwork is not None else stored_artwork(overrides.get("art"), format)
+        artwork = artwork if artwork is not None else stored_artwork(overrides.get("art"), format, scale)
         if artwork is not None:
             provider = ImageArtwork(artwork)
     provider = provider or _default_provider()

@@ -184,12 +184,17 @@ def image_loader_set(loader: Callable[[str], bytes] | None) -> None:
     _image_loader = loader
 
 
-def stored_artwork(art: object, format: str) -> bytes | None:
-    """The stored picture a recipe's `art` override names for this format (the square one for the
-    square format when there is one), or None when the recipe's art is procedural."""
+def stored_artwork(art: object, format: str, scale: float = 1.0) -> bytes | None:
+    """The stored picture a recipe's `art` override names for this format and scale (the square one
+    for the square format, the provider's upscaled one above scale 1, when there are), or None when
+    the recipe's art is procedural."""
     if not isinstance(art, dict):
         return None
-    name = art.get("square_image") if format == "square" and art.get("square_image") else art.get("image")
+    name = art.get("image")
+    if format == "square" and art.get("square_image"):
+        name = art["square_image"]
+    elif format != "square" and scale > 1.0 and art.get("upscaled_image"):
+        name = art["upscaled_image"]
     if not name:
         return None
     if _image_loader is None:

@@ -103,7 +103,8 @@ def _call(job: Job, config: art.ArtConfig, operation: str, call: Operation) -> t
         ) from exc
     if result is not None:
         usage = {"latency_ms": round(result.latency * 1000), "calls": result.calls}
-        _record(job, config, operation, ArtCall.OK, cost=Decimal(str(config.cost_per_call)), **usage)
+        # What the provider did, which may differ from what was asked (an edit drawn anew, a square drawn).
+        _record(job, config, result.operation, ArtCall.OK, cost=Decimal(str(config.cost_per_call)), **usage)
     return result, how
 
 
@@ -190,8 +191,12 @@ def art_asset(job: Job, *, format: str, scale: float) -> ArtUnit | None:
         if not config.external:
             return ArtUnit(None, engine.render(source, format=format, scale=scale, artwork=image))
         result, how = _call(job, config, art.UPSCALE, lambda p: art.art_upscale(p, source, image=image))
-        picture = result.image if result is not None else image
-        return ArtUnit(None, engine.render(source, format=format, scale=scale, artwork=picture), note=how)
+        if result is None:
+            return ArtUnit(None, engine.render(source, format=format, scale=scale, artwork=image), note=how)
+        # The upscaled picture is kept too: later renders at full size (a print wrap) use it.
+        recipe = art.with_art(source, {**meta, "upscaled_image": _store(job, result.image)})
+        png = engine.render(recipe, format=format, scale=scale, artwork=result.image)
+        return ArtUnit(None, png, source_recipe=recipe.to_dict(), note=how)
     except ArtFallback as exc:
         note = f"{exc.provider} failed ({exc.reason}); rendered over the cover's stored picture instead."
         return ArtUnit(None, engine.render(source, format=format, scale=scale, artwork=image), note=note)

@@ -192,7 +192,7 @@ def test_variations_edits_upscale_and_audiobook_go_through_the_provider(provider
     assert "type only" in kept.design["artwork"]["note"]
     assert "Inpainted" in edit.covers.get().design["artwork"]["note"]
     cover.refresh_from_db()
-    assert cover.recipe["overrides"]["art"]["square_image"]
+    assert cover.recipe["overrides"]["art"]["square_image"] and cover.recipe["overrides"]["art"]["upscaled_image"]
     notes = cover.design["artwork"]["assets"]
     assert any("upscaler" in n for n in notes) and any("Outpainted" in n for n in notes)
     square = _image(file_read(cover.assets.get(asset_type="audiobook_preview").storage_name))

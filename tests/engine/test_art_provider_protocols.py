@@ -495,3 +495,18 @@ def test_a_compatible_server_without_edits_draws_a_square_picture(recipe):
         image = art.art_generate(provider, recipe).image
         square, how = art.art_square(provider, recipe, image=image)
     assert server.requests[-1]["json"]["size"] == "1024x1024" and "square picture" in how
+
+
+def test_full_size_renders_use_the_upscaled_picture_when_there_is_one():
+    meta = {"image": "small", "upscaled_image": "big", "square_image": "square"}
+    store = {"small": b"1", "big": b"2", "square": b"3"}
+    art.image_loader_set(store.__getitem__)
+    try:
+        from cover_engine.art_providers.images import stored_artwork
+
+        assert stored_artwork(meta, "ebook", 1.0) == b"1"
+        assert stored_artwork(meta, "ebook", 2.0) == b"2"
+        assert stored_artwork(meta, "square", 2.0) == b"3"
+        assert stored_artwork({}, "ebook") is None and stored_artwork(None, "ebook") is None
+    finally:
+        art.image_loader_set(None)
