@@ -67,6 +67,7 @@ def _multipart(content_type: str, body: bytes) -> tuple[dict[str, str], dict[str
         payload = part.get_payload(decode=True) or b""
         if part.get_filename():
             files[name] = payload
+            fields.setdefault("__filename__" + name, part.get_filename())
         else:
             fields[name] = payload.decode()
     return fields, files
@@ -83,6 +84,7 @@ class FakeArtServer:
         self.violations: list[str] = []
         self.comfy_jobs: dict[str, dict] = {}
         self.protocol_paths_missing: set[str] = set()  # endpoints this server does not have (404)
+        self.comfy_uploads: dict[str, bytes] = {}
         self._cache: dict[tuple[int, int], bytes] = {}
         self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
@@ -134,6 +136,7 @@ class FakeArtServer:
                     "body": body,
                 }
                 ctype = self.headers.get("Content-Type", "")
+                record["upload_name"] = ""
                 if ctype.startswith("application/json"):
                     try:
                         record["json"] = json.loads(body)
@@ -141,6 +144,9 @@ class FakeArtServer:
                         record["json"] = None
                 elif ctype.startswith("multipart/form-data"):
                     record["fields"], record["files"] = _multipart(ctype, body)
+                    record["upload_name"] = record["fields"].pop("__filename__image", "")
+                    for key in [k for k in record["fields"] if k.startswith("__filename__")]:
+                        record["fields"].pop(key)
                 fake.requests.append(record)
                 return record
 
@@ -357,6 +363,13 @@ class FakeArtServer:
 
     def _comfyui(self, handler, request: dict) -> None:
         path = request["path"]
+        if request["method"] == "POST" and path == "/upload/image":
+            files, fields = request.get("files", {}), request.get("fields", {})
+            if "image" not in files or fields.get("type", "input") != "input":
+                return self._violation(handler, 400, "upload without an image", {"error": "no image"})
+            name = request["upload_name"]
+            self.comfy_uploads[name] = files["image"]
+            return handler.send(200, {"name": name, "subfolder": "", "type": "input"})
         if request["method"] == "POST" and path == "/prompt":
             body = request.get("json") or {}
             graph = body.get("prompt")
@@ -401,6 +414,26 @@ class FakeArtServer:
                 )
             latent = next((n["inputs"] for n in graph.values() if n["class_type"] == "EmptyLatentImage"), {})
             width, height = latent.get("width"), latent.get("height")
+            loads = [
+                n["inputs"].get("image") for n in graph.values() if n["class_type"] in ("LoadImage", "LoadImageMask")
+            ]
+            if loads:
+                if any(name not in self.comfy_uploads for name in loads):
+                    return self._violation(
+                        handler,
+                        400,
+                        f"LoadImage of a file never uploaded: {loads}",
+                        {
+                            "error": {
+                                "type": "prompt_outputs_failed_validation",
+                                "message": "Invalid image file",
+                                "details": "",
+                                "extra_info": {},
+                            },
+                            "node_errors": {},
+                        },
+                    )
+                width, height = _size_of(self.comfy_uploads[loads[0]])
             if not isinstance(width, int) or not isinstance(height, int):
                 return self._violation(
                     handler,
@@ -537,6 +570,23 @@ COMFY_WORKFLOW = {
         "model": ["4", 0], "positive": ["6", 0], "negative": ["7", 0], "latent_image": ["5", 0]}},
     "4": {"class_type": "CheckpointLoaderSimple", "inputs": {"ckpt_name": "sdxl.safetensors"}},
     "5": {"class_type": "EmptyLatentImage", "inputs": {"width": "{{width}}", "height": "{{height}}", "batch_size": 1}},
+    "6": {"class_type": "CLIPTextEncode", "inputs": {"text": "{{prompt}}", "clip": ["4", 1]}},
+    "7": {"class_type": "CLIPTextEncode", "inputs": {"text": "{{negative_prompt}}", "clip": ["4", 1]}},
+    "8": {"class_type": "VAEDecode", "inputs": {"samples": ["3", 0], "vae": ["4", 2]}},
+    "9": {"class_type": "SaveImage", "inputs": {"filename_prefix": "ComfyUI", "images": ["8", 0]}},
+}  # fmt: skip
+
+
+# An inpainting workflow: the picture and its mask loaded from ComfyUI's input folder.
+COMFY_INPAINT_WORKFLOW = {
+    "1": {"class_type": "LoadImage", "inputs": {"image": "{{image}}"}},
+    "2": {"class_type": "LoadImageMask", "inputs": {"image": "{{mask}}", "channel": "red"}},
+    "3": {"class_type": "KSampler", "inputs": {
+        "seed": "{{seed}}", "steps": 20, "cfg": 7, "sampler_name": "euler", "scheduler": "normal", "denoise": 1,
+        "model": ["4", 0], "positive": ["6", 0], "negative": ["7", 0], "latent_image": ["5", 0]}},
+    "4": {"class_type": "CheckpointLoaderSimple", "inputs": {"ckpt_name": "sdxl-inpaint.safetensors"}},
+    "5": {"class_type": "VAEEncodeForInpaint", "inputs": {"pixels": ["1", 0], "mask": ["2", 0], "vae": ["4", 2],
+                                                           "grow_mask_by": 6}},
     "6": {"class_type": "CLIPTextEncode", "inputs": {"text": "{{prompt}}", "clip": ["4", 1]}},
     "7": {"class_type": "CLIPTextEncode", "inputs": {"text": "{{negative_prompt}}", "clip": ["4", 1]}},
     "8": {"class_type": "VAEDecode", "inputs": {"samples": ["3", 0], "vae": ["4", 2]}},

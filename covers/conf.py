@@ -75,5 +75,8 @@ def art_config_values() -> dict:
         "max_concurrent": int(_setting("COVERS_ART_MAX_CONCURRENT", "BYC_ART_MAX_CONCURRENT", "4")),
         "cost_per_call": float(_setting("COVERS_ART_COST_PER_CALL", "BYC_ART_COST_PER_CALL", "0")),
         "workflow_file": _setting("COVERS_ART_COMFYUI_WORKFLOW", "BYC_ART_COMFYUI_WORKFLOW", ""),
+        "inpaint_workflow_file": _setting(
+            "COVERS_ART_COMFYUI_INPAINT_WORKFLOW", "BYC_ART_COMFYUI_INPAINT_WORKFLOW", ""
+        ),
         "retries": int(_setting("COVERS_ART_RETRIES", "BYC_ART_RETRIES", "3")),
     }

@@ -52,8 +52,9 @@ class ArtConfig:
     fallback: str = "procedural"
     max_concurrent: int = 4
     cost_per_call: float = 0.0
-    # ComfyUI: the operator's workflow (API format) with placeholders; see comfyui.py.
+    # ComfyUI: the operator's workflows (API format) with placeholders; see comfyui.py.
     workflow_file: str = ""
+    inpaint_workflow_file: str = ""
     retries: int = 3
 
     def __post_init__(self) -> None:

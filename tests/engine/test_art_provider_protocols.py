@@ -510,3 +510,43 @@ def test_full_size_renders_use_the_upscaled_picture_when_there_is_one():
         assert stored_artwork({}, "ebook") is None and stored_artwork(None, "ebook") is None
     finally:
         art.image_loader_set(None)
+
+
+@pytest.fixture
+def inpaint_workflow(tmp_path):
+    from bench.art_fakes import COMFY_INPAINT_WORKFLOW
+
+    path = tmp_path / "inpaint.json"
+    path.write_text(json.dumps(COMFY_INPAINT_WORKFLOW))
+    return str(path)
+
+
+def test_comfyui_with_an_inpainting_workflow_uploads_the_picture_and_mask_then_repaints(
+    recipe, workflow, inpaint_workflow
+):
+    with FakeArtServer("comfyui") as server:
+        provider = _provider(server, workflow_file=workflow, inpaint_workflow_file=inpaint_workflow)
+        image = art.art_generate(provider, recipe).image
+        edited = engine.recipe_edit(recipe, "add a raven").recipe
+        result, how = art.art_edit(provider, recipe, edited, image=image)
+        square, square_how = art.art_square(provider, recipe, image=image)
+    assert server.violations == []
+    uploads = [r for r in server.requests if r["path"] == "/upload/image"]
+    assert len(uploads) == 4 and all(r["fields"]["type"] == "input" for r in uploads)
+    graphs = [r["json"]["prompt"] for r in server.requests if r["path"] == "/prompt"]
+    assert graphs[1]["1"]["inputs"]["image"] == uploads[0]["upload_name"]
+    assert graphs[1]["2"]["inputs"]["image"] == uploads[1]["upload_name"]
+    assert "raven" in graphs[1]["6"]["inputs"]["text"]
+    mask = Image.open(io.BytesIO(uploads[1]["files"]["image"])).convert("L")
+    assert {mask.getpixel((5, 5)), mask.getpixel((mask.width // 2, mask.height // 2))} == {0, 255}
+    assert result.operation == art.INPAINT and "Inpainted" in how
+    assert square.operation == art.OUTPAINT and "Outpainted" in square_how
+    w, h = _size(square.image)
+    assert w == h
+
+
+def test_an_inpainting_workflow_needs_its_image_and_mask_placeholders(workflow, tmp_path):
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(COMFY_WORKFLOW))
+    with pytest.raises(art.ArtProviderError, match=r"\{\{image\}\}, \{\{mask\}\}"):
+        art.provider_for(art.ArtConfig(provider="comfyui", workflow_file=workflow, inpaint_workflow_file=str(broken)))
