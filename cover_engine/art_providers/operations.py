@@ -17,7 +17,7 @@ from ..recipe import Recipe
 from ..render import RenderReport, render_size, type_zones
 from .base import INPAINT, ArtOperationUnsupported, ArtProvider, ArtRequest, ArtResult
 from .images import decode, mask_png, png_of
-from .prompt import ArtPrompt, _free_band, art_prompt
+from .prompt import ArtPrompt, art_prompt, free_band
 
 # Square audiobook art from a portrait picture: outpainted at this many pixels a side at most.
 SQUARE_SIDE = 1024
@@ -69,8 +69,7 @@ def art_edit(provider: ArtProvider, source: Recipe, edited: Recipe, *, image: by
     removed = [motif_noun(n) for n in edited.brief.avoid if n not in source.brief.avoid]
     if (added or removed) and INPAINT in provider.operations:
         picture = decode(image)
-        zones = type_zones(edited)
-        free = _free_band([[y, y + h] for _x, y, _w, h in sorted(zones, key=lambda z: z[1])]) or (0.2, 0.8)
+        free = free_band(type_zones(edited)) or (0.2, 0.8)
         asked = []
         if added:
             asked.append("Add " + ", ".join(added) + ", clearly visible, in the style and light of the picture")

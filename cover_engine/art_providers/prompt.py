@@ -86,18 +86,31 @@ def _band(top: float, bottom: float) -> str:
     return f"the {where} of the image ({round((bottom - top) * 100)}% of its height)"
 
 
-def composition_instruction(calm_zones: Sequence[tuple[float, float, float, float]]) -> str:
-    """Where the picture must stay quiet (the type's areas, shares of the cover) and where the subject goes."""
-    if not calm_zones:
-        return "Place the main subject prominently."
+def type_bands(calm_zones: Sequence[tuple[float, float, float, float]]) -> list[tuple[float, float]]:
+    """The horizontal bands the type occupies (top, bottom as shares of the height), overlapping or
+    nearly touching zones merged."""
     bands: list[list[float]] = []
     for _x, y, _w, h in sorted(calm_zones, key=lambda z: z[1]):
         if bands and y <= bands[-1][1] + 0.03:
             bands[-1][1] = max(bands[-1][1], y + h)
         else:
-            bands.append([y, y + h])
-    calm = " and ".join(_band(max(0.0, t), min(1.0, b)) for t, b in bands)
-    free = _free_band(bands)
+            bands.append([max(0.0, y), min(1.0, y + h)])
+    return [(top, bottom) for top, bottom in bands]
+
+
+def free_band(calm_zones: Sequence[tuple[float, float, float, float]]) -> tuple[float, float] | None:
+    """The tallest band free of type (top, bottom), where the subject goes; None when there is none."""
+    edges = [0.0] + [v for band in type_bands(calm_zones) for v in band] + [1.0]
+    gaps = [(edges[i], edges[i + 1]) for i in range(0, len(edges) - 1, 2) if edges[i + 1] - edges[i] > 0.1]
+    return max(gaps, key=lambda g: g[1] - g[0]) if gaps else None
+
+
+def composition_instruction(calm_zones: Sequence[tuple[float, float, float, float]]) -> str:
+    """Where the picture must stay quiet (the type's areas, shares of the cover) and where the subject goes."""
+    if not calm_zones:
+        return "Place the main subject prominently."
+    calm = " and ".join(_band(top, bottom) for top, bottom in type_bands(calm_zones))
+    free = free_band(calm_zones)
     subject = (
         f"Place the main subject between {round(free[0] * 100)}% and {round(free[1] * 100)}% of the image's "
         "height, measured from the top."
@@ -108,12 +121,6 @@ def composition_instruction(calm_zones: Sequence[tuple[float, float, float, floa
         f"Composition: keep {calm} calm and uncluttered (plain sky, soft gradient or shadow, no subject, "
         f"no detail there), because the book's title and author will be set there. {subject}"
     )
-
-
-def _free_band(bands: list[list[float]]) -> tuple[float, float] | None:
-    edges = [0.0] + [v for band in bands for v in band] + [1.0]
-    gaps = [(edges[i], edges[i + 1]) for i in range(0, len(edges) - 1, 2) if edges[i + 1] - edges[i] > 0.1]
-    return max(gaps, key=lambda g: g[1] - g[0]) if gaps else None
 
 
 @dataclass(frozen=True)
