@@ -69,7 +69,7 @@ def main() -> None:
             t3 = time.perf_counter()
             png, report = render_with_report(recipe, format="ebook", scale=1.0, artwork=picture)
             t35 = time.perf_counter()
-            art.design_with_art(design_report(recipe, report), recipe, report)
+            art.design_with_art(design_report(recipe, report), recipe)
             t4 = time.perf_counter()
             stages["report"].append(t4 - t35)
             cpu.append(time.thread_time() - c0)

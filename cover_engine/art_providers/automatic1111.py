@@ -36,6 +36,7 @@ class Automatic1111:
     name = "automatic1111"
     takes_seed = True
     takes_negative_prompt = True
+    mask_style = "white"
     operations = frozenset({GENERATE, INPAINT, OUTPAINT, UPSCALE})
 
     def __init__(self, config: ArtConfig, *, transport: Transport | None = None) -> None:

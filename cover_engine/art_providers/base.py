@@ -108,6 +108,8 @@ class ArtProvider(Protocol):
     operations: frozenset[str]
     takes_seed: bool
     takes_negative_prompt: bool
+    # How its masks mark the area to repaint: "alpha" (transparent, OpenAI) or "white" (white on black).
+    mask_style: str
 
     def generate(self, request: ArtRequest) -> ArtResult: ...
 

@@ -85,6 +85,7 @@ class ComfyUI:
     name = "comfyui"
     takes_seed = True
     takes_negative_prompt = True
+    mask_style = "white"
 
     def __init__(self, config: ArtConfig, *, transport: Transport | None = None) -> None:
         self.config = config.with_default_base(DEFAULT_BASE_URL)

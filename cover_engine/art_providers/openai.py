@@ -64,6 +64,7 @@ def error_of(response: requests.Response) -> tuple[str, str]:
 class OpenAIImages:
     takes_seed = False
     takes_negative_prompt = False
+    mask_style = "alpha"
     operations = frozenset({GENERATE, INPAINT, OUTPAINT})
 
     def __init__(self, config: ArtConfig, *, transport: Transport | None = None) -> None:

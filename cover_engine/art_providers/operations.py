@@ -14,7 +14,7 @@ from typing import Any
 
 from ..lexicon import motif_noun
 from ..recipe import Recipe
-from ..render import RenderReport, render_size, type_zones
+from ..render import render_size, type_zones
 from .base import INPAINT, ArtOperationUnsupported, ArtProvider, ArtRequest, ArtResult
 from .images import decode, mask_png, png_of
 from .prompt import ArtPrompt, art_prompt, free_band
@@ -77,8 +77,9 @@ def art_edit(provider: ArtProvider, source: Recipe, edited: Recipe, *, image: by
             asked.append("Remove " + ", ".join(removed) + " and paint what would be behind")
         request, _ = art_request(edited, extra="; ".join(asked))
         request = replace(request, width=picture.width(), height=picture.height())
-        style = "alpha" if provider.name in ("openai", "openai-compatible") else "white"
-        mask = mask_png(picture.width(), picture.height(), [(0.0, free[0], 1.0, free[1] - free[0])], style=style)
+        mask = mask_png(
+            picture.width(), picture.height(), [(0.0, free[0], 1.0, free[1] - free[0])], style=provider.mask_style
+        )
         try:
             result = provider.inpaint(request, image=png_of(picture), mask=mask)
             return result, f"Inpainted the picture's free area with {provider.name}: {'; '.join(asked)}."
@@ -131,7 +132,7 @@ def art_meta(result: ArtResult, request_prompt: str, negative_prompt: str, *, im
     }
 
 
-def design_with_art(design: dict[str, Any], recipe: Recipe, report: RenderReport, *, how: str = "") -> dict[str, Any]:
+def design_with_art(design: dict[str, Any], recipe: Recipe, *, how: str = "") -> dict[str, Any]:
     """The design report of a cover whose picture an image model drew.
 
     We cannot see which subjects a model drew, so none is claimed drawn or missing: the subjects
@@ -196,4 +197,4 @@ def art_cover(recipe: Recipe, *, artwork: bytes, format: str, scale: float, how:
     from ..render import render_with_report
 
     png, report = render_with_report(recipe, format=format, scale=scale, artwork=artwork)
-    return png, design_with_art(design_report(recipe, report), recipe, report, how=how)
+    return png, design_with_art(design_report(recipe, report), recipe, how=how)

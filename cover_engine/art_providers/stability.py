@@ -40,6 +40,7 @@ class StabilityImages:
     name = "stability"
     takes_seed = True
     takes_negative_prompt = True
+    mask_style = "white"
     operations = frozenset({GENERATE, INPAINT, OUTPAINT, UPSCALE})
 
     def __init__(self, config: ArtConfig, *, transport: Transport | None = None) -> None:
