@@ -81,10 +81,11 @@ def recipe_edit(recipe: Recipe, prompt: str) -> EditResult:
     return impl(recipe, prompt)
 
 
-def render(recipe: Recipe, *, format: str = "ebook", scale: float = 1.0) -> bytes:
+def render(recipe: Recipe, *, format: str = "ebook", scale: float = 1.0, artwork: bytes | None = None) -> bytes:
+    """The cover as PNG; `artwork` (an image model's picture) replaces the painters under our type."""
     from .render import render as impl
 
-    return impl(recipe, format=format, scale=scale)
+    return impl(recipe, format=format, scale=scale, artwork=artwork)
 
 
 def render_generate_unit(

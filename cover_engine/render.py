@@ -180,10 +180,8 @@ def _default_provider():
     return default_provider()
 
 
-def render_with_report(
-    recipe: Recipe, *, format: str = "ebook", scale: float = 1.0, provider=None
-) -> tuple[bytes, RenderReport]:
-    width, height = render_size(format, scale)
+def _layout_and_type(recipe: Recipe, format: str):
+    """The template, its layout for this format and the type spec, with the recipe's overrides applied."""
     template = _template(recipe.template_id)
     overrides = recipe.overrides or {}
     layout = layout_for(template.layout, fmt=format, overrides=overrides)
@@ -193,6 +191,37 @@ def render_with_report(
     if overrides.get("treatment") in TREATMENTS:
         # A composition variant may set the title on a panel or a band instead (the voice stays).
         type_spec = replace(type_spec, treatment=overrides["treatment"])
+    return template, layout, type_spec
+
+
+def type_zones(
+    recipe: Recipe, *, format: str = "ebook", scale: float = 0.25
+) -> list[tuple[float, float, float, float]]:
+    """Where the type of this recipe will sit (shares of the cover): the areas an image model must keep calm."""
+    width, height = render_size(format, scale)
+    template, layout, type_spec = _layout_and_type(recipe, format)
+    plan = plan_text(
+        width=width, height=height, layout=layout, spec=type_spec, title=recipe.text.title,
+        subtitle=recipe.text.subtitle, author=recipe.text.author, key=template.id,
+        title_scale=_title_scale(recipe.overrides or {}),
+    )  # fmt: skip
+    return calm_zones(plan)
+
+
+def render_with_report(
+    recipe: Recipe, *, format: str = "ebook", scale: float = 1.0, provider=None, artwork: bytes | None = None
+) -> tuple[bytes, RenderReport]:
+    """Render a recipe. `artwork`: a picture (an image model's) drawn instead of the painters; a recipe
+    whose overrides carry `art` loads its stored picture (art_providers.images.stored_artwork)."""
+    width, height = render_size(format, scale)
+    template, layout, type_spec = _layout_and_type(recipe, format)
+    overrides = recipe.overrides or {}
+    if provider is None:
+        from .art_providers.images import ImageArtwork, stored_artwork
+
+        artwork = artwork if artwork is not None else stored_artwork(overrides.get("art"), format, scale)
+        if artwork is not None:
+            provider = ImageArtwork(artwork)
     provider = provider or _default_provider()
     brief = recipe.brief
     scene_params = dict(template.scene_params)
@@ -244,6 +273,6 @@ def render_with_report(
     return png, report
 
 
-def render(recipe: Recipe, *, format: str = "ebook", scale: float = 1.0) -> bytes:
-    png, _ = render_with_report(recipe, format=format, scale=scale)
+def render(recipe: Recipe, *, format: str = "ebook", scale: float = 1.0, artwork: bytes | None = None) -> bytes:
+    png, _ = render_with_report(recipe, format=format, scale=scale, artwork=artwork)
     return png

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -19,7 +20,17 @@ from byc_site.admin_actions import DeletedFilter, ReasonForm, bound_form, confir
 from byc_site.errors import ApplicationError
 from byc_site.openapi import JOB_ERROR_CODES, RETRYABLE_JOB_ERRORS
 from covers import deliveries, services
-from covers.models import ASSET_PREVIEW, Cover, CoverAsset, Job, Template, WebhookAttempt, WebhookDelivery
+from covers.models import (
+    ASSET_PREVIEW,
+    AccountArtProvider,
+    ArtCall,
+    Cover,
+    CoverAsset,
+    Job,
+    Template,
+    WebhookAttempt,
+    WebhookDelivery,
+)
 from covers.representations import asset_signed_url
 from covers.services.thumbs import THUMB_SMALL, thumbnail_name
 from covers.storage import signed_file_url
@@ -157,8 +168,22 @@ class CoverAdmin(admin.ModelAdmin):
         self.message_user(request, f"{restored} cover(s) restored.")
 
 
+class ArtCallInline(admin.TabularInline):
+    """The image model's calls for this job: outcome (a fallback to our painters shows here), latency, cost."""
+
+    model = ArtCall
+    extra = 0
+    can_delete = False
+    fields = ["provider", "model", "operation", "outcome", "latency_ms", "calls", "cost", "error", "created_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(Job)
 class JobAdmin(admin.ModelAdmin):
+    inlines = [ArtCallInline]
     list_display = [
         "short_id",
         "thumbnail",
@@ -364,3 +389,49 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
         for delivery in queryset:
             deliveries.webhook_redeliver(delivery=delivery)
         self.message_user(request, f"{queryset.count()} event(s) queued for redelivery.")
+
+
+class AccountArtProviderForm(forms.ModelForm):
+    base_url = forms.URLField(required=False, assume_scheme="https", help_text="Empty: the provider's public endpoint.")
+    # Write-only: the stored key is never sent back to the browser; left empty, it is kept.
+    api_key = forms.CharField(
+        required=False,
+        widget=forms.PasswordInput(render_value=False),
+        help_text="Leave empty to keep the stored key. It is never shown after saving.",
+    )
+
+    class Meta:
+        model = AccountArtProvider
+        fields = ["account", "provider", "base_url", "model", "api_key"]
+
+
+@admin.register(AccountArtProvider)
+class AccountArtProviderAdmin(admin.ModelAdmin):
+    form = AccountArtProviderForm
+    list_display = ["account", "provider", "base_url", "model", "has_key", "updated_at"]
+    search_fields = ["account__user__email"]
+
+    @admin.display(description="Key set", boolean=True)
+    def has_key(self, row: AccountArtProvider) -> bool:
+        return bool(row.api_key)
+
+    def save_model(self, request, obj, form, change) -> None:
+        data = form.cleaned_data
+        saved = services.account_art_provider_set(
+            account_id=data["account"].pk, provider=data["provider"], base_url=data["base_url"],
+            model=data["model"], api_key=data["api_key"] or None,
+        )  # fmt: skip
+        obj.pk = saved.pk
+
+
+@admin.register(ArtCall)
+class ArtCallAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "account", "provider", "model", "operation", "outcome", "latency_ms", "calls", "cost"]
+    list_filter = ["provider", "outcome", "operation"]
+    readonly_fields = [f.name for f in ArtCall._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

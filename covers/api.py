@@ -171,6 +171,27 @@ _DESIGN = inline_serializer(
                 "readAs": serializers.CharField(help_text="What they were read as: 'the setting: a desert city'."),
             },
         ),
+        "artwork": inline_serializer(
+            name="DesignArtwork",
+            required=False,
+            help_text="Who drew the picture when the deployment uses an image model (BYC_ART_PROVIDER): the "
+            "model, its prompt and seed, or why our own painters drew it instead (fallbackFrom).",
+            fields={
+                "source": serializers.ChoiceField(choices=["model", "procedural"]),
+                "provider": serializers.CharField(),
+                "model": serializers.CharField(required=False),
+                "seed": serializers.IntegerField(required=False, allow_null=True),
+                "prompt": serializers.CharField(required=False),
+                "subjectsAsked": serializers.ListField(child=serializers.CharField(), required=False),
+                "fallbackFrom": serializers.CharField(required=False),
+                "note": serializers.CharField(),
+                "assets": serializers.ListField(
+                    child=serializers.CharField(),
+                    required=False,
+                    help_text="How the provider made the cover's other assets (upscale, audiobook square).",
+                ),
+            },
+        ),
         "edit": inline_serializer(
             name="DesignEdit",
             required=False,
@@ -484,7 +505,10 @@ class JobDetailView(APIView):
         operation_id="jobs_retrieve",
         summary="Poll a job",
         description="Status, credits and, once finished, the result with signed URLs valid one hour "
-        "(fresh on every call). A failed job has `error: {code, message}`.",
+        "(fresh on every call). A failed job has `error: {code, message}`. Where the deployment draws the "
+        "pictures with an image model, a unit may also fail with `art_provider_unavailable` (the model did not "
+        "answer and the deployment does not fall back to its own painters) or `content_policy_violation` (the "
+        "model's safety system refused); the credits of what was not delivered are refunded.",
         responses={200: JobDetail, **error_responses("job_not_found")},
     )
     def get(self, request: Request, job_id: str) -> Response:

@@ -8,6 +8,13 @@ class CoversConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_after_migrate, sender=self)
+        # Covers drawn by an image model keep their picture in our file storage; the engine reads it
+        # from there whenever such a cover is rendered again (other formats, upscale, print wrap).
+        from cover_engine.art_providers import image_loader_set
+        from covers.storage import file_read
+
+        image_loader_set(file_read)
+        from covers import checks  # noqa: F401 (registers the system checks)
 
 
 # The background schedules this app needs, (re)declared at every migrate: name -> (task, every N minutes).

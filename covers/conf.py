@@ -59,3 +59,23 @@ def content_policy_terms_file() -> str:
 def content_policy_mode() -> str:
     """`extend` adds the operator's terms to the shipped list; `replace` uses only the operator's."""
     return _setting("COVERS_CONTENT_POLICY_MODE", "BYC_CONTENT_POLICY_MODE", "extend")
+
+
+def art_config_values() -> dict:
+    """The deployment's image-model settings (BYC_ART_*), as ArtConfig fields; an account may
+    override provider, base URL, key and model in the admin (covers.services.art)."""
+    return {
+        "provider": _setting("COVERS_ART_PROVIDER", "BYC_ART_PROVIDER", "procedural"),
+        "base_url": _setting("COVERS_ART_BASE_URL", "BYC_ART_BASE_URL", ""),
+        "api_key": _setting("COVERS_ART_API_KEY", "BYC_ART_API_KEY", ""),
+        "model": _setting("COVERS_ART_MODEL", "BYC_ART_MODEL", ""),
+        "timeout": float(_setting("COVERS_ART_TIMEOUT", "BYC_ART_TIMEOUT", "120")),
+        "fallback": _setting("COVERS_ART_FALLBACK", "BYC_ART_FALLBACK", "procedural"),
+        "max_concurrent": int(_setting("COVERS_ART_MAX_CONCURRENT", "BYC_ART_MAX_CONCURRENT", "4")),
+        "cost_per_call": float(_setting("COVERS_ART_COST_PER_CALL", "BYC_ART_COST_PER_CALL", "0")),
+        "workflow_file": _setting("COVERS_ART_COMFYUI_WORKFLOW", "BYC_ART_COMFYUI_WORKFLOW", ""),
+        "inpaint_workflow_file": _setting(
+            "COVERS_ART_COMFYUI_INPAINT_WORKFLOW", "BYC_ART_COMFYUI_INPAINT_WORKFLOW", ""
+        ),
+        "retries": int(_setting("COVERS_ART_RETRIES", "BYC_ART_RETRIES", "3")),
+    }

@@ -337,3 +337,60 @@ class ABSetMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.variant}: {self.cover_id}"
+
+
+ART_PROVIDER_CHOICES = [
+    ("openai", "OpenAI Images API"),
+    ("stability", "Stability AI"),
+    ("openai-compatible", "OpenAI-compatible server"),
+    ("comfyui", "ComfyUI"),
+    ("automatic1111", "AUTOMATIC1111 / Forge"),
+    ("procedural", "Procedural (our painters)"),
+]
+
+
+class AccountArtProvider(models.Model):
+    """An account's own image model, used instead of the deployment's (BYC_ART_*) for its covers.
+
+    The key is write-only: the admin never shows it back and nothing logs it.
+    """
+
+    account = models.OneToOneField("billing.Account", on_delete=models.CASCADE, related_name="art_provider")
+    provider = models.CharField(max_length=20, choices=ART_PROVIDER_CHOICES)
+    base_url = models.URLField(max_length=300, blank=True, help_text="Empty: the provider's public endpoint.")
+    api_key = models.CharField(max_length=500, blank=True)
+    model = models.CharField(max_length=200, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.get_provider_display()} for {self.account}"
+
+
+class ArtCall(models.Model):
+    """One use of an image model for a job: provider, outcome, latency and cost (read by /metrics)."""
+
+    OK = "ok"
+    FALLBACK = "fallback"
+    FAILED = "failed"
+    REFUSED = "refused"
+    OUTCOME_CHOICES = [(OK, "Picture delivered"), (FALLBACK, "Fell back to procedural"), (FAILED, "Failed"),
+                       (REFUSED, "Refused by the provider's safety system")]  # fmt: skip
+
+    account = models.ForeignKey("billing.Account", on_delete=models.CASCADE, related_name="art_calls")
+    job = models.ForeignKey(Job, null=True, blank=True, on_delete=models.SET_NULL, related_name="art_calls")
+    provider = models.CharField(max_length=20)
+    model = models.CharField(max_length=200, blank=True)
+    operation = models.CharField(max_length=20)
+    outcome = models.CharField(max_length=10, choices=OUTCOME_CHOICES)
+    latency_ms = models.PositiveIntegerField(default=0, help_text="Time spent waiting on the provider.")
+    calls = models.PositiveSmallIntegerField(default=0, help_text="HTTP calls, retries and polls included.")
+    cost = models.DecimalField(max_digits=10, decimal_places=4, default=0)
+    error = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["provider", "outcome", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.provider} {self.operation} {self.outcome}"

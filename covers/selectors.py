@@ -6,7 +6,7 @@ import uuid
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum, Window
 from django.db.models.functions import RowNumber
 
 from books.specs import BOOK_CREATE
@@ -17,6 +17,7 @@ from covers.models import (
     ASSET_TYPES,
     ABSet,
     ABSetMember,
+    ArtCall,
     Cover,
     CoverAsset,
     Job,
@@ -291,3 +292,22 @@ def ab_set_get_for_account(*, account: Account, ab_set_id: object) -> ABSet:
 def ab_sets_of_book(*, book: Book) -> list[ABSet]:
     """A book's A/B sets, newest first, with their members' variant letters."""
     return list(ABSet.objects.filter(book=book).prefetch_related("members").order_by("-created_at"))
+
+
+def art_usage() -> list[dict]:
+    """Use of the image models so far, per provider and outcome: picture calls, HTTP calls, the time
+    spent waiting on the provider and the cost (for a metrics collector reading at scrape time)."""
+    rows = (
+        ArtCall.objects.values("provider", "outcome")
+        .annotate(pictures=Count("id"), http_calls=Sum("calls"), latency_ms=Sum("latency_ms"), cost=Sum("cost"))
+        .order_by("provider", "outcome")
+    )
+    return [
+        {
+            **row,
+            "http_calls": row["http_calls"] or 0,
+            "latency_ms": row["latency_ms"] or 0,
+            "cost": float(row["cost"] or 0),
+        }
+        for row in rows
+    ]

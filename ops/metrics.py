@@ -36,6 +36,7 @@ from prometheus_client.exposition import CONTENT_TYPE_LATEST
 from prometheus_client.registry import Collector
 
 from billing.models import CreditEntry
+from covers import selectors as cover_selectors
 from covers.models import Job, WebhookAttempt, WebhookDelivery
 
 logger = logging.getLogger(__name__)
@@ -124,6 +125,8 @@ class DatabaseCollector(Collector):
         attempts.add_metric(["failed"], counts["total"] - counts["delivered"])
         yield attempts
 
+        yield from _art_usage()
+
     def _queue_depth(self) -> GaugeMetricFamily:
         from django_q.brokers import get_broker
 
@@ -134,6 +137,23 @@ class DatabaseCollector(Collector):
             except Exception as exc:  # the broker is down: the other figures are still worth a scrape
                 logger.warning("Queue depth of %s unavailable: %s: %s", name, type(exc).__name__, exc)
         return depth
+
+
+def _art_usage() -> Iterator:
+    """Image-model use per provider and outcome (covers.selectors.art_usage): pictures asked for,
+    HTTP calls, seconds spent waiting on the provider, and cost."""
+    labels = ["provider", "outcome"]
+    pictures = CounterMetricFamily("byc_art_pictures", "Pictures asked of an image model.", labels=labels)
+    calls = CounterMetricFamily("byc_art_http_calls", "HTTP calls to image models (retries, polls).", labels=labels)
+    waited = CounterMetricFamily("byc_art_provider_seconds", "Time spent waiting on image models.", labels=labels)
+    cost = CounterMetricFamily("byc_art_cost", "Cost of image-model calls (BYC_ART_COST_PER_CALL).", labels=labels)
+    for row in cover_selectors.art_usage():
+        key = [row["provider"], row["outcome"]]
+        pictures.add_metric(key, row["pictures"])
+        calls.add_metric(key, row["http_calls"])
+        waited.add_metric(key, row["latency_ms"] / 1000)
+        cost.add_metric(key, row["cost"])
+    yield from (pictures, calls, waited, cost)
 
 
 def _database_registry() -> CollectorRegistry:

@@ -15,6 +15,7 @@ as `covers.services.<name>`. Reads (an account's covers and jobs, 404 for anyone
 - `queue`: handing ids to the django-q2 workers.
 - `store_pack`: the zip of each store's cover file and its manifest; `exports`: an asset's JPEG.
 - `deletion`: soft-deleting covers, staff restores, and the purge of what was deleted 30 days ago.
+- `art`: the picture from an image model (BYC_ART_PROVIDER), its fallback and its usage records.
 """
 
 from covers.services.accept import (
@@ -28,6 +29,7 @@ from covers.services.accept import (
     job_create_variation,
     job_retry,
 )
+from covers.services.art import account_art_provider_set, art_config_for
 from covers.services.deletion import PurgeReport, cover_delete, cover_restore, deleted_purge
 from covers.services.queue import job_enqueue, webhook_enqueue
 from covers.services.run import (
@@ -44,6 +46,8 @@ from covers.services.run import (
 from covers.services.templates import template_preview_png, template_row, template_sync, templates_set_enabled
 
 __all__ = [
+    "account_art_provider_set",
+    "art_config_for",
     "ASSET_RENDERING",
     "UPSCALE_TARGETS",
     "PurgeReport",

@@ -18,6 +18,7 @@ from billing.models import Account
 from billing.services import account_lock, credits_refund
 from books.models import Book
 from byc_site.errors import ApplicationError
+from cover_engine.art_providers import design_fallback
 from covers import conf
 from covers.models import (
     ASSET_AUDIOBOOK_FULL,
@@ -31,6 +32,7 @@ from covers.models import (
     Template,
     WebhookDelivery,
 )
+from covers.services.art import ArtFallback, art_asset, art_config_for, art_unit
 from covers.services.queue import helpers_enqueue, job_enqueue, webhook_enqueue
 from covers.services.store_pack import store_pack_render
 from covers.services.templates import template_row
@@ -104,6 +106,10 @@ class _Rendered:
     images: dict[str, bytes]
     edits_understood: list[str]
     design: dict | None = None
+    # An upscale or audiobook of a cover a model drew: the cover's recipe with its square picture,
+    # and how the provider made the asset (added to the cover's design report).
+    source_recipe: dict | None = None
+    source_note: str = ""
 
 
 def _seed(job: Job, position: int) -> int:
@@ -144,20 +150,67 @@ def _preview_signatures(covers) -> list:
 
 
 def _render_unit(job: Job, position: int) -> _Rendered:
+    """Render one unit: through the configured image model (BYC_ART_PROVIDER) for the picture when
+    there is one, else, or when it failed and the deployment falls back, with our painters."""
+    if art_config_for(job.account_id).external or job.operation in (Job.OP_UPSCALE, Job.OP_AUDIOBOOK):
+        try:
+            rendered = _render_unit_art(job, position)
+        except ArtFallback as exc:
+            rendered = _render_unit_procedural(job, position)
+            if rendered.design is not None:
+                rendered.design = design_fallback(rendered.design, provider=exc.provider, reason=exc.reason)
+            return rendered
+        if rendered is not None:
+            return rendered
+    return _render_unit_procedural(job, position)
+
+
+def _generate_inputs(job: Job, position: int):
+    params = job.params or {}
+    options = engine.CoverOptions(
+        template_id=params.get("template_id"),
+        mood=params.get("mood"),
+        palette=params.get("palette"),
+        main_elements=params.get("main_elements", ""),
+    )
+    earlier = Cover.objects.filter(book=job.book).exclude(job=job).order_by("-created_at")
+    taken = list(earlier.values_list("template_id", flat=True)[:BOOK_COVERS_COMPARED])
+    return options, earlier, taken
+
+
+def _render_unit_art(job: Job, position: int) -> _Rendered | None:
+    """A unit drawn through the image model; None when this unit keeps the procedural path."""
+    if job.operation in (Job.OP_UPSCALE, Job.OP_AUDIOBOOK):
+        format_, scale = ASSET_RENDERING[job.target_asset]
+        unit = art_asset(job, format=format_, scale=scale * conf.render_scale())
+        if unit is None:
+            return None
+        return _Rendered(
+            None, job.source_cover.template_id, {job.target_asset: unit.png}, [],
+            source_recipe=unit.source_recipe, source_note=unit.note,
+        )  # fmt: skip
+    format_, scale = ASSET_RENDERING[ASSET_PREVIEW]
+    options, _earlier, taken = (None, None, []) if job.operation != Job.OP_GENERATE else _generate_inputs(job, position)
+    unit = art_unit(
+        job, position, seed=_seed(job, position), seeds=[_seed(job, i) for i in range(job.count)], taken=taken,
+        options=options, book=book_text(job.book) if job.book_id else None, format=format_,
+        scale=scale * conf.render_scale(),
+    )  # fmt: skip
+    if unit is None:
+        return None
+    return _Rendered(
+        unit.recipe.to_dict(), unit.recipe.template_id, {ASSET_PREVIEW: unit.png}, list(unit.applied), unit.design
+    )
+
+
+def _render_unit_procedural(job: Job, position: int) -> _Rendered:
     """Render one unit, checked: distinct from the covers it must not repeat, an edit that shows."""
     params = job.params or {}
     format_, scale = ASSET_RENDERING[ASSET_PREVIEW]
     scale *= conf.render_scale()
     siblings = Cover.objects.filter(job=job).exclude(job_position=position)
     if job.operation == Job.OP_GENERATE:
-        options = engine.CoverOptions(
-            template_id=params.get("template_id"),
-            mood=params.get("mood"),
-            palette=params.get("palette"),
-            main_elements=params.get("main_elements", ""),
-        )
-        earlier = Cover.objects.filter(book=job.book).exclude(job=job).order_by("-created_at")
-        taken = list(earlier.values_list("template_id", flat=True)[:BOOK_COVERS_COMPARED])
+        options, earlier, taken = _generate_inputs(job, position)
         others = _preview_signatures(list(siblings) + list(earlier[:BOOK_COVERS_COMPARED]))
         checked = engine.render_generate_unit(
             book_text(job.book), options, seeds=[_seed(job, i) for i in range(job.count)], position=position,
@@ -319,6 +372,7 @@ def _unit_record(*, job_id, position: int, cover_id, rendered: _Rendered, templa
             )
         else:
             cover = job.source_cover
+            _source_cover_update(cover, rendered)
         for asset_type, file, (width, height) in stored:
             CoverAsset.objects.create(
                 cover=cover,
@@ -334,6 +388,22 @@ def _unit_record(*, job_id, position: int, cover_id, rendered: _Rendered, templa
         job.save(update_fields=["units_done"])
         _job_close_if_done(job)
     return True
+
+
+def _source_cover_update(cover: Cover, rendered: _Rendered) -> None:
+    """An asset a model made for a cover: its square picture joins the recipe, the way it was made
+    joins the design report."""
+    fields = []
+    if rendered.source_recipe is not None:
+        cover.recipe = rendered.source_recipe
+        fields.append("recipe")
+    if rendered.source_note and isinstance(cover.design.get("artwork"), dict):
+        artwork = dict(cover.design["artwork"])
+        artwork["assets"] = [*artwork.get("assets", []), rendered.source_note]
+        cover.design = {**cover.design, "artwork": artwork}
+        fields.append("design")
+    if fields:
+        cover.save(update_fields=fields)
 
 
 def job_unit_failed(*, job_id: uuid.UUID | str, code: str, message: str) -> None:

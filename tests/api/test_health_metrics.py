@@ -207,3 +207,28 @@ def test_probes_answer_whatever_the_host_header(client, url):
 
 def test_other_paths_still_check_the_host(client):
     assert client.get("/login/", HTTP_HOST="10.0.3.7:8000").status_code == 400
+
+
+def test_metrics_show_image_model_use_per_provider(client, make_account):
+    from covers.models import ArtCall
+
+    account = make_account(monthly=5)
+    ArtCall.objects.create(
+        account=account,
+        provider="openai",
+        operation="generate",
+        outcome=ArtCall.OK,
+        latency_ms=1500,
+        calls=1,
+        cost=0.04,
+    )
+    ArtCall.objects.create(
+        account=account, provider="openai", operation="generate", outcome=ArtCall.FALLBACK, latency_ms=500, calls=3
+    )
+    samples = scrape(client)
+    ok = (("outcome", "ok"), ("provider", "openai"))
+    fallback = (("outcome", "fallback"), ("provider", "openai"))
+    assert samples[("byc_art_pictures_total", ok)] == 1
+    assert samples[("byc_art_provider_seconds_total", ok)] == 1.5
+    assert samples[("byc_art_cost_total", ok)] == 0.04
+    assert samples[("byc_art_http_calls_total", fallback)] == 3

@@ -43,3 +43,10 @@ def test_the_report_reads_as_sentences_with_each_subject_once():
 
 def test_a_cover_without_a_report_has_none():
     assert design_in_words(None) is None and design_in_words({}) is None
+
+
+def test_a_picture_an_image_model_drew_says_so():
+    note = "The picture was drawn by openai; the type, its placement and its contrast treatment are ours."
+    design = {"template": {"id": "x"}, "artwork": {"source": "model", "provider": "openai", "note": note}}
+    words = design_in_words(design)
+    assert words["artwork"] == note and words["drawn"] == "" and words["not_drawn"] == ""

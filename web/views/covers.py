@@ -121,6 +121,10 @@ ERROR_ADVICE = {
         "We did not understand that edit",
         "Try one of the example prompts: colours, light, sky, title position or size, adding or removing things.",
     ),
+    "art_provider_unavailable": (
+        "The picture could not be drawn",
+        "The image service this site uses did not answer, so the credit was refunded. Try again in a few minutes.",
+    ),
     "edit_not_applied": (
         "That edit would not show on this cover",
         "We understood it, but the result looked the same (or had no room for it), so the credit was refunded. "
@@ -203,6 +207,8 @@ def design_in_words(design: dict | None) -> dict | None:
         "template": template.get("name") or _name(template.get("id") or ""),
         "palette": _name((design.get("palette") or {}).get("name", "")),
         "faces": in_a_sentence(faces) if faces else "",
+        # Who drew the picture when the deployment uses an image model, or why our painters did.
+        "artwork": str((design.get("artwork") or {}).get("note") or ""),
     }
 
 
