@@ -2,7 +2,7 @@
 
 DRF views format their own errors (byc_site.errors.api_exception_handler). This middleware
 covers what happens around them: unknown routes (404), Django's 405, bodies over
-settings.API_MAX_BODY_BYTES (413) and unhandled exceptions (500), so an API client never sees
+settings.API_MAX_BODY_BYTES (or API_LARGE_BODY_PATHS' own limit) (413) and unhandled exceptions (500), so an API client never sees
 an HTML page or a stack trace.
 """
 
@@ -30,8 +30,12 @@ _FALLBACK_CODES = {
 }
 
 
-def _too_large_response() -> HttpResponse:
-    limit = settings.API_MAX_BODY_BYTES
+def _body_limit(request: HttpRequest) -> int:
+    return settings.API_LARGE_BODY_PATHS.get(request.path, settings.API_MAX_BODY_BYTES)
+
+
+def _too_large_response(request: HttpRequest) -> HttpResponse:
+    limit = _body_limit(request)
     return error_response(
         "payload_too_large", f"The request body is larger than the limit of {limit} bytes ({limit // 1024} KiB).", 413
     )
@@ -45,12 +49,12 @@ class ApiErrorMiddleware:
         if not request.path.startswith(API_PREFIX):
             return self.get_response(request)
         if self._body_too_large(request):
-            return _too_large_response()
+            return _too_large_response(request)
         response = self.get_response(request)
         return self._as_envelope(response)
 
     def _body_too_large(self, request: HttpRequest) -> bool:
-        limit = settings.API_MAX_BODY_BYTES
+        limit = _body_limit(request)
         try:
             declared = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
@@ -83,6 +87,6 @@ class ApiErrorMiddleware:
         if not request.path.startswith(API_PREFIX):
             return None
         if isinstance(exception, RequestDataTooBig):
-            return _too_large_response()
+            return _too_large_response(request)
         logger.exception("Unhandled error on %s %s", request.method, request.path, exc_info=exception)
         return error_response("internal_error", "Internal server error.", 500)

@@ -222,7 +222,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 # API requests are small JSON documents; refuse anything larger before parsing it.
 API_MAX_BODY_BYTES = envint("BYC_API_MAX_BODY_BYTES", 64 * 1024)
-DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# ... except a batch: up to 1,000 books, each with a summary of up to 1,000 characters.
+API_LARGE_BODY_PATHS = {"/api/v1/batches": envint("BYC_API_BATCH_MAX_BODY_BYTES", 4 * 1024 * 1024)}
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(2 * 1024 * 1024, *API_LARGE_BODY_PATHS.values())
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["byc_site.auth.ApiKeyAuthentication"],

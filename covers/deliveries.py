@@ -8,8 +8,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from covers.models import Job, WebhookAttempt, WebhookDelivery
-from covers.representations import webhook_payload
+from covers.models import Batch, Job, WebhookAttempt, WebhookDelivery
+from covers.representations import batch_webhook_payload, webhook_payload
 from covers.webhooks import MAX_ATTEMPTS, RETRY_DELAYS, webhook_post
 
 logger = logging.getLogger(__name__)
@@ -30,10 +30,19 @@ def webhook_deliver(*, delivery_id: int) -> bool:
     ).update(attempts=number, next_attempt_at=now + ATTEMPT_LEASE)
     if not claimed:
         return False  # another worker is making this attempt
-    job = Job.objects.select_related("account").get(pk=delivery.job_id)
-    body = json.dumps(webhook_payload(job, timestamp=now), separators=(",", ":")).encode()
+    if delivery.job_id:
+        subject = Job.objects.select_related("account").get(pk=delivery.job_id)
+        payload = webhook_payload(subject, timestamp=now)
+    else:
+        subject = Batch.objects.select_related("account").get(pk=delivery.batch_id)
+        payload = batch_webhook_payload(subject, timestamp=now)
+    body = json.dumps(payload, separators=(",", ":")).encode()
     outcome = webhook_post(
-        url=delivery.url, body=body, secret=job.account.webhook_secret, event=delivery.event, delivery_id=delivery.pk
+        url=delivery.url,
+        body=body,
+        secret=subject.account.webhook_secret,
+        event=delivery.event,
+        delivery_id=delivery.pk,
     )
     next_retry = None
     if outcome.delivered:
@@ -76,11 +85,11 @@ def webhooks_due(*, now=None) -> list[int]:
 
 
 def webhook_redeliver(*, delivery: WebhookDelivery) -> WebhookDelivery:
-    """Staff: send a job's event again, as a new delivery with its own attempts and log."""
+    """Staff: send a job's or a batch's event again, as a new delivery with its own attempts and log."""
     from covers.services import webhook_enqueue
 
     again = WebhookDelivery.objects.create(
-        job_id=delivery.job_id, event=delivery.event, url=delivery.url, next_attempt_at=timezone.now()
+        job_id=delivery.job_id, batch_id=delivery.batch_id, event=delivery.event, url=delivery.url, next_attempt_at=timezone.now()
     )
     webhook_enqueue(delivery_id=again.pk)
     return again

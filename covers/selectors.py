@@ -6,12 +6,12 @@ import uuid
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, Prefetch, QuerySet, Window
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from byc_site.errors import ApplicationError
 from cover_engine import vocabulary
-from covers.models import ASSET_PREVIEW, ASSET_TYPES, Cover, CoverAsset, Job, Template, WebhookDelivery
+from covers.models import ASSET_PREVIEW, ASSET_TYPES, Batch, Cover, CoverAsset, Job, Template, WebhookDelivery
 
 if TYPE_CHECKING:
     from billing.models import Account
@@ -47,6 +47,21 @@ def job_get_for_account(*, account: Account, job_id: object) -> Job:
         raise ApplicationError(
             "job_not_found", "Job not found or doesn't belong to your account.", status=404
         ) from None
+
+
+def batch_get_for_account(*, account: Account, batch_id: object, drafts: bool = False) -> Batch:
+    """The account's batch, or 404 batch_not_found. A draft (an upload not confirmed yet) only with `drafts`."""
+    parsed = _parse_uuid(batch_id)
+    batches = Batch.objects.filter(account=account) if drafts else batches_for_account(account=account)
+    batch = batches.filter(pk=parsed).first() if parsed else None
+    if batch is None:
+        raise ApplicationError("batch_not_found", "Batch not found or doesn't belong to your account.", status=404)
+    return batch
+
+
+def batches_for_account(*, account: Account) -> QuerySet[Batch]:
+    """The account's started batches, newest first (drafts are uploads the author has not confirmed)."""
+    return Batch.objects.filter(account=account).exclude(status=Batch.DRAFT).order_by("-created_at")
 
 
 def cover_asset_get(*, cover: Cover, asset_type: str) -> CoverAsset:
@@ -174,7 +189,9 @@ def jobs_by_id(*, account: Account, job_ids: set) -> dict[str, Job]:
 
 def webhook_deliveries_recent(*, account: Account, limit: int) -> list[WebhookDelivery]:
     return list(
-        WebhookDelivery.objects.filter(job__account=account).select_related("job").order_by("-created_at")[:limit]
+        WebhookDelivery.objects.filter(Q(job__account=account) | Q(batch__account=account))
+        .select_related("job")
+        .order_by("-created_at")[:limit]
     )
 
 

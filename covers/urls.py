@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from covers import api
+from covers import api, batches_api
 
 api_urlpatterns: list = [
     path("covers/generate", api.CoverGenerateView.as_view(), name="covers-generate"),
@@ -16,6 +16,8 @@ api_urlpatterns: list = [
         api.CoverAssetDownloadView.as_view(),
         name="cover-asset-download",
     ),
+    path("batches", batches_api.BatchListView.as_view(), name="batch-list"),
+    path("batches/<str:batch_id>", batches_api.BatchDetailView.as_view(), name="batch-detail"),
     path("jobs", api.JobListView.as_view(), name="job-list"),
     path("jobs/<str:job_id>", api.JobDetailView.as_view(), name="job-detail"),
     path("books/<str:book_id>/covers", api.BookCoversView.as_view(), name="book-covers"),

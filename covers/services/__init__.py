@@ -12,6 +12,8 @@ as `covers.services.<name>`. Reads (an account's covers and jobs, 404 for anyone
   does nothing); its covers ("units") are claimed one at a time by whichever workers are free; the
   last unit to finish closes the job. A job that fails refunds what it did not deliver.
   `jobs_sweep` recovers jobs whose worker or task was lost.
+- `batches`: catalogues checked row by row, started when the account can pay for every row, fed
+  to the job queue as the plan's concurrency allows; `batch.completed` when the last row is done.
 - `queue`: handing ids to the django-q2 workers.
 """
 
@@ -23,6 +25,20 @@ from covers.services.accept import (
     job_create_upscale,
     job_create_variation,
     job_retry,
+)
+from covers.services.batches import (
+    MAX_BOOKS,
+    CatalogueReport,
+    CatalogueRow,
+    batch_close_if_done,
+    batch_create,
+    batch_draft_create,
+    batch_feed,
+    batch_job_finished,
+    batch_start,
+    batches_feed,
+    catalogue_check,
+    catalogue_parse,
 )
 from covers.services.queue import job_enqueue, webhook_enqueue
 from covers.services.run import (
@@ -40,6 +56,18 @@ from covers.services.templates import template_preview_png, template_row, templa
 
 __all__ = [
     "ASSET_RENDERING",
+    "MAX_BOOKS",
+    "CatalogueReport",
+    "CatalogueRow",
+    "batch_close_if_done",
+    "batch_create",
+    "batch_draft_create",
+    "batch_feed",
+    "batch_job_finished",
+    "batch_start",
+    "batches_feed",
+    "catalogue_check",
+    "catalogue_parse",
     "UPSCALE_TARGETS",
     "SweepReport",
     "job_create_audiobook",

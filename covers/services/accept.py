@@ -51,13 +51,12 @@ def _check_policy(fields: dict[str, str]) -> None:
         )
 
 
+# The book's text a job reads or draws, checked against the content policy.
+BOOK_TEXT_FIELDS = ("title", "subtitle", "author", "summary")
+
+
 def _book_text_fields(book: Book) -> dict[str, str]:
-    return {
-        "title": book.title,
-        "subtitle": book.subtitle,
-        "author": book.author,
-        "summary": book.summary,
-    }
+    return {name: getattr(book, name) for name in BOOK_TEXT_FIELDS}
 
 
 # --- accepting jobs -----------------------------------------------------------------------------
@@ -134,6 +133,46 @@ def _check_target_asset_free(*, cover: Cover, target_asset: str) -> None:
         raise _asset_exists_error(target_asset)
 
 
+def generate_options_clean(
+    *,
+    count: object = 1,
+    template_id: str | None = None,
+    main_elements: str = "",
+    mood: str | None = None,
+    color_palette: str | None = None,
+) -> dict:
+    """Check a generate request's options (nothing about the book): `{"count", "params"}` or ApplicationError.
+
+    Batches check every row with it before anything is charged.
+    """
+    count = specs.COUNT.check(count)
+    main_elements = (main_elements or "").strip()
+    specs.MAIN_ELEMENTS.check_length(main_elements)
+    if mood is not None and mood not in vocabulary.MOODS:
+        raise ApplicationError(
+            "invalid_field_value", f"mood must be one of: {', '.join(vocabulary.MOODS)}.", field="mood"
+        )
+    if color_palette is not None and color_palette not in vocabulary.COLOR_PALETTES:
+        raise ApplicationError(
+            "invalid_field_value",
+            f"colorPalette must be one of: {', '.join(vocabulary.COLOR_PALETTES)}.",
+            field="colorPalette",
+        )
+    if template_id is not None and not Template.objects.filter(pk=template_id, enabled=True, in_engine=True).exists():
+        raise ApplicationError(
+            "invalid_field_value", f"templateId {template_id!r} is not an available template.", field="templateId"
+        )
+    params = {"template_id": template_id, "main_elements": main_elements, "mood": mood, "palette": color_palette}
+    return {"count": count, "params": params}
+
+
+def generate_text_check(*, book_fields: dict[str, str], main_elements: str) -> None:
+    """The content policy and the fonts' characters for what a generate job will draw and read."""
+    _check_policy({**{name: book_fields.get(name, "") for name in BOOK_TEXT_FIELDS}, "mainElements": main_elements})
+    if main_elements:
+        characters_check(field="mainElements", text=main_elements, multiline=True)
+
+
 def job_create_generate(
     *,
     account: Account,
@@ -150,33 +189,17 @@ def job_create_generate(
     """Generate `count` (1-5) new covers for a book; costs `count` credits."""
     if book_id in (None, ""):
         raise ApplicationError("missing_book_id", "bookId is required to generate covers.", field="bookId")
-    count = specs.COUNT.check(count)
-    main_elements = (main_elements or "").strip()
-    specs.MAIN_ELEMENTS.check_length(main_elements)
+    options = generate_options_clean(
+        count=count, template_id=template_id, main_elements=main_elements, mood=mood, color_palette=color_palette
+    )
     external_ref, webhook_url = _clean_common(external_ref=external_ref, webhook_url=webhook_url)
-    if mood is not None and mood not in vocabulary.MOODS:
-        raise ApplicationError(
-            "invalid_field_value", f"mood must be one of: {', '.join(vocabulary.MOODS)}.", field="mood"
-        )
-    if color_palette is not None and color_palette not in vocabulary.COLOR_PALETTES:
-        raise ApplicationError(
-            "invalid_field_value",
-            f"colorPalette must be one of: {', '.join(vocabulary.COLOR_PALETTES)}.",
-            field="colorPalette",
-        )
-    if template_id is not None and not Template.objects.filter(pk=template_id, enabled=True, in_engine=True).exists():
-        raise ApplicationError(
-            "invalid_field_value", f"templateId {template_id!r} is not an available template.", field="templateId"
-        )
     book = book_get_for_account(account=account, book_id=book_id)
-    _check_policy({**_book_text_fields(book), "mainElements": main_elements})
-    if main_elements:
-        characters_check(field="mainElements", text=main_elements, multiline=True)
-    params = {"template_id": template_id, "main_elements": main_elements, "mood": mood, "palette": color_palette}
+    params = options["params"]
+    generate_text_check(book_fields=_book_text_fields(book), main_elements=params["main_elements"])
     return _job_accept(
         account=account,
         operation=Job.OP_GENERATE,
-        count=count,
+        count=options["count"],
         book=book,
         params=params,
         external_ref=external_ref,
