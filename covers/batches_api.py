@@ -104,7 +104,13 @@ _ROW_ERROR_EXAMPLE = {
         "message": "2 of 50 books have errors; nothing was created or charged.",
         "rows": [
             {"line": 3, "external_ref": "isbn-3", "field": "genre", "code": "invalid_genre", "message": "..."},
-            {"line": 9, "external_ref": None, "field": "external_ref", "code": "missing_required_fields", "message": "..."},
+            {
+                "line": 9,
+                "external_ref": None,
+                "field": "external_ref",
+                "code": "missing_required_fields",
+                "message": "...",
+            },
         ],
     }
 }

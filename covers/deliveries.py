@@ -89,7 +89,11 @@ def webhook_redeliver(*, delivery: WebhookDelivery) -> WebhookDelivery:
     from covers.services import webhook_enqueue
 
     again = WebhookDelivery.objects.create(
-        job_id=delivery.job_id, batch_id=delivery.batch_id, event=delivery.event, url=delivery.url, next_attempt_at=timezone.now()
+        job_id=delivery.job_id,
+        batch_id=delivery.batch_id,
+        event=delivery.event,
+        url=delivery.url,
+        next_attempt_at=timezone.now(),
     )
     webhook_enqueue(delivery_id=again.pk)
     return again

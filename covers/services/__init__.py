@@ -37,6 +37,7 @@ from covers.services.batches import (
     batch_job_finished,
     batch_start,
     batches_feed,
+    catalogue_books_import,
     catalogue_check,
     catalogue_parse,
 )
@@ -66,6 +67,7 @@ __all__ = [
     "batch_job_finished",
     "batch_start",
     "batches_feed",
+    "catalogue_books_import",
     "catalogue_check",
     "catalogue_parse",
     "UPSCALE_TARGETS",
