@@ -2,8 +2,8 @@
 
 DRF views format their own errors (byc_site.errors.api_exception_handler). This middleware
 covers what happens around them: unknown routes (404), Django's 405, bodies over
-settings.API_MAX_BODY_BYTES (or API_LARGE_BODY_PATHS' own limit) (413) and unhandled exceptions (500), so an API client never sees
-an HTML page or a stack trace.
+settings.API_MAX_BODY_BYTES or a path's own limit in API_LARGE_BODY_PATHS (413) and unhandled
+exceptions (500), so an API client never sees an HTML page or a stack trace.
 """
 
 from __future__ import annotations

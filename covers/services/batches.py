@@ -255,13 +255,14 @@ def catalogue_check(*, rows: list[CatalogueRow], default_count: int = specs.COUN
             report.problems.extend(checked)
             continue
         if checked.external_ref in first_line:
+            first = first_line[checked.external_ref]
             report.problems.append(
                 RowProblem(
                     row.line,
                     checked.external_ref,
                     "external_ref",
                     "duplicate_external_ref",
-                    f"external_ref {checked.external_ref!r} is already used on line {first_line[checked.external_ref]}.",
+                    f"external_ref {checked.external_ref!r} is already used on line {first}.",
                 )
             )
             continue
