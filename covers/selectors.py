@@ -64,6 +64,18 @@ def batches_for_account(*, account: Account) -> QuerySet[Batch]:
     return Batch.objects.filter(account=account).exclude(status=Batch.DRAFT).order_by("-created_at")
 
 
+def batch_rows_with_covers(*, batch: Batch) -> list:
+    """A batch's rows in line order with their book, job and the job's covers (preview assets loaded)."""
+    covers = Cover.objects.order_by("job_position").prefetch_related(
+        Prefetch("assets", queryset=CoverAsset.objects.filter(asset_type=ASSET_PREVIEW), to_attr="preview_assets")
+    )
+    return list(
+        batch.rows.select_related("book", "job")
+        .prefetch_related(Prefetch("job__covers", queryset=covers))
+        .order_by("line")
+    )
+
+
 def cover_asset_get(*, cover: Cover, asset_type: str) -> CoverAsset:
     """An asset of a cover: 400 invalid_field_value for an unknown type, 404 asset_not_available if not made yet."""
     if asset_type not in ASSET_TYPES:

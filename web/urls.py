@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from web.forms.account import EmailAuthenticationForm
-from web.views import account, books, covers
+from web.views import account, batches, books, covers
 
 urlpatterns: list = [
     # Home, library, wizard step 1, a book's page
@@ -23,6 +23,13 @@ urlpatterns: list = [
     path("covers/<uuid:cover_id>/upscale/", covers.cover_upscale, name="cover_upscale"),
     path("covers/<uuid:cover_id>/download/<str:asset_type>/", covers.asset_download, name="asset_download"),
     path("covers/<uuid:cover_id>/images/<str:asset_type>-<int:width>.jpg", covers.cover_image, name="cover_image"),
+    # Catalogue import and batches
+    path("batches/", batches.batch_list, name="batch_list"),
+    path("batches/import/", batches.batch_import, name="batch_import"),
+    path("batches/example.csv", batches.example_catalogue, name="batch_example"),
+    path("batches/<uuid:batch_id>/", batches.batch_detail, name="batch_detail"),
+    path("batches/<uuid:batch_id>/start/", batches.batch_start, name="batch_start"),
+    path("batches/<uuid:batch_id>/status.json", batches.batch_status, name="batch_status"),
     # Sign-up, sign-in, password
     path("signup/", account.signup, name="signup"),
     path(

@@ -120,6 +120,59 @@
     setTimeout(tick, 400);
   }
 
+  // A batch's progress page: poll its JSON, update the bar, the counts and the books' tiles until it ends.
+  function setupBatchPolling() {
+    var root = document.querySelector("[data-batch-poll-url]");
+    if (!root) return;
+    var url = root.getAttribute("data-batch-poll-url");
+    var statusText = root.querySelector("[data-status-text]");
+    var badge = root.querySelector("[data-batch-badge]");
+    var bar = root.querySelector("[data-progress]");
+    var rows = document.querySelector("[data-batch-rows]");
+    var failures = 0;
+    function set(name, value) {
+      var node = root.querySelector("[data-count='" + name + "']");
+      if (node) node.textContent = value;
+    }
+    function tick() {
+      fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+        .then(function (r) {
+          if (!r.ok) throw new Error("HTTP " + r.status);
+          return r.json();
+        })
+        .then(function (data) {
+          failures = 0;
+          var percent = Math.round(data.progress * 100);
+          if (bar) {
+            bar.querySelector("span").style.width = percent + "%";
+            bar.setAttribute("aria-valuenow", percent);
+          }
+          if (statusText) statusText.textContent = data.status_text;
+          if (badge) {
+            badge.className = "badge badge-" + data.status;
+            badge.textContent = data.status_label;
+          }
+          set("done", data.counts.completed + data.counts.failed);
+          set("covers", data.covers);
+          set("failed", data.counts.failed);
+          set("credits", data.credits_used);
+          set("eta", data.eta_text);
+          if (rows) rows.innerHTML = data.html;
+          if (data.done) {
+            root.removeAttribute("data-batch-poll-url");
+            root.setAttribute("aria-busy", "false");
+            return;
+          }
+          setTimeout(tick, 1500);
+        })
+        .catch(function () {
+          failures += 1;
+          setTimeout(tick, Math.min(1500 * failures, 6000));
+        });
+    }
+    setTimeout(tick, 1000);
+  }
+
   function setupCopy() {
     document.querySelectorAll("[data-copy]").forEach(function (btn) {
       btn.hidden = !navigator.clipboard;
@@ -180,6 +233,7 @@
     setupSubgenres();
     setupCost();
     setupPolling();
+    setupBatchPolling();
     setupCopy();
     setupExamplePrompts();
     setupSubmitOnce();
