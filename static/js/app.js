@@ -158,7 +158,11 @@
           set("credits", data.credits_used);
           set("eta", data.eta_text);
           if (rows) rows.innerHTML = data.html;
+          var credits = document.querySelector("[data-testid=nav-credits]");
+          if (credits && typeof data.credits_left === "number") credits.textContent = data.credits_left;
           if (data.done) {
+            var note = root.querySelector("[data-while-running]");
+            if (note) note.remove();
             root.removeAttribute("data-batch-poll-url");
             root.setAttribute("aria-busy", "false");
             return;

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from billing.models import Account
+from billing.services import credits_balance
 from books.specs import BOOK_CREATE
 from byc_site.errors import ApplicationError
 from covers import representations, selectors, services, specs
@@ -261,6 +262,7 @@ def batch_status(request: HttpRequest, batch_id) -> JsonResponse:
         "counts": progress["counts"],
         "covers": progress["covers"],
         "credits_used": progress["credits_used"],
+        "credits_left": credits_balance(account=account).total,
         "eta_seconds": progress["eta"],
         "eta_text": progress["eta_words"],
         "done": batch.is_finished,
