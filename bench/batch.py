@@ -109,7 +109,9 @@ def main() -> None:
     print(f"batch of {args.books} books ({args.plan} plan, {args.queue_workers} queue workers): {batch['status']}")
     print(f"accept (POST /api/v1/batches -> 202): {accept_seconds:.2f} s")
     print(f"first cover after {first_cover:.1f} s; all {covers} covers after {done_seconds:.1f} s")
-    print(f"throughput: {results['covers_per_minute']:.1f} covers/minute until done; {batch['credits_used']} credits used")
+    print(
+        f"throughput: {results['covers_per_minute']:.1f} covers/minute until done; {batch['credits_used']} credits used"
+    )
     print(
         f"re-import of the same catalogue: accepted in {reimport_seconds:.2f} s, "
         f"{again['reused']} books reused, {again['credits_needed']} credits to charge"

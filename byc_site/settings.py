@@ -245,6 +245,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Choice sets that share a field name ("status") with the jobs' get names of their own.
+    "ENUM_NAME_OVERRIDES": {
+        "BatchStatusEnum": "covers.representations.BATCH_STATUSES",
+        "BatchBookStatusEnum": "covers.representations.BATCH_ROW_STATUSES",
+    },
 }
 
 # Background work: django-q2 on the ORM broker by default, Redis in production.

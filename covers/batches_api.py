@@ -18,8 +18,8 @@ from byc_site.errors import ApplicationError
 from byc_site.idempotency import idempotent
 from byc_site.openapi import IDEMPOTENCY_KEY_PARAMETER, ErrorEnvelope, error_responses
 from covers import representations, selectors, services, specs
-from covers.models import Batch, Job
-from covers.representations import BATCH_ROW_STATUSES
+from covers.models import Job
+from covers.representations import BATCH_ROW_STATUSES, BATCH_STATUSES
 from covers.services.batches import OPTION_FIELDS
 
 _BOOK_FIELDS = (*BOOK_CREATE, specs.COUNT, *(specs.GENERATE[name] for name in OPTION_FIELDS))
@@ -38,7 +38,7 @@ _COUNTS = inline_serializer(
     fields={"total": serializers.IntegerField(), **{name: serializers.IntegerField() for name in BATCH_ROW_STATUSES}},
 )
 _BATCH_STATUS = serializers.ChoiceField(
-    choices=[c for c, _ in Batch.STATUS_CHOICES if c != Batch.DRAFT],
+    choices=list(BATCH_STATUSES),
     help_text="queued (no job accepted yet), running, completed (every book), partial (some books failed), "
     "failed (every book failed).",
 )

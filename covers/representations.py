@@ -182,6 +182,7 @@ def webhook_payload(job: Job, *, timestamp: datetime) -> dict:
 
 # --- batches ---------------------------------------------------------------------------------------
 
+BATCH_STATUSES = tuple(status for status, _label in Batch.STATUS_CHOICES if status != Batch.DRAFT)
 BATCH_ROW_STATUSES = ("pending", "queued", "running", "completed", "failed")
 
 

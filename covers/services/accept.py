@@ -208,6 +208,20 @@ def job_create_generate(
     )
 
 
+def job_create_generate_from_params(*, account: Account, book_id: object, count: int, params: dict, **common) -> Job:
+    """A generate job from stored `params` (a failed job's, a batch row's), checked and charged like a request."""
+    return job_create_generate(
+        account=account,
+        book_id=book_id,
+        count=count,
+        template_id=params.get("template_id"),
+        main_elements=params.get("main_elements", ""),
+        mood=params.get("mood"),
+        color_palette=params.get("palette"),
+        **common,
+    )
+
+
 def job_create_variation(
     *,
     account: Account,
@@ -342,15 +356,7 @@ def job_retry(*, job_id: uuid.UUID | str, retried_by: object = None, reason: str
     }
     params = job.params or {}
     if job.operation == Job.OP_GENERATE:
-        return job_create_generate(
-            book_id=job.book_id,
-            count=job.count,
-            template_id=params.get("template_id"),
-            main_elements=params.get("main_elements", ""),
-            mood=params.get("mood"),
-            color_palette=params.get("palette"),
-            **common,
-        )
+        return job_create_generate_from_params(book_id=job.book_id, count=job.count, params=params, **common)
     if job.operation == Job.OP_VARIATION:
         return job_create_variation(cover_id=job.source_cover_id, count=job.count, **common)
     if job.operation == Job.OP_EDIT:

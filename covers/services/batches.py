@@ -45,7 +45,7 @@ from books.specs import BOOK_CREATE
 from byc_site.errors import ApplicationError
 from covers import specs
 from covers.models import Batch, BatchRow, Job, WebhookDelivery
-from covers.services.accept import generate_options_clean, generate_text_check, job_create_generate
+from covers.services.accept import generate_options_clean, generate_text_check, job_create_generate_from_params
 from covers.services.queue import webhook_enqueue
 
 logger = logging.getLogger(__name__)
@@ -454,16 +454,12 @@ def _row_accept(batch: Batch, row: BatchRow) -> bool:
     with transaction.atomic():
         if not BatchRow.objects.filter(pk=row.pk, status=BatchRow.PENDING).update(status=BatchRow.ACCEPTED):
             return False
-        params = row.fields.get("params", {})
         try:
-            job = job_create_generate(
+            job = job_create_generate_from_params(
                 account=batch.account,
                 book_id=row.book_id,
                 count=row.count,
-                template_id=params.get("template_id"),
-                main_elements=params.get("main_elements", ""),
-                mood=params.get("mood"),
-                color_palette=params.get("palette"),
+                params=row.fields.get("params", {}),
                 external_ref=row.external_ref,
                 memo=f"batch {batch.id}, line {row.line}",
             )
