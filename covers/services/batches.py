@@ -24,6 +24,7 @@ import logging
 import threading
 import uuid
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import partial
 
 from django.db import transaction
@@ -454,6 +455,14 @@ def _row_accept(batch: Batch, row: BatchRow) -> bool:
     with transaction.atomic():
         if not BatchRow.objects.filter(pk=row.pk, status=BatchRow.PENDING).update(status=BatchRow.ACCEPTED):
             return False
+        # Another batch with the same book (a re-import started before this one was fed) made its job.
+        earlier = _generate_jobs_by_book([row.book_id]).get(row.book_id)
+        if earlier is not None:
+            done = earlier.status == Job.COMPLETED
+            BatchRow.objects.filter(pk=row.pk).update(
+                job=earlier, reused=True, status=BatchRow.COMPLETED if done else BatchRow.ACCEPTED
+            )
+            return True
         try:
             job = job_create_generate_from_params(
                 account=batch.account,
@@ -484,8 +493,16 @@ def batch_job_finished(*, job_id: uuid.UUID | str, account_id: int) -> None:
         batch_feed(batch_id=batch_id)
 
 
+# Uploads the author never confirmed are kept this long, then forgotten (they hold no book and no charge).
+DRAFT_KEPT = timedelta(days=7)
+
+
 def batches_feed() -> int:
-    """The minute schedule: feed every unfinished batch (in case a job's end was not seen); how many fed."""
+    """The minute schedule: feed every unfinished batch (in case a job's end was not seen); how many fed.
+
+    It also forgets unconfirmed drafts older than DRAFT_KEPT.
+    """
+    Batch.objects.filter(status=Batch.DRAFT, created_at__lt=timezone.now() - DRAFT_KEPT).delete()
     batch_ids = list(Batch.objects.filter(status__in=Batch.ACTIVE_STATUSES).values_list("pk", flat=True))
     for batch_id in batch_ids:
         batch_feed(batch_id=batch_id)

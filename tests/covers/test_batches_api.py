@@ -222,3 +222,42 @@ def test_batch_completed_is_signed_and_sent_to_the_webhook(make_account, api_cli
     assert payload["status"] == "completed"
     assert [len(b["covers"]) for b in payload["books"]] == [1, 1]
     assert "signedUrl" not in payload["books"][0]["covers"][0]
+
+
+def test_the_minute_schedule_feeds_a_batch_whose_job_end_was_missed_and_forgets_old_drafts(
+    make_account, api_client_for
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    account = make_account(monthly=5)
+    batch_id = _post(api_client_for(account), _books(2)).json()["batchId"]
+    report = services.catalogue_check(rows=[services.CatalogueRow(line=1, data=_books(1, prefix="draft")[0])])
+    old_draft = services.batch_draft_create(account=account, report=report)
+    Batch.objects.filter(pk=old_draft.pk).update(created_at=timezone.now() - timedelta(days=8))
+    fresh_draft = services.batch_draft_create(account=account, report=report)
+
+    assert services.batches_feed() == 1
+    assert BatchRow.objects.filter(batch_id=batch_id, status=BatchRow.ACCEPTED).count() == 2
+    assert not Batch.objects.filter(pk=old_draft.pk).exists()
+    assert Batch.objects.filter(pk=fresh_draft.pk).exists()
+
+
+def test_a_re_import_started_before_the_first_is_fed_links_its_jobs_instead_of_paying_twice(
+    make_account, api_client_for
+):
+    account = make_account(monthly=10)
+    client = api_client_for(account)
+    first = _post(client, _books(3)).json()["batchId"]
+    second = _post(client, _books(3)).json()
+    assert second["reused"] == 0  # the books exist, their jobs do not yet
+    services.batch_feed(batch_id=first)
+    services.batch_feed(batch_id=second["batchId"])
+    rows = BatchRow.objects.filter(batch_id=second["batchId"]).order_by("line")
+    assert [row.reused for row in rows] == [True, True, True]
+    assert list(rows.values_list("job_id", flat=True)) == list(
+        BatchRow.objects.filter(batch_id=first).order_by("line").values_list("job_id", flat=True)
+    )
+    assert Job.objects.filter(account=account).count() == 3
+    assert credits_balance(account=account).total == 7
