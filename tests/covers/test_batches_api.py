@@ -3,7 +3,10 @@ feed jobs as the plan's slots free up, re-import without duplicates or second ch
 
 from __future__ import annotations
 
+import threading
+
 import pytest
+from django.db import connection, connections
 
 from billing.models import CreditEntry
 from billing.services import account_lock, credits_balance, credits_spend
@@ -261,3 +264,29 @@ def test_a_re_import_started_before_the_first_is_fed_links_its_jobs_instead_of_p
     )
     assert Job.objects.filter(account=account).count() == 3
     assert credits_balance(account=account).total == 7
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are what is tested; SQLite has none")
+def test_parallel_feeds_never_accept_a_row_twice_nor_pass_the_plans_limit(make_account, api_client_for):
+    account = make_account(plan="starter", monthly=20)
+    batch_id = _post(api_client_for(account), _books(8)).json()["batchId"]
+    barrier = threading.Barrier(6)
+
+    def feed():
+        try:
+            barrier.wait()
+            services.batch_feed(batch_id=batch_id)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=feed) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    accepted = BatchRow.objects.filter(batch_id=batch_id, status=BatchRow.ACCEPTED)
+    assert accepted.count() == 5
+    assert len(set(accepted.values_list("job_id", flat=True))) == 5
+    assert Job.objects.filter(account=account).count() == 5
+    assert credits_balance(account=account).total == 15
