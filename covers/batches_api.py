@@ -5,6 +5,8 @@ Thin views over `covers.services.batch_create` and the batch selectors; every ru
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -22,7 +24,12 @@ from covers.models import Job
 from covers.representations import BATCH_ROW_STATUSES, BATCH_STATUSES
 from covers.services.batches import OPTION_FIELDS
 
-_BOOK_FIELDS = (*BOOK_CREATE, specs.COUNT, *(specs.GENERATE[name] for name in OPTION_FIELDS))
+# The book's fields as POST /books has them, except external_ref, which a batch requires.
+_BOOK_FIELDS = (
+    *(replace(spec, required=True) if spec.name == "external_ref" else spec for spec in BOOK_CREATE),
+    specs.COUNT,
+    *(specs.GENERATE[name] for name in OPTION_FIELDS),
+)
 BatchBook = inline_serializer(
     name="BatchBook",
     many=True,

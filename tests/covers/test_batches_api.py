@@ -290,3 +290,19 @@ def test_parallel_feeds_never_accept_a_row_twice_nor_pass_the_plans_limit(make_a
     assert len(set(accepted.values_list("job_id", flat=True))) == 5
     assert Job.objects.filter(account=account).count() == 5
     assert credits_balance(account=account).total == 15
+
+
+def test_the_schema_documents_the_batch_endpoints(client):
+    schema = client.get("/api/v1/schema/?format=json").json()
+    post = schema["paths"]["/api/v1/batches"]["post"]
+    assert {"202", "400", "402"} <= set(post["responses"])
+    assert "invalid_rows" in str(post["responses"]["400"]) and "insufficient_credits" in str(post["responses"])
+    assert any(parameter["name"] == "Idempotency-Key" for parameter in post["parameters"])
+    components = schema["components"]["schemas"]
+    book = components["BatchBook"]["properties"]
+    assert {"title", "author", "genre", "external_ref", "count", "templateId", "mood", "colorPalette"} <= set(book)
+    assert book["summary"]["maxLength"] == 1000
+    assert {"title", "author", "genre", "external_ref"} <= set(components["BatchBook"]["required"])
+    assert components["BatchStatusEnum"]["enum"] == ["queued", "running", "completed", "partial", "failed"]
+    assert "get" in schema["paths"]["/api/v1/batches/{batch_id}"]
+    assert "batch_not_found" in str(schema["paths"]["/api/v1/batches/{batch_id}"]["get"]["responses"])
