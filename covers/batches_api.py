@@ -49,13 +49,22 @@ _BATCH_STATUS = serializers.ChoiceField(
     help_text="queued (no job accepted yet), running, completed (every book), partial (some books failed), "
     "failed (every book failed).",
 )
-BatchAccepted = inline_serializer(
-    name="BatchAccepted",
-    fields={
+
+
+def _batch_head() -> dict:
+    """The fields both batch bodies start with (a new dict each time: inline_serializer empties it)."""
+    return {
         "batchId": serializers.UUIDField(),
         "status": _BATCH_STATUS,
         "created_at": serializers.DateTimeField(),
         "counts": _COUNTS,
+    }
+
+
+BatchAccepted = inline_serializer(
+    name="BatchAccepted",
+    fields={
+        **_batch_head(),
         "credits_needed": serializers.IntegerField(help_text="Charged as each book's job is accepted."),
         "reused": serializers.IntegerField(help_text="Books found by external_ref that already had covers made."),
         "poll_url": serializers.CharField(),
@@ -64,12 +73,9 @@ BatchAccepted = inline_serializer(
 BatchDetail = inline_serializer(
     name="BatchDetail",
     fields={
-        "batchId": serializers.UUIDField(),
-        "status": _BATCH_STATUS,
-        "created_at": serializers.DateTimeField(),
+        **_batch_head(),
         "started_at": serializers.DateTimeField(allow_null=True),
         "completed_at": serializers.DateTimeField(allow_null=True),
-        "counts": _COUNTS,
         "credits_used": serializers.IntegerField(help_text="Net of refunds."),
         "books": inline_serializer(
             name="BatchBookState",
