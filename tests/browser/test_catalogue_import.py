@@ -49,6 +49,7 @@ def test_a_publisher_imports_a_catalogue_and_watches_it_render(page, live_server
     page.goto(f"{live_server.url}/library/")
     page.get_by_test_id("import-catalogue").click()
     expect(page.get_by_role("heading", name="Import a catalogue")).to_be_visible()
+    shot(page, "import page")
     page.get_by_label("Catalogue file").set_input_files(str(path))
     page.get_by_role("button", name="Check the catalogue").click()
 

@@ -23,6 +23,7 @@ from billing.models import Account
 from billing.services import credits_balance
 from books.specs import BOOK_CREATE
 from byc_site.errors import ApplicationError
+from cover_engine import vocabulary
 from covers import representations, selectors, services, specs
 from covers.models import Batch, BatchRow, Job
 from covers.services.batches import MAX_FILE_BYTES, OPTION_FIELDS, ROW_FIELDS
@@ -47,6 +48,12 @@ ROW_STATUS_WORDS = {
 }
 # What the import page says about each column.
 COLUMN_NOTES = {
+    "title": "Drawn on the cover.",
+    "author": "Drawn on the cover.",
+    "subtitle": "Drawn under the title.",
+    "subgenre": f"Only for {', '.join(vocabulary.SUBGENRES)}.",
+    "summary": "Recommended: a few sentences; it drives the picture.",
+    "target_audience": f"One of {', '.join(vocabulary.TARGET_AUDIENCES)}.",
     "external_ref": "Required here: your id for the book (an ISBN, a SKU). Importing again finds the book by it.",
     "genre": "A genre slug, e.g. fantasy, mystery, science-fiction.",
     "count": "Covers for this book, 1 to 5.",
@@ -144,7 +151,7 @@ def batch_import(request: HttpRequest) -> HttpResponse:
             return render_author_page(request, "web/batches/report.html", context, account=account)
     elif request.method == "POST":
         status = 400
-    context = {"form": form, "columns": _columns(), "max_books": services.MAX_BOOKS, "options": OPTION_FIELDS}
+    context = {"form": form, "columns": _columns(), "max_books": f"{services.MAX_BOOKS:,}", "options": OPTION_FIELDS}
     return render_author_page(request, "web/batches/import.html", context, account=account, status=status)
 
 
