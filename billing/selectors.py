@@ -21,3 +21,8 @@ def api_key_active_for_account(*, account: Account, api_key_id: object) -> ApiKe
         return ApiKey.objects.filter(pk=int(api_key_id), account=account, revoked_at__isnull=True).first()
     except (TypeError, ValueError):
         return None
+
+
+def account_get_by_email(*, email: str) -> Account | None:
+    """The account whose user has this email (any case), for commands run by operators."""
+    return Account.objects.select_related("user", "plan").filter(user__email__iexact=email.strip()).first()

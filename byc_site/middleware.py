@@ -2,9 +2,10 @@
 
 DRF views format their own errors (byc_site.errors.api_exception_handler). ApiErrorMiddleware
 covers what happens around them: unknown routes (404), Django's 405, bodies over
-settings.API_MAX_BODY_BYTES (413) and unhandled exceptions (500), so an API client never sees
-an HTML page or a stack trace. RequestGuardMiddleware checks what reaches every view, API or page:
-chunked bodies are read (within the limit) and query strings and form fields hold only text.
+settings.API_MAX_BODY_BYTES or a path's own limit in API_LARGE_BODY_PATHS (413) and unhandled
+exceptions (500), so an API client never sees an HTML page or a stack trace. RequestGuardMiddleware
+checks what reaches every view, API or page: chunked bodies are read (within the limit) and query
+strings and form fields hold only text.
 """
 
 from __future__ import annotations
@@ -32,8 +33,14 @@ _FALLBACK_CODES = {
 }
 
 
-def _too_large_response() -> HttpResponse:
-    limit = settings.API_MAX_BODY_BYTES
+def _body_limit(request: HttpRequest) -> int:
+    if request.path.startswith(API_PREFIX):
+        return settings.API_LARGE_BODY_PATHS.get(request.path, settings.API_MAX_BODY_BYTES)
+    return settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+
+
+def _too_large_response(request: HttpRequest) -> HttpResponse:
+    limit = _body_limit(request)
     return error_response(
         "payload_too_large", f"The request body is larger than the limit of {limit} bytes ({limit // 1024} KiB).", 413
     )
@@ -47,7 +54,7 @@ class ApiErrorMiddleware:
         if not request.path.startswith(API_PREFIX):
             return self.get_response(request)
         if self._body_too_large(request):
-            return _too_large_response()
+            return _too_large_response(request)
         response = self.get_response(request)
         return self._as_envelope(response)
 
@@ -56,7 +63,7 @@ class ApiErrorMiddleware:
             declared = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             declared = 0
-        return declared > settings.API_MAX_BODY_BYTES
+        return declared > _body_limit(request)
 
     def _as_envelope(self, response: HttpResponse) -> HttpResponse:
         if response.status_code < 400 or response.get("Content-Type", "").startswith("application/json"):
@@ -76,14 +83,10 @@ class ApiErrorMiddleware:
         if not request.path.startswith(API_PREFIX):
             return None
         if isinstance(exception, RequestDataTooBig):
-            return _too_large_response()
+            return _too_large_response(request)
         response = error_response("internal_error", "Internal server error.", 500)
         report_unexpected(request, exception, response)
         return response
-
-
-def _body_limit(request: HttpRequest) -> int:
-    return settings.API_MAX_BODY_BYTES if request.path.startswith(API_PREFIX) else settings.DATA_UPLOAD_MAX_MEMORY_SIZE
 
 
 def chunked_body_read(request: HttpRequest) -> bool:
@@ -151,7 +154,7 @@ class RequestGuardMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if _is_chunked(request) and not chunked_body_read(request):
             if request.path.startswith(API_PREFIX):
-                return _too_large_response()
+                return _too_large_response(request)
             return HttpResponse("The request body is too large.", status=413, content_type="text/plain")
         try:
             _check_query_string(request)

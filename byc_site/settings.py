@@ -226,7 +226,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 # API requests are small JSON documents; refuse anything larger before parsing it.
 API_MAX_BODY_BYTES = envint("BYC_API_MAX_BODY_BYTES", 64 * 1024)
-DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# ... except a batch: up to 1,000 books, each with a summary of up to 1,000 characters.
+API_LARGE_BODY_PATHS = {"/api/v1/batches": envint("BYC_API_BATCH_MAX_BODY_BYTES", 4 * 1024 * 1024)}
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(2 * 1024 * 1024, *API_LARGE_BODY_PATHS.values())
 # Deeper JSON is refused before parsing (the parser recurses once per level).
 API_MAX_JSON_DEPTH = envint("BYC_API_MAX_JSON_DEPTH", 32)
 
@@ -278,12 +280,18 @@ SPECTACULAR_SETTINGS = {
     "WEBHOOKS": [
         "covers.webhook_schema.JOB_COMPLETED",
         "covers.webhook_schema.JOB_FAILED",
+        "covers.webhook_schema.BATCH_COMPLETED",
         "covers.webhook_schema.WEBHOOK_TEST",
     ],
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "covers.webhook_schema.webhook_headers_hook",
     ],
+    # Choice sets that share a field name ("status") with the jobs' get names of their own.
+    "ENUM_NAME_OVERRIDES": {
+        "BatchStatusEnum": "covers.representations.BATCH_STATUSES",
+        "BatchBookStatusEnum": "covers.representations.BATCH_ROW_STATUSES",
+    },
 }
 
 # Background work: django-q2 on the ORM broker by default, Redis in production.

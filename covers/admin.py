@@ -1,4 +1,4 @@
-"""Staff views of covers, jobs, templates and webhook deliveries.
+"""Staff views of covers, jobs, batches, templates and webhook deliveries.
 
 Actions call the services; the ones that move credits (retry, refund, fail now) first ask for a
 reason on a confirmation page, and the reason lands on the ledger line.
@@ -10,7 +10,7 @@ import json
 
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -24,6 +24,8 @@ from covers.models import (
     ASSET_PREVIEW,
     AccountArtProvider,
     ArtCall,
+    Batch,
+    BatchRow,
     Cover,
     CoverAsset,
     Job,
@@ -356,9 +358,9 @@ def _pre(text: str) -> str:
 
 @admin.register(WebhookDelivery)
 class WebhookDeliveryAdmin(admin.ModelAdmin):
-    list_display = ["id", "job", "event", "url", "status", "attempts", "last_status_code", "next_attempt_at"]
+    list_display = ["id", "job", "batch", "event", "url", "status", "attempts", "last_status_code", "next_attempt_at"]
     list_filter = ["status", "event"]
-    search_fields = ["url", "job__id"]
+    search_fields = ["url", "job__id", "batch__id"]
     readonly_fields = [f.name for f in WebhookDelivery._meta.fields] + ["attempt_summary"]
     inlines = [WebhookAttemptInline]
     actions = ["redeliver"]
@@ -435,3 +437,36 @@ class ArtCallAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+
+class BatchRowInline(admin.TabularInline):
+    model = BatchRow
+    extra = 0
+    can_delete = False
+    fields = ["line", "external_ref", "book", "job", "count", "status", "reused", "credits", "error_code"]
+    readonly_fields = fields
+    raw_id_fields = ["book", "job"]
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(Batch)
+class BatchAdmin(admin.ModelAdmin):
+    """Read-only: a batch moves by itself (jobs are fed as slots free up); its jobs have their own actions."""
+
+    list_display = ["id", "account", "origin", "source_name", "status", "books", "created_at", "completed_at"]
+    list_filter = ["status", "origin"]
+    search_fields = ["id", "account__user__email", "source_name", "rows__external_ref"]
+    readonly_fields = [f.name for f in Batch._meta.fields]
+    inlines = [BatchRowInline]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Batch]:
+        return super().get_queryset(request).select_related("account__user").annotate(book_count=Count("rows"))
+
+    @admin.display(description="Books", ordering="book_count")
+    def books(self, batch: Batch) -> int:
+        return batch.book_count

@@ -22,11 +22,12 @@ SCHEDULES = {
     "covers: sweep stuck jobs": ("covers.tasks.jobs_sweep_task", 1),
     "covers: retry webhooks": ("covers.tasks.webhooks_retry_task", 1),
     "covers: purge deleted books and covers": ("covers.tasks.deleted_purge_task", 60),
+    "covers: feed batches": ("covers.tasks.batches_feed_task", 1),
 }
 
 
 def _after_migrate(sender: AppConfig, using: str = "default", **kwargs) -> None:
-    """Mirror the engine's templates and make sure the sweeper and webhook-retry schedules exist."""
+    """Mirror the engine's templates and make sure the sweeper, webhook-retry and batch schedules exist."""
     from django_q.models import Schedule
 
     from covers.services import template_sync

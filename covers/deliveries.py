@@ -12,8 +12,8 @@ from django.utils import timezone
 from billing.models import Account
 from byc_site.errors import ApplicationError
 from byc_site.formats import api_datetime as iso
-from covers.models import Job, WebhookAttempt, WebhookDelivery
-from covers.representations import webhook_payload
+from covers.models import Batch, Job, WebhookAttempt, WebhookDelivery
+from covers.representations import batch_webhook_payload, webhook_payload
 from covers.services.queue import webhook_enqueue
 from covers.webhooks import MAX_ATTEMPTS, RETRY_DELAYS, webhook_post
 
@@ -38,6 +38,9 @@ def webhook_deliver(*, delivery_id: int) -> bool:
     if delivery.job_id is not None:
         job = Job.objects.select_related("account").get(pk=delivery.job_id)
         payload, secret = webhook_payload(job, timestamp=now), job.account.webhook_secret
+    elif delivery.batch_id is not None:
+        batch = Batch.objects.select_related("account").get(pk=delivery.batch_id)
+        payload, secret = batch_webhook_payload(batch, timestamp=now), batch.account.webhook_secret
     else:
         # An account-level event carries its payload; only the timestamp is the attempt's own.
         payload = {**delivery.payload, "timestamp": iso(now)}
@@ -85,9 +88,10 @@ def webhooks_due(*, now=None) -> list[int]:
 
 
 def webhook_redeliver(*, delivery: WebhookDelivery) -> WebhookDelivery:
-    """Staff: send a job's event again, as a new delivery with its own attempts and log."""
+    """Staff: send a job's, a batch's or an account's event again, as a new delivery with its own attempts and log."""
     again = WebhookDelivery.objects.create(
         job_id=delivery.job_id,
+        batch_id=delivery.batch_id,
         account_id=delivery.account_id,
         payload=delivery.payload,
         event=delivery.event,

@@ -235,9 +235,12 @@ class WebhookDelivery(models.Model):
     GAVE_UP = "gave_up"
     STATUS_CHOICES = [(PENDING, "Pending"), (DELIVERED, "Delivered"), (GAVE_UP, "Gave up")]
 
-    # A job's event names its job; an account-level event (the developer page's test event) names
-    # its account and carries its own payload.
+    # A delivery is about one job (job.completed, job.failed), one batch (batch.completed), or it is an
+    # account-level event (the developer page's test event) that names its account and carries its payload.
     job = models.ForeignKey(Job, null=True, blank=True, on_delete=models.CASCADE, related_name="webhook_deliveries")
+    batch = models.ForeignKey(
+        "Batch", null=True, blank=True, on_delete=models.CASCADE, related_name="webhook_deliveries"
+    )
     account = models.ForeignKey(
         "billing.Account", null=True, blank=True, on_delete=models.CASCADE, related_name="webhook_deliveries"
     )
@@ -257,13 +260,21 @@ class WebhookDelivery(models.Model):
         verbose_name_plural = "webhook deliveries"
         constraints = [
             models.CheckConstraint(
-                condition=Q(job__isnull=False) | (Q(account__isnull=False) & Q(payload__isnull=False)),
-                name="webhook_delivery_has_source",
+                condition=Q(job__isnull=False, batch__isnull=True)
+                | Q(job__isnull=True, batch__isnull=False)
+                | Q(job__isnull=True, batch__isnull=True, account__isnull=False, payload__isnull=False),
+                name="webhook_delivery_one_source",
             ),
         ]
 
     def __str__(self) -> str:
-        source = f"job {self.job_id}" if self.job_id else f"account {self.account_id}"
+        source = (
+            f"job {self.job_id}"
+            if self.job_id
+            else f"batch {self.batch_id}"
+            if self.batch_id
+            else f"account {self.account_id}"
+        )
         return f"{self.event} for {source} to {self.url}"
 
 
@@ -394,3 +405,103 @@ class ArtCall(models.Model):
 
     def __str__(self) -> str:
         return f"{self.provider} {self.operation} {self.outcome}"
+
+
+class Batch(models.Model):
+    """A catalogue of books to make covers for, fed to the job queue as the plan's concurrency allows.
+
+    A draft is an uploaded catalogue the author has not confirmed yet (web only): nothing is
+    charged and no book exists until it is started.
+    """
+
+    DRAFT = "draft"
+    QUEUED = "queued"
+    RUNNING = "running"
+    COMPLETED = "completed"
+    PARTIAL = "partial"
+    FAILED = "failed"
+    STATUS_CHOICES = [
+        (DRAFT, "Draft"),
+        (QUEUED, "Queued"),
+        (RUNNING, "Running"),
+        (COMPLETED, "Completed"),
+        (PARTIAL, "Partly completed"),
+        (FAILED, "Failed"),
+    ]
+    ACTIVE_STATUSES = (QUEUED, RUNNING)
+    FINISHED_STATUSES = (COMPLETED, PARTIAL, FAILED)
+
+    ORIGIN_API = "api"
+    ORIGIN_WEB = "web"
+    ORIGIN_COMMAND = "command"
+    ORIGIN_CHOICES = [(ORIGIN_API, "API"), (ORIGIN_WEB, "Web upload"), (ORIGIN_COMMAND, "import_catalogue command")]
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    account = models.ForeignKey("billing.Account", on_delete=models.CASCADE, related_name="batches")
+    status = models.CharField(max_length=10, choices=STATUS_CHOICES, default=QUEUED)
+    origin = models.CharField(max_length=10, choices=ORIGIN_CHOICES, default=ORIGIN_API)
+    source_name = models.CharField(max_length=200, blank=True, help_text="The uploaded file's name.")
+    webhook_url = models.CharField(max_length=WEBHOOK_URL.max_length, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "batches"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "queued", "running", "completed", "partial", "failed"]),
+                name="batch_status_valid",
+            ),
+        ]
+        indexes = [models.Index(fields=["account", "status"])]
+
+    def __str__(self) -> str:
+        return f"batch {self.id} ({self.status})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in self.FINISHED_STATUSES
+
+
+class BatchRow(models.Model):
+    """One book of a batch: its catalogue line, its book, and the generate job that makes its covers.
+
+    A row whose book already had covers made (or being made) links that earlier job and is not
+    charged again (`reused`).
+    """
+
+    PENDING = "pending"  # waiting for a free job slot
+    ACCEPTED = "accepted"  # its job is queued or running
+    COMPLETED = "completed"
+    FAILED = "failed"
+    STATUS_CHOICES = [(PENDING, "Pending"), (ACCEPTED, "Accepted"), (COMPLETED, "Completed"), (FAILED, "Failed")]
+    OPEN_STATUSES = (PENDING, ACCEPTED)
+
+    batch = models.ForeignKey(Batch, on_delete=models.CASCADE, related_name="rows")
+    line = models.PositiveIntegerField(help_text="Line of the catalogue file (or position in the API's list).")
+    external_ref = models.CharField(max_length=200)
+    # The checked book fields and generate options, kept until the book and the job exist.
+    fields = models.JSONField(default=dict)
+    count = models.PositiveSmallIntegerField(default=1)
+    book = models.ForeignKey("books.Book", null=True, blank=True, on_delete=models.CASCADE, related_name="batch_rows")
+    job = models.ForeignKey(Job, null=True, blank=True, on_delete=models.SET_NULL, related_name="batch_rows")
+    reused = models.BooleanField(default=False, help_text="Linked an earlier job of the book; not charged.")
+    status = models.CharField(max_length=10, choices=STATUS_CHOICES, default=PENDING)
+    credits = models.PositiveIntegerField(default=0, help_text="Charged for this row, net of refunds.")
+    error_code = models.CharField(max_length=50, blank=True)
+    error_message = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["batch", "line"]
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "line"], name="batch_row_one_per_line"),
+            models.UniqueConstraint(fields=["batch", "external_ref"], name="batch_row_one_per_ref"),
+            models.CheckConstraint(condition=Q(count__gte=1) & Q(count__lte=5), name="batch_row_count_1_to_5"),
+            models.CheckConstraint(condition=~Q(status="failed") | ~Q(error_code=""), name="batch_row_failed_has_code"),
+        ]
+        indexes = [models.Index(fields=["batch", "status"])]
+
+    def __str__(self) -> str:
+        return f"line {self.line} of batch {self.batch_id}"

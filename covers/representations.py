@@ -15,7 +15,7 @@ from django.urls import reverse
 from byc_site.formats import api_datetime as iso
 from byc_site.formats import api_datetime_ms as iso_millis
 from covers.downloads import download_name
-from covers.models import ASSET_TYPES, ABSet, Cover, CoverAsset, Job, Template, cover_visible
+from covers.models import ASSET_TYPES, ABSet, Batch, BatchRow, Cover, CoverAsset, Job, Template, cover_visible
 from covers.storage import SignedUrl, StoredFile, signed_file_url
 
 
@@ -226,3 +226,118 @@ def ab_set_detail(ab_set: ABSet) -> dict:
         "created_at": iso(ab_set.created_at),
         "export_url": reverse("api:ab-set-export", kwargs={"ab_set_id": str(ab_set.id)}),
     }
+
+
+# --- batches ---------------------------------------------------------------------------------------
+
+BATCH_STATUSES = tuple(status for status, _label in Batch.STATUS_CHOICES if status != Batch.DRAFT)
+BATCH_ROW_STATUSES = ("pending", "queued", "running", "completed", "failed")
+
+
+def batch_poll_url(batch: Batch) -> str:
+    return reverse("api:batch-detail", kwargs={"batch_id": str(batch.id)})
+
+
+def batch_row_status(row: BatchRow) -> str:
+    """pending (waiting for a job slot), queued, running (its job's state), completed or failed."""
+    if row.status == BatchRow.ACCEPTED:
+        return row.job.status if row.job_id else BatchRow.PENDING
+    return row.status
+
+
+def batch_counts(rows: list[BatchRow]) -> dict:
+    counts = dict.fromkeys(BATCH_ROW_STATUSES, 0)
+    for row in rows:
+        counts[batch_row_status(row)] += 1
+    return {"total": len(rows), **counts}
+
+
+def batch_rows(batch: Batch) -> list[BatchRow]:
+    """The rows with what their status needs (the job's state), in line order: one query."""
+    return list(batch.rows.select_related("job").only(*_ROW_COLUMNS).order_by("line"))
+
+
+_ROW_COLUMNS = (
+    "line",
+    "external_ref",
+    "count",
+    "book_id",
+    "job_id",
+    "job__status",
+    "reused",
+    "status",
+    "credits",
+    "error_code",
+    "error_message",
+)
+
+
+def batch_accepted(batch: Batch) -> dict:
+    """The 202 body of POST /batches."""
+    rows = batch_rows(batch)
+    return {
+        "batchId": str(batch.id),
+        "status": batch.status,
+        "created_at": iso(batch.created_at),
+        "counts": batch_counts(rows),
+        "credits_needed": sum(row.count for row in rows if not row.reused),
+        "reused": sum(1 for row in rows if row.reused),
+        "poll_url": batch_poll_url(batch),
+    }
+
+
+def _job_covers(job_ids: list, *, signed: bool) -> dict:
+    """{job id: [its covers' entries, in job order]} for the preview assets of these jobs, in one query."""
+    found: dict = {}
+    assets = (
+        CoverAsset.objects.filter(cover_visible("cover__"), cover__job_id__in=job_ids, asset_type="preview")
+        .select_related("cover__book")
+        .only("cover_id", "asset_type", "storage_name", "checksum", "content_type", "width", "height",
+              "cover__job_id", "cover__template_id", "cover__book__title")
+        .order_by("cover__job_position")
+    )  # fmt: skip
+    for asset in assets:
+        entry = {"coverId": str(asset.cover_id), "coverStyle": asset.cover.template_id}
+        if signed:
+            entry.update(_signed_entry(asset, asset.cover.book.title))
+        found.setdefault(asset.cover.job_id, []).append(entry)
+    return found
+
+
+def batch_detail(batch: Batch, *, signed: bool = True) -> dict:
+    """GET /batches/:id (and, without signed links, the `batch.completed` webhook's data)."""
+    rows = batch_rows(batch)
+    covers = _job_covers([row.job_id for row in rows if row.job_id], signed=signed)
+    books = []
+    for row in rows:
+        status = batch_row_status(row)
+        books.append(
+            {
+                "line": row.line,
+                "external_ref": row.external_ref,
+                "bookId": str(row.book_id) if row.book_id else None,
+                "jobId": str(row.job_id) if row.job_id else None,
+                "status": status,
+                "reused": row.reused,
+                "count": row.count,
+                "credits": row.credits,
+                "covers": covers.get(row.job_id, []) if status in ("completed", "failed") else [],
+                "error": {"code": row.error_code, "message": row.error_message} if status == "failed" else None,
+            }
+        )
+    return {
+        "batchId": str(batch.id),
+        "status": batch.status,
+        "created_at": iso(batch.created_at),
+        "started_at": iso(batch.started_at),
+        "completed_at": iso(batch.completed_at),
+        "counts": batch_counts(rows),
+        "credits_used": sum(row.credits for row in rows),
+        "books": books,
+        "poll_url": batch_poll_url(batch),
+    }
+
+
+def batch_webhook_payload(batch: Batch, *, timestamp: datetime) -> dict:
+    """`batch.completed`: the batch's outcome per book, cover ids without links (GET poll_url for them)."""
+    return {"event": "batch.completed", "timestamp": iso(timestamp), **batch_detail(batch, signed=False)}

@@ -18,6 +18,7 @@ from covers.models import (
     ABSet,
     ABSetMember,
     ArtCall,
+    Batch,
     Cover,
     CoverAsset,
     Job,
@@ -63,6 +64,33 @@ def job_get_for_account(*, account: Account, job_id: object) -> Job:
         raise ApplicationError(
             "job_not_found", "Job not found or doesn't belong to your account.", status=404
         ) from None
+
+
+def batch_get_for_account(*, account: Account, batch_id: object, drafts: bool = False) -> Batch:
+    """The account's batch, or 404 batch_not_found. A draft (an upload not confirmed yet) only with `drafts`."""
+    parsed = _parse_uuid(batch_id)
+    batches = Batch.objects.filter(account=account) if drafts else batches_for_account(account=account)
+    batch = batches.filter(pk=parsed).first() if parsed else None
+    if batch is None:
+        raise ApplicationError("batch_not_found", "Batch not found or doesn't belong to your account.", status=404)
+    return batch
+
+
+def batches_for_account(*, account: Account) -> QuerySet[Batch]:
+    """The account's started batches, newest first (drafts are uploads the author has not confirmed)."""
+    return Batch.objects.filter(account=account).exclude(status=Batch.DRAFT).order_by("-created_at")
+
+
+def batch_rows_with_covers(*, batch: Batch) -> list:
+    """A batch's rows in line order with their book, job and the job's covers (preview assets loaded)."""
+    covers = Cover.objects.order_by("job_position").prefetch_related(
+        Prefetch("assets", queryset=CoverAsset.objects.filter(asset_type=ASSET_PREVIEW), to_attr="preview_assets")
+    )
+    return list(
+        batch.rows.select_related("book", "job")
+        .prefetch_related(Prefetch("job__covers", queryset=covers))
+        .order_by("line")
+    )
 
 
 def cover_asset_get(*, cover: Cover, asset_type: str) -> CoverAsset:
@@ -210,8 +238,10 @@ def jobs_by_id(*, account: Account, job_ids: set) -> dict[str, Job]:
 
 
 def webhook_deliveries_recent(*, account: Account, limit: int, url: str | None = None) -> list[WebhookDelivery]:
-    """The account's newest deliveries (its jobs' events and its test events), optionally to one URL."""
-    deliveries = WebhookDelivery.objects.filter(Q(job__account=account) | Q(account=account))
+    """The account's newest deliveries (its jobs' and batches' events and its test events), optionally to one URL."""
+    deliveries = WebhookDelivery.objects.filter(
+        Q(job__account=account) | Q(batch__account=account) | Q(account=account)
+    )
     if url is not None:
         deliveries = deliveries.filter(url=url)
     return list(deliveries.select_related("job").order_by("-created_at", "-id")[:limit])

@@ -18,6 +18,14 @@ def job_help_task(job_id: str) -> int:
         return services.job_work(job_id=job_id)
 
 
+def batch_feed_task(batch_id: str) -> int:
+    return services.batch_feed(batch_id=batch_id)
+
+
+def batches_feed_task() -> int:
+    return services.batches_feed()
+
+
 def webhook_deliver_task(delivery_id: int) -> bool:
     with log_context(delivery_id=delivery_id):
         return deliveries.webhook_deliver(delivery_id=delivery_id)

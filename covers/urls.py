@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from covers import api, api_compare
+from covers import api, api_compare, batches_api
 
 api_urlpatterns: list = [
     path("covers/generate", api.CoverGenerateView.as_view(), name="covers-generate"),
@@ -20,6 +20,8 @@ api_urlpatterns: list = [
         name="cover-asset-download",
     ),
     path("account", api.AccountView.as_view(), name="account"),
+    path("batches", batches_api.BatchListView.as_view(), name="batch-list"),
+    path("batches/<str:batch_id>", batches_api.BatchDetailView.as_view(), name="batch-detail"),
     path("jobs", api.JobListView.as_view(), name="job-list"),
     path("jobs/<str:job_id>", api.JobDetailView.as_view(), name="job-detail"),
     path("books/<str:book_id>/covers", api.BookCoversView.as_view(), name="book-covers"),

@@ -7,10 +7,13 @@ the description with a real delivery.
 
 from __future__ import annotations
 
+import copy
+
 from drf_spectacular.utils import OpenApiResponse, OpenApiWebhook, extend_schema, inline_serializer
 from rest_framework import serializers
 
 from covers.api import JobResult, job_error_serializer
+from covers.batches_api import BatchDetail
 from covers.deliveries import TEST_EVENT
 from covers.models import Job
 from covers.webhooks import MAX_ATTEMPTS, RETRY_DELAYS, SIGNATURE_HEADER, USER_AGENT
@@ -19,6 +22,8 @@ EVENTS = {
     "job.completed": "A job finished and delivered everything it was asked for.",
     "job.failed": "A job failed; `error` says why. Credits for what it did not deliver were refunded.",
 }
+# Sent to the batch's webhookUrl (else the account's) when its last book is done.
+BATCH_EVENTS = {"batch.completed": "A batch finished: every book has its covers, or failed (status partial/failed)."}
 # Sent on demand from the developer page ("Send a test event"), to check the receiver and its signature check.
 TEST_EVENTS = {TEST_EVENT: "A test event, sent when you ask for one; it carries no job."}
 
@@ -29,7 +34,7 @@ HEADERS = (
         "`sha256=` and the hex HMAC-SHA256 of the raw request body, keyed with your account's webhook secret "
         "(account page). Recompute it over the bytes you received, before parsing, and compare in constant time.",
     ),
-    ("X-BYC-Event", f"The event: {', '.join([*EVENTS, *TEST_EVENTS])}."),
+    ("X-BYC-Event", f"The event: {', '.join([*EVENTS, *BATCH_EVENTS, *TEST_EVENTS])}."),
     ("X-BYC-Delivery", "The delivery's id; the same on every retry of one delivery (deduplicate with it)."),
     ("User-Agent", f"`{USER_AGENT}`."),
 )
@@ -67,6 +72,16 @@ WebhookEvent = inline_serializer(
 )
 
 
+BatchWebhookEvent = inline_serializer(
+    name="BatchWebhookEvent",
+    fields={
+        "event": serializers.ChoiceField(choices=list(BATCH_EVENTS)),
+        "timestamp": serializers.DateTimeField(help_text="When this attempt was made (UTC)."),
+        # The batch as GET /batches/:batchId gives it, but covers carry ids only (poll for signed links).
+        **copy.deepcopy(type(BatchDetail)._declared_fields),
+    },
+)
+
 TestWebhookEvent = inline_serializer(
     name="TestWebhookEvent",
     fields={
@@ -94,6 +109,7 @@ def _webhook(event: str, summary: str, body) -> OpenApiWebhook:
 
 JOB_COMPLETED = _webhook("job.completed", EVENTS["job.completed"], WebhookEvent)
 JOB_FAILED = _webhook("job.failed", EVENTS["job.failed"], WebhookEvent)
+BATCH_COMPLETED = _webhook("batch.completed", BATCH_EVENTS["batch.completed"], BatchWebhookEvent)
 WEBHOOK_TEST = _webhook(TEST_EVENT, TEST_EVENTS[TEST_EVENT], TestWebhookEvent)
 
 

@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from web.forms.account import EmailAuthenticationForm
-from web.views import account, books, compare, covers, developer
+from web.views import account, batches, books, compare, covers, developer
 
 urlpatterns: list = [
     # Home, library, wizard step 1, a book's page
@@ -35,6 +35,13 @@ urlpatterns: list = [
     path("ab-sets/<uuid:ab_set_id>/", compare.ab_set_detail, name="ab_set_detail"),
     path("ab-sets/<uuid:ab_set_id>/export.zip", compare.ab_set_export, name="ab_set_export"),
     path("ab-sets/<uuid:ab_set_id>/winner/", compare.ab_set_winner, name="ab_set_winner"),
+    # Catalogue import and batches
+    path("batches/", batches.batch_list, name="batch_list"),
+    path("batches/import/", batches.batch_import, name="batch_import"),
+    path("batches/example.csv", batches.example_catalogue, name="batch_example"),
+    path("batches/<uuid:batch_id>/", batches.batch_detail, name="batch_detail"),
+    path("batches/<uuid:batch_id>/start/", batches.batch_start, name="batch_start"),
+    path("batches/<uuid:batch_id>/status.json", batches.batch_status, name="batch_status"),
     # Sign-up, sign-in, password
     path("signup/", account.signup, name="signup"),
     path("signup/confirm/<uidb64>/<token>/", account.signup_confirm, name="signup_confirm"),

@@ -12,6 +12,8 @@ as `covers.services.<name>`. Reads (an account's covers and jobs, 404 for anyone
   does nothing); its covers ("units") are claimed one at a time by whichever workers are free; the
   last unit to finish closes the job. A job that fails refunds what it did not deliver.
   `jobs_sweep` recovers jobs whose worker or task was lost.
+- `batches`: catalogues checked row by row, started when the account can pay for every row, fed
+  to the job queue as the plan's concurrency allows; `batch.completed` when the last row is done.
 - `queue`: handing ids to the django-q2 workers.
 - `store_pack`: the zip of each store's cover file and its manifest; `exports`: an asset's JPEG.
 - `deletion`: soft-deleting covers, staff restores, and the purge of what was deleted 30 days ago.
@@ -30,6 +32,21 @@ from covers.services.accept import (
     job_retry,
 )
 from covers.services.art import account_art_provider_set, art_config_for
+from covers.services.batches import (
+    MAX_BOOKS,
+    CatalogueReport,
+    CatalogueRow,
+    batch_close_if_done,
+    batch_create,
+    batch_draft_create,
+    batch_feed,
+    batch_job_finished,
+    batch_start,
+    batches_feed,
+    catalogue_books_import,
+    catalogue_check,
+    catalogue_parse,
+)
 from covers.services.deletion import PurgeReport, cover_delete, cover_restore, deleted_purge
 from covers.services.queue import job_enqueue, webhook_enqueue
 from covers.services.run import (
@@ -49,6 +66,19 @@ __all__ = [
     "account_art_provider_set",
     "art_config_for",
     "ASSET_RENDERING",
+    "MAX_BOOKS",
+    "CatalogueReport",
+    "CatalogueRow",
+    "batch_close_if_done",
+    "batch_create",
+    "batch_draft_create",
+    "batch_feed",
+    "batch_job_finished",
+    "batch_start",
+    "batches_feed",
+    "catalogue_books_import",
+    "catalogue_check",
+    "catalogue_parse",
     "UPSCALE_TARGETS",
     "PurgeReport",
     "SweepReport",

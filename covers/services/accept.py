@@ -29,7 +29,7 @@ from covers.models import (
 )
 from covers.selectors import cover_get_for_account, cover_text_changes, jobs_in_flight
 from covers.services.queue import job_enqueue
-from covers.services.run import book_text
+from covers.services.text import book_text
 
 # Which asset an upscale makes from which.
 UPSCALE_TARGETS = {ASSET_PREVIEW: ASSET_FULL, ASSET_AUDIOBOOK_PREVIEW: ASSET_AUDIOBOOK_FULL}
@@ -54,13 +54,12 @@ def _check_policy(fields: dict[str, str]) -> None:
         )
 
 
+# The book's text a job reads or draws, checked against the content policy.
+BOOK_TEXT_FIELDS = ("title", "subtitle", "author", "summary")
+
+
 def _book_text_fields(book: Book) -> dict[str, str]:
-    return {
-        "title": book.title,
-        "subtitle": book.subtitle,
-        "author": book.author,
-        "summary": book.summary,
-    }
+    return {name: getattr(book, name) for name in BOOK_TEXT_FIELDS}
 
 
 # --- accepting jobs -----------------------------------------------------------------------------
@@ -137,6 +136,46 @@ def _check_target_asset_free(*, cover: Cover, target_asset: str) -> None:
         raise _asset_exists_error(target_asset)
 
 
+def generate_options_clean(
+    *,
+    count: object = 1,
+    template_id: str | None = None,
+    main_elements: str = "",
+    mood: str | None = None,
+    color_palette: str | None = None,
+) -> dict:
+    """Check a generate request's options (nothing about the book): `{"count", "params"}` or ApplicationError.
+
+    Batches check every row with it before anything is charged.
+    """
+    count = specs.COUNT.check(count)
+    main_elements = (main_elements or "").strip()
+    specs.MAIN_ELEMENTS.check_length(main_elements)
+    if mood is not None and mood not in vocabulary.MOODS:
+        raise ApplicationError(
+            "invalid_field_value", f"mood must be one of: {', '.join(vocabulary.MOODS)}.", field="mood"
+        )
+    if color_palette is not None and color_palette not in vocabulary.COLOR_PALETTES:
+        raise ApplicationError(
+            "invalid_field_value",
+            f"colorPalette must be one of: {', '.join(vocabulary.COLOR_PALETTES)}.",
+            field="colorPalette",
+        )
+    if template_id is not None and not Template.objects.filter(pk=template_id, enabled=True, in_engine=True).exists():
+        raise ApplicationError(
+            "invalid_field_value", f"templateId {template_id!r} is not an available template.", field="templateId"
+        )
+    params = {"template_id": template_id, "main_elements": main_elements, "mood": mood, "palette": color_palette}
+    return {"count": count, "params": params}
+
+
+def generate_text_check(*, book_fields: dict[str, str], main_elements: str) -> None:
+    """The content policy and the fonts' characters for what a generate job will draw and read."""
+    _check_policy({**{name: book_fields.get(name, "") for name in BOOK_TEXT_FIELDS}, "mainElements": main_elements})
+    if main_elements:
+        characters_check(field="mainElements", text=main_elements, multiline=True)
+
+
 def job_create_generate(
     *,
     account: Account,
@@ -153,38 +192,36 @@ def job_create_generate(
     """Generate `count` (1-5) new covers for a book; costs `count` credits."""
     if book_id in (None, ""):
         raise ApplicationError("missing_book_id", "bookId is required to generate covers.", field="bookId")
-    count = specs.COUNT.check(count)
-    main_elements = (main_elements or "").strip()
-    specs.MAIN_ELEMENTS.check_length(main_elements)
+    options = generate_options_clean(
+        count=count, template_id=template_id, main_elements=main_elements, mood=mood, color_palette=color_palette
+    )
     external_ref, webhook_url = _clean_common(external_ref=external_ref, webhook_url=webhook_url)
-    if mood is not None and mood not in vocabulary.MOODS:
-        raise ApplicationError(
-            "invalid_field_value", f"mood must be one of: {', '.join(vocabulary.MOODS)}.", field="mood"
-        )
-    if color_palette is not None and color_palette not in vocabulary.COLOR_PALETTES:
-        raise ApplicationError(
-            "invalid_field_value",
-            f"colorPalette must be one of: {', '.join(vocabulary.COLOR_PALETTES)}.",
-            field="colorPalette",
-        )
-    if template_id is not None and not Template.objects.filter(pk=template_id, enabled=True, in_engine=True).exists():
-        raise ApplicationError(
-            "invalid_field_value", f"templateId {template_id!r} is not an available template.", field="templateId"
-        )
     book = book_get_for_account(account=account, book_id=book_id)
-    _check_policy({**_book_text_fields(book), "mainElements": main_elements})
-    if main_elements:
-        characters_check(field="mainElements", text=main_elements, multiline=True)
-    params = {"template_id": template_id, "main_elements": main_elements, "mood": mood, "palette": color_palette}
+    params = options["params"]
+    generate_text_check(book_fields=_book_text_fields(book), main_elements=params["main_elements"])
     return _job_accept(
         account=account,
         operation=Job.OP_GENERATE,
-        count=count,
+        count=options["count"],
         book=book,
         params=params,
         external_ref=external_ref,
         webhook_url=webhook_url,
         memo=memo,
+    )
+
+
+def job_create_generate_from_params(*, account: Account, book_id: object, count: int, params: dict, **common) -> Job:
+    """A generate job from stored `params` (a failed job's, a batch row's), checked and charged like a request."""
+    return job_create_generate(
+        account=account,
+        book_id=book_id,
+        count=count,
+        template_id=params.get("template_id"),
+        main_elements=params.get("main_elements", ""),
+        mood=params.get("mood"),
+        color_palette=params.get("palette"),
+        **common,
     )
 
 
@@ -390,15 +427,7 @@ def job_retry(*, job_id: uuid.UUID | str, retried_by: object = None, reason: str
     }
     params = job.params or {}
     if job.operation == Job.OP_GENERATE:
-        return job_create_generate(
-            book_id=job.book_id,
-            count=job.count,
-            template_id=params.get("template_id"),
-            main_elements=params.get("main_elements", ""),
-            mood=params.get("mood"),
-            color_palette=params.get("palette"),
-            **common,
-        )
+        return job_create_generate_from_params(book_id=job.book_id, count=job.count, params=params, **common)
     if job.operation == Job.OP_VARIATION:
         return job_create_variation(cover_id=job.source_cover_id, count=job.count, **common)
     if job.operation == Job.OP_EDIT:

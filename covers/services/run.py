@@ -33,9 +33,11 @@ from covers.models import (
     WebhookDelivery,
 )
 from covers.services.art import ArtFallback, art_asset, art_config_for, art_unit
+from covers.services.batches import batch_job_finished
 from covers.services.queue import helpers_enqueue, job_enqueue, webhook_enqueue
 from covers.services.store_pack import store_pack_render
 from covers.services.templates import template_row
+from covers.services.text import book_text
 from covers.services.thumbs import THUMB_ASSETS, thumbnails_store
 from covers.storage import file_delete, file_read, file_store
 
@@ -114,18 +116,6 @@ class _Rendered:
 
 def _seed(job: Job, position: int) -> int:
     return int.from_bytes(hashlib.sha256(f"{job.id}:{position}".encode()).digest()[:4], "big")
-
-
-def book_text(book: Book) -> engine.BookText:
-    return engine.BookText(
-        title=book.title,
-        author=book.author,
-        genre=book.genre,
-        subtitle=book.subtitle,
-        subgenre=book.subgenre,
-        summary=book.summary,
-        target_audience=book.target_audience,
-    )
 
 
 def _render_asset(recipe: engine.Recipe, asset_type: str) -> bytes:
@@ -436,7 +426,7 @@ def _job_close_if_done(job: Job) -> None:
         if job.target_asset:
             job.result["asset"] = job.target_asset
         job.save(update_fields=["status", "completed_at", "result"])
-        _webhook_schedule(job)
+        _job_finished(job)
         return
     _job_fail_locked(job, code=job.error_code, message=job.error_message)
 
@@ -466,7 +456,7 @@ def _job_fail_locked(job: Job, *, code: str, message: str) -> None:
             "result",
         ]
     )
-    _webhook_schedule(job)
+    _job_finished(job)
 
 
 def job_fail(*, job_id: uuid.UUID | str, code: str, message: str) -> bool:
@@ -530,6 +520,13 @@ def jobs_sweep(*, now=None) -> SweepReport:
     if failed or requeued:
         logger.warning("Sweeper failed %s stuck job(s) and re-enqueued %s lost one(s)", failed, requeued)
     return SweepReport(failed=failed, requeued=requeued)
+
+
+def _job_finished(job: Job) -> None:
+    """With a finished job locked: its webhook, and once committed, its slot to the account's batches."""
+    _webhook_schedule(job)
+    # robust: the job is recorded whatever happens to its batch; the minute schedule feeds it again.
+    transaction.on_commit(partial(batch_job_finished, job_id=job.id, account_id=job.account_id), robust=True)
 
 
 def _webhook_schedule(job: Job) -> None:

@@ -81,14 +81,9 @@
     update();
   }
 
-  // Poll a job's JSON status until it finishes, then swap in the rendered result.
-  function setupPolling() {
-    var root = document.querySelector("[data-poll-url]");
-    if (!root) return;
-    var url = root.getAttribute("data-poll-url");
-    var statusText = root.querySelector("[data-status-text]");
-    var bar = root.querySelector("[data-progress] span");
-    var delay = 700;
+  // GET a JSON URL again and again: onData(data) returns the pause (ms) before the next poll, or 0 to
+  // stop. On connection trouble onTrouble(failures) is told and the poll retries after a growing pause.
+  function pollJson(url, firstDelay, onData, onTrouble) {
     var failures = 0;
     function tick() {
       fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
@@ -98,26 +93,81 @@
         })
         .then(function (data) {
           failures = 0;
-          if (statusText && data.status_text) statusText.textContent = data.status_text;
-          if (bar && typeof data.progress === "number") bar.style.width = Math.round(data.progress * 100) + "%";
-          if (data.done) {
-            var target = document.querySelector("[data-poll-target]") || root;
-            target.innerHTML = data.html;
-            root.removeAttribute("data-poll-url");
-            var heading = target.querySelector("h2, h1");
-            if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
-            return;
-          }
-          delay = Math.min(delay * 1.25, 2500);
-          setTimeout(tick, delay);
+          var next = onData(data);
+          if (next) setTimeout(tick, next);
         })
         .catch(function () {
           failures += 1;
-          if (statusText && failures > 2) statusText.textContent = "Still working… (connection hiccup, retrying)";
+          if (onTrouble) onTrouble(failures);
           setTimeout(tick, Math.min(1000 * failures, 5000));
         });
     }
-    setTimeout(tick, 400);
+    setTimeout(tick, firstDelay);
+  }
+
+  // Poll a job's JSON status until it finishes, then swap in the rendered result.
+  function setupPolling() {
+    var root = document.querySelector("[data-poll-url]");
+    if (!root) return;
+    var statusText = root.querySelector("[data-status-text]");
+    var bar = root.querySelector("[data-progress] span");
+    var delay = 700;
+    pollJson(root.getAttribute("data-poll-url"), 400, function (data) {
+      if (statusText && data.status_text) statusText.textContent = data.status_text;
+      if (bar && typeof data.progress === "number") bar.style.width = Math.round(data.progress * 100) + "%";
+      if (data.done) {
+        var target = document.querySelector("[data-poll-target]") || root;
+        target.innerHTML = data.html;
+        root.removeAttribute("data-poll-url");
+        var heading = target.querySelector("h2, h1");
+        if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
+        return 0;
+      }
+      delay = Math.min(delay * 1.25, 2500);
+      return delay;
+    }, function (failures) {
+      if (statusText && failures > 2) statusText.textContent = "Still working… (connection hiccup, retrying)";
+    });
+  }
+
+  // A batch's progress page: poll its JSON, update the bar, the counts and the books' tiles until it ends.
+  function setupBatchPolling() {
+    var root = document.querySelector("[data-batch-poll-url]");
+    if (!root) return;
+    var statusText = root.querySelector("[data-status-text]");
+    var badge = root.querySelector("[data-batch-badge]");
+    var bar = root.querySelector("[data-progress]");
+    var rows = document.querySelector("[data-batch-rows]");
+    function set(name, value) {
+      var node = root.querySelector("[data-count='" + name + "']");
+      if (node) node.textContent = value;
+    }
+    pollJson(root.getAttribute("data-batch-poll-url"), 1000, function (data) {
+      var percent = Math.round(data.progress * 100);
+      if (bar) {
+        bar.querySelector("span").style.width = percent + "%";
+        bar.setAttribute("aria-valuenow", percent);
+      }
+      if (statusText) statusText.textContent = data.status_text;
+      if (badge) {
+        badge.className = "badge badge-" + data.status;
+        badge.textContent = data.status_label;
+      }
+      set("done", data.counts.completed + data.counts.failed);
+      set("covers", data.covers);
+      set("failed", data.counts.failed);
+      set("credits", data.credits_used);
+      set("eta", data.eta_text);
+      if (rows) rows.innerHTML = data.html;
+      var credits = document.querySelector("[data-testid=nav-credits]");
+      if (credits && typeof data.credits_left === "number") credits.textContent = data.credits_left;
+      if (!data.done) return 1500;
+      var note = root.querySelector("[data-while-running]");
+      if (note) note.remove();
+      root.removeAttribute("data-batch-poll-url");
+      root.setAttribute("aria-busy", "false");
+      return 0;
+    });
   }
 
   function setupCopy() {
@@ -180,6 +230,7 @@
     setupSubgenres();
     setupCost();
     setupPolling();
+    setupBatchPolling();
     setupCopy();
     setupExamplePrompts();
     setupSubmitOnce();

@@ -103,8 +103,13 @@ def test_a_partial_update_may_leave_out_but_not_empty_a_required_field(schema):
 
 
 def test_the_webhooks_are_documented_with_their_signature(schema):
-    assert set(schema["webhooks"]) == {"job.completed", "job.failed", "webhook.test"}
-    bodies = {"job.completed": "JobWebhookEvent", "job.failed": "JobWebhookEvent", "webhook.test": "TestWebhookEvent"}
+    bodies = {
+        "job.completed": "JobWebhookEvent",
+        "job.failed": "JobWebhookEvent",
+        "batch.completed": "BatchWebhookEvent",
+        "webhook.test": "TestWebhookEvent",
+    }
+    assert set(schema["webhooks"]) == set(bodies)
     for name, event in schema["webhooks"].items():
         operation = event["post"]
         headers = {p["name"]: p for p in operation["parameters"] if p["in"] == "header"}

@@ -55,7 +55,12 @@ def library(request: HttpRequest) -> HttpResponse:
                 "total": book.cover_count,
             }
         )
-    return render_author_page(request, "web/books/library.html", {"page": page, "rows": rows}, account=account)
+    context = {
+        "page": page,
+        "rows": rows,
+        "has_batches": cover_selectors.batches_for_account(account=account).exists(),
+    }
+    return render_author_page(request, "web/books/library.html", context, account=account)
 
 
 @login_required
