@@ -16,7 +16,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def production_env(tmp_path: Path, **overrides: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("BYC_", "DATABASE_URL", "SECRET_KEY", "PYTEST"))}
+    # A production process's environment: none of the test run's settings (the browser tests' worker
+    # allows Django's sync ORM under Playwright's event loop, which a deployment must not).
+    ours = ("BYC_", "DATABASE_URL", "SECRET_KEY", "PYTEST", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(ours)}
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "byc_site.settings",

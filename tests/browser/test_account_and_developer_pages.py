@@ -83,11 +83,21 @@ def test_the_developer_page_confirms_revoke_and_rotate_and_sends_a_test_event(
     assert account.webhook_secret != old_secret
     expect(page.get_by_test_id("webhook-secret")).to_have_text(account.webhook_secret)
 
-    # A loopback URL is saved but the page says deliveries to it will fail.
+    # A loopback URL is refused when saved on a site that delivers only to public addresses ...
     settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS = False
     page.get_by_label("Default webhook URL").fill(receiver.url)
     page.get_by_role("button", name="Save URL").click()
-    expect(page.get_by_test_id("webhook-warning")).to_contain_text("private or reserved address (127.0.0.1)")
+    expect(page.get_by_text("is refused")).to_be_visible()
+    account.refresh_from_db()
+    assert account.webhook_url != receiver.url
+    # ... and one saved while private networks were allowed gets a warning once they are not.
+    settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS = True
+    page.get_by_label("Default webhook URL").fill(receiver.url)
+    page.get_by_role("button", name="Save URL").click()
+    expect(page.get_by_test_id("webhook-warning")).to_have_count(0)
+    settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS = False
+    page.reload()
+    expect(page.get_by_test_id("webhook-warning")).to_contain_text("Deliveries to this URL will fail")
     shot(page, "laptop developer page with warning")
 
     # On a site that allows private networks (this one's worker does), the test event arrives signed.

@@ -10,7 +10,7 @@ import re
 from playwright.sync_api import expect
 
 from billing.models import Account
-from billing.services import credits_balance
+from billing.services import credits_balance, credits_grant_overage
 from covers.models import Batch, Cover
 
 GENRES = ("mystery", "fantasy", "romance", "science-fiction", "thriller")
@@ -42,6 +42,8 @@ def _catalogue() -> str:
 def test_a_publisher_imports_a_catalogue_and_watches_it_render(page, live_server, qcluster, sign_up, shot, tmp_path):
     email = sign_up(page)
     account = Account.objects.get(user__email=email)
+    # A sign-up starts with a small trial; a publisher buys enough credits for the list first.
+    credits_grant_overage(account=account, amount=60, memo="Publisher's credit pack")
     credits_before = credits_balance(account=account).total
     path = tmp_path / "spring-list.csv"
     path.write_text(_catalogue(), encoding="utf-8")

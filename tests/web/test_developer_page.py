@@ -76,8 +76,10 @@ def test_rotating_the_secret_asks_first_then_shows_the_new_one_once(client, auth
 
 
 def test_it_warns_when_the_webhook_url_is_a_loopback_address(client, author, settings):
+    """Saved while the site allowed private networks; the guard now refuses it, and the page says so."""
+    settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS = True
+    account_webhook_update(account=author, webhook_url="http://127.0.0.1/hooks")
     settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS = False
-    account_webhook_update(account=author, webhook_url="http://127.0.0.1:9/hooks")
     page = client.get("/account/developer/").content.decode()
     assert 'data-testid="webhook-warning"' in page
     assert "private or reserved address (127.0.0.1)" in page

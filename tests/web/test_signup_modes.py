@@ -206,7 +206,7 @@ def test_a_signed_up_account_gets_no_monthly_credits_at_renewal(client, settings
     balance = credits_balance(account=account)
     assert (balance.monthly, balance.overage) == (0, 4)  # the trial credits stay; nothing more arrives
     page = client.get("/account/").content.decode()
-    assert "has no monthly credits" in page and "Ask the service's staff for a plan" in page
+    assert "has no monthly credits" in page and "Need more credits?" in page  # the request form for staff
 
 
 def test_an_unconfirmed_sign_up_does_not_lock_the_owner_out(client, settings, smtp_server):
