@@ -1,0 +1,288 @@
+"""Writing the wrap as the PDF a printer takes.
+
+reportlab lays the page out: the art as one opaque 300 dpi image (no transparency anywhere, so
+nothing is left to flatten), the back and spine type as vector text in embedded subset TrueType
+fonts, the barcode as vector bars in 100% black. pikepdf then sets the TrimBox and BleedBox and,
+for a CMYK printer, the PDF/X-1a:2001 identification with its OutputIntent.
+
+CMYK: the art goes through Pillow's ImageCms with `profiles/FOGRA39L-TAC240.icc`, a profile
+built with ArgyllCMS's colprof from the FOGRA39 measurement data that Debian ships in
+icc-profiles-free (`scripts/build_cmyk_profile.sh` rebuilds it), with a 240% total ink limit in
+its separation; every pixel is measured afterwards and any that still exceeds the printer's limit
+has its C, M and Y scaled down (K kept) until it holds.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pikepdf
+from PIL import Image, ImageCms
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas as pdf_canvas
+
+from .isbn import barcode_modules, isbn_hyphen_free_display
+from .printers import Geometry
+from .type import BodyStyle, set_paragraphs, width_of
+
+CMYK_PROFILE = Path(__file__).parent / "profiles" / "FOGRA39L-TAC240.icc"
+OUTPUT_CONDITION = "FOGRA39"  # ISO 12647-2:2004/Amd 1, coated paper: the data the profile is built from
+PT = 72.0
+JPEG_QUALITY = 92
+
+# Back text sizes tried, largest first (points), and leading as a share of the size.
+BACK_SIZES = (11.5, 11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)
+LEADING = 1.38
+# Barcode: an EAN-13 module of 0.33 mm is the 100% nominal size; 80% to 100% is usual on books.
+MODULE_IN = 0.013
+BAR_HEIGHT_IN = 0.75
+
+
+@dataclass(frozen=True)
+class PageText:
+    title: str
+    author: str
+    back_text: str
+    author_bio: str
+    ink: str
+    spine_ink: str
+    body: BodyStyle
+    isbn13: str | None
+    price: str | None
+
+
+@cache
+def _rgb_to_cmyk() -> ImageCms.ImageCmsTransform:
+    return ImageCms.buildTransform(
+        ImageCms.createProfile("sRGB"),
+        ImageCms.getOpenProfile(str(CMYK_PROFILE)),
+        "RGB",
+        "CMYK",
+        renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
+    )
+
+
+def to_cmyk(image: np.ndarray, limit: int) -> tuple[Image.Image, float]:
+    """The image in CMYK through the profile, ink held at `limit` percent; returns it and its max ink."""
+    cmyk = np.asarray(ImageCms.applyTransform(Image.fromarray(image), _rgb_to_cmyk())).astype(np.int32)
+    cap = limit * 255 // 100
+    total = cmyk.sum(axis=2)
+    over = total > cap
+    if over.any():
+        k = cmyk[..., 3][over]
+        cmy = cmyk[..., :3][over]
+        room = np.maximum(cap - k, 0)
+        scale = room / np.maximum(cmy.sum(axis=1), 1)
+        cmyk[..., :3][over] = np.floor(cmy * scale[:, None]).astype(np.int32)
+    max_ink = float(cmyk.sum(axis=2).max()) * 100 / 255
+    return Image.fromarray(cmyk.astype(np.uint8), mode="CMYK"), max_ink
+
+
+def _hex_rgb01(value: str) -> tuple[float, float, float]:
+    value = value.lstrip("#")
+    return tuple(int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+
+
+def _fill(c: pdf_canvas.Canvas, colour: str, cmyk: bool) -> None:
+    if not cmyk:
+        c.setFillColorRGB(*_hex_rgb01(colour))
+        return
+    pixel = np.array([[[int(v * 255) for v in _hex_rgb01(colour)]]], dtype=np.uint8)
+    converted, _ = to_cmyk(pixel, 240)
+    c_, m, y, k = (v / 255 for v in converted.getpixel((0, 0)))
+    c.setFillColorCMYK(c_, m, y, k)
+
+
+def _black(c: pdf_canvas.Canvas, cmyk: bool) -> None:
+    # 100% K: one plate, crisp bars (a rich black would misregister at bar widths).
+    if cmyk:
+        c.setFillColorCMYK(0, 0, 0, 1)
+    else:
+        c.setFillColorRGB(0, 0, 0)
+
+
+def _white(c: pdf_canvas.Canvas, cmyk: bool) -> None:
+    if cmyk:
+        c.setFillColorCMYK(0, 0, 0, 0)
+    else:
+        c.setFillColorRGB(1, 1, 1)
+
+
+def _y(g: Geometry, top_in: float) -> float:
+    """PDF y (points from the bottom) of a distance in inches from the top."""
+    return (g.height - top_in) * PT
+
+
+def _draw_spine(c: pdf_canvas.Canvas, g: Geometry, page: PageText, cmyk: bool) -> bool:
+    if not g.spine_text_allowed:
+        return False
+    x, y, w, h = g.spine_text_box
+    if w <= 0.05:
+        return False
+    title_font, text_font = page.body.title_face, page.body.text_face
+    gap = 0.3 * PT
+    size = min(w * PT * 0.62, 20.0)
+    while size > 4:
+        length = width_of(page.title, title_font, size) + gap + width_of(page.author, text_font, size * 0.78)
+        if length <= h * PT:
+            break
+        size -= 0.25
+    else:
+        return False
+    c.saveState()
+    _fill(c, page.spine_ink, cmyk)
+    # Read from the top down (the US/UK convention): rotate so that +x runs down the spine.
+    cx = (x + w / 2) * PT
+    c.translate(cx, _y(g, y + h / 2))
+    c.rotate(-90)
+    start = -length / 2
+    # Centre the type's x-height on the spine's axis.
+    c.setFont(title_font, size)
+    c.drawString(start, -size * 0.35, page.title)
+    c.setFont(text_font, size * 0.78)
+    c.drawString(start + width_of(page.title, title_font, size) + gap, -size * 0.78 * 0.35, page.author)
+    c.restoreState()
+    return True
+
+
+def _draw_back(c: pdf_canvas.Canvas, g: Geometry, page: PageText, cmyk: bool) -> float | None:
+    """The back text in the safe area above the barcode box; returns the size used."""
+    sx, sy, sw, _sh = g.safe(g.back)
+    bottom = g.barcode_box[1] - 0.2
+    measure = sw * PT
+    font = page.body.text_face
+    paragraphs = [p.strip() for p in page.back_text.replace("\r", "").split("\n\n") if p.strip()]
+    bio = page.author_bio
+    for size in BACK_SIZES:
+        lead = size * LEADING
+        blocks = set_paragraphs(paragraphs, font=font, size=size, measure=measure)
+        bio_lines = set_paragraphs([bio], font=font, size=size * 0.88, measure=measure * 0.85) if bio else []
+        height = sum(len(b) for b in blocks) * lead + max(0, len(blocks) - 1) * lead * 0.6
+        if bio_lines:
+            height += lead * 1.6 + len(bio_lines[0]) * size * 0.88 * LEADING
+        if height <= (bottom - sy) * PT:
+            break
+    else:
+        return None
+    _fill(c, page.ink, cmyk)
+    top = sy * PT + size  # first baseline, from the top
+    cursor = top
+    for block in blocks:
+        c.setFont(font, size)
+        for line in block:
+            c.drawString(sx * PT, g.height * PT - cursor, line)
+            cursor += lead
+        cursor += lead * 0.6
+    if bio_lines:
+        cursor += lead
+        c.setFont(font, size * 0.88)
+        for line in bio_lines[0]:
+            c.drawString(sx * PT, g.height * PT - cursor, line)
+            cursor += size * 0.88 * LEADING
+    return size
+
+
+def _draw_barcode(c: pdf_canvas.Canvas, g: Geometry, page: PageText, cmyk: bool) -> None:
+    if not page.isbn13:
+        return
+    modules = barcode_modules(page.isbn13, page.price)
+    bx, by, bw, bh = g.barcode_box
+    module = min(MODULE_IN, bw / modules.total)
+    text_size = module * 9 * PT  # digits about 9 modules tall
+    symbol_w = modules.total * module
+    bar_h = min(BAR_HEIGHT_IN, bh - 2 * text_size / PT - 0.08)
+    symbol_h = bar_h + 2.2 * text_size / PT + 0.06
+    left = bx + (bw - symbol_w) / 2
+    top = by + (bh - symbol_h) / 2
+    # The white ground: the whole box, so the quiet zones are clean whatever the art does.
+    _white(c, cmyk)
+    c.rect(bx * PT, _y(g, by + bh), bw * PT, bh * PT, stroke=0, fill=1)
+    _black(c, cmyk)
+    font = page.body.text_face
+    c.setFont(font, text_size * 0.9)
+    c.drawString((left + 11 * module) * PT, _y(g, top + text_size / PT * 0.9), isbn_hyphen_free_display(page.isbn13))
+    bars_top = top + 1.2 * text_size / PT
+    guard_extra = 5 * module
+    guard_starts = {start for start, _w in modules.guards}
+    for start, width in modules.main:
+        extra = guard_extra if start in guard_starts else 0.0
+        c.rect((left + start * module) * PT, _y(g, bars_top + bar_h + extra), width * module * PT, (bar_h + extra) * PT, stroke=0, fill=1)
+    c.setFont(font, text_size)
+    digits_y = _y(g, bars_top + bar_h + text_size / PT)
+    q = 11
+    c.drawString((left + (q - 8) * module) * PT, digits_y, page.isbn13[0])
+    c.drawCentredString((left + (q + 3 + 21) * module) * PT, digits_y, page.isbn13[1:7])
+    c.drawCentredString((left + (q + 50 + 21) * module) * PT, digits_y, page.isbn13[7:])
+    if page.price:
+        addon_top = bars_top + text_size / PT * 1.1
+        addon_h = bar_h - text_size / PT * 1.1 + guard_extra
+        for start, width in modules.addon:
+            c.rect((left + start * module) * PT, _y(g, addon_top + addon_h), width * module * PT, addon_h * PT, stroke=0, fill=1)
+        c.drawCentredString((left + (modules.addon_start + 23.5) * module) * PT, _y(g, addon_top - 0.02), page.price)
+
+
+def write_pdf(image: np.ndarray, *, geometry: Geometry, dpi: float, page: PageText) -> tuple[bytes, dict]:
+    g = geometry
+    cmyk = g.rules.colour == "CMYK"
+    placed: dict = {}
+    art = io.BytesIO()
+    if cmyk:
+        converted, placed["max_ink"] = to_cmyk(image, g.rules.ink_limit or 400)
+        converted.save(art, format="JPEG", quality=JPEG_QUALITY, subsampling=0, dpi=(dpi, dpi))
+    else:
+        Image.fromarray(image).save(art, format="JPEG", quality=JPEG_QUALITY, subsampling=0, dpi=(dpi, dpi))
+    art.seek(0)
+    out = io.BytesIO()
+    # The initial font is one we embed: reportlab otherwise names an unembedded Helvetica on the page.
+    c = pdf_canvas.Canvas(
+        out,
+        pagesize=(g.width * PT, g.height * PT),
+        pageCompression=1,
+        invariant=1,
+        initialFontName=page.body.text_face,
+    )
+    c.setTitle(page.title)
+    c.setAuthor(page.author)
+    c.setCreator("book cover service, print wrap")
+    c.drawImage(ImageReader(art), 0, 0, width=g.width * PT, height=g.height * PT)
+    placed["spine_text"] = _draw_spine(c, g, page, cmyk)
+    placed["back_size"] = _draw_back(c, g, page, cmyk) if page.back_text or page.author_bio else None
+    _draw_barcode(c, g, page, cmyk)
+    c.showPage()
+    c.save()
+    return _finish(out.getvalue(), g, cmyk), placed
+
+
+def _finish(data: bytes, g: Geometry, cmyk: bool) -> bytes:
+    """Boxes, and for CMYK the PDF/X-1a:2001 identification and OutputIntent."""
+    pdf = pikepdf.open(io.BytesIO(data))
+    page = pdf.pages[0]
+    tx, ty, tw, th = g.trim_box
+    page.obj.TrimBox = pikepdf.Array([tx * PT, (g.height - ty - th) * PT, (tx + tw) * PT, (g.height - ty) * PT])
+    page.obj.BleedBox = pikepdf.Array([0, 0, g.width * PT, g.height * PT])
+    if cmyk:
+        profile = pikepdf.Stream(pdf, CMYK_PROFILE.read_bytes())
+        profile.N = 4
+        pdf.Root.OutputIntents = pikepdf.Array(
+            [
+                pikepdf.Dictionary(
+                    Type=pikepdf.Name.OutputIntent,
+                    S=pikepdf.Name.GTS_PDFX,
+                    OutputConditionIdentifier=OUTPUT_CONDITION,
+                    OutputCondition="Offset commercial printing, coated paper (FOGRA39), TAC 240%",
+                    RegistryName="http://www.color.org",
+                    Info="FOGRA39L coated, built from icc-profiles-free data, total ink 240%",
+                    DestOutputProfile=profile,
+                )
+            ]
+        )
+        pdf.docinfo[pikepdf.Name.GTS_PDFXVersion] = "PDF/X-1:2001"
+        pdf.docinfo[pikepdf.Name.GTS_PDFXConformance] = "PDF/X-1a:2001"
+        pdf.docinfo[pikepdf.Name.Trapped] = pikepdf.Name("/False")
+    out = io.BytesIO()
+    pdf.save(out, force_version="1.3" if cmyk else "1.4", deterministic_id=True)
+    return out.getvalue()
