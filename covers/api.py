@@ -406,6 +406,38 @@ class CoverAudiobookView(APIView):
         return _accepted(job)
 
 
+class CoverPrintWrapView(APIView):
+    @extend_schema(
+        operation_id="covers_print_wrap",
+        summary="Make the full print wrap (PDF) of a cover",
+        description="Back, spine and front with bleed (or a hardcover's turn-in) for KDP, IngramSpark or Lulu: "
+        "assets print_pdf and print_proof (guides drawn). "
+        f"{specs.credit_words(Job.OP_PRINT_WRAP)}; 400 invalid_field_value for a combination the printer does "
+        "not offer (page count out of range, trim not offered, invalid ISBN).",
+        request=specs.PRINT_WRAP.serializer(),
+        parameters=[IDEMPOTENCY_KEY_PARAMETER],
+        responses={202: JobAccepted, **error_responses("invalid_field_value", "cover_not_found", *_COMMON_JOB_ERRORS)},
+    )
+    @idempotent
+    def post(self, request: Request, cover_id: str) -> Response:
+        data = _body(request)
+        job = services.job_create_print_wrap(
+            account=account_from_request(request),
+            cover_id=cover_id,
+            printer=data.get("printer"),
+            binding=data.get("binding"),
+            trim_size=data.get("trimSize"),
+            page_count=data.get("pageCount"),
+            paper=data.get("paper"),
+            isbn=_string(data, "isbn"),
+            price=_string(data, "price"),
+            back_text=_string(data, "backText"),
+            author_bio=_string(data, "authorBio"),
+            **_common(data),
+        )
+        return _accepted(job)
+
+
 # --- reading ----------------------------------------------------------------------------------------
 
 

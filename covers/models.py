@@ -17,12 +17,17 @@ ASSET_PREVIEW = "preview"
 ASSET_FULL = "full"
 ASSET_AUDIOBOOK_PREVIEW = "audiobook_preview"
 ASSET_AUDIOBOOK_FULL = "audiobook_full"
+# Print: the full-wrap PDF of the cover's latest print-wrap job and its proof with guides.
+ASSET_PRINT_PDF = "print_pdf"
+ASSET_PRINT_PROOF = "print_proof"
 
 ASSET_TYPE_CHOICES = [
     (ASSET_PREVIEW, "Preview (1600 x 2560)"),
     (ASSET_FULL, "Full (3200 x 5120)"),
     (ASSET_AUDIOBOOK_PREVIEW, "Audiobook preview (2400 x 2400)"),
     (ASSET_AUDIOBOOK_FULL, "Audiobook full (4800 x 4800)"),
+    (ASSET_PRINT_PDF, "Print wrap PDF"),
+    (ASSET_PRINT_PROOF, "Print wrap proof"),
 ]
 ASSET_TYPES = tuple(value for value, _label in ASSET_TYPE_CHOICES)
 
@@ -120,12 +125,14 @@ class Job(models.Model):
     OP_EDIT = "edit_image"
     OP_UPSCALE = "upscale"
     OP_AUDIOBOOK = "audiobook_cover"
+    OP_PRINT_WRAP = "print_wrap"
     OPERATION_CHOICES = [
         (OP_GENERATE, "Generate"),
         (OP_VARIATION, "Variations"),
         (OP_EDIT, "Edit image"),
         (OP_UPSCALE, "Upscale"),
         (OP_AUDIOBOOK, "Audiobook cover"),
+        (OP_PRINT_WRAP, "Print wrap"),
     ]
 
     QUEUED = "queued"

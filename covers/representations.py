@@ -14,7 +14,9 @@ from django.urls import reverse
 
 from byc_site.formats import api_datetime as iso
 from byc_site.formats import api_datetime_ms as iso_millis
-from covers.models import ASSET_TYPES, Cover, CoverAsset, Job, Template
+from covers.models import ASSET_PRINT_PDF, ASSET_PRINT_PROOF, ASSET_TYPES, Cover, CoverAsset, Job, Template
+
+PRINT_ASSETS = (ASSET_PRINT_PDF, ASSET_PRINT_PROOF)
 from covers.storage import SignedUrl, signed_file_url
 
 
@@ -52,6 +54,8 @@ def job_result_data(job: Job) -> dict | None:
     cover_ids = [uuid.UUID(str(i)) for i in stored.get("cover_ids") or []]
     if not cover_ids:
         return None
+    if job.operation == Job.OP_PRINT_WRAP:
+        return _print_wrap_result(job, stored)
     per_asset = job.operation in (Job.OP_UPSCALE, Job.OP_AUDIOBOOK)
     asset_type = (stored.get("asset") or job.target_asset) if per_asset else "preview"
     rows = {
@@ -82,6 +86,18 @@ def job_result_data(job: Job) -> dict | None:
     if job.operation == Job.OP_GENERATE:
         return {"bookId": str(job.book_id), "covers": entries}
     return {"sourceCoverId": str(job.source_cover_id), "covers": entries}
+
+
+def _print_wrap_result(job: Job, stored: dict) -> dict:
+    """The wrap's PDF and proof (signed URLs) and what the engine measured of the wrap."""
+    rows = CoverAsset.objects.filter(cover_id=job.source_cover_id, asset_type__in=PRINT_ASSETS).values_list(
+        "asset_type", "storage_name", "checksum", "content_type"
+    )
+    return {
+        "sourceCoverId": str(job.source_cover_id),
+        "assets": {asset_type: {"asset": asset_type, **_signed_entry(*row)} for asset_type, *row in rows},
+        "print": stored.get("print"),
+    }
 
 
 def job_detail(job: Job) -> dict:

@@ -11,6 +11,7 @@ api_urlpatterns: list = [
     path("covers/<str:cover_id>/edit-image", api.CoverEditView.as_view(), name="cover-edit-image"),
     path("covers/<str:cover_id>/upscale", api.CoverUpscaleView.as_view(), name="cover-upscale"),
     path("covers/<str:cover_id>/audiobook-cover", api.CoverAudiobookView.as_view(), name="cover-audiobook"),
+    path("covers/<str:cover_id>/print-wrap", api.CoverPrintWrapView.as_view(), name="cover-print-wrap"),
     path(
         "covers/<str:cover_id>/assets/<str:asset_type>/download",
         api.CoverAssetDownloadView.as_view(),

@@ -20,9 +20,11 @@ from covers.services.accept import (
     job_create_audiobook,
     job_create_edit,
     job_create_generate,
+    job_create_print_wrap,
     job_create_upscale,
     job_create_variation,
     job_retry,
+    print_target_check,
 )
 from covers.services.queue import job_enqueue, webhook_enqueue
 from covers.services.run import (
@@ -45,9 +47,11 @@ __all__ = [
     "job_create_audiobook",
     "job_create_edit",
     "job_create_generate",
+    "job_create_print_wrap",
     "job_create_upscale",
     "job_create_variation",
     "job_enqueue",
+    "print_target_check",
     "job_fail",
     "job_refund",
     "job_retry",

@@ -24,6 +24,8 @@ from covers.models import (
     ASSET_AUDIOBOOK_PREVIEW,
     ASSET_FULL,
     ASSET_PREVIEW,
+    ASSET_PRINT_PDF,
+    ASSET_PRINT_PROOF,
     Cover,
     CoverAsset,
     Job,
@@ -102,6 +104,8 @@ class _Rendered:
     images: dict[str, bytes]
     edits_understood: list[str]
     design: dict | None = None
+    # Assets that are not PNGs (the print PDF): their content type, file extension and pixel size.
+    formats: dict[str, tuple[str, str, tuple[int, int]]] | None = None
 
 
 def _seed(job: Job, position: int) -> int:
@@ -170,12 +174,41 @@ def _render_unit(job: Job, position: int) -> _Rendered:
             )  # fmt: skip
         elif job.operation == Job.OP_EDIT:
             checked = engine.render_edit(source, params["prompt"], format=format_, scale=scale)
+        elif job.operation == Job.OP_PRINT_WRAP:
+            return _render_print_wrap(job, source)
         else:
             image = _render_asset(source, job.target_asset)
             return _Rendered(None, job.source_cover.template_id, {job.target_asset: image}, [])
     recipe = checked.recipe
     return _Rendered(
         recipe.to_dict(), recipe.template_id, {ASSET_PREVIEW: checked.png}, checked.applied, checked.design
+    )
+
+
+def _render_print_wrap(job: Job, source: engine.Recipe) -> _Rendered:
+    from cover_engine.print import geometry
+    from cover_engine.print.printers import pixels
+    from cover_engine.print.wrap import DEFAULT_DPI, render_wrap
+
+    params = job.params or {}
+    g = geometry(
+        printer=params["printer"], binding=params["binding"], trim=params["trim_size"],
+        pages=params["page_count"], paper=params["paper"],
+    )  # fmt: skip
+    # BYC_RENDER_SCALE (tests, small machines) lowers the art's resolution; 1.0 gives 300 dpi.
+    dpi = DEFAULT_DPI * min(1.0, conf.render_scale())
+    wrap = render_wrap(
+        source, geometry=g, isbn=params.get("isbn"), price=params.get("price"),
+        back_text=params.get("back_text"), author_bio=params.get("author_bio") or "", dpi=dpi,
+    )  # fmt: skip
+    size = (pixels(g.width, dpi), pixels(g.height, dpi))
+    return _Rendered(
+        None,
+        job.source_cover.template_id,
+        {ASSET_PRINT_PDF: wrap.pdf, ASSET_PRINT_PROOF: wrap.proof},
+        [],
+        design={"print": wrap.report},
+        formats={ASSET_PRINT_PDF: ("application/pdf", "pdf", size)},
     )
 
 
@@ -206,11 +239,13 @@ def job_unit_run(*, job_id: uuid.UUID | str, position: int, thumbnails: list | N
         return
     cover_id = job.source_cover_id if rendered.recipe is None else uuid.uuid4()
     stored = []
+    formats = rendered.formats or {}
     try:
         for asset_type, data in rendered.images.items():
             digest = hashlib.sha256(data).hexdigest()
-            name = f"covers/{job.account_id}/{cover_id}/{asset_type}-{digest[:16]}.png"
-            stored.append((asset_type, file_store(name=name, data=data), _png_size(data)))
+            _type, extension, size = formats.get(asset_type) or ("image/png", "png", None)
+            name = f"covers/{job.account_id}/{cover_id}/{asset_type}-{digest[:16]}.{extension}"
+            stored.append((asset_type, file_store(name=name, data=data), size or _png_size(data)))
     except Exception:
         logger.exception("Storing unit %s of job %s failed", position, job.id)
         for _type, file, _size in stored:
@@ -218,10 +253,12 @@ def job_unit_run(*, job_id: uuid.UUID | str, position: int, thumbnails: list | N
         job_unit_failed(job_id=job.id, code="storage_failed", message="The rendered cover could not be stored.")
         return
     template = template_row(rendered.template_id)
+    replaced: list[str] = []
     try:
         recorded = _unit_record(
-            job_id=job.id, position=position, cover_id=cover_id, rendered=rendered, template=template, stored=stored
-        )
+            job_id=job.id, position=position, cover_id=cover_id, rendered=rendered, template=template,
+            stored=stored, replaced=replaced,
+        )  # fmt: skip
     except IntegrityError:
         # This slot was already recorded (its task ran twice): keep the first one.
         logger.info("Unit %s of job %s was already recorded", position, job.id)
@@ -230,6 +267,8 @@ def job_unit_run(*, job_id: uuid.UUID | str, position: int, thumbnails: list | N
         for _type, file, _size in stored:
             file_delete(file.name)
         return
+    for name in replaced:
+        file_delete(name)
     pending = [(file.name, rendered.images[t], file.checksum) for t, file, _size in stored if t in THUMB_ASSETS]
     if thumbnails is None:
         _thumbnails_make(job.id, pending)
@@ -248,7 +287,13 @@ def _thumbnails_make(job_id, pending: list[tuple[str, bytes, str]]) -> None:
             logger.exception("Thumbnails of %s (job %s) could not be made", name, job_id)
 
 
-def _unit_record(*, job_id, position: int, cover_id, rendered: _Rendered, template: Template, stored: list) -> bool:
+# Assets a later job replaces instead of refusing (a new print wrap supersedes the last one).
+REPLACEABLE_ASSETS = (ASSET_PRINT_PDF, ASSET_PRINT_PROOF)
+
+
+def _unit_record(
+    *, job_id, position: int, cover_id, rendered: _Rendered, template: Template, stored: list, replaced: list
+) -> bool:
     with transaction.atomic():
         job = Job.objects.select_for_update(of=("self",)).select_related("source_cover").get(pk=job_id)
         if job.status != Job.RUNNING:
@@ -275,16 +320,26 @@ def _unit_record(*, job_id, position: int, cover_id, rendered: _Rendered, templa
             )
         else:
             cover = job.source_cover
+        formats = rendered.formats or {}
         for asset_type, file, (width, height) in stored:
-            CoverAsset.objects.create(
-                cover=cover,
-                asset_type=asset_type,
-                storage_name=file.name,
-                width=width,
-                height=height,
-                size_bytes=file.size_bytes,
-                checksum=file.checksum,
-            )
+            values = {
+                "storage_name": file.name,
+                "content_type": (formats.get(asset_type) or ("image/png",))[0],
+                "width": width,
+                "height": height,
+                "size_bytes": file.size_bytes,
+                "checksum": file.checksum,
+            }
+            if asset_type in REPLACEABLE_ASSETS:
+                old = CoverAsset.objects.select_for_update().filter(cover=cover, asset_type=asset_type).first()
+                if old is not None:
+                    replaced.append(old.storage_name)
+                    CoverAsset.objects.filter(pk=old.pk).update(**values)
+                    continue
+            CoverAsset.objects.create(cover=cover, asset_type=asset_type, **values)
+        if rendered.recipe is None and rendered.design and "print" in rendered.design:
+            job.result = {**(job.result or {}), "print": rendered.design["print"]}
+            job.save(update_fields=["result"])
         job.units_done += 1
         job.save(update_fields=["units_done"])
         _job_close_if_done(job)
@@ -305,7 +360,7 @@ def job_unit_failed(*, job_id: uuid.UUID | str, code: str, message: str) -> None
 
 
 def _delivered_cover_ids(job: Job) -> list[str]:
-    if job.operation in (Job.OP_UPSCALE, Job.OP_AUDIOBOOK):
+    if job.operation in (Job.OP_UPSCALE, Job.OP_AUDIOBOOK, Job.OP_PRINT_WRAP):
         return [str(job.source_cover_id)] if job.units_done else []
     return [str(pk) for pk in job.covers.order_by("job_position").values_list("pk", flat=True)]
 
@@ -317,7 +372,7 @@ def _job_close_if_done(job: Job) -> None:
     if job.units_failed == 0:
         job.status = Job.COMPLETED
         job.completed_at = timezone.now()
-        job.result = {"cover_ids": _delivered_cover_ids(job)}
+        job.result = {**(job.result or {}), "cover_ids": _delivered_cover_ids(job)}
         if job.target_asset:
             job.result["asset"] = job.target_asset
         job.save(update_fields=["status", "completed_at", "result"])
