@@ -22,12 +22,16 @@ from pathlib import Path
 import numpy as np
 import pikepdf
 from PIL import Image, ImageCms
+from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas as pdf_canvas
 
 from .isbn import barcode_modules, isbn_hyphen_free_display
 from .printers import Geometry
 from .type import BodyStyle, set_paragraphs, width_of
+
+# Binary streams as they are: ASCII85 would add a quarter to the art and a second to the writing.
+rl_config.useA85 = 0
 
 CMYK_PROFILE = Path(__file__).parent / "profiles" / "FOGRA39L-TAC240.icc"
 OUTPUT_CONDITION = "FOGRA39"  # ISO 12647-2:2004/Amd 1, coated paper: the data the profile is built from
@@ -37,6 +41,7 @@ JPEG_QUALITY = 92
 # Back text sizes tried, largest first (points), and leading as a share of the size.
 BACK_SIZES = (11.5, 11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)
 LEADING = 1.38
+SPINE_MIN_SIZE = 5.0
 # Barcode: an EAN-13 module of 0.33 mm is the 100% nominal size; 80% to 100% is usual on books.
 MODULE_IN = 0.013
 BAR_HEIGHT_IN = 0.75
@@ -125,8 +130,9 @@ def _draw_spine(c: pdf_canvas.Canvas, g: Geometry, page: PageText, cmyk: bool) -
         return False
     title_font, text_font = page.body.title_face, page.body.text_face
     gap = 0.3 * PT
-    size = min(w * PT * 0.62, 20.0)
-    while size > 4:
+    # Capitals about 0.72 em tall fill the spine between its margins; never under SPINE_MIN_SIZE.
+    size = min(w * PT / 0.72, 20.0)
+    while size >= SPINE_MIN_SIZE:
         length = width_of(page.title, title_font, size) + gap + width_of(page.author, text_font, size * 0.78)
         if length <= h * PT:
             break
