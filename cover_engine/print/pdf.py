@@ -166,39 +166,54 @@ def _draw_spine(c: pdf_canvas.Canvas, g: Geometry, page: PageText, cmyk: bool) -
 
 
 def _draw_back(c: pdf_canvas.Canvas, g: Geometry, page: PageText, cmyk: bool) -> float | None:
-    """The back text in the safe area above the barcode box; returns the size used."""
+    """The back: the title as a headline in the cover's title face, then the blurb and the author's
+    note in the text face, flush left, as one block placed a little above the middle of the space
+    over the barcode box (optical centre). Returns the text size used, None if nothing fits."""
     sx, sy, sw, _sh = g.safe(g.back)
     bottom = g.barcode_box[1] - 0.2
-    measure = sw * PT
-    font = page.body.text_face
+    available = (bottom - sy) * PT
+    # A comfortable measure: at most about 4.6 inches, centred on the panel.
+    measure = min(sw, 4.6) * PT
+    left = (sx + (sw - measure / PT) / 2) * PT
+    font, title_font = page.body.text_face, page.body.title_face
     paragraphs = [p.strip() for p in page.back_text.replace("\r", "").split("\n\n") if p.strip()]
     bio = page.author_bio
     for size in BACK_SIZES:
         lead = size * LEADING
+        head = min(size * 2.1, 30.0)
+        while head > size and width_of(page.title, title_font, head) > measure:
+            head -= 0.5
         blocks = set_paragraphs(paragraphs, font=font, size=size, measure=measure)
-        bio_lines = set_paragraphs([bio], font=font, size=size * 0.88, measure=measure * 0.85) if bio else []
-        height = sum(len(b) for b in blocks) * lead + max(0, len(blocks) - 1) * lead * 0.6
+        bio_lines = set_paragraphs([bio], font=font, size=size * 0.88, measure=measure) if bio else []
+        height = head * 1.9
+        height += sum(len(b) for b in blocks) * lead + max(0, len(blocks) - 1) * lead * 0.6
         if bio_lines:
             height += lead * 1.6 + len(bio_lines[0]) * size * 0.88 * LEADING
-        if height <= (bottom - sy) * PT:
+        if height <= available:
             break
     else:
         return None
     _fill(c, page.ink, cmyk)
-    top = sy * PT + size  # first baseline, from the top
-    cursor = top
+    cursor = sy * PT + (available - height) * 0.38  # from the top of the page, in points
+    top = g.height * PT
+    c.setFont(title_font, head)
+    cursor += head
+    c.drawString(left, top - cursor, page.title)
+    cursor += head * 0.45
+    c.rect(left, top - cursor, min(measure * 0.18, 0.9 * PT), 0.8, stroke=0, fill=1)
+    cursor += head * 0.45
     for block in blocks:
         c.setFont(font, size)
         for line in block:
-            c.drawString(sx * PT, g.height * PT - cursor, line)
             cursor += lead
+            c.drawString(left, top - cursor, line)
         cursor += lead * 0.6
     if bio_lines:
         cursor += lead
         c.setFont(font, size * 0.88)
         for line in bio_lines[0]:
-            c.drawString(sx * PT, g.height * PT - cursor, line)
             cursor += size * 0.88 * LEADING
+            c.drawString(left, top - cursor, line)
     return size
 
 
