@@ -60,3 +60,8 @@ def content_policy_terms_file() -> str:
 def content_policy_mode() -> str:
     """`extend` adds the operator's terms to the shipped list; `replace` uses only the operator's."""
     return _setting("COVERS_CONTENT_POLICY_MODE", "BYC_CONTENT_POLICY_MODE", "extend")
+
+
+def preflight_rate() -> str:
+    """How often one account may preflight (DRF rate syntax, e.g. "30/min"): free, but not free to flood."""
+    return _setting("PREFLIGHT_RATE", "BYC_PREFLIGHT_RATE", "30/min")

@@ -15,9 +15,9 @@ from django.urls import reverse
 from byc_site.formats import api_datetime as iso
 from byc_site.formats import api_datetime_ms as iso_millis
 from covers.models import ASSET_PRINT_PDF, ASSET_PRINT_PROOF, ASSET_TYPES, Cover, CoverAsset, Job, Template
+from covers.storage import SignedUrl, signed_file_url
 
 PRINT_ASSETS = (ASSET_PRINT_PDF, ASSET_PRINT_PROOF)
-from covers.storage import SignedUrl, signed_file_url
 
 
 def asset_signed_url(asset: CoverAsset) -> SignedUrl:

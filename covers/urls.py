@@ -17,6 +17,7 @@ api_urlpatterns: list = [
         api.CoverAssetDownloadView.as_view(),
         name="cover-asset-download",
     ),
+    path("preflight", api.PreflightView.as_view(), name="preflight"),
     path("jobs", api.JobListView.as_view(), name="job-list"),
     path("jobs/<str:job_id>", api.JobDetailView.as_view(), name="job-detail"),
     path("books/<str:book_id>/covers", api.BookCoversView.as_view(), name="book-covers"),

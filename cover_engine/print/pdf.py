@@ -241,7 +241,14 @@ def _draw_barcode(c: pdf_canvas.Canvas, g: Geometry, page: PageText, cmyk: bool)
     guard_starts = {start for start, _w in modules.guards}
     for start, width in modules.main:
         extra = guard_extra if start in guard_starts else 0.0
-        c.rect((left + start * module) * PT, _y(g, bars_top + bar_h + extra), width * module * PT, (bar_h + extra) * PT, stroke=0, fill=1)
+        c.rect(
+            (left + start * module) * PT,
+            _y(g, bars_top + bar_h + extra),
+            width * module * PT,
+            (bar_h + extra) * PT,
+            stroke=0,
+            fill=1,
+        )
     c.setFont(font, text_size)
     digits_y = _y(g, bars_top + bar_h + text_size / PT)
     q = 11
@@ -252,7 +259,14 @@ def _draw_barcode(c: pdf_canvas.Canvas, g: Geometry, page: PageText, cmyk: bool)
         addon_top = bars_top + text_size / PT * 1.1
         addon_h = bar_h - text_size / PT * 1.1 + guard_extra
         for start, width in modules.addon:
-            c.rect((left + start * module) * PT, _y(g, addon_top + addon_h), width * module * PT, addon_h * PT, stroke=0, fill=1)
+            c.rect(
+                (left + start * module) * PT,
+                _y(g, addon_top + addon_h),
+                width * module * PT,
+                addon_h * PT,
+                stroke=0,
+                fill=1,
+            )
         c.drawCentredString((left + (modules.addon_start + 23.5) * module) * PT, _y(g, addon_top - 0.02), page.price)
 
 

@@ -95,7 +95,8 @@ def _size_check(width: float, height: float, g: Geometry) -> Check:
         "page_size",
         ok,
         f"{width:.3f} x {height:.3f} in",
-        f"{g.width:.3f} x {g.height:.3f} in (2 x trim + spine {g.spine:.4f} in + bleed/wrap), within {SIZE_TOLERANCE} in",
+        f"{g.width:.3f} x {g.height:.3f} in (2 x trim + spine {g.spine:.4f} in + bleed or wrap), "
+        f"within {SIZE_TOLERANCE} in",
     )
 
 
@@ -281,7 +282,7 @@ def _pdfx_check(pdf: pikepdf.Pdf, g: Geometry) -> Check | None:
 # --- text and barcode ----------------------------------------------------------------------------
 
 
-def _characters(data: bytes, height_in: float) -> list[tuple[str, tuple[float, float, float, float]]]:
+def characters(data: bytes, height_in: float) -> list[tuple[str, tuple[float, float, float, float]]]:
     doc = pdfium.PdfDocument(data)
     try:
         text = doc[0].get_textpage()
@@ -398,7 +399,14 @@ def _barcode_check(barcodes, isbn13: str | None, g: Geometry) -> Check | None:
     read = [(code, addon) for code, addon, box in barcodes if _intersects(box, g.barcode_box)]
     ok = any(code == isbn13 for code, _addon in read)
     measured = ", ".join(code + (f" + {addon}" if addon else "") for code, addon in read) or "no barcode read"
-    return Check("barcode_isbn", ok, measured, f"EAN-13 {isbn13} in the barcode box", _where(g.barcode_box), None if ok else g.barcode_box)
+    return Check(
+        "barcode_isbn",
+        ok,
+        measured,
+        f"EAN-13 {isbn13} in the barcode box",
+        _where(g.barcode_box),
+        None if ok else g.barcode_box,
+    )
 
 
 # --- entry points -------------------------------------------------------------------------------------
@@ -436,7 +444,7 @@ def _preflight_pdf(data: bytes, g: Geometry, isbn13: str | None) -> tuple[list[C
             checks.append(pdfx)
     full = rasterise(data, BARCODE_DPI)
     barcodes = _barcodes(full, BARCODE_DPI)
-    checks += _text_checks(_characters(data, height), g, barcodes)
+    checks += _text_checks(characters(data, height), g, barcodes)
     barcode = _barcode_check(barcodes, isbn13, g)
     if barcode:
         checks.append(barcode)
@@ -474,7 +482,9 @@ def _preflight_image(data: bytes, g: Geometry, isbn13: str | None) -> tuple[list
         if image.mode == "CMYK":
             ink = ink_of(np.asarray(image))
             limit = g.rules.ink_limit or 400
-            checks.append(Check("ink_coverage", ink <= limit + 0.5, f"{ink:.1f}% at most", f"at most {limit}% total ink"))
+            checks.append(
+                Check("ink_coverage", ink <= limit + 0.5, f"{ink:.1f}% at most", f"at most {limit}% total ink")
+            )
         checks.append(Check("pdfx", False, image.format or "image", "PDF/X-1a:2001"))
     rgb = image.convert("RGB")
     scale = BARCODE_DPI / dpi

@@ -75,7 +75,11 @@ KDP_PAPERBACK_TRIMS = (
 KDP = PrinterRules(
     key="kdp",
     name="Amazon KDP",
-    paper_names={"white": "Black & white, white paper", "cream": "Black & white, cream paper", "color": "Premium colour"},
+    paper_names={
+        "white": "Black & white, white paper",
+        "cream": "Black & white, cream paper",
+        "color": "Premium colour",
+    },
     bindings={
         "paperback": BindingRules(
             trims=KDP_PAPERBACK_TRIMS,
@@ -188,7 +192,11 @@ LULU_CASEWRAP_SPINE = (
 LULU = PrinterRules(
     key="lulu",
     name="Lulu",
-    paper_names={"white": "Standard black & white, white", "cream": "Standard black & white, cream", "color": "Premium colour"},
+    paper_names={
+        "white": "Standard black & white, white",
+        "cream": "Standard black & white, cream",
+        "color": "Premium colour",
+    },
     bindings={
         "paperback": BindingRules(
             trims=LULU_TRIMS,
@@ -361,7 +369,8 @@ def geometry(*, printer: str, binding: str, trim: str, pages: int, paper: str) -
     allowed = _page_range(binding_rules, paper, size)
     if not allowed.low <= pages <= allowed.high:
         raise EngineError(
-            f"{rules.name} {binding} on {trim} with {paper} paper takes {allowed.low} to {allowed.high} pages, not {pages}",
+            f"{rules.name} {binding} on {trim} with {paper} paper takes {allowed.low} to {allowed.high} pages, "
+            f"not {pages}",
             code="page_count_out_of_range",
         )
     target = Target(printer, binding, trim, pages, paper)

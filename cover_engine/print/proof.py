@@ -44,7 +44,9 @@ def _dashed_rect(draw: ImageDraw.ImageDraw, box: tuple[float, float, float, floa
         pos = a
         while pos < b:
             end = min(pos + dash, b)
-            draw.line([(pos, fixed), (end, fixed)] if horizontal else [(fixed, pos), (fixed, end)], fill=colour, width=1)
+            draw.line(
+                [(pos, fixed), (end, fixed)] if horizontal else [(fixed, pos), (fixed, end)], fill=colour, width=1
+            )
             pos += 2 * dash
 
 
@@ -91,7 +93,13 @@ def draw_guides(image: Image.Image, g: Geometry, dpi: float, marks: Sequence[tup
     d.text((x, y), f"{g.rules.name} {t.binding} {t.trim} in, {t.pages} pages, {t.paper}: "
                    f"{g.width:.3f} x {g.height:.3f} in, {spine}", fill=(20, 20, 20), font=font)  # fmt: skip
     y += 18
-    for colour, label in ((RED, "bleed / turn-in"), (CYAN, "trim"), (MAGENTA, "folds"), (GREEN, "safe area"), (ORANGE, "barcode box")):
+    for colour, label in (
+        (RED, "bleed / turn-in"),
+        (CYAN, "trim"),
+        (MAGENTA, "folds"),
+        (GREEN, "safe area"),
+        (ORANGE, "barcode box"),
+    ):
         d.rectangle([x, y + 3, x + 10, y + 11], fill=colour)
         d.text((x + 14, y), label, fill=(20, 20, 20), font=font)
         x += 22 + int(d.textlength(label, font=font))

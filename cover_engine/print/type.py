@@ -13,7 +13,7 @@ from functools import cache
 
 import pyphen
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont, TTFError
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from ..typeset.fonts import face_by_slug, face_for_voice
 

@@ -98,9 +98,7 @@ def _ink_for(background: np.ndarray, palette: dict[str, str]) -> tuple[str, floa
     return ink, contrast_ratio(ink, mean)
 
 
-def _calm_for_text(
-    image: np.ndarray, box_px: tuple[int, int, int, int], palette: dict[str, str]
-) -> tuple[str, float]:
+def _calm_for_text(image: np.ndarray, box_px: tuple[int, int, int, int], palette: dict[str, str]) -> tuple[str, float]:
     """Choose the back's ink; if it reads below 4.5:1, veil the text area (soft-edged) towards the
     ink's opposite until it does. Returns the ink and the contrast reached."""
     x0, y0, x1, y1 = box_px
@@ -169,7 +167,9 @@ def render_wrap(
     spine_ink = ink
     if g.spine_text_allowed:
         s = g.spine_box
-        spine_ink, _ = _ink_for(image[px(s[1]) : px(s[1] + s[3]), px(s[0]) : max(px(s[0] + s[2]), px(s[0]) + 1)], palette)
+        spine_ink, _ = _ink_for(
+            image[px(s[1]) : px(s[1] + s[3]), px(s[0]) : max(px(s[0] + s[2]), px(s[0]) + 1)], palette
+        )
 
     page = PageText(
         title=recipe.text.title,
@@ -207,4 +207,3 @@ def render_wrap(
         "timings": {k: round(v, 3) for k, v in timings.items()},
     }
     return Wrap(pdf=pdf, proof=proof, report=report)
-

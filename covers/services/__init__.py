@@ -26,6 +26,7 @@ from covers.services.accept import (
     job_retry,
     print_target_check,
 )
+from covers.services.preflight import preflight_check
 from covers.services.queue import job_enqueue, webhook_enqueue
 from covers.services.run import (
     ASSET_RENDERING,
@@ -51,6 +52,7 @@ __all__ = [
     "job_create_upscale",
     "job_create_variation",
     "job_enqueue",
+    "preflight_check",
     "print_target_check",
     "job_fail",
     "job_refund",

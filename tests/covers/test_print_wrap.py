@@ -27,7 +27,9 @@ def test_it_makes_the_pdf_and_the_proof_for_one_credit(api_client, cover, accoun
     before = credits_balance(account=account).total
     with run_jobs():
         response = api_client.post(
-            f"/api/v1/covers/{cover.id}/print-wrap", {**WRAP, "isbn": "978-1-4028-9462-6", "price": "51299"}, format="json"
+            f"/api/v1/covers/{cover.id}/print-wrap",
+            {**WRAP, "isbn": "978-1-4028-9462-6", "price": "51299"},
+            format="json",
         )
     assert response.status_code == 202 and response.json()["operation"] == "print_wrap"
     job = Job.objects.get(pk=response.json()["jobId"])
@@ -90,7 +92,9 @@ def test_impossible_combinations_are_refused_and_cost_nothing(api_client, cover,
 
 
 def test_an_isbn_10_is_accepted(api_client, cover):
-    response = api_client.post(f"/api/v1/covers/{cover.id}/print-wrap", {**WRAP, "isbn": "0-306-40615-2"}, format="json")
+    response = api_client.post(
+        f"/api/v1/covers/{cover.id}/print-wrap", {**WRAP, "isbn": "0-306-40615-2"}, format="json"
+    )
     assert response.status_code == 202
     assert Job.objects.get(pk=response.json()["jobId"]).params["isbn"] == "9780306406157"
 
