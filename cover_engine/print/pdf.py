@@ -22,16 +22,13 @@ from pathlib import Path
 import numpy as np
 import pikepdf
 from PIL import Image, ImageCms
-from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas as pdf_canvas
 
 from .isbn import barcode_modules, isbn_hyphen_free_display
 from .printers import Geometry
 from .type import BodyStyle, set_paragraphs, width_of
-
-# Binary streams as they are: ASCII85 would add a quarter to the art and a second to the writing.
-rl_config.useA85 = 0
 
 CMYK_PROFILE = Path(__file__).parent / "profiles" / "FOGRA39L-TAC240.icc"
 OUTPUT_CONDITION = "FOGRA39"  # ISO 12647-2:2004/Amd 1, coated paper: the data the profile is built from
@@ -140,8 +137,15 @@ def _draw_spine(c: pdf_canvas.Canvas, g: Geometry, page: PageText, cmyk: bool) -
         return False
     title_font, text_font = page.body.title_face, page.body.text_face
     gap = 0.3 * PT
-    # Capitals about 0.72 em tall fill the spine between its margins; never under SPINE_MIN_SIZE.
-    size = min(w * PT / 0.72, 20.0)
+
+    def extent(font: str, size: float) -> float:
+        ascent, descent = pdfmetrics.getAscentDescent(font, size)
+        return ascent - descent
+
+    # The type's full height (ascenders to descenders) fits the spine between its margins.
+    size = 20.0
+    while size >= SPINE_MIN_SIZE and max(extent(title_font, size), extent(text_font, size * 0.78)) > w * PT:
+        size -= 0.25
     while size >= SPINE_MIN_SIZE:
         length = width_of(page.title, title_font, size) + gap + width_of(page.author, text_font, size * 0.78)
         if length <= h * PT:
@@ -156,11 +160,16 @@ def _draw_spine(c: pdf_canvas.Canvas, g: Geometry, page: PageText, cmyk: bool) -
     c.translate(cx, _y(g, y + h / 2))
     c.rotate(-90)
     start = -length / 2
-    # Centre the type's x-height on the spine's axis.
+
+    def baseline(font: str, size: float) -> float:
+        # Centre the face's ascent-to-descent span on the spine's axis (+y points to the back here).
+        ascent, descent = pdfmetrics.getAscentDescent(font, size)
+        return -(ascent + descent) / 2
+
     c.setFont(title_font, size)
-    c.drawString(start, -size * 0.35, page.title)
+    c.drawString(start, baseline(title_font, size), page.title)
     c.setFont(text_font, size * 0.78)
-    c.drawString(start + width_of(page.title, title_font, size) + gap, -size * 0.78 * 0.35, page.author)
+    c.drawString(start + width_of(page.title, title_font, size) + gap, baseline(text_font, size * 0.78), page.author)
     c.restoreState()
     return True
 
@@ -351,5 +360,12 @@ def _finish(data: bytes, g: Geometry, cmyk: bool) -> bytes:
         pdf.docinfo[pikepdf.Name.GTS_PDFXConformance] = "PDF/X-1a:2001"
         pdf.docinfo[pikepdf.Name.Trapped] = pikepdf.Name("/False")
     out = io.BytesIO()
-    pdf.save(out, force_version="1.3" if cmyk else "1.4", deterministic_id=True)
+    # Decoding the generalized filters drops reportlab's ASCII85 layer (a quarter of the art's size);
+    # the art stays the JPEG it was.
+    pdf.save(
+        out,
+        force_version="1.3" if cmyk else "1.4",
+        deterministic_id=True,
+        stream_decode_level=pikepdf.StreamDecodeLevel.generalized,
+    )
     return out.getvalue()

@@ -57,6 +57,10 @@ def _dashed_vline(draw: ImageDraw.ImageDraw, x: float, y0: float, y1: float, col
 def draw_guides(image: Image.Image, g: Geometry, dpi: float, marks: Sequence[tuple[str, tuple]] = ()) -> Image.Image:
     """Guides (and preflight marks: (label, (x, y, w, h) in inches)) over the wrap, with a legend."""
     px = lambda v: v * dpi  # noqa: E731
+    # Guides are drawn where the target puts them: a file of another size is shown stretched to it.
+    size = (round(g.width * dpi), round(g.height * dpi))
+    if image.size != size:
+        image = image.resize(size)
     legend_h = 46
     out = Image.new("RGB", (image.width, image.height + legend_h), (250, 250, 248))
     out.paste(image, (0, 0))
