@@ -481,7 +481,15 @@ class PreflightView(APIView):
                     "proof": serializers.DictField(),
                 },
             ),
-            **error_responses("invalid_field_value", "cover_not_found", "asset_not_available", "rate_limited"),
+            **error_responses(
+                "invalid_field_value",
+                "cover_not_found",
+                "asset_not_available",
+                "file_too_large",
+                "file_type_unsupported",
+                "file_unreadable",
+                "rate_limited",
+            ),
         },
     )
     def post(self, request: Request) -> Response:

@@ -343,9 +343,8 @@ def _text_checks(chars, g: Geometry, barcodes) -> list[Check]:
     )
     fold_zone = g.binding_rules.spine_margin
     slack = 0.005
-    in_folds = [
-        b for _c, b in chars if any(b[0] < x + fold_zone - slack and b[0] + b[2] > x - fold_zone + slack for x in g.folds)
-    ]
+    near = fold_zone - slack
+    in_folds = [b for _c, b in chars if any(b[0] < x + near and b[0] + b[2] > x - near for x in g.folds)]
     checks.append(
         Check(
             "text_off_folds",
