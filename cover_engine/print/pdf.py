@@ -23,12 +23,11 @@ import numpy as np
 import pikepdf
 from PIL import Image, ImageCms
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas as pdf_canvas
 
 from .isbn import barcode_modules, isbn_hyphen_free_display
 from .printers import Geometry
-from .type import BodyStyle, set_paragraphs, width_of
+from .type import BodyStyle, ink_span, set_paragraphs, width_of
 
 CMYK_PROFILE = Path(__file__).parent / "profiles" / "FOGRA39L-TAC240.icc"
 OUTPUT_CONDITION = "FOGRA39"  # ISO 12647-2:2004/Amd 1, coated paper: the data the profile is built from
@@ -42,6 +41,7 @@ CMYK_JPEG_QUALITY = 96
 # Back text sizes tried, largest first (points), and leading as a share of the size.
 BACK_SIZES = (11.5, 11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)
 LEADING = 1.38
+# Below this the spine stays bare even where the printer allows text: it would not read.
 SPINE_MIN_SIZE = 5.0
 # Barcode: an EAN-13 module of 0.33 mm is the 100% nominal size; 80% to 100% is usual on books.
 MODULE_IN = 0.013
@@ -138,14 +138,10 @@ def _draw_spine(c: pdf_canvas.Canvas, g: Geometry, page: PageText, cmyk: bool) -
     title_font, text_font = page.body.title_face, page.body.text_face
     gap = 0.3 * PT
 
-    def extent(font: str, size: float) -> float:
-        ascent, descent = pdfmetrics.getAscentDescent(font, size)
-        return ascent - descent
-
-    # The type's full height (ascenders to descenders) fits the spine between its margins.
-    size = 20.0
-    while size >= SPINE_MIN_SIZE and max(extent(title_font, size), extent(text_font, size * 0.78)) > w * PT:
-        size -= 0.25
+    runs = ((title_font, page.title, 1.0), (text_font, page.author, 0.78))
+    # The glyphs' full height (above and below the shared axis) fits the spine between its margins.
+    reach = max(sum(ink_span(f, t)) * share for f, t, share in runs)
+    size = min(20.0, w * PT / reach) if reach else 20.0
     while size >= SPINE_MIN_SIZE:
         length = width_of(page.title, title_font, size) + gap + width_of(page.author, text_font, size * 0.78)
         if length <= h * PT:
@@ -161,15 +157,13 @@ def _draw_spine(c: pdf_canvas.Canvas, g: Geometry, page: PageText, cmyk: bool) -
     c.rotate(-90)
     start = -length / 2
 
-    def baseline(font: str, size: float) -> float:
-        # Centre the face's ascent-to-descent span on the spine's axis (+y points to the back here).
-        ascent, descent = pdfmetrics.getAscentDescent(font, size)
-        return -(ascent + descent) / 2
-
+    # One baseline for both, placed so that the title's glyphs sit centred across the spine.
+    above, below = ink_span(title_font, page.title)
+    baseline = -(above - below) / 2 * size
     c.setFont(title_font, size)
-    c.drawString(start, baseline(title_font, size), page.title)
+    c.drawString(start, baseline, page.title)
     c.setFont(text_font, size * 0.78)
-    c.drawString(start + width_of(page.title, title_font, size) + gap, baseline(text_font, size * 0.78), page.author)
+    c.drawString(start + width_of(page.title, title_font, size) + gap, baseline, page.author)
     c.restoreState()
     return True
 

@@ -71,6 +71,22 @@ def _hyphenator(lang: str) -> pyphen.Pyphen:
     return pyphen.Pyphen(lang=lang if lang in pyphen.LANGUAGES else "en_US", left=2, right=3)
 
 
+@cache
+def ink_span(font: str, text: str) -> tuple[float, float]:
+    """How far the drawn glyphs of `text` reach above and below the baseline, per point of size.
+
+    Measured on the outlines (skia, the same default instance reportlab embeds), not the font's
+    ascent and descent: those leave room for accents the text may not have."""
+    import fontpkg
+    import skia
+
+    typeface = skia.Typeface.MakeFromFile(str(fontpkg.path(font, weight=400, nearest=True)))
+    measure = skia.Font(typeface, 1000)
+    bounds = skia.Rect()
+    measure.measureText(text, skia.TextEncoding.kUTF8, bounds)
+    return -bounds.top() / 1000, bounds.bottom() / 1000
+
+
 def width_of(text: str, font: str, size: float) -> float:
     return pdfmetrics.stringWidth(text, font, size)
 
