@@ -15,6 +15,7 @@ has its C, M and Y scaled down (K kept) until it holds.
 from __future__ import annotations
 
 import io
+import zlib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -22,7 +23,6 @@ from pathlib import Path
 import numpy as np
 import pikepdf
 from PIL import Image, ImageCms
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas as pdf_canvas
 
 from .isbn import barcode_modules, isbn_hyphen_free_display
@@ -80,12 +80,15 @@ def separate(image: np.ndarray) -> np.ndarray:
 def hold_ink(cmyk: np.ndarray, limit: float) -> tuple[Image.Image, float]:
     """CMYK pixels with any total over `limit` percent brought down to it (C, M, Y scaled, K kept)."""
     cap = int(limit * 255 / 100)
-    total = cmyk.sum(axis=2, dtype=np.uint16)
-    k = cmyk[..., 3].astype(np.float32)
-    cmy_sum = np.maximum(total - cmyk[..., 3], 1).astype(np.float32)
-    scale = np.where(total > cap, np.maximum(cap - k, 0) / cmy_sum, 1.0).astype(np.float32)
     held = cmyk.copy()
-    held[..., :3] = np.floor(cmyk[..., :3] * scale[..., None]).astype(np.uint8)
+    flat = held.reshape(-1, 4)
+    # Only the pixels over the limit are touched (usually the deepest shadows, a small share).
+    over = np.flatnonzero(flat.sum(axis=1, dtype=np.uint16) > cap)
+    if over.size:
+        pixels = flat[over].astype(np.float32)
+        room = np.maximum(cap - pixels[:, 3], 0)
+        scale = room / np.maximum(pixels[:, :3].sum(axis=1), 1)
+        flat[over, :3] = np.floor(pixels[:, :3] * scale[:, None]).astype(np.uint8)
     return Image.fromarray(held, mode="CMYK"), ink_of(held)
 
 
@@ -278,7 +281,14 @@ def ink_of(cmyk: np.ndarray) -> float:
     return float(cmyk.sum(axis=2, dtype=np.uint16).max()) * 100 / 255
 
 
-def _cmyk_art(image: np.ndarray, limit: int, dpi: float) -> tuple[io.BytesIO, float]:
+@dataclass(frozen=True)
+class Art:
+    data: bytes
+    lossless: bool  # Flate-compressed raw samples instead of a JPEG
+    headroom: int = 0  # percent of ink the separation kept free for JPEG's rounding
+
+
+def _cmyk_art(image: np.ndarray, limit: int, dpi: float) -> tuple[Art, float]:
     """The art as a CMYK JPEG whose decoded pixels hold the ink limit (JPEG's rounding can push a
     pixel at the limit over it: the separation leaves headroom, and the file is measured after
     encoding; should it still exceed, the art is stored losslessly instead)."""
@@ -289,23 +299,22 @@ def _cmyk_art(image: np.ndarray, limit: int, dpi: float) -> tuple[io.BytesIO, fl
         converted.save(art, format="JPEG", quality=CMYK_JPEG_QUALITY, subsampling=0, dpi=(dpi, dpi))
         measured = ink_of(np.asarray(Image.open(io.BytesIO(art.getvalue()))))
         if measured <= limit:
-            return art, measured
+            return Art(art.getvalue(), lossless=False, headroom=headroom), measured
     exact, measured = hold_ink(separated, limit)
-    art = io.BytesIO()
-    exact.save(art, format="TIFF", compression="tiff_adobe_deflate", dpi=(dpi, dpi))
-    return art, measured
+    return Art(zlib.compress(exact.tobytes(), 6), lossless=True, headroom=0), measured
 
 
 def write_pdf(image: np.ndarray, *, geometry: Geometry, dpi: float, page: PageText) -> tuple[bytes, dict]:
     g = geometry
     cmyk = g.rules.colour == "CMYK"
     placed: dict = {}
-    art = io.BytesIO()
     if cmyk:
         art, placed["max_ink"] = _cmyk_art(image, g.rules.ink_limit or 400, dpi)
+        placed["ink_headroom"] = art.headroom
     else:
-        Image.fromarray(image).save(art, format="JPEG", quality=JPEG_QUALITY, subsampling=0, dpi=(dpi, dpi))
-    art.seek(0)
+        encoded = io.BytesIO()
+        Image.fromarray(image).save(encoded, format="JPEG", quality=JPEG_QUALITY, subsampling=0, dpi=(dpi, dpi))
+        art = Art(encoded.getvalue(), lossless=False)
     out = io.BytesIO()
     # The initial font is one we embed: reportlab otherwise names an unembedded Helvetica on the page.
     c = pdf_canvas.Canvas(
@@ -318,19 +327,43 @@ def write_pdf(image: np.ndarray, *, geometry: Geometry, dpi: float, page: PageTe
     c.setTitle(page.title)
     c.setAuthor(page.author)
     c.setCreator("book cover service, print wrap")
-    c.drawImage(ImageReader(art), 0, 0, width=g.width * PT, height=g.height * PT)
     placed["spine_text"] = _draw_spine(c, g, page, cmyk)
     placed["back_size"] = _draw_back(c, g, page, cmyk) if page.back_text or page.author_bio else None
     _draw_barcode(c, g, page, cmyk)
     c.showPage()
     c.save()
-    return _finish(out.getvalue(), g, cmyk), placed
+    return _finish(out.getvalue(), g, cmyk, art, image.shape), placed
 
 
-def _finish(data: bytes, g: Geometry, cmyk: bool) -> bytes:
-    """Boxes, and for CMYK the PDF/X-1a:2001 identification and OutputIntent."""
+def _place_art(pdf: pikepdf.Pdf, page: pikepdf.Page, encoded: Art, shape: tuple, g: Geometry, cmyk: bool) -> None:
+    """The art as the page's first drawing, its bytes as they are (reportlab would wrap them in
+    ASCII85 in pure Python: seconds for a CMYK wrap)."""
+    art = pikepdf.Stream(pdf, encoded.data)
+    art.Type = pikepdf.Name.XObject
+    art.Subtype = pikepdf.Name.Image
+    art.Width, art.Height = shape[1], shape[0]
+    art.BitsPerComponent = 8
+    art.Filter = pikepdf.Name.FlateDecode if encoded.lossless else pikepdf.Name.DCTDecode
+    if cmyk:
+        art.ColorSpace = pikepdf.Name.DeviceCMYK
+        if not encoded.lossless:
+            # Pillow writes Adobe JPEGs, whose CMYK is stored inverted.
+            art.Decode = pikepdf.Array([1, 0, 1, 0, 1, 0, 1, 0])
+    else:
+        art.ColorSpace = pikepdf.Name.DeviceRGB
+    resources = page.obj.Resources
+    if "/XObject" not in resources:
+        resources.XObject = pikepdf.Dictionary()
+    resources.XObject.Art = art
+    draw = f"q {g.width * PT:.4f} 0 0 {g.height * PT:.4f} 0 0 cm /Art Do Q\n".encode()
+    page.contents_add(pikepdf.Stream(pdf, draw), prepend=True)
+
+
+def _finish(data: bytes, g: Geometry, cmyk: bool, art: Art, shape: tuple) -> bytes:
+    """The art, the boxes, and for CMYK the PDF/X-1a:2001 identification and OutputIntent."""
     pdf = pikepdf.open(io.BytesIO(data))
     page = pdf.pages[0]
+    _place_art(pdf, page, art, shape, g, cmyk)
     tx, ty, tw, th = g.trim_box
     page.obj.TrimBox = pikepdf.Array([tx * PT, (g.height - ty - th) * PT, (tx + tw) * PT, (g.height - ty) * PT])
     page.obj.BleedBox = pikepdf.Array([0, 0, g.width * PT, g.height * PT])

@@ -204,6 +204,7 @@ def render_wrap(
         "faces": {"title": title_face, "text": text_face},
         "colour": g.rules.colour,
         "maxInk": placed.get("max_ink"),
+        "inkHeadroom": placed.get("ink_headroom"),
         "timings": {k: round(v, 3) for k, v in timings.items()},
     }
     return Wrap(pdf=pdf, proof=proof, report=report)
