@@ -181,3 +181,12 @@ def webhook_deliveries_recent(*, account: Account, limit: int) -> list[WebhookDe
 def template_get_available(*, template_id: str) -> Template | None:
     """A template still in the engine's catalogue (enabled or not: previews stay viewable)."""
     return Template.objects.filter(pk=template_id, in_engine=True).first()
+
+
+def print_wrap_latest(*, cover: Cover) -> Job | None:
+    """The cover's most recent completed print-wrap job (its target names the PDF the cover holds)."""
+    return (
+        Job.objects.filter(source_cover=cover, operation=Job.OP_PRINT_WRAP, status=Job.COMPLETED)
+        .order_by("-completed_at")
+        .first()
+    )

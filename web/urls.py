@@ -21,6 +21,9 @@ urlpatterns: list = [
     path("covers/<uuid:cover_id>/edit/", covers.cover_edit, name="cover_edit"),
     path("covers/<uuid:cover_id>/audiobook/", covers.cover_audiobook, name="cover_audiobook"),
     path("covers/<uuid:cover_id>/upscale/", covers.cover_upscale, name="cover_upscale"),
+    path("covers/<uuid:cover_id>/print/", covers.cover_print, name="cover_print"),
+    path("covers/<uuid:cover_id>/print/download/", covers.print_download, name="print_download"),
+    path("print/preflight/", covers.print_preflight, name="print_preflight"),
     path("covers/<uuid:cover_id>/download/<str:asset_type>/", covers.asset_download, name="asset_download"),
     path("covers/<uuid:cover_id>/images/<str:asset_type>-<int:width>.jpg", covers.cover_image, name="cover_image"),
     # Sign-up, sign-in, password

@@ -15,8 +15,8 @@ from cover_engine import EngineError
 from cover_engine.print.isbn import isbn_normalise
 from cover_engine.print.preflight import preflight
 from covers import specs
-from covers.models import ASSET_PRINT_PDF, Job
-from covers.selectors import cover_asset_get, cover_get_for_account
+from covers.models import ASSET_PRINT_PDF
+from covers.selectors import cover_asset_get, cover_get_for_account, print_wrap_latest
 from covers.services.accept import print_target_check
 from covers.storage import file_read, file_store, signed_file_url
 
@@ -54,13 +54,8 @@ def preflight_check(
         data = file_read(cover_asset_get(cover=cover, asset_type=ASSET_PRINT_PDF).storage_name)
         if isbn13 is None:
             # The ISBN the wrap was made with, so the barcode is checked against it.
-            last = (
-                Job.objects.filter(source_cover=cover, operation=Job.OP_PRINT_WRAP, status=Job.COMPLETED)
-                .order_by("-completed_at")
-                .values_list("params", flat=True)
-                .first()
-            )
-            isbn13 = (last or {}).get("isbn")
+            last = print_wrap_latest(cover=cover)
+            isbn13 = (last.params or {}).get("isbn") if last else None
     elif len(data) > MAX_UPLOAD_BYTES:
         raise ApplicationError(
             "file_too_large",
