@@ -146,7 +146,7 @@ def test_cover_metadata_lists_every_asset_type(api_client, cover):
     data = response.json()
     assert data["coverId"] == str(cover.id) and data["bookId"] == str(cover.book_id)
     assert data["coverStyle"] == cover.template_id
-    assert set(data["assets"]) == {"preview", "full", "audiobook_preview", "audiobook_full"}
+    assert set(data["assets"]) >= {"preview", "full", "audiobook_preview", "audiobook_full", "print_pdf", "print_proof"}
     preview = data["assets"]["preview"]
     assert preview["available"] is True and preview["signedUrl"].startswith("http")
     assert preview["expiresAt"].endswith("Z") and "." in preview["expiresAt"]
