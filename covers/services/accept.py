@@ -336,6 +336,17 @@ def print_target_check(*, printer: object, binding: object, trim_size: object, p
         raise ApplicationError("invalid_field_value", exc.message, field=PRINT_ERROR_FIELDS.get(exc.code)) from None
 
 
+def isbn_clean(isbn: str | None) -> str | None:
+    """The ISBN-13 of an ISBN-10/13 given (check digit verified), None for none; 400 on the isbn field."""
+    if not isbn:
+        return None
+    specs.ISBN.check_length(isbn)
+    try:
+        return isbn_normalise(isbn)
+    except EngineError as exc:
+        raise ApplicationError("invalid_field_value", exc.message, field="isbn") from None
+
+
 def job_create_print_wrap(
     *,
     account: Account,
@@ -359,13 +370,7 @@ def job_create_print_wrap(
     geometry = print_target_check(
         printer=printer, binding=binding, trim_size=trim_size, page_count=page_count, paper=paper
     )
-    isbn13 = None
-    if isbn:
-        specs.ISBN.check_length(isbn)
-        try:
-            isbn13 = isbn_normalise(isbn)
-        except EngineError as exc:
-            raise ApplicationError("invalid_field_value", exc.message, field="isbn") from None
+    isbn13 = isbn_clean(isbn)
     if price:
         if isbn13 is None:
             raise ApplicationError("invalid_field_value", "A price add-on needs an ISBN.", field="price")

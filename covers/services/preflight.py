@@ -12,12 +12,10 @@ import hashlib
 from billing.models import Account
 from byc_site.errors import ApplicationError
 from cover_engine import EngineError
-from cover_engine.print.isbn import isbn_normalise
 from cover_engine.print.preflight import preflight
-from covers import specs
 from covers.models import ASSET_PRINT_PDF
 from covers.selectors import cover_asset_get, cover_get_for_account, print_wrap_latest
-from covers.services.accept import print_target_check
+from covers.services.accept import isbn_clean, print_target_check
 from covers.storage import file_read, file_store, signed_file_url
 
 # Uploads above this are refused before they are read (a 13 x 10 in wrap at 300 ppi is far below).
@@ -42,13 +40,7 @@ def preflight_check(
     )
     if (cover_id is None) == (data is None):
         raise ApplicationError("invalid_request", "Send either coverId (JSON) or a file (multipart), not both.")
-    isbn13 = None
-    if isbn:
-        specs.ISBN.check_length(isbn)
-        try:
-            isbn13 = isbn_normalise(isbn)
-        except EngineError as exc:
-            raise ApplicationError("invalid_field_value", exc.message, field="isbn") from None
+    isbn13 = isbn_clean(isbn)
     if cover_id is not None:
         cover = cover_get_for_account(account=account, cover_id=cover_id)
         data = file_read(cover_asset_get(cover=cover, asset_type=ASSET_PRINT_PDF).storage_name)
