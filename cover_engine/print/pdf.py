@@ -80,15 +80,23 @@ def separate(image: np.ndarray) -> np.ndarray:
 def hold_ink(cmyk: np.ndarray, limit: float) -> tuple[Image.Image, float]:
     """CMYK pixels with any total over `limit` percent brought down to it (C, M, Y scaled, K kept)."""
     cap = int(limit * 255 / 100)
-    held = cmyk.copy()
-    flat = held.reshape(-1, 4)
-    # Only the pixels over the limit are touched (usually the deepest shadows, a small share).
-    over = np.flatnonzero(flat.sum(axis=1, dtype=np.uint16) > cap)
-    if over.size:
-        pixels = flat[over].astype(np.float32)
-        room = np.maximum(cap - pixels[:, 3], 0)
-        scale = room / np.maximum(pixels[:, :3].sum(axis=1), 1)
-        flat[over, :3] = np.floor(pixels[:, :3] * scale[:, None]).astype(np.uint8)
+    shape = cmyk.shape
+    total = _coverage(cmyk)
+    over = total > cap
+    if not over.any():
+        return Image.fromarray(cmyk, mode="CMYK"), ink_of(cmyk)
+    flat = cmyk.reshape(-1, 4)
+    k = flat[:, 3].astype(np.float32)
+    room = np.maximum(cap - k, 0)
+    cmy = np.maximum(total.astype(np.float32) - k, 1)
+    # One division for the whole image; the plates are then scaled by multiplication, floored so
+    # that the total stays at or under the cap.
+    scale = np.where(over, room / cmy, np.float32(1))
+    held = np.empty_like(flat)
+    held[:, 3] = flat[:, 3]
+    for plate in range(3):
+        held[:, plate] = np.floor(flat[:, plate] * scale)
+    held = held.reshape(shape)
     return Image.fromarray(held, mode="CMYK"), ink_of(held)
 
 
@@ -278,7 +286,17 @@ def _draw_barcode(c: pdf_canvas.Canvas, g: Geometry, page: PageText, cmyk: bool)
 
 def ink_of(cmyk: np.ndarray) -> float:
     """The highest total area coverage of CMYK pixels (0-255 each), in percent."""
-    return float(cmyk.sum(axis=2, dtype=np.uint16).max()) * 100 / 255
+    return float(_coverage(cmyk).max()) * 100 / 255
+
+
+def _coverage(cmyk: np.ndarray) -> np.ndarray:
+    """Per pixel C + M + Y + K (0-1020), flattened: four plane additions, much faster than a sum
+    over numpy's last axis of length four."""
+    flat = cmyk.reshape(-1, 4)
+    total = flat[:, 0].astype(np.uint16)
+    for plate in (1, 2, 3):
+        total += flat[:, plate]
+    return total
 
 
 @dataclass(frozen=True)
