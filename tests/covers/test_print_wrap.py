@@ -114,3 +114,19 @@ def test_a_failed_render_is_refunded(api_client, cover, account, run_jobs):
     assert job.status == Job.FAILED and job.credits_refunded == 1
     assert credits_balance(account=account).total == before
     assert not CoverAsset.objects.filter(cover=cover, asset_type="print_pdf").exists()
+
+
+def test_staff_can_retry_a_failed_wrap_with_the_same_request(api_client, cover, run_jobs):
+    from covers import services
+
+    type(cover).objects.filter(pk=cover.pk).update(recipe={"version": 999})
+    with run_jobs():
+        response = api_client.post(
+            f"/api/v1/covers/{cover.id}/print-wrap",
+            {**WRAP, "isbn": "0-306-40615-2", "backText": "Short."},
+            format="json",
+        )
+    failed = Job.objects.get(pk=response.json()["jobId"])
+    assert failed.status == Job.FAILED
+    retry = services.job_retry(job_id=failed.id, reason="recipe fixed")
+    assert retry.operation == "print_wrap" and retry.params == failed.params
