@@ -8,20 +8,9 @@ import re
 from playwright.sync_api import expect
 
 
-def test_an_author_makes_a_print_wrap(page, live_server, qcluster, sign_up, wait_for_job, shot):
+def test_an_author_makes_a_print_wrap(page, live_server, qcluster, sign_up, first_cover, wait_for_job, shot):
     sign_up(page)
-    page.get_by_label("Title", exact=True).fill("The Last Witness")
-    page.get_by_label("Author name").fill("Mara Quill")
-    page.get_by_label("Genre", exact=True).select_option("thriller")
-    page.get_by_role("button", name=re.compile("Save and choose a style")).click()
-    page.wait_for_url(re.compile(r"/books/[0-9a-f-]+/style/$"))
-    page.locator("label[for=count-1]").click()
-    page.get_by_role("button", name="Generate covers").click()
-    page.wait_for_url(re.compile(r"/jobs/[0-9a-f-]+/$"))
-    assert wait_for_job(page) == "completed"
-    page.get_by_test_id("result-cover").first.click()
-    page.wait_for_url(re.compile(r"/covers/[0-9a-f-]+/$"))
-    cover_url = page.url
+    cover_url = first_cover(page, title="The Last Witness", genre="thriller", author="Mara Quill")
 
     step = page.get_by_test_id("print-step")
     step.get_by_label("Printer").select_option("kdp")
