@@ -322,7 +322,11 @@ def _cmyk_art(image: np.ndarray, limit: int, dpi: float) -> tuple[Art, float]:
     return Art(zlib.compress(exact.tobytes(), 6), lossless=True, headroom=0), measured
 
 
-def write_pdf(image: np.ndarray, *, geometry: Geometry, dpi: float, page: PageText) -> tuple[bytes, dict]:
+def write_pdf(
+    image: np.ndarray, *, geometry: Geometry, dpi: float, page: PageText, proof_dpi: float
+) -> tuple[bytes, bytes, dict]:
+    """The print PDF, and the same page with its art at `proof_dpi` (in RGB) for drawing the proof:
+    rasterising the full file would decode the whole 300 dpi art to show it at a fifth of that."""
     g = geometry
     cmyk = g.rules.colour == "CMYK"
     placed: dict = {}
@@ -350,7 +354,12 @@ def write_pdf(image: np.ndarray, *, geometry: Geometry, dpi: float, page: PageTe
     _draw_barcode(c, g, page, cmyk)
     c.showPage()
     c.save()
-    return _finish(out.getvalue(), g, cmyk, art, image.shape), placed
+    proof_size = (max(1, round(g.width * proof_dpi)), max(1, round(g.height * proof_dpi)))
+    small = Image.fromarray(image).resize(proof_size, Image.Resampling.BOX)
+    preview = io.BytesIO()
+    small.save(preview, format="JPEG", quality=90)
+    proof_pdf = _finish(out.getvalue(), g, False, Art(preview.getvalue(), lossless=False), (small.height, small.width))
+    return _finish(out.getvalue(), g, cmyk, art, image.shape), proof_pdf, placed
 
 
 def _place_art(pdf: pikepdf.Pdf, page: pikepdf.Page, encoded: Art, shape: tuple, g: Geometry, cmyk: bool) -> None:

@@ -24,7 +24,7 @@ from ..recipe import Recipe
 from .isbn import addon_check, isbn_normalise
 from .pdf import PageText, write_pdf
 from .printers import Geometry, pixels
-from .proof import proof_png
+from .proof import PROOF_DPI, proof_png
 from .type import BodyStyle, cover_faces
 
 DEFAULT_DPI = 300
@@ -190,10 +190,10 @@ def render_wrap(
         price=price,
     )
     t1 = time.perf_counter()
-    pdf, placed = write_pdf(image, geometry=g, dpi=dpi, page=page)
+    pdf, proof_pdf, placed = write_pdf(image, geometry=g, dpi=dpi, page=page, proof_dpi=PROOF_DPI * 2)
     timings["pdf"] = time.perf_counter() - t1
     t2 = time.perf_counter()
-    proof = proof_png(pdf, geometry=g)
+    proof = proof_png(proof_pdf, geometry=g)
     timings["proof"] = time.perf_counter() - t2
     report = {
         "rulesVersion": g.rules_version,
