@@ -86,16 +86,14 @@ def hold_ink(cmyk: np.ndarray, limit: float) -> tuple[Image.Image, float]:
     if not over.any():
         return Image.fromarray(cmyk, mode="CMYK"), ink_of(cmyk)
     flat = cmyk.reshape(-1, 4)
-    k = flat[:, 3].astype(np.float32)
-    room = np.maximum(cap - k, 0)
-    cmy = np.maximum(total.astype(np.float32) - k, 1)
-    # One division for the whole image; the plates are then scaled by multiplication, floored so
-    # that the total stays at or under the cap.
-    scale = np.where(over, room / cmy, np.float32(1))
-    held = np.empty_like(flat)
-    held[:, 3] = flat[:, 3]
-    for plate in range(3):
-        held[:, plate] = np.floor(flat[:, plate] * scale)
+    held = flat.copy()
+    # Only the pixels over the cap are rescaled (the deepest shadows, usually a small share):
+    # C, M and Y by one factor each, floored so that the total stays at or under the cap.
+    index = np.flatnonzero(over)
+    pixels = flat[index].astype(np.float32)
+    room = np.maximum(cap - pixels[:, 3], 0)
+    scale = room / np.maximum(pixels[:, :3].sum(axis=1), 1)
+    held[index, :3] = np.floor(pixels[:, :3] * scale[:, None]).astype(np.uint8)
     held = held.reshape(shape)
     return Image.fromarray(held, mode="CMYK"), ink_of(held)
 
