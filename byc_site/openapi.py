@@ -53,6 +53,10 @@ ERROR_CODES: dict[str, tuple[int, str]] = {
     "payload_too_large": (413, "The body is larger than 64 KiB."),
     "unsupported_media_type": (415, "Send the body as application/json."),
     "concurrency_limit": (429, "Too many jobs running at once for your plan."),
+    "rate_limited": (429, "Too many requests of this kind; retry after the time the message gives."),
+    "file_too_large": (413, "The uploaded file is larger than the endpoint accepts."),
+    "file_type_unsupported": (400, "The uploaded file is not a PDF, PNG or JPEG."),
+    "file_unreadable": (400, "The uploaded file cannot be read."),
     "internal_error": (500, "Something failed on our side; nothing was charged."),
     "cover_text_current": (409, "The cover already shows the book's current text; nothing to re-render."),
 }

@@ -24,7 +24,7 @@ from .recipe import Recipe
 from .typeset.draw import draw_text
 from .typeset.layout import TYPE_VOICE_OVERRIDES, apply_type_voice, layout_for
 from .typeset.setter import ElementReport, calm_zones, plan_text
-from .typeset.spec import TREATMENTS, LayoutSpec, TypeSpec
+from .typeset.spec import TREATMENTS, LayoutSpec, TextBlock, TypeSpec
 
 FORMATS = {"ebook": (1600, 2560), "square": (2400, 2400)}
 MAX_SCALE = 2.0
@@ -180,11 +180,31 @@ def _default_provider():
     return default_provider()
 
 
-def _layout_and_type(recipe: Recipe, format: str):
-    """The template, its layout for this format and the type spec, with the recipe's overrides applied."""
+def _in_frame(block: TextBlock, frame: tuple[float, float, float, float]) -> TextBlock:
+    fx, fy, fw, fh = frame
+    x, y, w, h = block.box
+    return replace(block, box=(fx + x * fw, fy + y * fh, w * fw, h * fh))
+
+
+def layout_in_frame(layout: LayoutSpec, frame: tuple[float, float, float, float]) -> LayoutSpec:
+    """The layout's unit square mapped onto `frame` (shares of the canvas): a print front keeps its
+    type inside the printer's safe area while the art runs on into the bleed and the wrap."""
+    return replace(
+        layout,
+        title=_in_frame(layout.title, frame),
+        author=_in_frame(layout.author, frame),
+        subtitle=_in_frame(layout.subtitle, frame) if layout.subtitle else None,
+    )
+
+
+def _layout_and_type(recipe: Recipe, format: str, text_frame: tuple[float, float, float, float] | None = None):
+    """The template, its layout for this format (its type confined to `text_frame`, if given) and the
+    type spec, with the recipe's overrides applied."""
     template = _template(recipe.template_id)
     overrides = recipe.overrides or {}
     layout = layout_for(template.layout, fmt=format, overrides=overrides)
+    if text_frame is not None:
+        layout = layout_in_frame(layout, text_frame)
     type_spec = template.type
     if overrides.get("type_voice") in TYPE_VOICE_OVERRIDES:
         type_spec = apply_type_voice(type_spec, overrides["type_voice"])
@@ -213,13 +233,37 @@ def render_with_report(
 ) -> tuple[bytes, RenderReport]:
     """Render a recipe. `artwork`: a picture (an image model's) drawn instead of the painters; a recipe
     whose overrides carry `art` loads its stored picture (art_providers.images.stored_artwork)."""
-    width, height = render_size(format, scale)
-    template, layout, type_spec = _layout_and_type(recipe, format)
+    surface, report = render_surface(
+        recipe, format=format, size=render_size(format, scale), provider=provider, artwork=artwork, art_scale=scale
+    )
+    t0 = time.perf_counter()
+    png = encode_png(surface)
+    report.timings["encode"] = time.perf_counter() - t0
+    return png, report
+
+
+def render_surface(
+    recipe: Recipe,
+    *,
+    format: str = "ebook",
+    size: tuple[int, int],
+    text_frame: tuple[float, float, float, float] | None = None,
+    provider=None,
+    artwork: bytes | None = None,
+    art_scale: float | None = None,
+) -> tuple[skia.Surface, RenderReport]:
+    """The cover on a canvas of `size` pixels (the print wrap's front panel is not an ebook's shape);
+    `text_frame` confines the type to a part of it. `art_scale` picks the stored picture of a model's
+    art (its upscaled one above 1); by default the canvas width against the format's."""
+    width, height = size
+    template, layout, type_spec = _layout_and_type(recipe, format, text_frame)
     overrides = recipe.overrides or {}
     if provider is None:
         from .art_providers.images import ImageArtwork, stored_artwork
 
-        artwork = artwork if artwork is not None else stored_artwork(overrides.get("art"), format, scale)
+        if art_scale is None:
+            art_scale = width / FORMATS[format][0]
+        artwork = artwork if artwork is not None else stored_artwork(overrides.get("art"), format, art_scale)
         if artwork is not None:
             provider = ImageArtwork(artwork)
     provider = provider or _default_provider()
@@ -265,12 +309,9 @@ def render_with_report(
             title=recipe.text.title, subtitle=recipe.text.subtitle, author=recipe.text.author,
             palette=dict(brief.palette.colors), paint=paint, key=template.id, title_scale=_title_scale(overrides),
         )  # fmt: skip
-    t0 = time.perf_counter()
-    png = encode_png(surface)
-    timings["encode"] = time.perf_counter() - t0
     named = with_names(drawn, [m.name for m in brief.motifs], figure_motifs=_figure_motifs(brief))
     report = RenderReport(width, height, template.id, format, tuple(reports), tuple(zones), timings, tuple(named))
-    return png, report
+    return surface, report
 
 
 def render(recipe: Recipe, *, format: str = "ebook", scale: float = 1.0, artwork: bytes | None = None) -> bytes:

@@ -10,9 +10,11 @@ from django.utils.cache import patch_cache_control
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
 from billing.services import credits_balance
@@ -26,7 +28,7 @@ from byc_site.openapi import IDEMPOTENCY_KEY_PARAMETER, JOB_ERROR_CODES, error_r
 from byc_site.pagination import PAGE_PARAMETERS, offset_page, page_fields
 from byc_site.query_params import text_query_param
 from cover_engine import vocabulary
-from covers import representations, selectors, services, specs, storage
+from covers import conf, representations, selectors, services, specs, storage
 from covers.downloads import content_disposition
 from covers.models import ASSET_TYPES, Job
 from covers.services import exports
@@ -495,6 +497,109 @@ class CoverRerenderView(APIView):
         data = _body(request)
         job = services.job_create_rerender(account=account_from_request(request), cover_id=cover_id, **_common(data))
         return _accepted(job)
+
+
+class CoverPrintWrapView(APIView):
+    @extend_schema(
+        operation_id="covers_print_wrap",
+        summary="Make the full print wrap (PDF) of a cover",
+        description="Back, spine and front with bleed (or a hardcover's turn-in) for KDP, IngramSpark or Lulu: "
+        "assets print_pdf and print_proof (guides drawn). "
+        f"{specs.credit_words(Job.OP_PRINT_WRAP)}; 400 invalid_field_value for a combination the printer does "
+        "not offer (page count out of range, trim not offered, invalid ISBN).",
+        request=specs.PRINT_WRAP.serializer(),
+        parameters=[IDEMPOTENCY_KEY_PARAMETER],
+        responses={202: JobAccepted, **error_responses("invalid_field_value", "cover_not_found", *_COMMON_JOB_ERRORS)},
+    )
+    @idempotent
+    def post(self, request: Request, cover_id: str) -> Response:
+        data = _body(request)
+        job = services.job_create_print_wrap(
+            account=account_from_request(request),
+            cover_id=cover_id,
+            printer=data.get("printer"),
+            binding=data.get("binding"),
+            trim_size=data.get("trimSize"),
+            page_count=data.get("pageCount"),
+            paper=data.get("paper"),
+            isbn=_string(data, "isbn"),
+            price=_string(data, "price"),
+            back_text=_string(data, "backText"),
+            author_bio=_string(data, "authorBio"),
+            **_common(data),
+        )
+        return _accepted(job)
+
+
+class PreflightThrottle(SimpleRateThrottle):
+    """Preflight is free of credits; this keeps one account from tying up the renderers with it."""
+
+    scope = "preflight"
+
+    def get_rate(self) -> str:
+        return conf.preflight_rate()
+
+    def get_cache_key(self, request: Request, view) -> str:
+        return self.cache_format % {"scope": self.scope, "ident": account_from_request(request).pk}
+
+
+def _page_count(value: object) -> object:
+    # Multipart fields arrive as text: "320" is a page count there (JSON must send a number).
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    return value
+
+
+class PreflightView(APIView):
+    parser_classes = [JSONParser, MultiPartParser]
+    throttle_classes = [PreflightThrottle]
+
+    @extend_schema(
+        operation_id="print_preflight",
+        summary="Check a print wrap against a printer's rules",
+        description="JSON with coverId and the target (the cover's latest print wrap is checked), or multipart "
+        "with a file (PDF, PNG or JPEG) and the target. Free; rate-limited. Answers passed, the checks "
+        "(rule, passed, measured, expected, where; passed is null when a rule does not apply to the file) "
+        "and a proof image with the problems marked.",
+        request=specs.PREFLIGHT.serializer(),
+        responses={
+            200: inline_serializer(
+                "PreflightResult",
+                {
+                    "passed": serializers.BooleanField(),
+                    "checks": serializers.ListField(child=serializers.DictField()),
+                    "target": serializers.CharField(),
+                    "proof": serializers.DictField(),
+                },
+            ),
+            **error_responses(
+                "invalid_field_value",
+                "cover_not_found",
+                "asset_not_available",
+                "file_too_large",
+                "file_type_unsupported",
+                "file_unreadable",
+                "rate_limited",
+            ),
+        },
+    )
+    def post(self, request: Request) -> Response:
+        data = request.data
+        upload = request.FILES.get("file") if hasattr(request, "FILES") else None
+        if upload is not None and upload.size > services.preflight.MAX_UPLOAD_BYTES:
+            raise ApplicationError("file_too_large", "The file is too large to check.", field="file", status=413)
+        result = services.preflight_check(
+            account=account_from_request(request),
+            printer=data.get("printer"),
+            binding=data.get("binding"),
+            trim_size=data.get("trimSize"),
+            page_count=_page_count(data.get("pageCount")),
+            paper=data.get("paper"),
+            cover_id=data.get("coverId") if upload is None else None,
+            data=upload.read() if upload is not None else None,
+            isbn=data.get("isbn") if isinstance(data.get("isbn"), str) else None,
+        )
+        return Response(result)
 
 
 # --- reading ----------------------------------------------------------------------------------------

@@ -79,3 +79,8 @@ def art_config_values() -> dict:
         ),
         "retries": int(_setting("COVERS_ART_RETRIES", "BYC_ART_RETRIES", "3")),
     }
+
+
+def preflight_rate() -> str:
+    """How often one account may preflight (DRF rate syntax, e.g. "30/min"): free, but not free to flood."""
+    return _setting("PREFLIGHT_RATE", "BYC_PREFLIGHT_RATE", "30/min")

@@ -17,6 +17,8 @@ from covers.models import (
     ASSET_AUDIOBOOK_PREVIEW,
     ASSET_FULL,
     ASSET_PREVIEW,
+    ASSET_PRINT_PDF,
+    ASSET_PRINT_PROOF,
     ASSET_STORE_PACK,
 )
 
@@ -27,8 +29,10 @@ FORMAT_NAMES = {
     ASSET_AUDIOBOOK_PREVIEW: "audiobook",
     ASSET_AUDIOBOOK_FULL: "audiobook",
     ASSET_STORE_PACK: "store-pack",
+    ASSET_PRINT_PDF: "print",
+    ASSET_PRINT_PROOF: "print-proof",
 }
-EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "application/zip": "zip"}
+EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "application/zip": "zip", "application/pdf": "pdf"}
 FALLBACK_SLUG = "cover"
 # Long titles make unwieldy file names; stores and file systems cope with far more, people less.
 SLUG_MAX = 80
@@ -49,6 +53,14 @@ def download_name(*, title: str, asset_type: str, content_type: str, width: int 
     """The file name in the book's own script: '<title slug>_<format>.<ext>'."""
     extension = EXTENSIONS.get(content_type, "bin")
     return f"{title_slug(title)}_{format_part(asset_type=asset_type, width=width, height=height)}.{extension}"
+
+
+def print_download_name(*, title: str, target: str, asset_type: str = ASSET_PRINT_PDF, content_type: str) -> str:
+    """A print wrap's files, named after the book and the printer's target:
+    'the-last-witness_kdp-6x9-320p.pdf', 'the-last-witness_kdp-6x9-320p-proof.png'."""
+    extension = EXTENSIONS.get(content_type, "bin")
+    suffix = "-proof" if asset_type == ASSET_PRINT_PROOF else ""
+    return f"{title_slug(title)}_{slugify(target) or 'print'}{suffix}.{extension}"
 
 
 def ascii_fallback(name: str) -> str:

@@ -19,6 +19,9 @@ ASSET_AUDIOBOOK_PREVIEW = "audiobook_preview"
 ASSET_AUDIOBOOK_FULL = "audiobook_full"
 # A zip of each store's cover file with a manifest (covers/services/store_pack.py); not an image.
 ASSET_STORE_PACK = "store_pack"
+# Print: the full-wrap PDF of the cover's latest print-wrap job and its proof with guides.
+ASSET_PRINT_PDF = "print_pdf"
+ASSET_PRINT_PROOF = "print_proof"
 
 ASSET_TYPE_CHOICES = [
     (ASSET_PREVIEW, "Preview (1600 x 2560)"),
@@ -26,6 +29,8 @@ ASSET_TYPE_CHOICES = [
     (ASSET_AUDIOBOOK_PREVIEW, "Audiobook preview (2400 x 2400)"),
     (ASSET_AUDIOBOOK_FULL, "Audiobook full (4800 x 4800)"),
     (ASSET_STORE_PACK, "Store pack (zip)"),
+    (ASSET_PRINT_PDF, "Print wrap PDF"),
+    (ASSET_PRINT_PROOF, "Print wrap proof"),
 ]
 ASSET_TYPES = tuple(value for value, _label in ASSET_TYPE_CHOICES)
 
@@ -145,6 +150,7 @@ class Job(models.Model):
     OP_AUDIOBOOK = "audiobook_cover"
     OP_STORE_PACK = "store_pack"
     OP_RERENDER = "rerender"
+    OP_PRINT_WRAP = "print_wrap"
     OPERATION_CHOICES = [
         (OP_GENERATE, "Generate"),
         (OP_VARIATION, "Variations"),
@@ -153,9 +159,10 @@ class Job(models.Model):
         (OP_AUDIOBOOK, "Audiobook cover"),
         (OP_STORE_PACK, "Store pack"),
         (OP_RERENDER, "Re-render with new text"),
+        (OP_PRINT_WRAP, "Print wrap"),
     ]
     # Operations that make one asset (`target_asset`) of their source cover, not new covers.
-    PER_ASSET_OPERATIONS = (OP_UPSCALE, OP_AUDIOBOOK, OP_STORE_PACK)
+    PER_ASSET_OPERATIONS = (OP_UPSCALE, OP_AUDIOBOOK, OP_STORE_PACK, OP_PRINT_WRAP)
 
     QUEUED = "queued"
     RUNNING = "running"

@@ -14,9 +14,23 @@ from django.urls import reverse
 
 from byc_site.formats import api_datetime as iso
 from byc_site.formats import api_datetime_ms as iso_millis
-from covers.downloads import download_name
-from covers.models import ASSET_TYPES, ABSet, Batch, BatchRow, Cover, CoverAsset, Job, Template, cover_visible
+from covers.downloads import download_name, print_download_name
+from covers.models import (
+    ASSET_PRINT_PDF,
+    ASSET_PRINT_PROOF,
+    ASSET_TYPES,
+    ABSet,
+    Batch,
+    BatchRow,
+    Cover,
+    CoverAsset,
+    Job,
+    Template,
+    cover_visible,
+)
 from covers.storage import SignedUrl, StoredFile, signed_file_url
+
+PRINT_ASSETS = (ASSET_PRINT_PDF, ASSET_PRINT_PROOF)
 
 
 def asset_download_name(asset: CoverAsset, *, content_type: str | None = None, title: str | None = None) -> str:
@@ -31,16 +45,21 @@ def asset_download_name(asset: CoverAsset, *, content_type: str | None = None, t
 
 
 def asset_signed_url(
-    asset: CoverAsset, *, variant: StoredFile | None = None, variant_type: str = "", title: str | None = None
+    asset: CoverAsset,
+    *,
+    variant: StoredFile | None = None,
+    variant_type: str = "",
+    title: str | None = None,
+    name: str | None = None,
 ) -> SignedUrl:
     """A fresh signed URL of an asset's file (or of a `variant` of it, such as its JPEG, of
-    content type `variant_type`), downloaded under the book's name."""
+    content type `variant_type`), downloaded under the book's name (or `name`)."""
     content_type = variant_type if variant is not None else asset.content_type
     return signed_file_url(
         name=variant.name if variant is not None else asset.storage_name,
         checksum=variant.checksum if variant is not None else asset.checksum,
         content_type=content_type,
-        download_name=asset_download_name(asset, content_type=content_type, title=title),
+        download_name=name or asset_download_name(asset, content_type=content_type, title=title),
     )
 
 
@@ -74,6 +93,8 @@ def job_result_data(job: Job) -> dict | None:
     cover_ids = [uuid.UUID(str(i)) for i in stored.get("cover_ids") or []]
     if not cover_ids:
         return None
+    if job.operation == Job.OP_PRINT_WRAP:
+        return _print_wrap_result(job, stored)
     per_asset = job.operation in Job.PER_ASSET_OPERATIONS
     asset_type = (stored.get("asset") or job.target_asset) if per_asset else "preview"
     rows = {
@@ -114,6 +135,27 @@ def job_result_data(job: Job) -> dict | None:
     if job.operation == Job.OP_GENERATE:
         return {"bookId": str(job.book_id), "covers": entries}
     return {"sourceCoverId": str(job.source_cover_id), "covers": entries}
+
+
+def _print_wrap_result(job: Job, stored: dict) -> dict:
+    """The wrap's PDF and proof (signed URLs, named after the book and the target) and what the engine
+    measured of the wrap."""
+    target = (job.params or {}).get("target") or "print"
+    assets = CoverAsset.objects.filter(
+        cover_visible("cover__"), cover_id=job.source_cover_id, asset_type__in=PRINT_ASSETS
+    ).select_related("cover__book")
+    entries = {}
+    for asset in assets:
+        name = print_download_name(
+            title=asset.cover.book.title, target=target, asset_type=asset.asset_type, content_type=asset.content_type
+        )
+        signed = asset_signed_url(asset, name=name)
+        entries[asset.asset_type] = {
+            "asset": asset.asset_type,
+            "signedUrl": signed.url,
+            "expiresAt": iso_millis(signed.expires_at),
+        }
+    return {"sourceCoverId": str(job.source_cover_id), "assets": entries, "print": stored.get("print")}
 
 
 def job_detail(job: Job) -> dict:

@@ -341,3 +341,12 @@ def art_usage() -> list[dict]:
         }
         for row in rows
     ]
+
+
+def print_wrap_latest(*, cover: Cover) -> Job | None:
+    """The cover's most recent completed print-wrap job (its target names the PDF the cover holds)."""
+    return (
+        Job.objects.filter(source_cover=cover, operation=Job.OP_PRINT_WRAP, status=Job.COMPLETED)
+        .order_by("-completed_at")
+        .first()
+    )

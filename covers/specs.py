@@ -9,6 +9,7 @@ from __future__ import annotations
 from billing.specs import WEBHOOK_URL
 from byc_site.fieldspec import ChoiceSpec, CountSpec, RequestSpec, TextSpec, UuidSpec
 from cover_engine import vocabulary
+from cover_engine.print import printers as print_rules
 from covers.models import ASSET_AUDIOBOOK_PREVIEW, ASSET_PREVIEW, Job
 
 # Credits per unit an operation makes: a cover for generate and variation (times `count`), the
@@ -23,6 +24,7 @@ CREDITS_PER_UNIT: dict[str, int] = {
     # audiobook re-layout, itself 1 credit): it costs what the audiobook cover costs, 1 credit.
     Job.OP_STORE_PACK: 1,
     Job.OP_RERENDER: 1,
+    Job.OP_PRINT_WRAP: 1,
 }
 
 
@@ -66,3 +68,32 @@ RERENDER = RequestSpec("RerenderRequest", (EXTERNAL_REF, WEBHOOK_URL))
 # An A/B set: two to four covers of one book, tested against each other in the publisher's store.
 AB_SET_NAME = TextSpec("name", 100, help="Something to recognise the test by, e.g. 'Spring launch'.")
 AB_SET_WINNER_NOTE = TextSpec("note", 300, help="What decided it, e.g. '4.1% vs 2.7% click-through over 2 weeks'.")
+
+# Print wrap (and preflight's target): the printers' own limits live in cover_engine/print/printers.py.
+_ALL_TRIMS = tuple(
+    sorted(
+        {t for r in print_rules.RULES.values() for b in r.bindings.values() for t in b.trims},
+        key=print_rules.parse_trim,
+    )
+)
+PRINTER = ChoiceSpec("printer", print_rules.PRINTERS, required=True, help="kdp, ingramspark or lulu.")
+BINDING = ChoiceSpec("binding", print_rules.BINDINGS, required=True)
+TRIM_SIZE = ChoiceSpec("trimSize", _ALL_TRIMS, required=True, help='Inches, e.g. "6x9"; each printer offers its own.')
+PAGE_COUNT = CountSpec("pageCount", 1, 1200, 200, help="Interior pages; each printer, trim and paper has its range.")
+PAPER = ChoiceSpec(
+    "paper", print_rules.PAPERS, required=True, help="white, cream or color (the printer's colour stock)."
+)
+ISBN = TextSpec(
+    "isbn", 17, help="ISBN-10 or ISBN-13, hyphens allowed; checked. Without it the barcode box is left empty."
+)
+PRICE = TextSpec("price", 5, help='The 5-digit EAN add-on, e.g. "51299" ($12.99) or "90000" (no price).')
+BACK_TEXT = TextSpec("backText", 2000, multiline=True, help="The back cover's text; defaults to the book's summary.")
+AUTHOR_BIO = TextSpec("authorBio", 600, multiline=True, help="A short author biography under the back text.")
+PRINT_TARGET_FIELDS = (PRINTER, BINDING, TRIM_SIZE, PAGE_COUNT, PAPER)
+PRINT_WRAP = RequestSpec(
+    "PrintWrapRequest", (*PRINT_TARGET_FIELDS, ISBN, PRICE, BACK_TEXT, AUTHOR_BIO, EXTERNAL_REF, WEBHOOK_URL)
+)
+PREFLIGHT = RequestSpec(
+    "PreflightRequest",
+    (UuidSpec("coverId", required=False, help="Check this cover's print wrap (JSON)."), *PRINT_TARGET_FIELDS, ISBN),
+)

@@ -14,6 +14,7 @@ api_urlpatterns: list = [
     path("covers/<str:cover_id>/rerender", api.CoverRerenderView.as_view(), name="cover-rerender"),
     path("covers/<str:cover_id>/audiobook-cover", api.CoverAudiobookView.as_view(), name="cover-audiobook"),
     path("covers/<str:cover_id>/store-pack", api.CoverStorePackView.as_view(), name="cover-store-pack"),
+    path("covers/<str:cover_id>/print-wrap", api.CoverPrintWrapView.as_view(), name="cover-print-wrap"),
     path(
         "covers/<str:cover_id>/assets/<str:asset_type>/download",
         api.CoverAssetDownloadView.as_view(),
@@ -22,6 +23,7 @@ api_urlpatterns: list = [
     path("account", api.AccountView.as_view(), name="account"),
     path("batches", batches_api.BatchListView.as_view(), name="batch-list"),
     path("batches/<str:batch_id>", batches_api.BatchDetailView.as_view(), name="batch-detail"),
+    path("preflight", api.PreflightView.as_view(), name="preflight"),
     path("jobs", api.JobListView.as_view(), name="job-list"),
     path("jobs/<str:job_id>", api.JobDetailView.as_view(), name="job-detail"),
     path("books/<str:book_id>/covers", api.BookCoversView.as_view(), name="book-covers"),

@@ -26,6 +26,9 @@ urlpatterns: list = [
     path("covers/<uuid:cover_id>/store-pack/", covers.cover_store_pack, name="cover_store_pack"),
     path("covers/<uuid:cover_id>/rerender/", covers.cover_rerender, name="cover_rerender"),
     path("covers/<uuid:cover_id>/delete/", covers.cover_delete, name="cover_delete"),
+    path("covers/<uuid:cover_id>/print/", covers.cover_print, name="cover_print"),
+    path("covers/<uuid:cover_id>/print/download/", covers.print_download, name="print_download"),
+    path("print/preflight/", covers.print_preflight, name="print_preflight"),
     path("covers/<uuid:cover_id>/download/<str:asset_type>/", covers.asset_download, name="asset_download"),
     path("covers/<uuid:cover_id>/images/<str:asset_type>-<int:width>.jpg", covers.cover_image, name="cover_image"),
     # Compare and choose: the shelf preview, side by side, the chosen cover, A/B sets

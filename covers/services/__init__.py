@@ -25,11 +25,13 @@ from covers.services.accept import (
     job_create_audiobook,
     job_create_edit,
     job_create_generate,
+    job_create_print_wrap,
     job_create_rerender,
     job_create_store_pack,
     job_create_upscale,
     job_create_variation,
     job_retry,
+    print_target_check,
 )
 from covers.services.art import account_art_provider_set, art_config_for
 from covers.services.batches import (
@@ -48,6 +50,7 @@ from covers.services.batches import (
     catalogue_parse,
 )
 from covers.services.deletion import PurgeReport, cover_delete, cover_restore, deleted_purge
+from covers.services.preflight import preflight_check
 from covers.services.queue import job_enqueue, webhook_enqueue
 from covers.services.run import (
     ASSET_RENDERING,
@@ -90,9 +93,12 @@ __all__ = [
     "job_create_generate",
     "job_create_store_pack",
     "job_create_rerender",
+    "job_create_print_wrap",
     "job_create_upscale",
     "job_create_variation",
     "job_enqueue",
+    "preflight_check",
+    "print_target_check",
     "job_fail",
     "job_refund",
     "job_retry",

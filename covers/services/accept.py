@@ -14,7 +14,9 @@ from books.models import Book
 from books.selectors import book_get_for_account
 from byc_site.errors import ApplicationError
 from byc_site.openapi import RETRYABLE_JOB_ERRORS
-from cover_engine import vocabulary
+from cover_engine import EngineError, vocabulary
+from cover_engine.print import geometry as print_geometry
+from cover_engine.print.isbn import addon_check, isbn_normalise
 from covers import content_policy, specs
 from covers.models import (
     ASSET_AUDIOBOOK_FULL,
@@ -402,6 +404,111 @@ def job_create_rerender(
     )
 
 
+# Which request field an engine print error is about.
+PRINT_ERROR_FIELDS = {
+    "printer_invalid": "printer",
+    "binding_invalid": "binding",
+    "paper_invalid": "paper",
+    "trim_invalid": "trimSize",
+    "trim_not_offered": "trimSize",
+    "page_count_invalid": "pageCount",
+    "page_count_out_of_range": "pageCount",
+    "isbn_invalid": "isbn",
+    "addon_invalid": "price",
+    "addon_without_isbn": "price",
+}
+
+
+def print_target_check(*, printer: object, binding: object, trim_size: object, page_count: object, paper: object):
+    """The wrap geometry of a print target, or 400 invalid_field_value naming the field at fault.
+
+    Shared by the print-wrap job and preflight, so both refuse the same impossible combinations."""
+    for spec, value in zip(specs.PRINT_TARGET_FIELDS, (printer, binding, trim_size, page_count, paper), strict=True):
+        if spec is specs.PAGE_COUNT:
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ApplicationError("invalid_field_value", "pageCount must be a whole number.", field="pageCount")
+        elif value not in spec.choices:
+            raise ApplicationError(
+                "invalid_field_value", f"{spec.name} must be one of: {', '.join(spec.choices)}.", field=spec.name
+            )
+    try:
+        return print_geometry(printer=printer, binding=binding, trim=trim_size, pages=page_count, paper=paper)
+    except EngineError as exc:
+        raise ApplicationError("invalid_field_value", exc.message, field=PRINT_ERROR_FIELDS.get(exc.code)) from None
+
+
+def isbn_clean(isbn: str | None) -> str | None:
+    """The ISBN-13 of an ISBN-10/13 given (check digit verified), None for none; 400 on the isbn field."""
+    if not isbn:
+        return None
+    specs.ISBN.check_length(isbn)
+    try:
+        return isbn_normalise(isbn)
+    except EngineError as exc:
+        raise ApplicationError("invalid_field_value", exc.message, field="isbn") from None
+
+
+def job_create_print_wrap(
+    *,
+    account: Account,
+    cover_id: object,
+    printer: object,
+    binding: object,
+    trim_size: object,
+    page_count: object,
+    paper: object,
+    isbn: str | None = None,
+    price: str | None = None,
+    back_text: str | None = None,
+    author_bio: str | None = None,
+    external_ref: str | None = None,
+    webhook_url: str | None = None,
+    memo: str = "",
+) -> Job:
+    """The full print wrap (back, spine, front, bleed) of a cover as a printer's PDF and its proof; 1 credit.
+
+    A new wrap of the same cover replaces its print_pdf and print_proof."""
+    geometry = print_target_check(
+        printer=printer, binding=binding, trim_size=trim_size, page_count=page_count, paper=paper
+    )
+    isbn13 = isbn_clean(isbn)
+    if price:
+        if isbn13 is None:
+            raise ApplicationError("invalid_field_value", "A price add-on needs an ISBN.", field="price")
+        try:
+            addon_check(price)
+        except EngineError as exc:
+            raise ApplicationError("invalid_field_value", exc.message, field="price") from None
+    for spec, value in ((specs.BACK_TEXT, back_text), (specs.AUTHOR_BIO, author_bio)):
+        if value is not None:
+            spec.check_length(value)
+            characters_check(field=spec.name, text=value, multiline=True)
+    external_ref, webhook_url = _clean_common(external_ref=external_ref, webhook_url=webhook_url)
+    cover = cover_get_for_account(account=account, cover_id=cover_id)
+    _check_policy({"backText": back_text or "", "authorBio": author_bio or ""})
+    params = {
+        "printer": printer,
+        "binding": binding,
+        "trim_size": trim_size,
+        "page_count": page_count,
+        "paper": paper,
+        "isbn": isbn13,
+        "price": price or None,
+        "back_text": back_text,
+        "author_bio": author_bio or "",
+        "target": geometry.target.slug,
+    }
+    return _job_accept(
+        account=account,
+        operation=Job.OP_PRINT_WRAP,
+        source_cover=cover,
+        params=params,
+        external_ref=external_ref,
+        webhook_url=webhook_url,
+        memo=memo,
+    )
+
+
 def job_retry(*, job_id: uuid.UUID | str, retried_by: object = None, reason: str = "") -> Job:
     """Staff: accept a new job with the same request as a failed one.
 
@@ -438,4 +545,18 @@ def job_retry(*, job_id: uuid.UUID | str, retried_by: object = None, reason: str
         return job_create_upscale(cover_id=job.source_cover_id, source_asset=params.get("source_asset"), **common)
     if job.operation == Job.OP_STORE_PACK:
         return job_create_store_pack(cover_id=job.source_cover_id, **common)
+    if job.operation == Job.OP_PRINT_WRAP:
+        return job_create_print_wrap(
+            cover_id=job.source_cover_id,
+            printer=params.get("printer"),
+            binding=params.get("binding"),
+            trim_size=params.get("trim_size"),
+            page_count=params.get("page_count"),
+            paper=params.get("paper"),
+            isbn=params.get("isbn"),
+            price=params.get("price"),
+            back_text=params.get("back_text"),
+            author_bio=params.get("author_bio"),
+            **common,
+        )
     return job_create_audiobook(cover_id=job.source_cover_id, **common)

@@ -25,6 +25,8 @@ from covers.models import (
     ASSET_AUDIOBOOK_PREVIEW,
     ASSET_FULL,
     ASSET_PREVIEW,
+    ASSET_PRINT_PDF,
+    ASSET_PRINT_PROOF,
     ASSET_STORE_PACK,
     Cover,
     CoverAsset,
@@ -112,6 +114,8 @@ class _Rendered:
     # and how the provider made the asset (added to the cover's design report).
     source_recipe: dict | None = None
     source_note: str = ""
+    # Assets that are not PNGs (the print PDF): their content type, file extension and pixel size.
+    formats: dict[str, tuple[str, str, tuple[int, int]]] | None = None
 
 
 def _seed(job: Job, position: int) -> int:
@@ -222,6 +226,8 @@ def _render_unit_procedural(job: Job, position: int) -> _Rendered:
             # The text the author saw when asking (kept in the job), not whatever the book says by now.
             text = engine.BookText.from_dict(params["text"])
             checked = engine.render_with_text(source, text, format=format_, scale=scale)
+        elif job.operation == Job.OP_PRINT_WRAP:
+            return _render_print_wrap(job, source)
         else:
             image = _render_asset(source, job.target_asset)
             return _Rendered(None, job.source_cover.template_id, {job.target_asset: image}, [])
@@ -235,10 +241,48 @@ def _render_unit_procedural(job: Job, position: int) -> _Rendered:
 ASSET_FILES = {ASSET_STORE_PACK: ("zip", "application/zip")}
 
 
+def _render_print_wrap(job: Job, source: engine.Recipe) -> _Rendered:
+    from cover_engine.print import geometry
+    from cover_engine.print.printers import pixels
+    from cover_engine.print.wrap import DEFAULT_DPI, render_wrap
+
+    params = job.params or {}
+    g = geometry(
+        printer=params["printer"], binding=params["binding"], trim=params["trim_size"],
+        pages=params["page_count"], paper=params["paper"],
+    )  # fmt: skip
+    # BYC_RENDER_SCALE (tests, small machines) lowers the art's resolution; 1.0 gives 300 dpi.
+    dpi = DEFAULT_DPI * min(1.0, conf.render_scale())
+    wrap = render_wrap(
+        source, geometry=g, isbn=params.get("isbn"), price=params.get("price"),
+        back_text=params.get("back_text"), author_bio=params.get("author_bio") or "", dpi=dpi,
+    )  # fmt: skip
+    size = (pixels(g.width, dpi), pixels(g.height, dpi))
+    return _Rendered(
+        None,
+        job.source_cover.template_id,
+        {ASSET_PRINT_PDF: wrap.pdf, ASSET_PRINT_PROOF: wrap.proof},
+        [],
+        design={"print": wrap.report},
+        formats={ASSET_PRINT_PDF: ("application/pdf", "pdf", size)},
+    )
+
+
 def _png_size(data: bytes) -> tuple[int, int]:
     if data[:8] != b"\x89PNG\r\n\x1a\n":
         raise ValueError("the engine did not return a PNG")
     return struct.unpack(">II", data[16:24])
+
+
+def _extension(asset_type: str) -> str:
+    return ASSET_FILES.get(asset_type, ("png",))[0]
+
+
+def _content_type(asset_type: str, formats: dict) -> str:
+    """A stored asset's content type: the renderer's word for it (the print PDF), else by its kind."""
+    if asset_type in formats:
+        return formats[asset_type][0]
+    return ASSET_FILES.get(asset_type, ("png", "image/png"))[1]
 
 
 def _file_size(asset_type: str, data: bytes) -> tuple[int, int]:
@@ -271,12 +315,13 @@ def job_unit_run(*, job_id: uuid.UUID | str, position: int, thumbnails: list | N
         return
     cover_id = job.source_cover_id if rendered.recipe is None else uuid.uuid4()
     stored = []
+    formats = rendered.formats or {}
     try:
         for asset_type, data in rendered.images.items():
             digest = hashlib.sha256(data).hexdigest()
-            extension = ASSET_FILES.get(asset_type, ("png",))[0]
+            _type, extension, size = formats.get(asset_type) or ("", _extension(asset_type), None)
             name = f"covers/{job.account_id}/{cover_id}/{asset_type}-{digest[:16]}.{extension}"
-            stored.append((asset_type, file_store(name=name, data=data), _file_size(asset_type, data)))
+            stored.append((asset_type, file_store(name=name, data=data), size or _file_size(asset_type, data)))
     except Exception:
         logger.exception("Storing unit %s of job %s failed", position, job.id)
         for _type, file, _size in stored:
@@ -284,10 +329,12 @@ def job_unit_run(*, job_id: uuid.UUID | str, position: int, thumbnails: list | N
         job_unit_failed(job_id=job.id, code="storage_failed", message="The rendered cover could not be stored.")
         return
     template = template_row(rendered.template_id)
+    replaced: list[str] = []
     try:
         recorded = _unit_record(
-            job_id=job.id, position=position, cover_id=cover_id, rendered=rendered, template=template, stored=stored
-        )
+            job_id=job.id, position=position, cover_id=cover_id, rendered=rendered, template=template,
+            stored=stored, replaced=replaced,
+        )  # fmt: skip
     except IntegrityError:
         # This slot was already recorded (its task ran twice): keep the first one.
         logger.info("Unit %s of job %s was already recorded", position, job.id)
@@ -296,6 +343,8 @@ def job_unit_run(*, job_id: uuid.UUID | str, position: int, thumbnails: list | N
         for _type, file, _size in stored:
             file_delete(file.name)
         return
+    for name in replaced:
+        file_delete(name)
     pending = [(file.name, rendered.images[t], file.checksum) for t, file, _size in stored if t in THUMB_ASSETS]
     if thumbnails is None:
         _thumbnails_make(job.id, pending)
@@ -330,7 +379,13 @@ def _deleted_reason(job: Job) -> tuple[str, str] | None:
     return None
 
 
-def _unit_record(*, job_id, position: int, cover_id, rendered: _Rendered, template: Template, stored: list) -> bool:
+# Assets a later job replaces instead of refusing (a new print wrap supersedes the last one).
+REPLACEABLE_ASSETS = (ASSET_PRINT_PDF, ASSET_PRINT_PROOF)
+
+
+def _unit_record(
+    *, job_id, position: int, cover_id, rendered: _Rendered, template: Template, stored: list, replaced: list
+) -> bool:
     with transaction.atomic():
         job = Job.objects.select_for_update(of=("self",)).select_related("source_cover").get(pk=job_id)
         if job.status != Job.RUNNING:
@@ -363,17 +418,26 @@ def _unit_record(*, job_id, position: int, cover_id, rendered: _Rendered, templa
         else:
             cover = job.source_cover
             _source_cover_update(cover, rendered)
+        formats = rendered.formats or {}
         for asset_type, file, (width, height) in stored:
-            CoverAsset.objects.create(
-                cover=cover,
-                asset_type=asset_type,
-                content_type=ASSET_FILES.get(asset_type, ("png", "image/png"))[1],
-                storage_name=file.name,
-                width=width,
-                height=height,
-                size_bytes=file.size_bytes,
-                checksum=file.checksum,
-            )
+            values = {
+                "storage_name": file.name,
+                "content_type": _content_type(asset_type, formats),
+                "width": width,
+                "height": height,
+                "size_bytes": file.size_bytes,
+                "checksum": file.checksum,
+            }
+            if asset_type in REPLACEABLE_ASSETS:
+                old = CoverAsset.objects.select_for_update().filter(cover=cover, asset_type=asset_type).first()
+                if old is not None:
+                    replaced.append(old.storage_name)
+                    CoverAsset.objects.filter(pk=old.pk).update(**values)
+                    continue
+            CoverAsset.objects.create(cover=cover, asset_type=asset_type, **values)
+        if rendered.recipe is None and rendered.design and "print" in rendered.design:
+            job.result = {**(job.result or {}), "print": rendered.design["print"]}
+            job.save(update_fields=["result"])
         job.units_done += 1
         job.save(update_fields=["units_done"])
         _job_close_if_done(job)
@@ -422,7 +486,7 @@ def _job_close_if_done(job: Job) -> None:
     if job.units_failed == 0:
         job.status = Job.COMPLETED
         job.completed_at = timezone.now()
-        job.result = {"cover_ids": _delivered_cover_ids(job)}
+        job.result = {**(job.result or {}), "cover_ids": _delivered_cover_ids(job)}
         if job.target_asset:
             job.result["asset"] = job.target_asset
         job.save(update_fields=["status", "completed_at", "result"])

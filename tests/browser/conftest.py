@@ -217,3 +217,26 @@ def fits():
         return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
     return check
+
+
+def first_cover(wait_for_job):
+    """first_cover(page, title=..., genre=..., main_elements=""): from the new-book page (where
+    sign_up leaves the author), through the wizard to one generated cover; leaves the page on it."""
+
+    def run(page, *, title: str, genre: str, author: str = "Ines Varga", main_elements: str = "") -> str:
+        page.get_by_label("Title", exact=True).fill(title)
+        page.get_by_label("Author name").fill(author)
+        page.get_by_label("Genre", exact=True).select_option(genre)
+        page.get_by_role("button", name=re.compile("Save and choose a style")).click()
+        page.wait_for_url(re.compile(r"/books/[0-9a-f-]+/style/$"))
+        if main_elements:
+            page.get_by_label("Main elements").fill(main_elements)
+        page.locator("label[for=count-1]").click()
+        page.get_by_role("button", name="Generate covers").click()
+        page.wait_for_url(re.compile(r"/jobs/[0-9a-f-]+/$"))
+        assert wait_for_job(page) == "completed"
+        page.get_by_test_id("result-cover").first.click()
+        page.wait_for_url(re.compile(r"/covers/[0-9a-f-]+/$"))
+        return page.url
+
+    return run

@@ -22,17 +22,10 @@ def _wizard_book(page, *, title: str, genre: str) -> None:
 
 
 def test_the_cover_page_says_what_was_drawn_and_what_could_not_be(
-    page, live_server, qcluster, sign_up, wait_for_job, shot
+    page, live_server, qcluster, sign_up, first_cover, shot
 ):
     sign_up(page)
-    _wizard_book(page, title="Hedge Weather", genre="fantasy")
-    page.get_by_label("Main elements").fill("a hedgehog and a wombat")
-    page.locator("label[for=count-1]").click()
-    page.get_by_role("button", name="Generate covers").click()
-    page.wait_for_url(re.compile(r"/jobs/[0-9a-f-]+/$"))
-    assert wait_for_job(page) == "completed"
-    page.get_by_test_id("result-cover").first.click()
-    page.wait_for_url(re.compile(r"/covers/[0-9a-f-]+/$"))
+    first_cover(page, title="Hedge Weather", genre="fantasy", main_elements="a hedgehog and a wombat")
 
     report = page.get_by_test_id("design")
     expect(report.get_by_role("heading", name="What is on this cover")).to_be_visible()

@@ -146,8 +146,10 @@ def test_cover_metadata_lists_every_asset_type(api_client, cover):
     data = response.json()
     assert data["coverId"] == str(cover.id) and data["bookId"] == str(cover.book_id)
     assert data["coverStyle"] == cover.template_id
-    # The contract's four, plus the store pack (additive).
-    assert set(data["assets"]) == {"preview", "full", "audiobook_preview", "audiobook_full", "store_pack"}
+    # The contract's four, plus the store pack and the print wrap's PDF and proof (additive).
+    assert set(data["assets"]) == {
+        "preview", "full", "audiobook_preview", "audiobook_full", "store_pack", "print_pdf", "print_proof"
+    }  # fmt: skip
     preview = data["assets"]["preview"]
     assert preview["available"] is True and preview["signedUrl"].startswith("http")
     assert preview["expiresAt"].endswith("Z") and "." in preview["expiresAt"]

@@ -74,3 +74,40 @@ EXAMPLE_PROMPTS = (
     "Less busy, more minimal",
     "Use a script font for the title",
 )
+
+
+def _spec_choice(spec, labels: dict[str, str] | None = None, **kwargs) -> forms.ChoiceField:
+    field = forms.ChoiceField(choices=[(c, (labels or {}).get(c, c)) for c in spec.choices], **kwargs)
+    field.api_name = spec.name
+    return field
+
+
+def _spec_text(label: str, spec: TextSpec, **attrs) -> forms.CharField:
+    field = forms.CharField(label=label, required=False, widget=forms.TextInput(attrs=attrs))
+    field.api_name = spec.name
+    return field
+
+
+class PrintTargetForm(forms.Form):
+    """Printer, binding, trim, pages and paper: what a print wrap (and preflight) is built for.
+    The choices come from covers.specs (the engine's printer rules); the service checks the combination."""
+
+    printer = _spec_choice(specs.PRINTER, {"kdp": "Amazon KDP", "ingramspark": "IngramSpark", "lulu": "Lulu"})
+    binding = _spec_choice(specs.BINDING, {"paperback": "Paperback", "hardcover": "Hardcover"})
+    trim_size = _spec_choice(specs.TRIM_SIZE, label="Trim size (inches)", initial="6x9")
+    page_count = forms.IntegerField(label="Pages", min_value=1, initial=200)
+    page_count.api_name = specs.PAGE_COUNT.name
+    paper = _spec_choice(specs.PAPER, {"white": "White", "cream": "Cream", "color": "Colour"})
+
+
+class PrintWrapForm(PrintTargetForm):
+    isbn = _spec_text("ISBN", specs.ISBN, placeholder="978-…", inputmode="numeric")
+    price = _spec_text("Price add-on", specs.PRICE, placeholder="90000", inputmode="numeric")
+    back_text = _counted_textarea("Back cover text", specs.BACK_TEXT, placeholder="Leave empty to use the summary")
+    author_bio = _counted_textarea("About the author", specs.AUTHOR_BIO)
+
+
+class PreflightForm(PrintTargetForm):
+    file = forms.FileField(label="Cover file (PDF, PNG or JPEG)")
+    file.api_name = "file"
+    isbn = _spec_text("ISBN on the barcode", specs.ISBN, inputmode="numeric")

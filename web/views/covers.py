@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -27,10 +27,20 @@ from cover_engine import palettes as engine_palettes
 from cover_engine import vocabulary
 from cover_engine.stores import STORES
 from covers import conf, selectors, services, specs
-from covers.models import ASSET_STORE_PACK, Cover, CoverAsset, Job
+from covers.downloads import print_download_name
+from covers.models import ASSET_PRINT_PDF, ASSET_PRINT_PROOF, ASSET_STORE_PACK, Cover, CoverAsset, Job
 from covers.representations import asset_signed_url
 from covers.services import exports, thumbs
-from web.forms.covers import COUNT_CHOICES, EXAMPLE_PROMPTS, EditForm, StyleForm, VariationForm
+from covers.storage import file_open
+from web.forms.covers import (
+    COUNT_CHOICES,
+    EXAMPLE_PROMPTS,
+    EditForm,
+    PreflightForm,
+    PrintWrapForm,
+    StyleForm,
+    VariationForm,
+)
 from web.formtokens import form_token, submit_once
 from web.views.account import author_account, author_book, form_fields_for, render_author_page
 
@@ -444,6 +454,8 @@ def cover_detail(request: HttpRequest, cover_id, *, forms: dict | None = None, e
         "design": design_in_words(cover.design),
         "variation_form": forms.get("variation") or VariationForm(),
         "edit_form": forms.get("edit") or EditForm(),
+        "print_form": forms.get("print") or PrintWrapForm(),
+        "print_wrap": _print_wrap_latest(cover),
         "example_prompts": EXAMPLE_PROMPTS,
         "counts": COUNT_CHOICES,
         "prices": {operation: specs.credit_words(operation) for operation in specs.CREDITS_PER_UNIT},
@@ -632,3 +644,105 @@ def job_history(request: HttpRequest) -> HttpResponse:
     page = Paginator(jobs.select_related("book"), JOBS_PER_PAGE).get_page(request.GET.get("page"))
     context = {"page": page, "status": status, "statuses": Job.STATUS_CHOICES}
     return render_author_page(request, "web/account/jobs.html", context, account=account)
+
+
+# --- print -------------------------------------------------------------------------------------------
+
+
+def _print_wrap_latest(cover) -> dict | None:
+    """The print assets of a cover and the target of the wrap they came from, for the print card."""
+    assets = {a.asset_type: a for a in cover.assets.all()}
+    if ASSET_PRINT_PDF not in assets:
+        return None
+    job = selectors.print_wrap_latest(cover=cover)
+    params = (job.params if job else None) or {}
+    return {
+        "pdf": assets[ASSET_PRINT_PDF],
+        "proof_url": asset_url(assets[ASSET_PRINT_PROOF]) if ASSET_PRINT_PROOF in assets else "",
+        "target": params.get("target", "print"),
+        "filename": print_download_name(
+            title=cover.book.title, target=params.get("target", "print"), content_type="application/pdf"
+        ),
+        "report": (job.result or {}).get("print") if job else None,
+    }
+
+
+@login_required
+@require_POST
+def cover_print(request: HttpRequest, cover_id) -> HttpResponse:
+    form = PrintWrapForm(request.POST)
+    form.is_valid()
+    data = {**form.data.dict(), **form.cleaned_data}
+    page_count = data.get("page_count")
+    page_count = int(page_count) if isinstance(page_count, str) and page_count.isdigit() else page_count
+    return _refine(
+        request,
+        cover_id,
+        lambda account, cover: services.job_create_print_wrap(
+            account=account,
+            cover_id=cover.id,
+            printer=data.get("printer"),
+            binding=data.get("binding"),
+            trim_size=data.get("trim_size"),
+            page_count=page_count,
+            paper=data.get("paper"),
+            isbn=data.get("isbn") or None,
+            price=data.get("price") or None,
+            back_text=data.get("back_text") or None,
+            author_bio=data.get("author_bio") or None,
+        ),
+        form_name="print",
+        form=form,
+    )
+
+
+@login_required
+def print_download(request: HttpRequest, cover_id) -> HttpResponse:
+    """The cover's print PDF, served under the book's name (the-last-witness_kdp-6x9-320p.pdf)."""
+    account = author_account(request)
+    cover = _cover_for_author(account, cover_id)
+    latest = _print_wrap_latest(cover)
+    if latest is None:
+        raise Http404("This cover has no print wrap yet.")
+    response = FileResponse(
+        file_open(latest["pdf"].storage_name), as_attachment=True, filename=latest["filename"],
+        content_type="application/pdf",
+    )  # fmt: skip
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def print_preflight(request: HttpRequest) -> HttpResponse:
+    """Upload a cover file and see it checked against a printer's rules, with the proof marked."""
+    account = author_account(request)
+    result, error = None, None
+    if request.method == "POST":
+        form = PreflightForm(request.POST, request.FILES)
+        form.is_valid()
+        upload = request.FILES.get("file")
+        try:
+            if upload is None:
+                raise ApplicationError("missing_required_fields", "Choose a file to check.", field="file")
+            if upload.size > services.preflight.MAX_UPLOAD_BYTES:
+                raise ApplicationError("file_too_large", "The file is too large to check.", field="file", status=413)
+            page_count = request.POST.get("page_count", "")
+            result = services.preflight_check(
+                account=account,
+                printer=request.POST.get("printer"),
+                binding=request.POST.get("binding"),
+                trim_size=request.POST.get("trim_size"),
+                page_count=int(page_count) if page_count.isdigit() else page_count,
+                paper=request.POST.get("paper"),
+                data=upload.read(),
+                isbn=request.POST.get("isbn") or None,
+            )
+        except ApplicationError as exc:
+            error = _plain_error(exc)
+            for field in form_fields_for(form, exc):
+                form.add_error(field, error["message"])
+    else:
+        form = PreflightForm()
+    status = 200 if error is None else 400
+    context = {"form": form, "result": result, "job_error": error}
+    return render_author_page(request, "web/covers/preflight.html", context, account=account, status=status)
