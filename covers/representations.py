@@ -84,8 +84,15 @@ def job_result_data(job: Job) -> dict | None:
     return {"sourceCoverId": str(job.source_cover_id), "covers": entries}
 
 
+def job_error(job: Job) -> dict | None:
+    """Why a job failed, or why a partial one delivered fewer covers than asked."""
+    if job.status in (Job.FAILED, Job.PARTIAL):
+        return {"code": job.error_code, "message": job.error_message}
+    return None
+
+
 def job_detail(job: Job) -> dict:
-    error = {"code": job.error_code, "message": job.error_message} if job.status == Job.FAILED else None
+    error = job_error(job)
     return {
         "jobId": str(job.id),
         "status": job.status,
@@ -95,7 +102,7 @@ def job_detail(job: Job) -> dict:
         "created_at": iso(job.created_at),
         "started_at": iso(job.started_at),
         "completed_at": iso(job.completed_at),
-        "result": job_result_data(job) if job.status in (Job.COMPLETED, Job.FAILED) else None,
+        "result": job_result_data(job) if job.is_finished else None,
         "error": error,
     }
 
@@ -113,7 +120,7 @@ def job_summary(job: Job) -> dict:
         "created_at": iso(job.created_at),
         "started_at": iso(job.started_at),
         "completed_at": iso(job.completed_at),
-        "error": {"code": job.error_code, "message": job.error_message} if job.status == Job.FAILED else None,
+        "error": job_error(job),
         "poll_url": poll_url(job),
     }
 
@@ -164,10 +171,19 @@ def template_entry(template: Template) -> dict:
     }
 
 
+# The event each finished status sends. `job.partial`: some covers delivered (in `data`), the
+# others refunded (`error` says why).
+WEBHOOK_EVENTS = {Job.COMPLETED: "job.completed", Job.PARTIAL: "job.partial", Job.FAILED: "job.failed"}
+
+
+def webhook_event(job: Job) -> str:
+    return WEBHOOK_EVENTS.get(job.status, "job.failed")
+
+
 def webhook_payload(job: Job, *, timestamp: datetime) -> dict:
     completed = job.status == Job.COMPLETED
     payload = {
-        "event": "job.completed" if completed else "job.failed",
+        "event": webhook_event(job),
         "jobId": str(job.id),
         "external_ref": job.external_ref or None,
         "status": job.status,

@@ -8,11 +8,12 @@ as `covers.services.<name>`. Reads (an account's covers and jobs, 404 for anyone
 - `accept`: `job_create_generate/variation/edit/upscale/audiobook`, `job_retry`. Accepting a job is
   ONE transaction: lock the account row, check the plan's concurrency limit, spend the credits and
   insert the job; the task is enqueued only once that has committed.
-- `run`: a worker claims a job (queued -> running with a conditional UPDATE, so a second claimer
-  does nothing); its covers ("units") are claimed one at a time by whichever workers are free; the
-  last unit to finish closes the job. A job that fails refunds what it did not deliver.
-  `jobs_sweep` recovers jobs whose worker or task was lost.
-- `queue`: handing ids to the django-q2 workers.
+- `run`: each queue task claims one unit (a cover) of the account served least recently (fair
+  across accounts), with a conditional UPDATE so a unit is claimed once; the first claim starts the
+  job, the last unit to report closes it: completed, partial (some covers delivered, the rest
+  refunded) or failed (all refunded). `jobs_sweep` refunds units whose worker died (per-unit
+  deadline) and re-enqueues work the broker lost. `queue_estimate` says how long a job will wait.
+- `queue`: handing work tokens and ids to the django-q2 workers; a broker outage never fails a request.
 """
 
 from covers.services.accept import (
@@ -35,6 +36,7 @@ from covers.services.run import (
     job_unit_run,
     job_work,
     jobs_sweep,
+    unit_next_run,
 )
 from covers.services.templates import template_preview_png, template_row, template_sync, templates_set_enabled
 
@@ -60,5 +62,6 @@ __all__ = [
     "template_row",
     "template_sync",
     "templates_set_enabled",
+    "unit_next_run",
     "webhook_enqueue",
 ]
