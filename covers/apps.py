@@ -10,10 +10,11 @@ class CoversConfig(AppConfig):
         post_migrate.connect(_after_migrate, sender=self)
 
 
-# The background schedules this app needs, (re)declared at every migrate.
+# The background schedules this app needs, (re)declared at every migrate: name -> (task, minutes).
 SCHEDULES = {
-    "covers: sweep stuck jobs": "covers.tasks.jobs_sweep_task",
-    "covers: retry webhooks": "covers.tasks.webhooks_retry_task",
+    "covers: sweep stuck jobs": ("covers.tasks.jobs_sweep_task", 1),
+    "covers: retry webhooks": ("covers.tasks.webhooks_retry_task", 1),
+    "covers: delete orphaned files": ("covers.tasks.orphan_files_delete_task", 60),
 }
 
 
@@ -24,7 +25,7 @@ def _after_migrate(sender: AppConfig, using: str = "default", **kwargs) -> None:
     from covers.services import template_sync
 
     template_sync()
-    for name, func in SCHEDULES.items():
+    for name, (func, minutes) in SCHEDULES.items():
         Schedule.objects.using(using).update_or_create(
-            name=name, defaults={"func": func, "schedule_type": Schedule.MINUTES, "minutes": 1, "repeats": -1}
+            name=name, defaults={"func": func, "schedule_type": Schedule.MINUTES, "minutes": minutes, "repeats": -1}
         )

@@ -47,6 +47,11 @@ def job_queued_grace_seconds() -> int:
     return int(_setting("COVERS_JOB_QUEUED_GRACE", "BYC_JOB_QUEUED_GRACE", str(job_unit_deadline_seconds())))
 
 
+def orphan_grace_seconds() -> int:
+    """Stored images no asset row names are deleted once older than this (a render in flight is younger)."""
+    return int(_setting("COVERS_ORPHAN_GRACE", "BYC_ORPHAN_GRACE", "3600"))
+
+
 def webhook_allow_private_networks() -> bool:
     value = getattr(settings, "WEBHOOK_ALLOW_PRIVATE_NETWORKS", None)
     if value is not None:

@@ -15,6 +15,7 @@ from django.urls import reverse
 from byc_site.formats import api_datetime as iso
 from byc_site.formats import api_datetime_ms as iso_millis
 from covers.models import ASSET_TYPES, Cover, CoverAsset, Job, Template
+from covers.selectors import job_queue_estimate
 from covers.storage import SignedUrl, signed_file_url
 
 
@@ -104,6 +105,8 @@ def job_detail(job: Job) -> dict:
         "completed_at": iso(job.completed_at),
         "result": job_result_data(job) if job.is_finished else None,
         "error": error,
+        # Additive to the contract: while covers of the job wait for a worker, where it stands.
+        "queue": estimate.as_dict() if (estimate := job_queue_estimate(job)) else None,
     }
 
 

@@ -34,3 +34,8 @@ def webhooks_retry_task() -> int:
     for delivery_id in due:
         services.webhook_enqueue(delivery_id=delivery_id)
     return len(due)
+
+
+def orphan_files_delete_task() -> int:
+    """Every hour: delete stored images of renders that crashed before they were recorded."""
+    return services.orphan_files_delete()

@@ -13,6 +13,7 @@ as `covers.services.<name>`. Reads (an account's covers and jobs, 404 for anyone
   job, the last unit to report closes it: completed, partial (some covers delivered, the rest
   refunded) or failed (all refunded). `jobs_sweep` refunds units whose worker died (per-unit
   deadline) and re-enqueues work the broker lost. `queue_estimate` says how long a job will wait.
+- `orphans`: deleting stored images that no asset row names (renders that crashed mid-way).
 - `queue`: handing work tokens and ids to the django-q2 workers; a broker outage never fails a request.
 """
 
@@ -25,6 +26,7 @@ from covers.services.accept import (
     job_create_variation,
     job_retry,
 )
+from covers.services.orphans import orphan_files_delete
 from covers.services.queue import job_enqueue, webhook_enqueue
 from covers.services.run import (
     ASSET_RENDERING,
@@ -57,6 +59,7 @@ __all__ = [
     "job_unit_failed",
     "job_unit_run",
     "job_work",
+    "orphan_files_delete",
     "jobs_sweep",
     "template_preview_png",
     "template_row",
