@@ -107,7 +107,9 @@ def _unit_run_guarded(job_id, position: int, thumbnails: list) -> None:
 
 
 def _worker_name() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"[:100]
+    """Which worker claimed a unit: the node (BYC_NODE_NAME, else the host name) and the process."""
+    node = os.environ.get("BYC_NODE_NAME") or socket.gethostname()
+    return f"{node}:{os.getpid()}"[:100]
 
 
 def _unit_claim(job_id: uuid.UUID | str, *, start: bool = False) -> int | None:

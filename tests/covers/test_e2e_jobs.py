@@ -163,7 +163,7 @@ class Account:
         deadline = time.monotonic() + POLL_TIMEOUT
         while time.monotonic() < deadline:
             job = self.get(f"/api/v1/jobs/{job_id}").json()
-            if job["status"] in ("completed", "failed"):
+            if job["status"] in ("completed", "partial", "failed"):
                 return job
             time.sleep(0.2)
         raise AssertionError(f"job {job_id} did not finish:\n{self.stack.log('qcluster')}")
@@ -428,7 +428,7 @@ def test_the_plans_concurrency_limit_over_http(stack):
     assert me.post("/api/v1/covers/generate", {"bookId": book_id}).status_code == 202
 
 
-def test_a_killed_workers_job_is_failed_and_refunded_by_the_sweeper(stack):
+def test_a_killed_workers_units_are_refunded_and_the_rest_of_the_job_goes_on(stack):
     me = stack.account(monthly=10)
     book_id = me.book()
     stack.stop("qcluster", kill=True)  # idle; no need to wait for a graceful stop
@@ -442,13 +442,16 @@ def test_a_killed_workers_job_is_failed_and_refunded_by_the_sweeper(stack):
             time.sleep(0.05)
         stack.stop("qcluster", kill=True)
         assert me.get(f"/api/v1/jobs/{job_id}").json()["status"] == "running"
-        out = stack.manage("sweep_jobs", env={"BYC_JOB_RUNNING_DEADLINE": "0"})
-        assert "failed 1" in out
-        job = me.get(f"/api/v1/jobs/{job_id}").json()
-        assert job["status"] == "failed"
+        # The units the dead worker held are past their deadline; its prefetched tokens died with it.
+        out = stack.manage("sweep_jobs", env={"BYC_JOB_UNIT_DEADLINE": "0", "BYC_JOB_QUEUED_GRACE": "0"})
+        lost = int(out.split("lost units ")[1].split(",")[0])
+        assert 1 <= lost <= 2, out  # the cluster runs two worker processes
+        stack.start_worker()  # a worker comes back and renders what is left
+        job = me.wait(job_id)
+        assert job["status"] == "partial", job
         assert job["error"]["code"] == "worker_lost"
-        delivered = len((job["result"] or {}).get("covers", []))
-        assert delivered < 5
+        delivered = len(job["result"]["covers"])
+        assert delivered == 5 - lost and all(c["signedUrl"] for c in job["result"]["covers"])
         assert job["credits_used"] == delivered
         monthly, overage, ledger = stack.balance(me.email)
         assert monthly + overage == 10 - delivered == ledger
