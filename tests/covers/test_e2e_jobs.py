@@ -212,8 +212,8 @@ def running_stack(workdir: Path, extra_env: dict | None = None):
         BYC_WORKERS="2",
         BYC_QUEUE_BROKER=os.environ.get("BYC_QUEUE_BROKER", "orm"),
         BYC_QUEUE_NAME=f"byc-e2e-{uuid.uuid4().hex[:8]}",
-        **(extra_env or {}),
     )
+    env.update(extra_env or {})  # a test may override any of the above
     if os.environ.get("BYC_REDIS_URL"):
         env["BYC_REDIS_URL"] = os.environ["BYC_REDIS_URL"]
     database = None
