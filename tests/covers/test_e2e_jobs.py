@@ -245,6 +245,17 @@ def running_stack(workdir: Path, extra_env: dict | None = None):
             _drop_postgres_database(os.environ["DATABASE_URL"], database)
 
 
+def s3_env(seaweedfs) -> dict:
+    """The settings that put a stack's files in the SeaweedFS bucket (BYC_STORAGE=s3)."""
+    return {
+        "BYC_STORAGE": "s3",
+        "BYC_S3_ENDPOINT_URL": seaweedfs.endpoint_url,
+        "BYC_S3_BUCKET": seaweedfs.bucket,
+        "BYC_S3_ACCESS_KEY_ID": seaweedfs.access_key,
+        "BYC_S3_SECRET_ACCESS_KEY": seaweedfs.secret_key,
+    }
+
+
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
     with running_stack(tmp_path_factory.mktemp("e2e")) as running:
@@ -464,14 +475,7 @@ def test_a_killed_workers_units_are_refunded_and_the_rest_of_the_job_goes_on(sta
 @pytest.mark.s3
 def test_the_s3_profile_end_to_end(tmp_path, seaweedfs):
     """BYC_STORAGE=s3: the worker writes to the bucket, clients fetch presigned URLs from SeaweedFS."""
-    s3_env = {
-        "BYC_STORAGE": "s3",
-        "BYC_S3_ENDPOINT_URL": seaweedfs.endpoint_url,
-        "BYC_S3_BUCKET": seaweedfs.bucket,
-        "BYC_S3_ACCESS_KEY_ID": seaweedfs.access_key,
-        "BYC_S3_SECRET_ACCESS_KEY": seaweedfs.secret_key,
-    }
-    with running_stack(tmp_path, s3_env) as s3_stack:
+    with running_stack(tmp_path, s3_env(seaweedfs)) as s3_stack:
         me = s3_stack.account()
         done = me.run("/api/v1/covers/generate", {"bookId": me.book()})
         assert done["status"] == "completed", done

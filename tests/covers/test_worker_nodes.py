@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from test_e2e_jobs import PYTHON, running_stack
+from test_e2e_jobs import PYTHON, running_stack, s3_env
 
 pytestmark = [pytest.mark.e2e, pytest.mark.s3, pytest.mark.xdist_group("covers-e2e")]
 
@@ -23,16 +23,8 @@ def _files_under(folder: Path) -> list[Path]:
 
 @pytest.mark.skipif(not os.environ.get("DATABASE_URL"), reason="two nodes need a shared database server")
 def test_two_worker_nodes_share_the_work_through_the_bucket(tmp_path, seaweedfs):
-    s3_env = {
-        "BYC_STORAGE": "s3",
-        "BYC_S3_ENDPOINT_URL": seaweedfs.endpoint_url,
-        "BYC_S3_BUCKET": seaweedfs.bucket,
-        "BYC_S3_ACCESS_KEY_ID": seaweedfs.access_key,
-        "BYC_S3_SECRET_ACCESS_KEY": seaweedfs.secret_key,
-        "BYC_RENDER_SCALE": "0.3",
-    }
     (tmp_path / "web").mkdir()
-    with running_stack(tmp_path / "web", s3_env) as stack:
+    with running_stack(tmp_path / "web", {**s3_env(seaweedfs), "BYC_RENDER_SCALE": "0.3"}) as stack:
         stack.stop("qcluster")  # the web node runs no worker: two worker nodes of their own
         nodes = {}
         for name in ("node-a", "node-b"):
