@@ -55,16 +55,20 @@ def main() -> None:
         a_left = sum(1 for job_id in backlog if a.get(f"/api/v1/jobs/{job_id}").json()["status"] != "completed")
         for job_id in backlog:
             a.wait(job_id)
-        render = stack.unit_seconds()
+        render_idle = stack.unit_seconds(email=b.email)  # B's covers: all but one rendered on an idle node
+        render_busy = stack.unit_seconds(email=a.email)  # A's: two at a time on two busy processes
         idle_median = statistics.median(idle)
         print(f"worker processes            {args.workers} (render scale {args.scale})")
         print(f"idle latency, count=1       median {idle_median:.2f} s over {len(idle)} (min {min(idle):.2f})")
-        print(f"one cover's render          {render:.2f} s (mean claim to delivery)")
+        print(
+            f"one cover's render          {render_idle:.2f} s idle, {render_busy:.2f} s in the backlog (mean claim to delivery)"
+        )
         print(f"B behind A's 100 covers     {behind:.2f} s  (queue field when accepted: {queue})")
         print(f"A's jobs still unfinished   {a_left} of 20 when B's cover was ready")
-        target = idle_median + render
-        verdict = "met" if behind <= target else "missed"
-        print(f"target idle + one render    {target:.2f} s: {verdict}")
+        for label, render in (("idle", render_idle), ("in the backlog", render_busy)):
+            target = idle_median + render
+            verdict = "met" if behind <= target else "missed"
+            print(f"target: idle latency + one render ({label}) = {target:.2f} s: {verdict}")
 
 
 if __name__ == "__main__":

@@ -279,10 +279,10 @@ class ProductionStack:
         created = json.loads(out.strip().splitlines()[-1])
         return Client(self.base_url, created["email"], created["api_key"])
 
-    def unit_seconds(self) -> float:
-        """Mean seconds from claim to delivery of the covers rendered so far."""
+    def unit_seconds(self, *, email: str) -> float:
+        """Mean seconds from claim to delivery of the covers rendered so far for one account."""
         return self.query(
             "import json; from covers.models import JobUnit; "
-            "d = [(u.finished_at - u.claimed_at).total_seconds() for u in JobUnit.objects.filter(outcome='done')]; "
-            "print(json.dumps(sum(d) / max(len(d), 1)))"
+            "d = [(u.finished_at - u.claimed_at).total_seconds() for u in JobUnit.objects.filter(outcome='done', "
+            f"account__user__email='{email}')]; print(json.dumps(sum(d) / max(len(d), 1)))"
         )
