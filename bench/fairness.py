@@ -61,7 +61,8 @@ def main() -> None:
         print(f"worker processes            {args.workers} (render scale {args.scale})")
         print(f"idle latency, count=1       median {idle_median:.2f} s over {len(idle)} (min {min(idle):.2f})")
         print(
-            f"one cover's render          {render_idle:.2f} s idle, {render_busy:.2f} s in the backlog (mean claim to delivery)"
+            f"one cover's render          {render_idle:.2f} s idle, {render_busy:.2f} s in the backlog "
+            "(mean claim to delivery)"
         )
         print(f"B behind A's 100 covers     {behind:.2f} s  (queue field when accepted: {queue})")
         print(f"A's jobs still unfinished   {a_left} of 20 when B's cover was ready")
