@@ -432,6 +432,9 @@ def _job_fail_locked(job: Job, *, code: str, message: str) -> None:
     if undelivered > 0:
         account = account_lock(account_id=job.account_id)
         credits_refund(account=account, amount=undelivered, reference=f"job:{job.id}", memo=f"job failed: {code}")
+    # Units still rendering (the job is failed under them) will not be delivered: settle them now,
+    # so the sweeper does not look at them again.
+    JobUnit.objects.filter(job=job, outcome=JobUnit.PENDING).update(outcome=JobUnit.LOST, finished_at=timezone.now())
     job.status = Job.PARTIAL if job.units_done else Job.FAILED
     job.error_code = code or "internal_error"
     job.error_message = message or "The job failed."

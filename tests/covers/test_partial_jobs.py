@@ -25,9 +25,13 @@ def _claim_units(job: Job, positions: int, *, ago: timedelta) -> None:
     """Units claimed `ago` by a worker that has since died (its claim rows are what the sweeper reads)."""
     Job.objects.filter(pk=job.pk).update(status=Job.RUNNING, started_at=timezone.now() - ago, units_claimed=positions)
     for position in range(positions):
-        JobUnit.objects.create(
-            job=job, account=job.account, position=position, worker="gone:1", claimed_at=timezone.now() - ago
-        )
+        _claim_unit(job, position=position, ago=ago)
+
+
+def _claim_unit(job: Job, *, position: int, ago: timedelta) -> None:
+    JobUnit.objects.create(
+        job=job, account=job.account, position=position, worker="gone:1", claimed_at=timezone.now() - ago
+    )
 
 
 def _refunds(job: Job) -> int:
@@ -104,9 +108,14 @@ def test_a_partial_job_says_so_on_the_api_and_in_its_webhook(account, book, rece
 
 
 def test_a_staff_failure_of_a_job_with_delivered_covers_is_partial(account, book):
-    job = services.job_create_generate(account=account, book_id=book.id, count=2)
+    job = services.job_create_generate(account=account, book_id=book.id, count=3)
     Job.objects.filter(pk=job.pk).update(status=Job.RUNNING, started_at=timezone.now())
     services.job_unit_run(job_id=job.id, position=0)
+    _claim_unit(job, position=1, ago=timedelta(seconds=5))  # still rendering when staff fail the job
     assert services.job_fail(job_id=job.id, code="worker_lost", message="stopped")
     job.refresh_from_db()
-    assert job.status == Job.PARTIAL and (job.credits_used, job.credits_refunded) == (1, 1)
+    assert job.status == Job.PARTIAL and (job.credits_used, job.credits_refunded) == (1, 2)
+    # The unit in flight is settled with the job: its late result is dropped and the sweeper is done with it.
+    assert JobUnit.objects.get(job=job, position=1).outcome == JobUnit.LOST
+    services.job_unit_run(job_id=job.id, position=1)
+    assert job.covers.count() == 1
