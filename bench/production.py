@@ -269,6 +269,14 @@ class ProductionStack:
             raise SystemExit(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
         return result.stdout
 
+    def sql(self, statement: str) -> list[tuple]:
+        """Run SQL on the stack's database from this process (no Django start-up: instant)."""
+        import psycopg
+
+        with psycopg.connect(self.database_url, autocommit=True) as conn:
+            cursor = conn.execute(statement)
+            return cursor.fetchall() if cursor.description else []
+
     def query(self, code: str) -> object:
         """Run Python in `manage.py shell` and return the JSON it prints last."""
         return json.loads(self.manage("shell", "-c", code).strip().splitlines()[-1])
