@@ -15,7 +15,7 @@ from django.utils.html import format_html, format_html_join
 from byc_site.admin_actions import ReasonForm, bound_form, confirmation_page
 from byc_site.errors import ApplicationError
 from covers import deliveries, services
-from covers.models import Cover, CoverAsset, Job, Template, WebhookAttempt, WebhookDelivery
+from covers.models import Cover, CoverAsset, Job, JobUnit, Template, WebhookAttempt, WebhookDelivery
 from covers.representations import asset_signed_url
 
 
@@ -118,8 +118,22 @@ class CoverAdmin(admin.ModelAdmin):
         return False
 
 
+class JobUnitInline(admin.TabularInline):
+    """Who rendered each cover of the job, when, and how it ended (read-only)."""
+
+    model = JobUnit
+    fields = ["position", "worker", "claimed_at", "finished_at", "outcome"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
 @admin.register(Job)
 class JobAdmin(admin.ModelAdmin):
+    inlines = [JobUnitInline]
     list_display = [
         "id",
         "account",
