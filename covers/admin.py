@@ -122,13 +122,11 @@ class JobUnitInline(admin.TabularInline):
     """Who rendered each cover of the job, when, and how it ended (read-only)."""
 
     model = JobUnit
+    extra = 0
+    max_num = 0  # rows are written by the workers only
+    can_delete = False
     fields = ["position", "worker", "claimed_at", "finished_at", "outcome"]
     readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
 
 @admin.register(Job)
