@@ -125,7 +125,7 @@ class Client:
             job = self.job(job_id)
             if job["status"] == "completed":
                 return job
-            if job["status"] == "failed":
+            if job["status"] in ("failed", "partial"):
                 raise SystemExit(f"job {job_id} failed: {job['error']}")
             time.sleep(POLL_SECONDS)
 
@@ -154,7 +154,7 @@ def sustained(client: Client, book_id: str, jobs: int, in_flight: int) -> tuple[
         still = []
         for job_id in pending:
             status = client.job(job_id)["status"]
-            if status == "failed":
+            if status in ("failed", "partial"):
                 raise SystemExit(f"job {job_id} failed")
             if status == "completed":
                 done += 1

@@ -70,6 +70,7 @@ JOB_ERROR_CODES: dict[str, tuple[bool, str]] = {
     "worker_lost": (True, "The worker stopped before finishing; unused credits were refunded."),
     "cancelled_by_staff": (True, "Cancelled by staff; unused credits were refunded."),
     "internal_error": (True, "Something failed on our side; unused credits were refunded."),
+    "art_provider_unavailable": (True, "The image model did not answer (and no fallback is set); refunded."),
     "edit_not_understood": (False, "Nothing in the edit prompt could be acted on; refunded."),
     "edit_not_applied": (False, "The understood changes would not show on the cover; refunded."),
     "content_policy_violation": (False, "The request violates the content policy; refunded."),

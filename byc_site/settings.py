@@ -280,6 +280,7 @@ SPECTACULAR_SETTINGS = {
     "WEBHOOKS": [
         "covers.webhook_schema.JOB_COMPLETED",
         "covers.webhook_schema.JOB_FAILED",
+        "covers.webhook_schema.JOB_PARTIAL",
         "covers.webhook_schema.BATCH_COMPLETED",
         "covers.webhook_schema.WEBHOOK_TEST",
     ],
@@ -305,13 +306,16 @@ Q_TIMEOUT = envint("BYC_TASK_TIMEOUT", 300)
 # Under pytest each process gets its own queue, so test runs sharing one Redis never take each
 # other's tasks (a worker a test starts is handed the name explicitly).
 _default_queue_name = f"byc-test-{os.getpid()}" if os.environ.get("PYTEST_VERSION") else "byc"
+_q_workers = envint("BYC_WORKERS", 2)
 Q_CLUSTER = {
     "name": os.environ.get("BYC_QUEUE_NAME") or _default_queue_name,
-    "workers": envint("BYC_WORKERS", 2),
+    "workers": _q_workers,
     "timeout": Q_TIMEOUT,
     "retry": Q_TIMEOUT + 60,
     "max_attempts": 1,
-    "queue_limit": 50,
+    # Tasks a cluster takes from the broker ahead of its workers. Small: a token held by one node
+    # is one another idle node cannot take (and one lost if this node is killed).
+    "queue_limit": envint("BYC_QUEUE_LIMIT", _q_workers),
     "bulk": 1,
     "catch_up": False,
     "save_limit": 1000,

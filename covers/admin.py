@@ -29,6 +29,7 @@ from covers.models import (
     Cover,
     CoverAsset,
     Job,
+    JobUnit,
     Template,
     WebhookAttempt,
     WebhookDelivery,
@@ -183,9 +184,20 @@ class ArtCallInline(admin.TabularInline):
         return False
 
 
+class JobUnitInline(admin.TabularInline):
+    """Who rendered each cover of the job, when, and how it ended (read-only)."""
+
+    model = JobUnit
+    extra = 0
+    max_num = 0  # rows are written by the workers only
+    can_delete = False
+    fields = ["position", "worker", "claimed_at", "finished_at", "outcome"]
+    readonly_fields = fields
+
+
 @admin.register(Job)
 class JobAdmin(admin.ModelAdmin):
-    inlines = [ArtCallInline]
+    inlines = [JobUnitInline, ArtCallInline]
     list_display = [
         "short_id",
         "thumbnail",

@@ -101,15 +101,34 @@ JobDetail = inline_serializer(
     name="JobDetail",
     fields={
         "jobId": serializers.UUIDField(),
-        "status": serializers.ChoiceField(choices=[c for c, _ in Job.STATUS_CHOICES]),
+        "status": serializers.ChoiceField(
+            choices=[c for c, _ in Job.STATUS_CHOICES],
+            help_text="queued, running, then completed, failed, or partial (not in the BeYourCover contract: "
+            "some covers were delivered and are in result, the others failed and were refunded; error says "
+            "why). A client waiting for completed or failed should also stop at partial.",
+        ),
         "operation": serializers.ChoiceField(choices=[c for c, _ in Job.OPERATION_CHOICES]),
         "external_ref": serializers.CharField(allow_null=True),
         "credits_used": serializers.IntegerField(help_text="Net of refunds."),
         "created_at": serializers.DateTimeField(),
         "started_at": serializers.DateTimeField(allow_null=True),
         "completed_at": serializers.DateTimeField(allow_null=True),
+        "queue": inline_serializer(
+            name="JobQueue",
+            allow_null=True,
+            help_text="Not in the BeYourCover contract: while covers of the job wait for a worker, where it "
+            "stands (accounts are served in turn, one cover each); null once every cover has started.",
+            fields={
+                "unitsAhead": serializers.IntegerField(
+                    help_text="Covers the workers will start before this job's next."
+                ),
+                "estimatedWaitSeconds": serializers.IntegerField(
+                    allow_null=True, help_text="Until this job's next cover is ready; null before any was timed."
+                ),
+            },
+        ),
         "result": JobResult,
-        "error": job_error_serializer(allow_null=True),
+        "error": job_error_serializer(allow_null=True, help_text="Set for failed and partial jobs."),
     },
 )
 _ASSET = inline_serializer(

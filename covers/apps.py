@@ -23,6 +23,7 @@ SCHEDULES = {
     "covers: retry webhooks": ("covers.tasks.webhooks_retry_task", 1),
     "covers: purge deleted books and covers": ("covers.tasks.deleted_purge_task", 60),
     "covers: feed batches": ("covers.tasks.batches_feed_task", 1),
+    "covers: delete orphaned files": ("covers.tasks.orphan_files_delete_task", 60),
 }
 
 

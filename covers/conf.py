@@ -35,10 +35,21 @@ def job_running_deadline_seconds() -> int:
     return int(_setting("COVERS_JOB_RUNNING_DEADLINE", "BYC_JOB_RUNNING_DEADLINE", default))
 
 
+def job_unit_deadline_seconds() -> int:
+    """A unit (one cover of a job) still rendering this long after its claim lost its worker: the
+    sweeper counts it failed and refunds it. Well above the longest render (a full-size upscale
+    takes seconds), so a slow unit that is still alive is not given up on."""
+    return int(_setting("COVERS_JOB_UNIT_DEADLINE", "BYC_JOB_UNIT_DEADLINE", "60"))
+
+
 def job_queued_grace_seconds() -> int:
-    """A queued job whose task has not started after this long is enqueued again."""
-    default = str(int(getattr(settings, "Q_TIMEOUT", 300)) + 60)
-    return int(_setting("COVERS_JOB_QUEUED_GRACE", "BYC_JOB_QUEUED_GRACE", default))
+    """When units wait but no worker claimed one for this long, their work tokens are enqueued again."""
+    return int(_setting("COVERS_JOB_QUEUED_GRACE", "BYC_JOB_QUEUED_GRACE", str(job_unit_deadline_seconds())))
+
+
+def orphan_grace_seconds() -> int:
+    """Stored images no asset row names are deleted once older than this (a render in flight is younger)."""
+    return int(_setting("COVERS_ORPHAN_GRACE", "BYC_ORPHAN_GRACE", "3600"))
 
 
 def webhook_timeout_seconds() -> float:

@@ -168,8 +168,17 @@ class Job(models.Model):
     RUNNING = "running"
     COMPLETED = "completed"
     FAILED = "failed"
-    STATUS_CHOICES = [(QUEUED, "Queued"), (RUNNING, "Running"), (COMPLETED, "Completed"), (FAILED, "Failed")]
+    # Some covers delivered, the others failed or were lost: the undelivered ones are refunded.
+    PARTIAL = "partial"
+    STATUS_CHOICES = [
+        (QUEUED, "Queued"),
+        (RUNNING, "Running"),
+        (COMPLETED, "Completed"),
+        (PARTIAL, "Partly completed"),
+        (FAILED, "Failed"),
+    ]
     ACTIVE_STATUSES = (QUEUED, RUNNING)
+    FINISHED_STATUSES = (COMPLETED, PARTIAL, FAILED)
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     account = models.ForeignKey("billing.Account", on_delete=models.CASCADE, related_name="jobs")
@@ -203,11 +212,13 @@ class Job(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=["queued", "running", "completed", "failed"]), name="job_status_valid"
+                condition=Q(status__in=["queued", "running", "completed", "partial", "failed"]),
+                name="job_status_valid",
             ),
             models.CheckConstraint(condition=Q(count__gte=1) & Q(count__lte=5), name="job_count_1_to_5"),
             # A failed job always says why.
             models.CheckConstraint(condition=~Q(status="failed") | ~Q(error_code=""), name="job_failed_has_code"),
+            models.CheckConstraint(condition=~Q(status="partial") | ~Q(error_code=""), name="job_partial_has_code"),
             # What was reserved is either still charged or refunded, never both, never lost.
             models.CheckConstraint(
                 condition=Q(credits_reserved=models.F("credits_used") + models.F("credits_refunded")),
@@ -231,7 +242,45 @@ class Job(models.Model):
 
     @property
     def is_finished(self) -> bool:
-        return self.status in (self.COMPLETED, self.FAILED)
+        return self.status in self.FINISHED_STATUSES
+
+
+class JobUnit(models.Model):
+    """One claim of one unit (a cover, or the one asset) of a job by a worker, and how it ended.
+
+    The scheduler reads it to serve accounts in turn (the account whose last claim is oldest goes
+    first), the sweeper to find units whose worker died (pending past the unit deadline), and the
+    queue estimate to learn how long a unit takes.
+    """
+
+    PENDING = ""
+    DONE = "done"
+    FAILED = "failed"
+    LOST = "lost"
+    OUTCOME_CHOICES = [(PENDING, "Rendering"), (DONE, "Delivered"), (FAILED, "Failed"), (LOST, "Worker lost")]
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="units")
+    # Copied from the job: the fair scheduler asks "when was this account last served?" on every claim.
+    account = models.ForeignKey("billing.Account", on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveSmallIntegerField()
+    worker = models.CharField(max_length=100, blank=True, help_text="host:pid of the worker that claimed it.")
+    claimed_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=10, choices=OUTCOME_CHOICES, blank=True, default=PENDING)
+
+    class Meta:
+        ordering = ["job", "position"]
+        constraints = [
+            # A unit is settled once: a late result of a unit declared lost is not delivered.
+            models.UniqueConstraint(fields=["job", "position"], name="job_unit_one_per_position"),
+        ]
+        indexes = [
+            models.Index(fields=["account", "-claimed_at"]),
+            models.Index(fields=["outcome", "claimed_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"unit {self.position} of job {self.job_id} ({self.outcome or 'rendering'})"
 
 
 class WebhookDelivery(models.Model):
@@ -482,8 +531,15 @@ class BatchRow(models.Model):
     PENDING = "pending"  # waiting for a free job slot
     ACCEPTED = "accepted"  # its job is queued or running
     COMPLETED = "completed"
+    PARTIAL = "partial"  # its job delivered some of the covers asked for; the rest were refunded
     FAILED = "failed"
-    STATUS_CHOICES = [(PENDING, "Pending"), (ACCEPTED, "Accepted"), (COMPLETED, "Completed"), (FAILED, "Failed")]
+    STATUS_CHOICES = [
+        (PENDING, "Pending"),
+        (ACCEPTED, "Accepted"),
+        (COMPLETED, "Completed"),
+        (PARTIAL, "Partial"),
+        (FAILED, "Failed"),
+    ]
     OPEN_STATUSES = (PENDING, ACCEPTED)
 
     batch = models.ForeignKey(Batch, on_delete=models.CASCADE, related_name="rows")

@@ -28,6 +28,7 @@ from covers.models import (
     Template,
     cover_visible,
 )
+from covers.selectors import job_queue_estimate
 from covers.storage import SignedUrl, StoredFile, signed_file_url
 
 PRINT_ASSETS = (ASSET_PRINT_PDF, ASSET_PRINT_PROOF)
@@ -158,8 +159,15 @@ def _print_wrap_result(job: Job, stored: dict) -> dict:
     return {"sourceCoverId": str(job.source_cover_id), "assets": entries, "print": stored.get("print")}
 
 
+def job_error(job: Job) -> dict | None:
+    """Why a job failed, or why a partial one delivered fewer covers than asked."""
+    if job.status in (Job.FAILED, Job.PARTIAL):
+        return {"code": job.error_code, "message": job.error_message}
+    return None
+
+
 def job_detail(job: Job) -> dict:
-    error = {"code": job.error_code, "message": job.error_message} if job.status == Job.FAILED else None
+    error = job_error(job)
     return {
         "jobId": str(job.id),
         "status": job.status,
@@ -169,8 +177,10 @@ def job_detail(job: Job) -> dict:
         "created_at": iso(job.created_at),
         "started_at": iso(job.started_at),
         "completed_at": iso(job.completed_at),
-        "result": job_result_data(job) if job.status in (Job.COMPLETED, Job.FAILED) else None,
+        "result": job_result_data(job) if job.is_finished else None,
         "error": error,
+        # Additive to the contract: while covers of the job wait for a worker, where it stands.
+        "queue": estimate.as_dict() if (estimate := job_queue_estimate(job)) else None,
     }
 
 
@@ -187,7 +197,7 @@ def job_summary(job: Job) -> dict:
         "created_at": iso(job.created_at),
         "started_at": iso(job.started_at),
         "completed_at": iso(job.completed_at),
-        "error": {"code": job.error_code, "message": job.error_message} if job.status == Job.FAILED else None,
+        "error": job_error(job),
         "poll_url": poll_url(job),
     }
 
@@ -239,10 +249,19 @@ def template_entry(template: Template) -> dict:
     }
 
 
+# The event each finished status sends. `job.partial`: some covers delivered (in `data`), the
+# others refunded (`error` says why).
+WEBHOOK_EVENTS = {Job.COMPLETED: "job.completed", Job.PARTIAL: "job.partial", Job.FAILED: "job.failed"}
+
+
+def webhook_event(job: Job) -> str:
+    return WEBHOOK_EVENTS.get(job.status, "job.failed")
+
+
 def webhook_payload(job: Job, *, timestamp: datetime) -> dict:
     completed = job.status == Job.COMPLETED
     payload = {
-        "event": "job.completed" if completed else "job.failed",
+        "event": webhook_event(job),
         "jobId": str(job.id),
         "external_ref": job.external_ref or None,
         "status": job.status,
@@ -273,7 +292,9 @@ def ab_set_detail(ab_set: ABSet) -> dict:
 # --- batches ---------------------------------------------------------------------------------------
 
 BATCH_STATUSES = tuple(status for status, _label in Batch.STATUS_CHOICES if status != Batch.DRAFT)
-BATCH_ROW_STATUSES = ("pending", "queued", "running", "completed", "failed")
+BATCH_ROW_STATUSES = ("pending", "queued", "running", "completed", "partial", "failed")
+# Rows whose job has ended: their covers (some, for partial) and, unless completed, the reason.
+BATCH_ROW_ENDED = ("completed", "partial", "failed")
 
 
 def batch_poll_url(batch: Batch) -> str:
@@ -281,7 +302,7 @@ def batch_poll_url(batch: Batch) -> str:
 
 
 def batch_row_status(row: BatchRow) -> str:
-    """pending (waiting for a job slot), queued, running (its job's state), completed or failed."""
+    """pending (waiting for a job slot), queued, running (its job's state), completed, partial or failed."""
     if row.status == BatchRow.ACCEPTED:
         return row.job.status if row.job_id else BatchRow.PENDING
     return row.status
@@ -363,8 +384,10 @@ def batch_detail(batch: Batch, *, signed: bool = True) -> dict:
                 "reused": row.reused,
                 "count": row.count,
                 "credits": row.credits,
-                "covers": covers.get(row.job_id, []) if status in ("completed", "failed") else [],
-                "error": {"code": row.error_code, "message": row.error_message} if status == "failed" else None,
+                "covers": covers.get(row.job_id, []) if status in BATCH_ROW_ENDED else [],
+                "error": {"code": row.error_code, "message": row.error_message}
+                if status in ("partial", "failed")
+                else None,
             }
         )
     return {

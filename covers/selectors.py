@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import math
 import uuid
+from dataclasses import dataclass
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum, Window
 from django.db.models.functions import RowNumber
+from django.utils import timezone
 
 from books.specs import BOOK_CREATE
 from byc_site.errors import ApplicationError
@@ -22,6 +26,7 @@ from covers.models import (
     Cover,
     CoverAsset,
     Job,
+    JobUnit,
     Template,
     WebhookDelivery,
     cover_visible,
@@ -350,3 +355,67 @@ def print_wrap_latest(*, cover: Cover) -> Job | None:
         .order_by("-completed_at")
         .first()
     )
+
+
+# --- the queue ----------------------------------------------------------------------------------------
+
+# How much history the estimate learns from: the latest delivered units, the workers seen lately.
+_ESTIMATE_UNITS = 50
+_ESTIMATE_WORKERS_WINDOW = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class QueueEstimate:
+    """Where a job with covers still to start stands in the fair queue."""
+
+    units_ahead: int  # covers (of any account) the workers will start before this job's next one
+    wait_seconds: int | None  # until this job's next cover is ready; None before any cover was timed
+
+    def as_dict(self) -> dict:
+        return {"unitsAhead": self.units_ahead, "estimatedWaitSeconds": self.wait_seconds}
+
+
+def job_queue_estimate(job: Job) -> QueueEstimate | None:
+    """Estimate a waiting job's place under the per-account round robin (`covers.services.run`).
+
+    Before this job's next unit, its account must be served once for every unclaimed unit of its
+    own earlier jobs, plus once; every other account with waiting units gets up to as many turns.
+    The time is those units spread over the workers seen lately, times the recent mean render.
+    None once every unit of the job has been claimed (or it has finished).
+    """
+    if job.status not in Job.ACTIVE_STATUSES or job.units_claimed >= job.count:
+        return None
+    waiting = Job.objects.filter(status__in=Job.ACTIVE_STATUSES, units_claimed__lt=F("count"))
+    per_account = dict(
+        waiting.exclude(account_id=job.account_id)
+        .order_by()
+        .values("account_id")
+        .annotate(units=Sum(F("count") - F("units_claimed")))
+        .values_list("account_id", "units")
+    )
+    own_ahead = (
+        waiting.filter(account_id=job.account_id, created_at__lt=job.created_at).aggregate(
+            units=Sum(F("count") - F("units_claimed"))
+        )["units"]
+        or 0
+    )
+    turns = own_ahead + 1
+    ahead = own_ahead + sum(min(units, turns) for units in per_account.values())
+    durations = [
+        (finished - claimed).total_seconds()
+        for claimed, finished in JobUnit.objects.filter(outcome=JobUnit.DONE, finished_at__isnull=False)
+        .order_by("-finished_at")
+        .values_list("claimed_at", "finished_at")[:_ESTIMATE_UNITS]
+    ]
+    if not durations:
+        return QueueEstimate(units_ahead=ahead, wait_seconds=None)
+    workers = (
+        JobUnit.objects.filter(claimed_at__gte=timezone.now() - _ESTIMATE_WORKERS_WINDOW)
+        .exclude(worker="")
+        .values("worker")
+        .distinct()
+        .count()
+    )
+    mean = sum(durations) / len(durations)
+    rounds = math.ceil(ahead / max(workers, 1))
+    return QueueEstimate(units_ahead=ahead, wait_seconds=math.ceil((rounds + 1) * mean))

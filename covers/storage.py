@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -67,6 +68,29 @@ def file_exists(name: str) -> bool:
 
 def file_delete(name: str) -> None:
     default_storage.delete(name)
+
+
+def files_list(prefix: str) -> Iterator[tuple[str, datetime]]:
+    """Every stored file under `prefix` (a folder name, no trailing slash) with its modification time.
+
+    A bucket is listed a thousand keys a request; other backends are walked folder by folder.
+    """
+    bucket = getattr(default_storage, "bucket", None)
+    if bucket is not None:
+        for summary in bucket.objects.filter(Prefix=f"{prefix}/"):
+            yield summary.key, summary.last_modified
+        return
+    folders = [prefix]
+    while folders:
+        folder = folders.pop()
+        try:
+            subfolders, files = default_storage.listdir(folder)
+        except FileNotFoundError:
+            continue
+        folders.extend(f"{folder}/{name}" for name in subfolders)
+        for name in files:
+            path = f"{folder}/{name}"
+            yield path, default_storage.get_modified_time(path)
 
 
 def signed_file_url(

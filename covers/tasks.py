@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from django_q.tasks import async_task
-
 from byc_site.logcontext import log_context
 from covers import deliveries, services
 
 
+def unit_next_task() -> bool:
+    """A work token: render the next unit of the account served least recently."""
+    return services.unit_next_run()
+
+
 def job_run_task(job_id: str) -> bool:
+    """Tasks enqueued before work tokens existed (one per job) may still sit in a broker."""
     with log_context(job_id=job_id):
         return services.job_run(job_id=job_id)
 
@@ -33,7 +37,7 @@ def webhook_deliver_task(delivery_id: int) -> bool:
 
 def jobs_sweep_task() -> str:
     report = services.jobs_sweep()
-    return f"failed {report.failed}, requeued {report.requeued}"
+    return f"lost units {report.lost_units}, failed {report.failed}, requeued {report.requeued}"
 
 
 def deleted_purge_task() -> str:
@@ -45,5 +49,10 @@ def webhooks_retry_task() -> int:
     """Every minute: hand each due delivery to a worker of its own (a slow receiver blocks only that one)."""
     due = deliveries.webhooks_due()
     for delivery_id in due:
-        async_task("covers.tasks.webhook_deliver_task", delivery_id, task_name=f"webhook-{delivery_id}")
+        services.webhook_enqueue(delivery_id=delivery_id)
     return len(due)
+
+
+def orphan_files_delete_task() -> int:
+    """Every hour: delete stored images of renders that crashed before they were recorded."""
+    return services.orphan_files_delete()

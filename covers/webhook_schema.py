@@ -21,6 +21,8 @@ from covers.webhooks import MAX_ATTEMPTS, RETRY_DELAYS, SIGNATURE_HEADER, USER_A
 EVENTS = {
     "job.completed": "A job finished and delivered everything it was asked for.",
     "job.failed": "A job failed; `error` says why. Credits for what it did not deliver were refunded.",
+    "job.partial": "A job delivered some of its covers (in `data`); `error` says why the others failed, and "
+    "their credits were refunded. Not in the BeYourCover contract.",
 }
 # Sent to the batch's webhookUrl (else the account's) when its last book is done.
 BATCH_EVENTS = {"batch.completed": "A batch finished: every book has its covers, or failed (status partial/failed)."}
@@ -63,11 +65,11 @@ WebhookEvent = inline_serializer(
         "event": serializers.ChoiceField(choices=list(EVENTS)),
         "jobId": serializers.UUIDField(),
         "external_ref": serializers.CharField(allow_null=True, help_text="As given when the job was created."),
-        "status": serializers.ChoiceField(choices=[Job.COMPLETED, Job.FAILED]),
+        "status": serializers.ChoiceField(choices=[Job.COMPLETED, Job.PARTIAL, Job.FAILED]),
         "operation": serializers.ChoiceField(choices=[c for c, _ in Job.OPERATION_CHOICES]),
         "timestamp": serializers.DateTimeField(help_text="When this attempt was made (UTC)."),
         "data": JobResult,
-        "error": job_error_serializer(required=False, help_text="job.failed only."),
+        "error": job_error_serializer(required=False, help_text="job.failed and job.partial only."),
     },
 )
 
@@ -109,6 +111,7 @@ def _webhook(event: str, summary: str, body) -> OpenApiWebhook:
 
 JOB_COMPLETED = _webhook("job.completed", EVENTS["job.completed"], WebhookEvent)
 JOB_FAILED = _webhook("job.failed", EVENTS["job.failed"], WebhookEvent)
+JOB_PARTIAL = _webhook("job.partial", EVENTS["job.partial"], WebhookEvent)
 BATCH_COMPLETED = _webhook("batch.completed", BATCH_EVENTS["batch.completed"], BatchWebhookEvent)
 WEBHOOK_TEST = _webhook(TEST_EVENT, TEST_EVENTS[TEST_EVENT], TestWebhookEvent)
 

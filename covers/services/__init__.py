@@ -8,13 +8,15 @@ as `covers.services.<name>`. Reads (an account's covers and jobs, 404 for anyone
 - `accept`: `job_create_generate/variation/edit/upscale/audiobook/store_pack`, `job_retry`. Accepting a job is
   ONE transaction: lock the account row, check the plan's concurrency limit, spend the credits and
   insert the job; the task is enqueued only once that has committed.
-- `run`: a worker claims a job (queued -> running with a conditional UPDATE, so a second claimer
-  does nothing); its covers ("units") are claimed one at a time by whichever workers are free; the
-  last unit to finish closes the job. A job that fails refunds what it did not deliver.
-  `jobs_sweep` recovers jobs whose worker or task was lost.
+- `run`: each queue task claims one unit (a cover) of the account served least recently (fair
+  across accounts), with a conditional UPDATE so a unit is claimed once; the first claim starts the
+  job, the last unit to report closes it: completed, partial (some covers delivered, the rest
+  refunded) or failed (all refunded). `jobs_sweep` refunds units whose worker died (per-unit
+  deadline) and re-enqueues work the broker lost. `queue_estimate` says how long a job will wait.
+- `orphans`: deleting stored images that no asset row names (renders that crashed mid-way).
 - `batches`: catalogues checked row by row, started when the account can pay for every row, fed
   to the job queue as the plan's concurrency allows; `batch.completed` when the last row is done.
-- `queue`: handing ids to the django-q2 workers.
+- `queue`: handing work tokens and ids to the django-q2 workers; a broker outage never fails a request.
 - `store_pack`: the zip of each store's cover file and its manifest; `exports`: an asset's JPEG.
 - `deletion`: soft-deleting covers, staff restores, and the purge of what was deleted 30 days ago.
 - `art`: the picture from an image model (BYC_ART_PROVIDER), its fallback and its usage records.
@@ -50,6 +52,7 @@ from covers.services.batches import (
     catalogue_parse,
 )
 from covers.services.deletion import PurgeReport, cover_delete, cover_restore, deleted_purge
+from covers.services.orphans import orphan_files_delete
 from covers.services.preflight import preflight_check
 from covers.services.queue import job_enqueue, webhook_enqueue
 from covers.services.run import (
@@ -62,6 +65,7 @@ from covers.services.run import (
     job_unit_run,
     job_work,
     jobs_sweep,
+    unit_next_run,
 )
 from covers.services.templates import template_preview_png, template_row, template_sync, templates_set_enabled
 
@@ -106,10 +110,12 @@ __all__ = [
     "job_unit_failed",
     "job_unit_run",
     "job_work",
+    "orphan_files_delete",
     "jobs_sweep",
     "template_preview_png",
     "template_row",
     "template_sync",
     "templates_set_enabled",
+    "unit_next_run",
     "webhook_enqueue",
 ]

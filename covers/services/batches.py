@@ -513,15 +513,16 @@ def batches_feed() -> int:
 
 
 def _rows_sync(batch_id) -> None:
-    """Rows whose job has finished take its outcome: completed or failed, and the credits it kept."""
+    """Rows whose job has finished take its outcome: completed, partial or failed, and the credits it kept."""
+    outcomes = {Job.COMPLETED: BatchRow.COMPLETED, Job.PARTIAL: BatchRow.PARTIAL, Job.FAILED: BatchRow.FAILED}
     finished = BatchRow.objects.filter(
-        batch_id=batch_id, status=BatchRow.ACCEPTED, job__status__in=(Job.COMPLETED, Job.FAILED)
+        batch_id=batch_id, status=BatchRow.ACCEPTED, job__status__in=tuple(outcomes)
     ).select_related("job")
     for row in finished:
         job = row.job
         done = job.status == Job.COMPLETED
         BatchRow.objects.filter(pk=row.pk, status=BatchRow.ACCEPTED).update(
-            status=BatchRow.COMPLETED if done else BatchRow.FAILED,
+            status=outcomes[job.status],
             credits=0 if row.reused else job.credits_used,
             error_code="" if done else job.error_code,
             error_message="" if done else job.error_message,
@@ -534,13 +535,14 @@ def batch_close_if_done(*, batch_id: uuid.UUID | str) -> bool:
     counts = BatchRow.objects.filter(batch_id=batch_id).aggregate(
         open=Count("pk", filter=Q(status__in=BatchRow.OPEN_STATUSES)),
         completed=Count("pk", filter=Q(status=BatchRow.COMPLETED)),
+        partial=Count("pk", filter=Q(status=BatchRow.PARTIAL)),
         failed=Count("pk", filter=Q(status=BatchRow.FAILED)),
     )
     if counts["open"]:
         return False
-    if not counts["failed"]:
+    if not counts["failed"] and not counts["partial"]:
         status = Batch.COMPLETED
-    elif counts["completed"]:
+    elif counts["completed"] or counts["partial"]:
         status = Batch.PARTIAL
     else:
         status = Batch.FAILED

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import socket
 import struct
 import uuid
 from dataclasses import dataclass
@@ -11,6 +13,8 @@ from datetime import timedelta
 from functools import partial
 
 from django.db import IntegrityError, transaction
+from django.db.models import F, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 import cover_engine as engine
@@ -31,12 +35,14 @@ from covers.models import (
     Cover,
     CoverAsset,
     Job,
+    JobUnit,
     Template,
     WebhookDelivery,
 )
+from covers.representations import webhook_event
 from covers.services.art import ArtFallback, art_asset, art_config_for, art_unit
 from covers.services.batches import batch_job_finished
-from covers.services.queue import helpers_enqueue, job_enqueue, webhook_enqueue
+from covers.services.queue import job_enqueue, webhook_enqueue
 from covers.services.store_pack import store_pack_render
 from covers.services.templates import template_row
 from covers.services.text import book_text
@@ -55,20 +61,16 @@ ASSET_RENDERING = {
 
 
 def job_run(*, job_id: uuid.UUID | str) -> bool:
-    """Claim a queued job and render it. Returns False when another worker already claimed it.
+    """Claim a queued job and render all its units here. Returns False when another worker claimed it.
 
-    For a job of several covers, helper tasks are enqueued so that idle workers render some of
-    the covers in parallel; whoever is free claims the next cover, so the job never waits for a
-    helper stuck behind other work in the queue.
+    The queue does not use this (it hands out one unit per task, fairly: `unit_next_run`); it is
+    the direct path for staff tools and tests that need a job rendered now, in this process.
     """
     claimed = Job.objects.filter(pk=job_id, status=Job.QUEUED).update(status=Job.RUNNING, started_at=timezone.now())
     if not claimed:
         logger.info("Job %s is not queued any more; another worker got there first", job_id)
         return False
-    job = Job.objects.only("id", "count").get(pk=job_id)
-    if job.count > 1:
-        helpers_enqueue(job_id=job.id, helpers=job.count - 1)
-    job_work(job_id=job.id)
+    job_work(job_id=job_id)
     return True
 
 
@@ -78,26 +80,92 @@ def job_work(*, job_id: uuid.UUID | str) -> int:
     # Page thumbnails wait until no unit is left to claim, so they never hold up the job's covers.
     thumbnails: list[tuple[str, bytes, str]] = []
     while (position := _unit_claim(job_id)) is not None:
-        try:
-            job_unit_run(job_id=job_id, position=position, thumbnails=thumbnails)
-        except Exception:
-            # A bug or a lost database must not leave the job running until the sweeper finds it.
-            logger.exception("Unit %s of job %s crashed", position, job_id)
-            job_unit_failed(job_id=job_id, code="internal_error", message="The job failed on our side.")
+        _unit_run_guarded(job_id, position, thumbnails)
         rendered += 1
     _thumbnails_make(job_id, thumbnails)
     return rendered
 
 
-def _unit_claim(job_id: uuid.UUID | str) -> int | None:
-    """Take the next unrendered unit of a running job (compare-and-set on units_claimed)."""
+def unit_next_run() -> bool:
+    """One queue task: claim the next unit of whichever account was served least recently, render it.
+
+    The broker holds interchangeable "work tokens" (one per unit accepted), not jobs, so a task at
+    the back of the queue does not mean work at the back of the line: whichever token a free worker
+    takes, it serves the account that has waited longest. One account's backlog of 100 covers
+    then delays another account's single cover by at most one render per busy worker.
+    Returns False when there was nothing to claim (a surplus token).
+    """
+    claimed = _unit_claim_fair()
+    if claimed is None:
+        return False
+    job_id, position = claimed
+    thumbnails: list[tuple[str, bytes, str]] = []
+    _unit_run_guarded(job_id, position, thumbnails)
+    _thumbnails_make(job_id, thumbnails)
+    return True
+
+
+def _unit_run_guarded(job_id, position: int, thumbnails: list) -> None:
+    try:
+        job_unit_run(job_id=job_id, position=position, thumbnails=thumbnails)
+    except Exception:
+        # A bug or a lost database must not leave the unit pending until the sweeper finds it.
+        logger.exception("Unit %s of job %s crashed", position, job_id)
+        job_unit_failed(job_id=job_id, position=position, code="internal_error", message="The job failed on our side.")
+
+
+def _worker_name() -> str:
+    """Which worker claimed a unit: the node (BYC_NODE_NAME, else the host name) and the process."""
+    node = os.environ.get("BYC_NODE_NAME") or socket.gethostname()
+    return f"{node}:{os.getpid()}"[:100]
+
+
+def _unit_claim(job_id: uuid.UUID | str, *, start: bool = False) -> int | None:
+    """Take the next unrendered unit of a job (compare-and-set on units_claimed) and record the claim.
+
+    With `start`, a queued job is started by this claim (queued -> running); otherwise only a running
+    job gives out units. The counter and the claim row are written together, so a unit is never
+    claimed without a row the sweeper can find if its worker dies.
+    """
+    statuses = Job.ACTIVE_STATUSES if start else (Job.RUNNING,)
     for _attempt in range(50):
-        row = Job.objects.filter(pk=job_id).values("status", "units_claimed", "count").first()
-        if row is None or row["status"] != Job.RUNNING or row["units_claimed"] >= row["count"]:
+        row = Job.objects.filter(pk=job_id).values("status", "units_claimed", "count", "account_id").first()
+        if row is None or row["status"] not in statuses or row["units_claimed"] >= row["count"]:
             return None
         position = row["units_claimed"]
-        if Job.objects.filter(pk=job_id, status=Job.RUNNING, units_claimed=position).update(units_claimed=position + 1):
-            return position
+        now = timezone.now()
+        with transaction.atomic():
+            taken = Job.objects.filter(pk=job_id, status__in=statuses, units_claimed=position).update(
+                units_claimed=position + 1, status=Job.RUNNING, started_at=Coalesce("started_at", Value(now))
+            )
+            if taken:
+                JobUnit.objects.create(
+                    job_id=job_id,
+                    account_id=row["account_id"],
+                    position=position,
+                    worker=_worker_name(),
+                    claimed_at=now,
+                )
+                return position
+    return None
+
+
+def _unit_claim_fair() -> tuple[uuid.UUID, int] | None:
+    """Claim a unit of the oldest job of the account whose last claimed unit is the oldest (never served first)."""
+    last_served = JobUnit.objects.filter(account_id=OuterRef("account_id")).order_by("-claimed_at").values("claimed_at")
+    for _attempt in range(20):
+        job_id = (
+            Job.objects.filter(status__in=Job.ACTIVE_STATUSES, units_claimed__lt=F("count"))
+            .annotate(served=Subquery(last_served[:1]))
+            .order_by(F("served").asc(nulls_first=True), "created_at")
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if job_id is None:
+            return None
+        position = _unit_claim(job_id, start=True)
+        if position is not None:
+            return job_id, position
     return None
 
 
@@ -306,12 +374,14 @@ def job_unit_run(*, job_id: uuid.UUID | str, position: int, thumbnails: list | N
     try:
         rendered = _render_unit(job, position)
     except engine.EngineError as exc:
-        job_unit_failed(job_id=job.id, code=exc.code, message=exc.message)
+        job_unit_failed(job_id=job.id, position=position, code=exc.code, message=exc.message)
         return
     except Exception:
         # Log the traceback for operators; the client gets a plain message and its refund.
         logger.exception("Rendering unit %s of job %s failed", position, job.id)
-        job_unit_failed(job_id=job.id, code="render_failed", message="The cover could not be rendered.")
+        job_unit_failed(
+            job_id=job.id, position=position, code="render_failed", message="The cover could not be rendered."
+        )
         return
     cover_id = job.source_cover_id if rendered.recipe is None else uuid.uuid4()
     stored = []
@@ -326,7 +396,9 @@ def job_unit_run(*, job_id: uuid.UUID | str, position: int, thumbnails: list | N
         logger.exception("Storing unit %s of job %s failed", position, job.id)
         for _type, file, _size in stored:
             file_delete(file.name)
-        job_unit_failed(job_id=job.id, code="storage_failed", message="The rendered cover could not be stored.")
+        job_unit_failed(
+            job_id=job.id, position=position, code="storage_failed", message="The rendered cover could not be stored."
+        )
         return
     template = template_row(rendered.template_id)
     replaced: list[str] = []
@@ -389,11 +461,13 @@ def _unit_record(
     with transaction.atomic():
         job = Job.objects.select_for_update(of=("self",)).select_related("source_cover").get(pk=job_id)
         if job.status != Job.RUNNING:
-            return False  # failed (or swept) meanwhile: what we rendered is not delivered
+            return False  # failed, swept or declared lost meanwhile: what we rendered is not delivered
         gone = _deleted_reason(job)
         if gone is not None:
             _job_fail_locked(job, code=gone[0], message=gone[1])
             return False
+        if not _unit_settle(job, position, JobUnit.DONE):
+            return False  # declared lost meanwhile (and refunded): a late result is not delivered
         if rendered.recipe is not None:
             source = job.source_cover
             cover = Cover.objects.create(
@@ -460,17 +534,42 @@ def _source_cover_update(cover: Cover, rendered: _Rendered) -> None:
         cover.save(update_fields=fields)
 
 
-def job_unit_failed(*, job_id: uuid.UUID | str, code: str, message: str) -> None:
-    """Record that one unit of a running job failed; the job fails once every unit has reported."""
+def _unit_settle(job: Job, position: int, outcome: str) -> bool:
+    """With the job row locked: record how a unit ended, once. False if it had already ended
+    (e.g. the sweeper declared it lost and refunded it: a late result is then not delivered)."""
+    now = timezone.now()
+    if JobUnit.objects.filter(job=job, position=position, outcome=JobUnit.PENDING).update(
+        outcome=outcome, finished_at=now
+    ):
+        return True
+    if JobUnit.objects.filter(job=job, position=position).exists():
+        return False
+    # Rendered without a claim (a direct call of job_unit_run): the row records the outcome.
+    JobUnit.objects.create(
+        job=job, account_id=job.account_id, position=position, claimed_at=now, finished_at=now, outcome=outcome
+    )
+    return True
+
+
+def job_unit_failed(
+    *, job_id: uuid.UUID | str, code: str, message: str, position: int | None = None, outcome: str = JobUnit.FAILED
+) -> bool:
+    """Record that one unit of a running job failed (or was lost); the job ends once every unit has reported.
+
+    Returns False when the unit had already ended, or the job had: nothing is counted twice.
+    """
     with transaction.atomic():
         job = Job.objects.select_for_update().filter(pk=job_id).first()
         if job is None or job.status != Job.RUNNING:
-            return
+            return False
+        if position is not None and not _unit_settle(job, position, outcome):
+            return False
         job.units_failed += 1
         if not job.error_code:
             job.error_code, job.error_message = code, message
         job.save(update_fields=["units_failed", "error_code", "error_message"])
         _job_close_if_done(job)
+    return True
 
 
 def _delivered_cover_ids(job: Job) -> list[str]:
@@ -480,7 +579,7 @@ def _delivered_cover_ids(job: Job) -> list[str]:
 
 
 def _job_close_if_done(job: Job) -> None:
-    """With the job row locked: once every unit has reported, complete or fail the job."""
+    """With the job row locked: once every unit has reported, complete the job, or end it partial or failed."""
     if job.units_done + job.units_failed < job.count:
         return
     if job.units_failed == 0:
@@ -496,12 +595,18 @@ def _job_close_if_done(job: Job) -> None:
 
 
 def _job_fail_locked(job: Job, *, code: str, message: str) -> None:
-    """Fail a locked, unfinished job: keep what was delivered, refund the rest, schedule the webhook."""
+    """End a locked, unfinished job: keep what was delivered, refund the rest, schedule the webhook.
+
+    It is `partial` when some covers were delivered, `failed` when none was.
+    """
     undelivered = job.credits_reserved - job.units_done - job.credits_refunded
     if undelivered > 0:
         account = account_lock(account_id=job.account_id)
         credits_refund(account=account, amount=undelivered, reference=f"job:{job.id}", memo=f"job failed: {code}")
-    job.status = Job.FAILED
+    # Units still rendering (the job is failed under them) will not be delivered: settle them now,
+    # so the sweeper does not look at them again.
+    JobUnit.objects.filter(job=job, outcome=JobUnit.PENDING).update(outcome=JobUnit.LOST, finished_at=timezone.now())
+    job.status = Job.PARTIAL if job.units_done else Job.FAILED
     job.error_code = code or "internal_error"
     job.error_message = message or "The job failed."
     job.completed_at = timezone.now()
@@ -556,34 +661,71 @@ def job_refund(*, job_id: uuid.UUID | str, memo: str = "staff refund") -> int:
 class SweepReport:
     failed: int
     requeued: int
+    lost_units: int = 0
+
+
+# A job accepted this long ago whose enqueue never succeeded is handed to the broker again.
+ENQUEUE_RETRY_AFTER = timedelta(seconds=5)
 
 
 def jobs_sweep(*, now=None) -> SweepReport:
-    """Recover jobs whose worker vanished.
+    """Recover work whose worker, task or broker was lost. Runs every minute.
 
-    Running past the deadline (the worker was killed: the task timeout is shorter): failed with
-    `worker_lost` and refunded. Queued with no worker picking it up for the grace period (the
-    task was lost, e.g. a broker restart): enqueued again; the atomic claim makes a duplicate harmless.
+    - A unit claimed longer ago than the unit deadline and still rendering lost its worker: it is
+      counted failed (`worker_lost`), so its job ends (partial or failed) and refunds it within
+      about a minute, while the job's other units go on.
+    - A running job with no unit left rendering or to claim that did not end (only possible for
+      jobs run before units were tracked) fails past the job deadline, refunded.
+    - Work tokens the broker never got (the enqueue failed: Redis was down) are enqueued again;
+      so are those of every unfinished job when no unit was claimed for the grace period although
+      units wait (tokens lost with a broker restart or a killed worker's prefetch). Surplus tokens
+      are harmless: a token that finds nothing to claim ends at once.
     """
     now = now or timezone.now()
+    lost = 0
+    unit_deadline = now - timedelta(seconds=conf.job_unit_deadline_seconds())
+    for job_id, position in JobUnit.objects.filter(outcome=JobUnit.PENDING, claimed_at__lt=unit_deadline).values_list(
+        "job_id", "position"
+    ):
+        if job_unit_failed(
+            job_id=job_id,
+            position=position,
+            outcome=JobUnit.LOST,
+            code="worker_lost",
+            message="The worker rendering a cover of this job stopped before finishing; its credit was refunded.",
+        ):
+            lost += 1
     deadline = now - timedelta(seconds=conf.job_running_deadline_seconds())
     failed = 0
-    for job_id in Job.objects.filter(status=Job.RUNNING, started_at__lt=deadline).values_list("pk", flat=True):
+    stuck = (
+        Job.objects.filter(status=Job.RUNNING, started_at__lt=deadline, units_claimed__gte=F("count"))
+        .exclude(units__outcome=JobUnit.PENDING)
+        .values_list("pk", flat=True)
+    )
+    for job_id in stuck:
         if job_fail(
             job_id=job_id,
             code="worker_lost",
             message="The worker rendering this job stopped before finishing; unused credits were refunded.",
         ):
             failed += 1
+    requeue = set(
+        Job.objects.filter(
+            status=Job.QUEUED, enqueued_at__isnull=True, created_at__lt=now - ENQUEUE_RETRY_AFTER
+        ).values_list("pk", flat=True)
+    )
     grace = now - timedelta(seconds=conf.job_queued_grace_seconds())
-    requeued = 0
-    stale = Job.objects.filter(status=Job.QUEUED, created_at__lt=grace).exclude(enqueued_at__gte=grace)
-    for job_id in stale.values_list("pk", flat=True):
-        job_enqueue(job_id=job_id)
-        requeued += 1
-    if failed or requeued:
-        logger.warning("Sweeper failed %s stuck job(s) and re-enqueued %s lost one(s)", failed, requeued)
-    return SweepReport(failed=failed, requeued=requeued)
+    if not JobUnit.objects.filter(claimed_at__gte=grace).exists():
+        waiting = Job.objects.filter(
+            status__in=Job.ACTIVE_STATUSES, units_claimed__lt=F("count"), created_at__lt=grace
+        ).exclude(enqueued_at__gte=grace)
+        requeue.update(waiting.values_list("pk", flat=True))
+    requeued = sum(1 for job_id in requeue if job_enqueue(job_id=job_id))
+    if failed or requeued or lost:
+        logger.warning(
+            "Sweeper: %s unit(s) lost, %s stuck job(s) failed, %s job(s) re-enqueued", lost, failed, requeued
+        )
+    return SweepReport(failed=failed, requeued=requeued, lost_units=lost)
 
 
 def _job_finished(job: Job) -> None:
@@ -600,7 +742,7 @@ def _webhook_schedule(job: Job) -> None:
         return
     delivery = WebhookDelivery.objects.create(
         job=job,
-        event="job.completed" if job.status == Job.COMPLETED else "job.failed",
+        event=webhook_event(job),
         url=url,
         next_attempt_at=timezone.now(),
     )

@@ -1,4 +1,4 @@
-"""Staff refund a failed job from the Django admin, in a real browser."""
+"""Staff refund a partly delivered job from the Django admin, in a real browser."""
 
 from __future__ import annotations
 
@@ -12,16 +12,17 @@ from playwright.sync_api import expect
 
 from billing.services import credits_balance
 from covers import conf, services
-from covers.models import Job
+from covers.models import Job, JobUnit
 
 
-def test_staff_refund_a_failed_job_in_the_admin(
+def test_staff_refund_a_partial_job_in_the_admin(
     page, live_server, start_qcluster, make_account, make_book, shot, settings
 ):
     author = make_account(email="refund-me@example.com", monthly=10)
     book = make_book(account=author, title="Harbour of Glass", summary="A glass harbour under a winter sky.")
     # A real worker renders big covers; it is killed once the first one is delivered. The sweeper
-    # then fails the job and gives back the undelivered credits; the delivered ones stay charged.
+    # refunds the covers it was rendering (past the unit deadline); staff then end the job, which
+    # refunds the covers never started. The delivered ones stay charged: the job is partial.
     worker = start_qcluster(render_scale=0.6)
     job = services.job_create_generate(account=author, book_id=book.id, count=5)
     deadline = time.monotonic() + 120
@@ -29,11 +30,13 @@ def test_staff_refund_a_failed_job_in_the_admin(
         assert time.monotonic() < deadline, "the worker delivered nothing"
         time.sleep(0.05)
     worker.kill_group()
-    later = timezone.now() + timedelta(seconds=conf.job_running_deadline_seconds() + 1)
-    assert services.jobs_sweep(now=later).failed == 1
+    later = timezone.now() + timedelta(seconds=conf.job_unit_deadline_seconds() + 1)
+    rendering = JobUnit.objects.filter(job=job, outcome=JobUnit.PENDING).count()  # died with the worker
+    assert services.jobs_sweep(now=later).lost_units == rendering
+    assert services.job_fail(job_id=job.id, code="worker_lost", message="No worker came back.")
     job.refresh_from_db()
     delivered = job.units_done
-    assert job.status == "failed" and job.error_code == "worker_lost"
+    assert job.status == "partial" and job.error_code == "worker_lost"
     assert 1 <= delivered < 5 and job.credits_used == delivered
     assert credits_balance(account=author).total == 10 - delivered
 
@@ -43,10 +46,10 @@ def test_staff_refund_a_failed_job_in_the_admin(
     page.get_by_label("Password").fill("staff pass 9876")
     page.get_by_role("button", name="Log in").click()
     page.get_by_role("link", name="Jobs").first.click()
-    page.get_by_role("link", name="Failed", exact=True).click()
-    page.wait_for_url(re.compile(r"status__exact=failed"))
+    page.get_by_role("link", name="Partly completed", exact=True).click()
+    page.wait_for_url(re.compile(r"status__exact=partial"))
     expect(page.locator("#result_list tbody tr")).to_have_count(1)
-    shot(page, "admin failed jobs")
+    shot(page, "admin partial jobs")
 
     page.locator("#result_list tbody input[name=_selected_action]").check()
     page.locator("select[name=action]").select_option("refund")

@@ -106,6 +106,7 @@ def test_the_webhooks_are_documented_with_their_signature(schema):
     bodies = {
         "job.completed": "JobWebhookEvent",
         "job.failed": "JobWebhookEvent",
+        "job.partial": "JobWebhookEvent",
         "batch.completed": "BatchWebhookEvent",
         "webhook.test": "TestWebhookEvent",
     }

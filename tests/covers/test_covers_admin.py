@@ -95,3 +95,10 @@ def test_the_cover_page_shows_its_lineage(staff_client, account, make_cover, run
     child = Job.objects.get(pk=job.pk).covers.get()
     page = staff_client.get(f"/admin/covers/cover/{child.pk}/change/").content.decode()
     assert str(cover.pk)[:8] in page and str(child.pk)[:8] in page
+
+
+def test_the_job_page_lists_who_rendered_each_cover(staff_client, account, make_cover, monkeypatch):
+    monkeypatch.setenv("BYC_NODE_NAME", "render-node-7")
+    cover = make_cover(account=account)
+    page = staff_client.get(f"/admin/covers/job/{cover.job_id}/change/").content.decode()
+    assert "render-node-7:" in page and "Delivered" in page

@@ -80,7 +80,7 @@ def test_a_partly_failed_job_keeps_what_it_delivered_and_refunds_the_rest(accoun
     assert job.status == Job.RUNNING  # one unit still out
     services.job_unit_failed(job_id=job.id, code="render_failed", message="again")
     job.refresh_from_db()
-    assert job.status == Job.FAILED
+    assert job.status == Job.PARTIAL
     assert (job.error_code, job.error_message) == ("render_failed", "The cover could not be rendered.")
     assert (job.credits_used, job.credits_refunded) == (1, 2)
     assert len(job.result["cover_ids"]) == 1
@@ -140,8 +140,14 @@ def test_the_sweeper_fails_and_refunds_jobs_stuck_running(account, book, setting
     settings.COVERS_JOB_RUNNING_DEADLINE = 600
     stuck = services.job_create_generate(account=account, book_id=book.id, count=2)
     fresh = services.job_create_generate(account=account, book_id=book.id)
-    Job.objects.filter(pk=stuck.pk).update(status=Job.RUNNING, started_at=timezone.now() - timedelta(minutes=11))
-    Job.objects.filter(pk=fresh.pk).update(status=Job.RUNNING, started_at=timezone.now() - timedelta(minutes=9))
+    # Every unit handed out, none rendering any more (claimed before units were tracked): only the
+    # job-wide deadline can end these.
+    Job.objects.filter(pk=stuck.pk).update(
+        status=Job.RUNNING, started_at=timezone.now() - timedelta(minutes=11), units_claimed=2
+    )
+    Job.objects.filter(pk=fresh.pk).update(
+        status=Job.RUNNING, started_at=timezone.now() - timedelta(minutes=9), units_claimed=1
+    )
     report = services.jobs_sweep()
     assert report.failed == 1
     stuck.refresh_from_db()

@@ -26,6 +26,7 @@ JOB_KEYS = {
     "completed_at",
     "result",
     "error",
+    "queue",  # additive: where a waiting job stands
 }
 
 
@@ -36,6 +37,7 @@ def test_a_queued_job_has_no_result_yet(api_client, account, make_book):
     assert data["status"] == "queued" and data["result"] is None and data["error"] is None
     assert data["started_at"] is None and data["completed_at"] is None
     assert data["credits_used"] == 2
+    assert data["queue"] == {"unitsAhead": 0, "estimatedWaitSeconds": None}  # first in line, nothing timed yet
 
 
 def test_a_completed_generate_job(api_client, account, make_book, run_jobs):

@@ -44,6 +44,7 @@ ROW_STATUS_WORDS = {
     "queued": "Queued",
     "running": "Rendering",
     "completed": "Done",
+    "partial": "Some covers",
     "failed": "Failed",
 }
 # What the import page says about each column.
@@ -191,7 +192,7 @@ def _eta_words(seconds: float | None) -> str:
 
 def _progress(batch: Batch, rows: list[BatchRow]) -> dict:
     counts = representations.batch_counts(rows)
-    done = counts["completed"] + counts["failed"]
+    done = sum(counts[status] for status in representations.BATCH_ROW_ENDED)
     total = counts["total"] or 1
     eta = None
     if batch.is_finished:
@@ -200,9 +201,11 @@ def _progress(batch: Batch, rows: list[BatchRow]) -> dict:
         # Books finished so far, against the time since the batch started; books already made earlier
         # (reused) finish at once and would make the estimate too hopeful.
         made = sum(
-            1 for row in rows if not row.reused and representations.batch_row_status(row) in ("completed", "failed")
+            1
+            for row in rows
+            if not row.reused and representations.batch_row_status(row) in representations.BATCH_ROW_ENDED
         )
-        left = sum(1 for row in rows if representations.batch_row_status(row) not in ("completed", "failed"))
+        left = sum(1 for row in rows if representations.batch_row_status(row) not in representations.BATCH_ROW_ENDED)
         elapsed = (timezone.now() - batch.started_at).total_seconds()
         if made:
             eta = left * elapsed / made
@@ -224,7 +227,8 @@ def _row_items(rows: list[BatchRow]) -> list[dict]:
     items = []
     for row in rows:
         status = representations.batch_row_status(row)
-        covers = cover_thumbs(row.job.covers.all()) if row.job_id and status in ("completed", "failed") else []
+        ended = status in representations.BATCH_ROW_ENDED
+        covers = cover_thumbs(row.job.covers.all()) if row.job_id and ended else []
         items.append(
             {
                 "row": row,

@@ -6,6 +6,8 @@ validation and the content policy are decided there, once.
 
 from __future__ import annotations
 
+import math
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -339,7 +341,7 @@ def _as_count(value: str) -> int | str:
 def _job_context(job: Job) -> dict:
     """What the job page shows: the covers it made (newest state) or its error."""
     covers = []
-    if job.status == Job.COMPLETED or job.status == Job.FAILED:
+    if job.is_finished:
         cover_ids = (job.result or {}).get("cover_ids") or []
         by_id = selectors.covers_by_ids(cover_ids=cover_ids)
         for cover_id in cover_ids:
@@ -352,7 +354,7 @@ def _job_context(job: Job) -> dict:
             shown = "audiobook_preview" if job.target_asset in ("audiobook_preview", "audiobook_full") else "preview"
             url = image_url(cover.id, shown) if shown in assets else ""
             covers.append({"cover": cover, "asset": asset, "url": url, "square": shown == "audiobook_preview"})
-    done = job.status in (Job.COMPLETED, Job.FAILED)
+    done = job.is_finished
     # An edit or a re-render is shown next to the cover it started from.
     shown_next_to_source = job.operation in (Job.OP_EDIT, Job.OP_RERENDER) and job.source_cover_id
     source_url = image_url(job.source_cover_id) if shown_next_to_source else ""
@@ -361,7 +363,7 @@ def _job_context(job: Job) -> dict:
 
 def _status_text(job: Job) -> str:
     if job.status == Job.QUEUED:
-        return "Waiting for a free worker…"
+        return _queue_text(selectors.job_queue_estimate(job))
     if job.status == Job.RUNNING:
         total = max(job.count, 1)
         if total > 1:
@@ -369,7 +371,24 @@ def _status_text(job: Job) -> str:
         return "Rendering…"
     if job.status == Job.COMPLETED:
         return "Done."
+    if job.status == Job.PARTIAL:
+        return f"Partly done: {job.units_done} of {job.count} made; the others were refunded."
     return "This job failed."
+
+
+def _queue_text(estimate: selectors.QueueEstimate | None) -> str:
+    if estimate is None or estimate.units_ahead == 0:
+        return "Starting…"
+    ahead = f"{estimate.units_ahead} cover{'s' if estimate.units_ahead != 1 else ''} ahead of yours"
+    if estimate.wait_seconds is None:
+        return f"Waiting in line: {ahead}."
+    return f"Waiting in line: {ahead}, about {_duration(estimate.wait_seconds)}."
+
+
+def _duration(seconds: int) -> str:
+    if seconds < 60:
+        return f"{seconds} s"
+    return f"{math.ceil(seconds / 60)} min"
 
 
 def _progress(job: Job) -> float:

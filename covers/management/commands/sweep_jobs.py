@@ -4,8 +4,11 @@ from covers.services import jobs_sweep
 
 
 class Command(BaseCommand):
-    help = "Fail and refund jobs stuck running past the deadline; re-enqueue queued jobs whose task was lost."
+    help = (
+        "Refund units whose worker was lost (per-unit deadline), fail jobs stuck past the job deadline, "
+        "re-enqueue work the broker lost."
+    )
 
     def handle(self, *args, **options) -> None:
         report = jobs_sweep()
-        self.stdout.write(f"failed {report.failed}, requeued {report.requeued}")
+        self.stdout.write(f"lost units {report.lost_units}, failed {report.failed}, requeued {report.requeued}")
