@@ -219,6 +219,7 @@ def fits():
     return check
 
 
+@pytest.fixture
 def first_cover(wait_for_job):
     """first_cover(page, title=..., genre=..., main_elements=""): from the new-book page (where
     sign_up leaves the author), through the wizard to one generated cover; leaves the page on it."""
