@@ -157,6 +157,10 @@ class ProductionStack:
             BYC_S3_SECRET_ACCESS_KEY="bench-secret-key-0123456789",
             BYC_RENDER_SCALE=str(self.render_scale),
             BYC_DATA_DIR=str(self.workdir / "web-data"),
+            # The benches measure scheduling and recovery, polling every 50 ms from a few keys: the
+            # per-key API limits (600/min by default) would answer 429 and measure the throttle instead.
+            BYC_RATE_API_KEY="off",
+            BYC_RATE_ACCOUNT="off",
         )
         env.update(self.extra_env)
         self.env = env
