@@ -31,6 +31,8 @@ def test_the_print_step_makes_a_wrap_and_offers_it_under_the_books_name(
     assert download.status_code == 200
     assert 'filename="the-last-witness_kdp-6x9-320p.pdf"' in download["Content-Disposition"]
     assert b"".join(download.streaming_content).startswith(b"%PDF-")
+    # A second wrap starts from the first one's target (320 pages, not the form's default 200).
+    assert 'name="page_count" value="320"' in page
 
 
 def test_an_impossible_wrap_is_explained_next_to_its_field(client, author, make_cover):

@@ -455,6 +455,7 @@ def cover_detail(request: HttpRequest, cover_id, *, forms: dict | None = None, e
             }
         )
     forms = forms or {}
+    print_wrap = _print_wrap_latest(cover)
     context = {
         "cover": cover,
         "book": cover.book,
@@ -473,8 +474,8 @@ def cover_detail(request: HttpRequest, cover_id, *, forms: dict | None = None, e
         "design": design_in_words(cover.design),
         "variation_form": forms.get("variation") or VariationForm(),
         "edit_form": forms.get("edit") or EditForm(),
-        "print_form": forms.get("print") or PrintWrapForm(),
-        "print_wrap": _print_wrap_latest(cover),
+        "print_form": forms.get("print") or PrintWrapForm(initial=_print_form_initial(print_wrap)),
+        "print_wrap": print_wrap,
         "example_prompts": EXAMPLE_PROMPTS,
         "counts": COUNT_CHOICES,
         "prices": {operation: specs.credit_words(operation) for operation in specs.CREDITS_PER_UNIT},
@@ -683,7 +684,20 @@ def _print_wrap_latest(cover) -> dict | None:
             title=cover.book.title, target=params.get("target", "print"), content_type="application/pdf"
         ),
         "report": (job.result or {}).get("print") if job else None,
+        "params": params,
     }
+
+
+# The print form's fields, as the print-wrap job keeps them in its params.
+PRINT_FORM_FIELDS = (
+    "printer", "binding", "trim_size", "page_count", "paper", "isbn", "price", "back_text", "author_bio"
+)  # fmt: skip
+
+
+def _print_form_initial(print_wrap: dict | None) -> dict:
+    """The last wrap's target and texts, so a second wrap (another page count, say) starts from it."""
+    params = (print_wrap or {}).get("params") or {}
+    return {name: params[name] for name in PRINT_FORM_FIELDS if params.get(name) not in (None, "")}
 
 
 @login_required
