@@ -30,12 +30,25 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-.venv/bin/python manage.py qcluster &
+# The worker gets a session of its own: a signal sent to our whole process group (a supervisor's or
+# `timeout`'s SIGTERM) would otherwise reach its sentinel and pool processes together with it, and
+# django-q2's main process can then hang forever. It stops through stop() below, like on Ctrl-C.
+setsid .venv/bin/python manage.py qcluster &
 pids+=($!)
 .venv/bin/gunicorn byc_site.wsgi:application --bind "$BIND" --workers "${BYC_WEB_WORKERS:-2}" \
     --threads "${BYC_WEB_THREADS:-4}" --access-logfile - --graceful-timeout 5 &
 pids+=($!)
 
+# If whatever started us goes away without a signal reaching us (`make` killed with SIGTERM does not
+# pass it on), stop too rather than leave the web server and the worker running as orphans.
+launcher=$PPID
+(
+    while kill -0 "$launcher" 2>/dev/null; do sleep 2; done
+    kill -TERM $$ 2>/dev/null
+) &
+watchdog=$!
+
 echo "Serving on http://$BIND (API under /api/v1, docs at /api/v1/docs/, admin at /admin/). Ctrl-C stops."
 # Whichever stops first (or Ctrl-C) stops the other.
 wait -n "${pids[@]}" || true
+kill "$watchdog" 2>/dev/null || true
