@@ -328,7 +328,7 @@ def _place(
         # The same film grain as the rest of the picture over the subject, or it looks pasted on.
         anchor, y = ("bottom", cy + size * dims[1] / 2) if grounded else ("center", cy)
         art.canvas.save()
-        art.canvas.clipPath(Ly.placed_path(shape, cx, y, size, anchor), doAntiAlias=True)
+        art.canvas.clipPath(Ly.placed_path(shape, cx, y, size, anchor, canvas=art.canvas), doAntiAlias=True)
         grain = art.grain
         fx.grain(art, grain)
         art.grain = grain
@@ -430,7 +430,7 @@ def _draw(
         Ly.contact_shadow(art, cx, base_y, size * 0.7, darken(bg, 0.35), 0.3)
     rect = draw_shape(art.canvas, shape, x=cx, y=y, size=size, fill=fill, light=key.color,
                       detail=mix(fill, bg, 0.35), anchor=anchor)  # fmt: skip
-    Ly.rim_light(art, Ly.placed_path(shape, cx, y, size, anchor), key, width=max(1.0, size * 0.012))
+    Ly.rim_light(art, Ly.placed_path(shape, cx, y, size, anchor, canvas=art.canvas), key, width=max(1.0, size * 0.012))
     return rect
 
 
