@@ -20,7 +20,7 @@ from . import effects as fx
 from . import world as W
 from .color import RGB, argb, darken, lighten, luminance, mix
 from .context import Art, MotifRef
-from .motifs import draw_shape, shape_for, subject_move
+from .motifs import draw_shape, placement, shape_for, subject_move
 from .motifs.geometry import Shape
 
 # The smallest focal subject, as a share of the cover width (its longer side): below this it reads
@@ -240,14 +240,7 @@ def placed_path(
 ) -> skia.Path:
     """The shape's body in canvas pixels, placed exactly as draw_shape places it (moved into the
     subject frame, as draw_shape moves it, when drawn on `canvas`)."""
-    b = shape.bounds()
-    bw, bh = max(b.width(), 1e-3), max(b.height(), 1e-3)
-    k = size / max(bw, bh)
-    if anchor == "auto":
-        anchor = "bottom" if shape.ground else "center"
-    ox = x - (b.left() + bw / 2) * k if not flip else x + (b.left() + bw / 2) * k
-    oy = y - b.bottom() * k if anchor == "bottom" else y - (b.top() + bh / 2) * k
-    m = skia.Matrix.Concat(skia.Matrix.Translate(ox, oy), skia.Matrix.Scale(-k if flip else k, k))
+    m = placement(shape, x=x, y=y, size=size, anchor=anchor, flip=flip)
     move = subject_move(canvas, shape, x=x, y=y, size=size, anchor=anchor, flip=flip) if canvas is not None else None
     if move is not None:
         m = skia.Matrix.Concat(move, m)

@@ -165,8 +165,10 @@ def shape_for(name: str, rng: random.Random) -> Shape:
     return shape
 
 
-def shape_box(shape: Shape, *, x: float, y: float, size: float, anchor: str = "auto", flip: bool = False) -> skia.Rect:
-    """The rectangle draw_shape will cover for these arguments, in the canvas's current pixels."""
+def placement(
+    shape: Shape, *, x: float, y: float, size: float, anchor: str = "auto", flip: bool = False
+) -> skia.Matrix:
+    """The matrix draw_shape places the shape's own coordinates with (its larger side = size)."""
     b = shape.bounds()
     bw, bh = max(b.width(), 1e-3), max(b.height(), 1e-3)
     k = size / max(bw, bh)
@@ -174,8 +176,7 @@ def shape_box(shape: Shape, *, x: float, y: float, size: float, anchor: str = "a
         anchor = "bottom" if shape.ground else "center"
     ox = x - (b.left() + bw / 2) * k if not flip else x + (b.left() + bw / 2) * k
     oy = y - b.bottom() * k if anchor == "bottom" else y - (b.top() + bh / 2) * k
-    left = ox + b.left() * k if not flip else ox - b.right() * k
-    return skia.Rect.MakeXYWH(left, oy + b.top() * k, bw * k, bh * k)
+    return skia.Matrix.Concat(skia.Matrix.Translate(ox, oy), skia.Matrix.Scale(-k if flip else k, k))
 
 
 def subject_move(
@@ -183,7 +184,8 @@ def subject_move(
 ) -> skia.Matrix | None:
     """The move (see frame.py) that keeps this placement of the shape inside the subject frame."""
     bottom = anchor == "bottom" or (anchor == "auto" and shape.ground)
-    return fitted(canvas, shape_box(shape, x=x, y=y, size=size, anchor=anchor, flip=flip), anchor_bottom=bottom)
+    box = placement(shape, x=x, y=y, size=size, anchor=anchor, flip=flip).mapRect(shape.bounds())
+    return fitted(canvas, box, anchor_bottom=bottom)
 
 
 def _framed(draw):
