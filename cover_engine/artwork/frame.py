@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import skia
 
@@ -27,6 +27,7 @@ class _Frame:
     rect: skia.Rect  # device pixels
     width: float  # the device canvas, pixels
     height: float
+    mapped: bool = True  # False while a pass draws at spots it already chose inside the frame
 
 
 _FRAME: ContextVar[_Frame | None] = ContextVar("cover_engine_subject_frame", default=None)
@@ -45,6 +46,30 @@ def subjects_within(frame: tuple[float, float, float, float] | None, size: tuple
         yield
     finally:
         _FRAME.reset(token)
+
+
+@contextmanager
+def placed_inside() -> Iterator[None]:
+    """For a pass that chooses its spots inside `subject_area()` itself (the named subjects): what it
+    draws is not mapped again, only kept inside."""
+    frame = _FRAME.get()
+    if frame is None:
+        yield
+        return
+    token = _FRAME.set(replace(frame, mapped=False))
+    try:
+        yield
+    finally:
+        _FRAME.reset(token)
+
+
+def subject_area(canvas: skia.Canvas) -> skia.Rect | None:
+    """The subject frame in the canvas's current coordinates, or None when no frame is open."""
+    frame = _FRAME.get()
+    back = skia.Matrix()
+    if frame is None or not canvas.getTotalMatrix().invert(back):
+        return None
+    return back.mapRect(frame.rect)
 
 
 def fitted(canvas: skia.Canvas, local: skia.Rect, *, anchor_bottom: bool) -> skia.Matrix | None:
@@ -70,7 +95,8 @@ def fitted(canvas: skia.Canvas, local: skia.Rect, *, anchor_bottom: bool) -> ski
     # a subject standing on the ground stays on it.
     tx, ty = px, py
     if free_x:
-        tx = f.left() + px / frame.width * f.width()
+        if frame.mapped:
+            tx = f.left() + px / frame.width * f.width()
         left, right = tx - k * (px - dev.left()), tx + k * (dev.right() - px)
         tx += max(0.0, f.left() - left) - max(0.0, right - f.right())
     if free_y:
