@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 import skia
 
+from .artwork.frame import subjects_within
 from .artwork.journal import Drawn, recording, with_names
 from .errors import EngineError
 from .export import png_metadata_chunks
@@ -303,7 +304,8 @@ def render_surface(
         finally:
             canvas.restore()
 
-    with recording() as drawn:
+    # The subjects stay where the type stays (a print front's safe area); the background fills the panel.
+    with recording() as drawn, subjects_within(text_frame, size):
         surface, reports, zones, timings = compose(
             width=width, height=height, layout=layout, type_spec=type_spec,
             title=recipe.text.title, subtitle=recipe.text.subtitle, author=recipe.text.author,

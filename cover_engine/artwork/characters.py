@@ -15,6 +15,7 @@ import skia
 
 from .color import RGB, argb, darken, lighten, mix
 from .context import Art, MotifRef
+from .frame import fitted
 from .journal import record
 from .motifs import builder_name, draw_shape, shape_for
 from .motifs.geometry import circle, oval, poly, smooth, star_points, union
@@ -108,8 +109,16 @@ def draw_character(
     """Draw the character standing on (x, y), `size` tall; returns its pixel rectangle. The journal
     keeps it under `name`, the word the brief used ("bear", "brown bear")."""
     k = size / 124.0  # the box runs from y = -24 (long ears) to 100 (feet)
+    top = -24 if sp.ears == "long" else (4 if sp.ears in ("pointy", "tufts", "mouse") else 7)
+    h = (100 - top) * k
+    rect = skia.Rect.MakeXYWH(x - 45 * k, y - h, 90 * k, h)
     canvas = art.canvas
+    # Inside a print front's subject frame the character is moved into it (frame.py).
+    move = fitted(canvas, rect, anchor_bottom=True)
     canvas.save()
+    if move is not None:
+        canvas.concat(move)
+        rect = move.mapRect(rect)
     canvas.translate(x - 50 * k, y - 100 * k)
     canvas.scale(k, k)
     line = 1.6
@@ -165,9 +174,6 @@ def draw_character(
     canvas.drawOval(skia.Rect(32, 16, 52, 30), _paint(lighten(light, 0.2), 0.22))
     _face(canvas, sp)
     canvas.restore()
-    top = -24 if sp.ears == "long" else (4 if sp.ears in ("pointy", "tufts", "mouse") else 7)
-    h = (100 - top) * k
-    rect = skia.Rect.MakeXYWH(x - 45 * k, y - h, 90 * k, h)
     on_device = canvas.getTotalMatrix().mapRect(rect)
     record(name, on_device.left(), on_device.top(), on_device.width(), on_device.height())
     return rect

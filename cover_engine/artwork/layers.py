@@ -20,7 +20,7 @@ from . import effects as fx
 from . import world as W
 from .color import RGB, argb, darken, lighten, luminance, mix
 from .context import Art, MotifRef
-from .motifs import draw_shape, shape_for
+from .motifs import draw_shape, placement, shape_for, subject_move
 from .motifs.geometry import Shape
 
 # The smallest focal subject, as a share of the cover width (its longer side): below this it reads
@@ -235,16 +235,15 @@ def focal_motif(art: Art, default: str) -> MotifRef:
     return MotifRef(default, 0.8, "design")
 
 
-def placed_path(shape: Shape, x: float, y: float, size: float, anchor: str, flip: bool = False) -> skia.Path:
-    """The shape's body in canvas pixels, placed exactly as draw_shape places it."""
-    b = shape.bounds()
-    bw, bh = max(b.width(), 1e-3), max(b.height(), 1e-3)
-    k = size / max(bw, bh)
-    if anchor == "auto":
-        anchor = "bottom" if shape.ground else "center"
-    ox = x - (b.left() + bw / 2) * k if not flip else x + (b.left() + bw / 2) * k
-    oy = y - b.bottom() * k if anchor == "bottom" else y - (b.top() + bh / 2) * k
-    m = skia.Matrix.Concat(skia.Matrix.Translate(ox, oy), skia.Matrix.Scale(-k if flip else k, k))
+def placed_path(
+    shape: Shape, x: float, y: float, size: float, anchor: str, flip: bool = False, *, canvas: skia.Canvas | None = None
+) -> skia.Path:
+    """The shape's body in canvas pixels, placed exactly as draw_shape places it (moved into the
+    subject frame, as draw_shape moves it, when drawn on `canvas`)."""
+    m = placement(shape, x=x, y=y, size=size, anchor=anchor, flip=flip)
+    move = subject_move(canvas, shape, x=x, y=y, size=size, anchor=anchor, flip=flip) if canvas is not None else None
+    if move is not None:
+        m = skia.Matrix.Concat(move, m)
     path = skia.Path(shape.body)
     path.transform(m)
     return path
@@ -300,7 +299,7 @@ def rim_from_body(art: Art, m: MotifRef, x: float, y: float, size: float, *, str
     b = bodies[0]
     shape = shape_for(m.name, art.rng("shape-" + m.name))
     light = Light(b.centerX(), b.centerY(), lighten(art.c("glow"), 0.2), strength)
-    rim_light(art, placed_path(shape, x, y, size, "auto"), light, width=max(1.0, size * 0.01))
+    rim_light(art, placed_path(shape, x, y, size, "auto", canvas=art.canvas), light, width=max(1.0, size * 0.01))
 
 
 def contact_shadow(art: Art, x: float, y: float, width: float, color: RGB, alpha: float = 0.55) -> None:
@@ -357,12 +356,15 @@ def draw_focal_shape(
     """draw_focal for a shape a painter built itself (a portrait's bust, a couple)."""
     if anchor == "auto":
         anchor = "bottom" if shape.ground else "center"
-    path = placed_path(shape, x, y, size, anchor, flip)
+    path = placed_path(shape, x, y, size, anchor, flip, canvas=art.canvas)
     box = path.computeTightBounds()
     if halo > 0 and light is not None:
         fx.glow(art, box.centerX(), box.centerY(), max(box.width(), box.height()) * 0.75, light.color, halo)
     if shadow is not None and anchor == "bottom":
-        contact_shadow(art, x, y, box.width() * 1.3, shadow)
+        # Under the feet where they are drawn (moved into a print front's subject frame, if need be).
+        moved = subject_move(art.canvas, shape, x=x, y=y, size=size, anchor=anchor, flip=flip)
+        foot = (x, y) if moved is None else (box.centerX(), box.bottom())
+        contact_shadow(art, *foot, box.width() * 1.3, shadow)
     kwargs = {"style": style} if _DRAW_STYLES else {}
     rect = draw_shape(
         art.canvas, shape, x=x, y=y, size=size, fill=fill, anchor=anchor, flip=flip, detail=detail,

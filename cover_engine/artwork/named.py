@@ -35,6 +35,7 @@ from ._lexicon_bridge import category_of
 from .characters import draw_character, species_for
 from .color import RGB, darken, lighten, luminance, mix, with_lightness
 from .context import Art, MotifRef
+from .frame import placed_inside, subject_area
 from .journal import Drawn, with_names
 from .motifs import draw_shape, normalise, shape_for
 
@@ -136,8 +137,10 @@ def paint_named_subjects(art: Art, drawn: Sequence[Drawn], to_art: skia.Matrix, 
             if focal:
                 hero_rect = have
             continue
-        rect = _place(art, m, focal=focal, pieces=pieces, placed=placed, hero_rect=hero_rect,
-                      storybook=storybook, scene=scene)  # fmt: skip
+        # Its spots are chosen inside the subject frame already (see _clear): drawn there, not mapped again.
+        with placed_inside():
+            rect = _place(art, m, focal=focal, pieces=pieces, placed=placed, hero_rect=hero_rect,
+                          storybook=storybook, scene=scene)  # fmt: skip
         if rect is None:
             continue
         placed.append(rect)
@@ -204,7 +207,12 @@ def _box(cx: float, cy: float, size: float, dims: tuple[float, float]) -> skia.R
 
 def _clear(art: Art, box: skia.Rect, blockers) -> bool:
     edge = 0.03 * art.w
-    if box.left() < edge or box.right() > art.w - edge or box.top() < edge or box.bottom() > art.h - edge:
+    # On a print front the spot is inside the subject frame (the safe area), else inside the cover.
+    area = subject_area(art.canvas)
+    x0, y0, x1, y1 = (
+        (0.0, 0.0, art.w, art.h) if area is None else (area.left(), area.top(), area.right(), area.bottom())
+    )
+    if box.left() < x0 + edge or box.right() > x1 - edge or box.top() < y0 + edge or box.bottom() > y1 - edge:
         return False
     if art.rect_calm_overlap((box.left(), box.top(), box.width(), box.height())) > 0.0:
         return False
@@ -328,7 +336,7 @@ def _place(
         # The same film grain as the rest of the picture over the subject, or it looks pasted on.
         anchor, y = ("bottom", cy + size * dims[1] / 2) if grounded else ("center", cy)
         art.canvas.save()
-        art.canvas.clipPath(Ly.placed_path(shape, cx, y, size, anchor), doAntiAlias=True)
+        art.canvas.clipPath(Ly.placed_path(shape, cx, y, size, anchor, canvas=art.canvas), doAntiAlias=True)
         grain = art.grain
         fx.grain(art, grain)
         art.grain = grain
@@ -430,7 +438,7 @@ def _draw(
         Ly.contact_shadow(art, cx, base_y, size * 0.7, darken(bg, 0.35), 0.3)
     rect = draw_shape(art.canvas, shape, x=cx, y=y, size=size, fill=fill, light=key.color,
                       detail=mix(fill, bg, 0.35), anchor=anchor)  # fmt: skip
-    Ly.rim_light(art, Ly.placed_path(shape, cx, y, size, anchor), key, width=max(1.0, size * 0.012))
+    Ly.rim_light(art, Ly.placed_path(shape, cx, y, size, anchor, canvas=art.canvas), key, width=max(1.0, size * 0.012))
     return rect
 
 

@@ -222,7 +222,10 @@ def _city_hero(art: Art, hero, hx: float, horizon: float, street_y: float, groun
             # The city's glow behind the figure rims its shoulders and hat: it stands in the light.
             back = Ly.Light(hx + art.w * 0.12, horizon - art.h * 0.08, lighten(art.c("glow"), 0.1), 0.8)
             Ly.rim_light(
-                art, Ly.placed_path(shape, hx, base, hero_size, "bottom"), back, width=max(1.0, hero_size * 0.012)
+                art,
+                Ly.placed_path(shape, hx, base, hero_size, "bottom", canvas=art.canvas),
+                back,
+                width=max(1.0, hero_size * 0.012),
             )
             shadow = skia.Rect(
                 hx - hero_size * 0.3, base - hero_size * 0.01, hx + hero_size * 0.3, base + hero_size * 0.03

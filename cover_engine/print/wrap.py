@@ -50,16 +50,23 @@ def _hex_rgb(value: str) -> np.ndarray:
     return np.array([int(value[i : i + 2], 16) for i in (0, 2, 4)], dtype=np.float32)
 
 
+def front_canvas(
+    g: Geometry, dpi: float, width: int, height: int
+) -> tuple[int, tuple[int, int], tuple[float, float, float, float]]:
+    """Where the front canvas starts on the page (pixels), its size, and the front's safe area as
+    shares of it: the frame both the type and the art's subjects keep inside."""
+    fx = pixels(g.front[0], dpi)
+    size = (width - fx, height)
+    sx, sy, sw, sh = g.safe(g.front)
+    cw, ch = size[0] / dpi, size[1] / dpi
+    return fx, size, ((sx - fx / dpi) / cw, sy / ch, sw / cw, sh / ch)
+
+
 def _front(recipe: Recipe, g: Geometry, dpi: float, width: int, height: int) -> tuple[np.ndarray, int]:
     """The front panel's pixels (from its left fold to the page's right edge) and where it starts."""
     from ..render import render_surface
 
-    fx = pixels(g.front[0], dpi)
-    size = (width - fx, height)
-    # The type's frame: the front's safe area, as shares of the front canvas.
-    sx, sy, sw, sh = g.safe(g.front)
-    cw, ch = size[0] / dpi, size[1] / dpi
-    frame = ((sx - fx / dpi) / cw, sy / ch, sw / cw, sh / ch)
+    fx, size, frame = front_canvas(g, dpi, width, height)
     surface, _report = render_surface(recipe, size=size, text_frame=frame)
     rgba = surface.toarray()
     # skia's native order on this platform is BGRA.

@@ -7,11 +7,13 @@ else the builder standing for the motif's lexicon category, so no lexicon motif 
 
 from __future__ import annotations
 
+import functools
 import random
 
 import skia
 
 from ..color import RGB, argb, lighten, mix
+from ..frame import fitted
 from ..journal import UNNAMED, record
 from ..subject_colours import SubjectColour, painted_for
 from . import architecture, fauna, figures, flora, icons, objects, signs, sky, terrain, things, vehicles
@@ -163,6 +165,50 @@ def shape_for(name: str, rng: random.Random) -> Shape:
     return shape
 
 
+def placement(
+    shape: Shape, *, x: float, y: float, size: float, anchor: str = "auto", flip: bool = False
+) -> skia.Matrix:
+    """The matrix draw_shape places the shape's own coordinates with (its larger side = size)."""
+    b = shape.bounds()
+    bw, bh = max(b.width(), 1e-3), max(b.height(), 1e-3)
+    k = size / max(bw, bh)
+    if anchor == "auto":
+        anchor = "bottom" if shape.ground else "center"
+    ox = x - (b.left() + bw / 2) * k if not flip else x + (b.left() + bw / 2) * k
+    oy = y - b.bottom() * k if anchor == "bottom" else y - (b.top() + bh / 2) * k
+    return skia.Matrix.Concat(skia.Matrix.Translate(ox, oy), skia.Matrix.Scale(-k if flip else k, k))
+
+
+def subject_move(
+    canvas: skia.Canvas, shape: Shape, *, x: float, y: float, size: float, anchor: str = "auto", flip: bool = False
+) -> skia.Matrix | None:
+    """The move (see frame.py) that keeps this placement of the shape inside the subject frame."""
+    bottom = anchor == "bottom" or (anchor == "auto" and shape.ground)
+    box = placement(shape, x=x, y=y, size=size, anchor=anchor, flip=flip).mapRect(shape.bounds())
+    return fitted(canvas, box, anchor_bottom=bottom)
+
+
+def _framed(draw):
+    """draw_shape keeps its options (callers inspect them) and learns the subject frame."""
+
+    @functools.wraps(draw)
+    def draw_shape(canvas: skia.Canvas, shape: Shape, *, x: float, y: float, size: float, **kwargs) -> skia.Rect:
+        move = subject_move(
+            canvas, shape, x=x, y=y, size=size, anchor=kwargs.get("anchor", "auto"), flip=kwargs.get("flip", False)
+        )
+        if move is None:
+            return draw(canvas, shape, x=x, y=y, size=size, **kwargs)
+        canvas.save()
+        canvas.concat(move)
+        try:
+            return move.mapRect(draw(canvas, shape, x=x, y=y, size=size, **kwargs))
+        finally:
+            canvas.restore()
+
+    return draw_shape
+
+
+@_framed
 def draw_shape(
     canvas: skia.Canvas,
     shape: Shape,
@@ -184,7 +230,8 @@ def draw_shape(
     tint: RGB | None = None,
     tint_amount: float = 0.35,
 ) -> skia.Rect:
-    """Draw a shape so its larger side equals size; (x, y) is its bottom-centre or centre.
+    """Draw a shape so its larger side equals size; (x, y) is its bottom-centre or centre. Inside a
+    subject frame (print fronts, see frame.py) the piece is moved into the frame.
 
     style "silhouette" fills the body (and shades an icon's interior lines with ``detail``);
     "illustrated" draws an icon-drawn subject in its own colours, pulled toward ``tint`` by
