@@ -97,7 +97,7 @@ class Service:
     def stop(self) -> None:
         for process in self.processes:
             if process.poll() is None:
-                os.killpg(process.pid, signal.SIGTERM)
+                os.kill(process.pid, signal.SIGTERM)  # the leader stops its children (see scripts/run.sh)
         for process in self.processes:
             try:
                 process.wait(timeout=20)

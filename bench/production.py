@@ -60,7 +60,10 @@ class Process:
 
     def stop(self, *, kill: bool = False) -> None:
         if self.popen.poll() is None:
-            os.killpg(self.popen.pid, signal.SIGKILL if kill else signal.SIGTERM)
+            if kill:
+                os.killpg(self.popen.pid, signal.SIGKILL)
+            else:
+                os.kill(self.popen.pid, signal.SIGTERM)  # the leader stops its children (see scripts/run.sh)
             try:
                 self.popen.wait(timeout=30)
             except subprocess.TimeoutExpired:

@@ -135,7 +135,13 @@ def stop_process_group(process: subprocess.Popen, *, sig: int = signal.SIGTERM) 
     """Stop a process started with start_new_session=True and every process of its group."""
     if process.poll() is None:
         try:
-            os.killpg(process.pid, sig)
+            # SIGTERM goes to the leader only: it stops its own children. Sent to the whole group, it
+            # reaches django-q2's sentinel and pool as well, and the cluster's main process can hang
+            # until the timeout below (15 s per test).
+            if sig == signal.SIGTERM:
+                os.kill(process.pid, sig)
+            else:
+                os.killpg(process.pid, sig)
         except ProcessLookupError:
             return
         try:

@@ -97,7 +97,12 @@ class Stack:
     def stop(self, name: str, *, kill: bool = False) -> None:
         process, log = self.processes.pop(name)
         if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL if kill else signal.SIGTERM)
+            if kill:
+                os.killpg(process.pid, signal.SIGKILL)
+            else:
+                # To the leader only: it stops its children (a group-wide SIGTERM can leave django-q2's
+                # main process hanging until the timeout).
+                os.kill(process.pid, signal.SIGTERM)
             try:
                 process.wait(timeout=30)
             except subprocess.TimeoutExpired:
