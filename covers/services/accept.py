@@ -330,15 +330,25 @@ def job_create_audiobook(
     memo: str = "",
 ) -> Job:
     """The square audiobook version of a cover (a re-layout, not a crop); 1 credit."""
+    return _from_preview_accept(
+        account=account, cover_id=cover_id, operation=Job.OP_AUDIOBOOK, target_asset=ASSET_AUDIOBOOK_PREVIEW,
+        external_ref=external_ref, webhook_url=webhook_url, memo=memo,
+    )  # fmt: skip
+
+
+def _from_preview_accept(
+    *, account: Account, cover_id: object, operation: str, target_asset: str, external_ref, webhook_url, memo: str
+) -> Job:
+    """A job making one asset of a cover from its preview; 400 missing_cover_image while it has none."""
     external_ref, webhook_url = _clean_common(external_ref=external_ref, webhook_url=webhook_url)
     cover = cover_get_for_account(account=account, cover_id=cover_id)
     if not cover.assets.filter(asset_type=ASSET_PREVIEW).exists():
         raise ApplicationError("missing_cover_image", "This cover has no preview image yet.")
     return _job_accept(
         account=account,
-        operation=Job.OP_AUDIOBOOK,
+        operation=operation,
         source_cover=cover,
-        target_asset=ASSET_AUDIOBOOK_PREVIEW,
+        target_asset=target_asset,
         external_ref=external_ref,
         webhook_url=webhook_url,
         memo=memo,
@@ -356,19 +366,10 @@ def job_create_store_pack(
     """A zip of the cover's file for each store (KDP, Apple Books, Kobo, Google Play, B&N, ACX,
     Findaway) made to its rules, with a manifest of the rules each meets; costs
     `specs.CREDITS_PER_UNIT["store_pack"]`. 409 asset_already_exists once made or being made."""
-    external_ref, webhook_url = _clean_common(external_ref=external_ref, webhook_url=webhook_url)
-    cover = cover_get_for_account(account=account, cover_id=cover_id)
-    if not cover.assets.filter(asset_type=ASSET_PREVIEW).exists():
-        raise ApplicationError("missing_cover_image", "This cover has no preview image yet.")
-    return _job_accept(
-        account=account,
-        operation=Job.OP_STORE_PACK,
-        source_cover=cover,
-        target_asset=ASSET_STORE_PACK,
-        external_ref=external_ref,
-        webhook_url=webhook_url,
-        memo=memo,
-    )
+    return _from_preview_accept(
+        account=account, cover_id=cover_id, operation=Job.OP_STORE_PACK, target_asset=ASSET_STORE_PACK,
+        external_ref=external_ref, webhook_url=webhook_url, memo=memo,
+    )  # fmt: skip
 
 
 def job_create_rerender(
